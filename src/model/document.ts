@@ -1,0 +1,66 @@
+import type { Span } from './span.js';
+import type { Message } from './message.js';
+
+export type SourceFormat = 'text' | 'html' | 'markdown' | 'pdf' | 'docx';
+
+/**
+ * A structural block found by a reader. Blocks tile the parts of the normalised text that carry
+ * content; segmentation turns them into sections, paragraphs and sentences.
+ */
+export interface Block extends Span {
+  kind: 'title' | 'heading' | 'paragraph' | 'list-item' | 'footnote';
+  /** Heading depth, 1 = top; only for headings. */
+  level?: number;
+  /** Label printed before a heading or footnote: "Chapter 2", "(1)", "A", "1". */
+  label?: string;
+  /** For headings with a label: where the title text starts (after the label). */
+  titleStart?: number;
+}
+
+/** A footnote: its body block and the markers in the running text that point at it. */
+export interface Footnote {
+  label: string;
+  /** The footnote's body text (without its "- 1" label). */
+  body: Span;
+  /** Zero-width positions in the normalised text where the detached markers stood. */
+  markers: Span[];
+}
+
+/** How the report period was decided: stated in a title, a dateline, the text, or given by the user. */
+export type PeriodRule =
+  | 'period.override'
+  | 'period.edition-year'
+  | 'period.dateline'
+  | 'period.filename-year'
+  | 'period.latest-year'
+  | 'period.none';
+
+export interface ReportPeriod {
+  /** ISO dates, inclusive. */
+  start: string;
+  end: string;
+  /** Document creation time, when the document is dated (a speech, a statement). */
+  dct?: string;
+  rule: PeriodRule;
+  /** Human-readable reason, e.g. `"Diplomatic Bluebook 2023" reports on the year before`. */
+  reason: string;
+  /** Where in the text the evidence for the period is, when it comes from the text. */
+  evidence?: Span;
+}
+
+/** What a reader produces: one model whatever the input format. */
+export interface ReadDocument {
+  /** Content hash (sha256 of the normalised text), the document's identity in the knowledge base. */
+  id: string;
+  source: string;
+  format: SourceFormat;
+  title: string;
+  text: string;
+  blocks: Block[];
+  footnotes: Footnote[];
+  messages: Message[];
+}
+
+export interface DocumentWithPeriod extends ReadDocument {
+  period: ReportPeriod;
+}

@@ -1,0 +1,18 @@
+import type { Block, Footnote, Message } from '../model/index.js';
+
+export interface FormatInput {
+  /** The path or name the user gave, used in messages. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** What each format's reader returns; `readFile` adds identity, source and format. */
+export interface FormatOutput {
+  title: string;
+  text: string;
+  blocks: Block[];
+  footnotes: Footnote[];
+  messages: Omit<Message, 'doc'>[];
+}
+
+export type FormatReader = (input: FormatInput) => Promise<FormatOutput>;

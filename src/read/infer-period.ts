@@ -1,0 +1,116 @@
+import path from 'node:path';
+import type { Message, ReadDocument, ReportPeriod, Span } from '../model/index.js';
+
+export interface PeriodOverride {
+  /** "2022", "2022-03" or "2022-01-01..2022-06-30". */
+  period?: string;
+  /** Document creation time, "2022-09-20". */
+  dct?: string;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|');
+
+// Annual reviews named by the year they are published in report on the year before.
+const EDITION_PREVIOUS_YEAR = /\b(Diplomatic Bluebook|Blue ?book|White Paper|Defen[cs]e of Japan)\s+((?:19|20)\d{2})\b/i;
+// Reports that say which year they cover.
+const EDITION_SAME_YEAR = /\b(?:Annual Report|Yearbook|Year in Review|Report)\s+(?:on|for|of)?\s*(?:the year\s+)?((?:19|20)\d{2})\b/i;
+const DATELINE = new RegExp(
+  `\\b(?:(\\d{1,2})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})|(${MONTH_RE})\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})|((?:19|20)\\d{2})-(\\d{2})-(\\d{2}))\\b`,
+);
+const YEAR = /(?<![\d.,/-])((?:19|20)\d{2})(?![\d%]|-\d)/g;
+const FILENAME_YEAR = /(?<![0-9a-z])((?:19|20)\d{2})(?![0-9a-z])/i;
+
+export interface PeriodResult {
+  period: ReportPeriod;
+  messages: Omit<Message, 'doc'>[];
+}
+
+/** Decide what period a document reports on, and record how it was decided. */
+export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, now: () => Date = () => new Date()): PeriodResult {
+  const messages: Omit<Message, 'doc'>[] = [];
+  if (override.dct || override.period) {
+    return { period: fromOverride(override), messages };
+  }
+  const head = doc.blocks.slice(0, 6);
+  for (const block of head) {
+    const line = doc.text.slice(block.start, block.end);
+    const prev = EDITION_PREVIOUS_YEAR.exec(line);
+    if (prev) {
+      const year = Number(prev[2]) - 1;
+      return { period: yearPeriod(year, 'period.edition-year', `"${prev[0]}" is an annual review published in ${prev[2]} on ${year}`, at(block, prev)), messages };
+    }
+    const same = block.kind !== 'paragraph' || line.length < 120 ? EDITION_SAME_YEAR.exec(line) : null;
+    if (same) {
+      const year = Number(same[1]);
+      return { period: yearPeriod(year, 'period.edition-year', `"${same[0]}" names the year it covers`, at(block, same)), messages };
+    }
+  }
+  for (const block of head.slice(0, 4)) {
+    const line = doc.text.slice(block.start, block.end);
+    const m = DATELINE.exec(line);
+    if (!m || (block.kind === 'paragraph' && m.index > 80)) continue;
+    const dct = m[3] ? iso(+m[3], MONTHS.indexOf(m[2]!.toLowerCase()) + 1, +m[1]!)
+      : m[6] ? iso(+m[6], MONTHS.indexOf(m[4]!.toLowerCase()) + 1, +m[5]!)
+        : iso(+m[7]!, +m[8]!, +m[9]!);
+    if (!dct) continue;
+    const period = yearPeriod(Number(dct.slice(0, 4)), 'period.dateline', `dated "${m[0]}" at the head of the document`, at(block, m));
+    period.dct = dct;
+    return { period, messages };
+  }
+  const fileYear = FILENAME_YEAR.exec(path.basename(doc.source));
+  if (fileYear) {
+    return { period: yearPeriod(Number(fileYear[1]), 'period.filename-year', `the file name "${path.basename(doc.source)}" carries the year ${fileYear[1]}`), messages };
+  }
+  let latest: { year: number; span: Span } | undefined;
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(doc.text); m; m = YEAR.exec(doc.text)) {
+    const year = Number(m[1]);
+    if (!latest || year > latest.year) latest = { year, span: { start: m.index, end: m.index + m[0].length } };
+  }
+  if (latest) {
+    return { period: yearPeriod(latest.year, 'period.latest-year', `the latest year the text mentions is ${latest.year}`, latest.span), messages };
+  }
+  const year = now().getUTCFullYear();
+  messages.push({ rule: 'period.none', severity: 'warning', message: `no year found in the title, a dateline, the file name or the text; assumed ${year}, the year of ingest — pass --period or --dct to set it` });
+  return { period: yearPeriod(year, 'period.none', `no year in the document; assumed the year of ingest (${year})`), messages };
+}
+
+function fromOverride(override: PeriodOverride): ReportPeriod {
+  if (override.dct) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(override.dct);
+    if (!m || !iso(+m[1]!, +m[2]!, +m[3]!)) throw new RangeError(`--dct must be a date YYYY-MM-DD, got "${override.dct}"`);
+    const base = override.period ? fromOverride({ period: override.period }) : yearPeriod(+m[1]!, 'period.override', '');
+    return { ...base, dct: override.dct, rule: 'period.override', reason: `given by the user: document dated ${override.dct}${override.period ? `, period ${override.period}` : ''}` };
+  }
+  const p = override.period!;
+  const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(p);
+  if (range) {
+    if (range[1]! > range[2]!) throw new RangeError(`--period start ${range[1]} is after its end ${range[2]}`);
+    return { start: range[1]!, end: range[2]!, rule: 'period.override', reason: `given by the user: ${p}` };
+  }
+  const month = /^(\d{4})-(\d{2})$/.exec(p);
+  if (month && +month[2]! >= 1 && +month[2]! <= 12) {
+    const last = new Date(Date.UTC(+month[1]!, +month[2]!, 0)).getUTCDate();
+    return { start: `${p}-01`, end: `${p}-${String(last).padStart(2, '0')}`, rule: 'period.override', reason: `given by the user: ${p}` };
+  }
+  if (/^\d{4}$/.test(p)) return { ...yearPeriod(+p, 'period.override', ''), reason: `given by the user: ${p}` };
+  throw new RangeError(`--period must be YYYY, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD, got "${p}"`);
+}
+
+function yearPeriod(year: number, rule: ReportPeriod['rule'], reason: string, evidence?: Span): ReportPeriod {
+  const period: ReportPeriod = { start: `${year}-01-01`, end: `${year}-12-31`, rule, reason };
+  if (evidence) period.evidence = evidence;
+  return period;
+}
+
+function at(block: Span, m: RegExpExecArray): Span {
+  return { start: block.start + m.index, end: block.start + m.index + m[0].length };
+}
+
+function iso(y: number, mo: number, d: number): string | undefined {
+  if (mo < 1 || mo > 12 || d < 1) return undefined;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

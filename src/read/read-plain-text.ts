@@ -1,0 +1,150 @@
+import type { Block, Footnote } from '../model/index.js';
+import { decodeText } from './decode-text.js';
+import type { FormatOutput, FormatReader } from './format-reader.js';
+import { classifyPlainLine, type LineShape } from './plain-line-shape.js';
+import { detachFootnoteMarkers } from './footnote-markers.js';
+import { TextBuilder } from './text-builder.js';
+
+/**
+ * Plain text as reports are usually exported: one paragraph per line (or paragraphs separated by
+ * blank lines), headings as short labelled lines ("Chapter 2", "(1) ...", "A ..."), footnotes as
+ * "- 1 ..." lines with markers glued to words in the running text ("Islands1").
+ */
+export const readPlainText: FormatReader = async ({ file, bytes }) => {
+  return plainTextToDocument(decodeText(file, bytes));
+};
+
+interface PendingBlock {
+  shape: LineShape;
+  text: string;
+}
+
+export function plainTextToDocument(raw: string): FormatOutput {
+  const lines = joinWrappedLines(raw.replace(/\r\n?/g, '\n').split('\n'));
+  const pending = groupFootnotes(lines.map((line) => ({ shape: classifyPlainLine(line), text: line })));
+  const styleOrder: string[] = [];
+  const builder = new TextBuilder();
+  const footnoteBodies = new Map<string, Footnote>();
+  const paragraphs: Block[] = [];
+  let seenBody = false;
+  let title = '';
+
+  for (const { shape, text } of pending) {
+    if (shape.kind === 'footnote') {
+      const block = builder.add('footnote', text, { label: shape.label }, false);
+      if (block && shape.label && !footnoteBodies.has(shape.label)) {
+        const bodyStart = block.start + (shape.bodyOffset ?? 0);
+        footnoteBodies.set(shape.label, { label: shape.label, body: { start: Math.min(bodyStart, block.end), end: block.end }, markers: [] });
+      }
+      continue;
+    }
+    if (shape.kind === 'heading') {
+      const style = shape.style ?? 'other';
+      if (!styleOrder.includes(style)) styleOrder.push(style);
+      const level = styleOrder.indexOf(style) + 1 + (shape.depth ?? 0);
+      const extra: Omit<Block, 'kind' | 'start' | 'end'> = { level };
+      if (shape.label) extra.label = shape.label;
+      if (shape.titleOffset !== undefined) extra.titleStart = shape.titleOffset;
+      builder.add('heading', text, extra);
+      continue;
+    }
+    if (shape.kind === 'title' && !seenBody) {
+      builder.add('title', text);
+      if (!title) title = TextBuilder.clean(text);
+      continue;
+    }
+    seenBody = true;
+    const block = builder.add('paragraph', text);
+    if (block) paragraphs.push(block);
+  }
+
+  let text = builder.toString();
+  let blocks = builder.blocks;
+  const messages: FormatOutput['messages'] = [];
+  if (footnoteBodies.size > 0) {
+    const detached = detachFootnoteMarkers(text, blocks, [...footnoteBodies.keys()]);
+    text = detached.text;
+    blocks = detached.blocks;
+    for (const [label, at] of detached.markers) {
+      const fn = footnoteBodies.get(label);
+      if (fn) fn.markers.push({ start: at, end: at });
+    }
+    for (const fn of footnoteBodies.values()) {
+      fn.body = detached.shift(fn.body);
+      if (fn.markers.length === 0) {
+        messages.push({ rule: 'read.footnote-unreferenced', severity: 'info', start: fn.body.start, end: fn.body.end, message: `footnote ${fn.label} has no marker in the text` });
+      }
+    }
+  }
+  if (!title) {
+    const first = blocks[0];
+    title = first ? text.slice(first.start, first.end).slice(0, 200) : '';
+  }
+  return { title, text, blocks, footnotes: [...footnoteBodies.values()], messages };
+}
+
+/**
+ * Hard-wrapped text (lines broken at ~80 columns, paragraphs separated by blank lines) is joined
+ * back into one line per paragraph; text that already has one paragraph per line is left as is.
+ */
+function joinWrappedLines(lines: string[]): string[] {
+  const nonEmpty = lines.filter((l) => l.trim() !== '');
+  const blankSeparated = lines.length > nonEmpty.length * 1.3;
+  const longest = nonEmpty.reduce((m, l) => Math.max(m, l.length), 0);
+  const wrapped = blankSeparated && longest <= 100 && nonEmpty.length > 4;
+  if (!wrapped) return nonEmpty;
+  const out: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (current) out.push(current);
+      current = '';
+    } else {
+      current = current ? `${current} ${line.trim()}` : line.trim();
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/**
+ * Footnote lines may wrap onto a continuation line (a URL) and several footnotes may share one
+ * line ("... index.html - 3 Refers to ..."): regroup them into one block per footnote.
+ */
+function groupFootnotes(items: PendingBlock[]): PendingBlock[] {
+  const out: PendingBlock[] = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    if (prev && prev.shape.kind === 'footnote' && isFootnoteContinuation(prev.text, item)) {
+      prev.text = `${prev.text} ${item.text.trim()}`;
+      continue;
+    }
+    out.push({ ...item });
+  }
+  const split: PendingBlock[] = [];
+  for (const item of out) {
+    if (item.shape.kind !== 'footnote' || !item.shape.label) {
+      split.push(item);
+      continue;
+    }
+    let rest = item.text;
+    let label = Number(item.shape.label);
+    for (;;) {
+      const next = String(label + 1);
+      const at = rest.search(new RegExp(`\\s[-*]\\s?${next}\\s+(?=\\S)`));
+      if (at < 0) break;
+      split.push({ shape: classifyPlainLine(rest.slice(0, at)), text: rest.slice(0, at) });
+      rest = rest.slice(at + 1);
+      label += 1;
+    }
+    split.push({ shape: classifyPlainLine(rest), text: rest });
+  }
+  return split;
+}
+
+function isFootnoteContinuation(previous: string, item: PendingBlock): boolean {
+  if (item.shape.kind === 'footnote' || item.shape.kind === 'heading') return false;
+  const line = item.text.trim();
+  if (/^(https?:\/\/|www\.)/i.test(line) || /^[a-z]/.test(line)) return true;
+  return /[:,;(\u2013-]$/.test(previous.trim());
+}
