@@ -1,0 +1,121 @@
+import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
+import type { EventFilters } from '../kb/filters.js';
+import { listEvents } from '../kb/queries/list-events.js';
+import type { ExportDate, ExportJson, ExportSpan } from './export-types.js';
+
+const ALL = 1_000_000_000;
+
+/** Build the export contract object for the whole knowledge base, or the documents and events the filters select. */
+export async function exportJson(kb: KnowledgeBase, filters: EventFilters = {}): Promise<ExportJson> {
+  const db = kb.db;
+  let docQuery = db.selectFrom('documents').selectAll().orderBy('ingested_at').orderBy('id');
+  if (filters.docs?.length) docQuery = docQuery.where('id', 'in', filters.docs);
+  const docs = await docQuery.execute();
+  const ids = docs.map((d) => d.id);
+  const texts = new Map(docs.map((d) => [d.id, d.text]));
+  const span = (doc: string, start: number, end: number): ExportSpan => ({ doc, start, end, text: (texts.get(doc) ?? '').slice(start, end) });
+  const date = (value: string | null, start: string | null, end: string | null): ExportDate | null => (value ? { value, start, end } : null);
+
+  const out: ExportJson = { documents: [], entities: [], events: [], stances: [], agreements: [], figures: [], timexes: [], mentions: [], messages: [] };
+  if (ids.length === 0) return out;
+  const inDocs = <T>(rows: Promise<T[]>) => rows;
+  const [sections, sentences, footnotes, mentions, timexes, stances, statuses, figures, messages] = await Promise.all([
+    inDocs(db.selectFrom('sections').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').execute()),
+    inDocs(db.selectFrom('sentences').select(['doc', 'start', 'end', 'paragraph']).where('doc', 'in', ids).orderBy('doc').orderBy('idx').execute()),
+    inDocs(db.selectFrom('footnotes').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').execute()),
+    inDocs(db.selectFrom('mentions').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').orderBy('id').execute()),
+    inDocs(db.selectFrom('timexes').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('idx').execute()),
+    inDocs(db.selectFrom('stances').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('evidence_start').execute()),
+    inDocs(db.selectFrom('agreement_status').selectAll().where('doc', 'in', ids).orderBy('date_start').orderBy('evidence_start').execute()),
+    inDocs(db.selectFrom('figures').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('span_start').execute()),
+    inDocs(db.selectFrom('messages').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('id').execute()),
+  ]);
+
+  for (const d of docs) {
+    const period: ExportJson['documents'][number]['period'] = { start: d.period_start, end: d.period_end, rule: d.period_rule, reason: d.period_reason };
+    if (d.dct) period.dct = d.dct;
+    out.documents.push({
+      id: d.id, title: d.title, source: d.source, format: d.format, period, text: d.text,
+      sections: sections.filter((s) => s.doc === d.id).map((s) => ({ id: s.id, parent: s.parent, level: s.level, label: s.label, title: s.title, start: s.start, end: s.end })),
+      sentences: sentences.filter((s) => s.doc === d.id).map((s) => ({ start: s.start, end: s.end, paragraph: s.paragraph })),
+      footnotes: footnotes.filter((f) => f.doc === d.id).map((f) => ({ label: f.label, start: f.start, end: f.end, text: d.text.slice(f.start, f.end), markers: JSON.parse(f.markers) })),
+    });
+  }
+  const { events } = await listEvents(kb, { ...filters, docs: ids, limit: ALL, offset: 0 });
+  for (const e of events) {
+    const ev: ExportJson['events'][number] = {
+      id: e.id, doc: e.doc, type: e.type, contexts: e.contexts, actors: e.actors, recipients: e.recipients,
+      date: e.date, negated: e.negated, modality: e.modality, quad: e.quad, intensity: e.intensity,
+      trigger: { doc: e.doc, ...e.trigger }, evidence: { doc: e.doc, ...e.evidence }, rule: e.rule,
+    };
+    if (e.mode) ev.mode = e.mode;
+    if (e.location) ev.location = e.location;
+    if (e.quantity) ev.quantity = e.quantity;
+    if (e.respondsTo) ev.respondsTo = e.respondsTo;
+    out.events.push(ev);
+  }
+  for (const s of stances) {
+    const st: ExportJson['stances'][number] = {
+      id: s.id, holder: s.holder, target: s.target, stance: s.stance, negated: !!s.negated,
+      date: date(s.date_value, s.date_start, s.date_end), evidence: span(s.doc, s.evidence_start, s.evidence_end), rule: s.rule,
+    };
+    if (s.topic) st.topic = s.topic;
+    out.stances.push(st);
+  }
+  const byAgreement = new Map<string, ExportJson['agreements'][number]>();
+  for (const a of statuses) {
+    const entry = byAgreement.get(a.entity) ?? { entity: a.entity, history: [] };
+    entry.history.push({
+      date: date(a.date_value, a.date_start, a.date_end), status: a.status, by: JSON.parse(a.by_entities),
+      negated: !!a.negated, modality: a.modality, evidence: span(a.doc, a.evidence_start, a.evidence_end), rule: a.rule,
+    });
+    byAgreement.set(a.entity, entry);
+  }
+  out.agreements = [...byAgreement.values()];
+  for (const f of figures) {
+    const fig: ExportJson['figures'][number] = {
+      id: f.id, what: f.what, value: f.value, unit: f.unit, period: date(f.period_value, f.period_start, f.period_end),
+      span: span(f.doc, f.span_start, f.span_end), evidence: span(f.doc, f.evidence_start, f.evidence_end), rule: f.rule,
+    };
+    if (f.subject) fig.subject = f.subject;
+    out.figures.push(fig);
+  }
+  out.timexes = timexes.map((t) => {
+    const x: ExportJson['timexes'][number] = { doc: t.doc, start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, inferred: JSON.parse(t.inferred), rule: t.rule };
+    if (t.mod) x.mod = t.mod;
+    if (t.range_start && t.range_end) x.range = { start: t.range_start, end: t.range_end };
+    if (t.anchor) x.anchor = t.anchor;
+    return x;
+  });
+  out.mentions = mentions.map((m) => {
+    const x: ExportJson['mentions'][number] = { doc: m.doc, start: m.start, end: m.end, text: m.text, entity: m.entity, kind: m.kind, rule: m.rule };
+    if (m.inferred) x.inferred = JSON.parse(m.inferred);
+    return x;
+  });
+  out.messages = messages.map((m) => {
+    const x: ExportJson['messages'][number] = { doc: m.doc, rule: m.rule, severity: m.severity, message: m.message };
+    if (m.start !== null) x.start = m.start;
+    if (m.end !== null) x.end = m.end;
+    return x;
+  });
+
+  const referenced = new Set<string>();
+  for (const m of out.mentions) if (m.entity) referenced.add(m.entity);
+  for (const e of out.events) { e.actors.forEach((a) => referenced.add(a)); e.recipients.forEach((a) => referenced.add(a)); if (e.location) referenced.add(e.location); }
+  for (const s of out.stances) { referenced.add(s.holder); if (s.target) referenced.add(s.target); }
+  for (const a of out.agreements) { referenced.add(a.entity); a.history.forEach((h) => h.by.forEach((b) => referenced.add(b))); }
+  for (const f of out.figures) if (f.subject) referenced.add(f.subject);
+  const entityRows = referenced.size
+    ? await db.selectFrom('entities').selectAll().where('id', 'in', [...referenced]).orderBy('id').execute()
+    : [];
+  out.entities = entityRows.map((e) => {
+    const x: ExportJson['entities'][number] = { id: e.id, kind: e.kind, name: e.name, aliases: JSON.parse(e.aliases) };
+    if (e.wikidata) x.wikidata = e.wikidata;
+    if (e.iso3) x.iso3 = e.iso3;
+    if (e.country) x.country = e.country;
+    if (e.sector) x.sector = e.sector;
+    if (e.offices) x.offices = JSON.parse(e.offices);
+    return x;
+  });
+  return out;
+}

@@ -1,0 +1,95 @@
+import type { AnalysedDocument, Message, ReadDocument } from '../model/index.js';
+import { inferPeriod, type PeriodOverride } from '../read/infer-period.js';
+import { segment } from '../segment/segment.js';
+import { recognizeEntities } from '../recognize/recognize-entities.js';
+import { recognizeTimexes } from '../recognize/recognize-timexes.js';
+import { recognizeQuantities } from '../recognize/recognize-quantities.js';
+import { resolveEntities } from '../resolve/resolve-entities.js';
+import { resolveTimexes } from '../resolve/resolve-timexes.js';
+import { extract } from '../extract/extract.js';
+import type { PipelineContext } from './context.js';
+
+export interface AnalyseOptions {
+  period?: PeriodOverride;
+  /** Called as each stage starts, for progress reporting. */
+  onStage?: (stage: StageName) => void;
+}
+
+type StageMessages = Omit<Message, 'doc'>[];
+
+/**
+ * The stages in the order they run. Each reads what earlier stages produced and returns only its
+ * own additions; none of them edits the text or an earlier stage's output.
+ */
+const STAGES = [
+  {
+    name: 'period',
+    run: (doc: AnalysedDocument, _ctx: PipelineContext, opts: AnalyseOptions) => {
+      const { period, messages } = inferPeriod(doc, opts.period);
+      return { patch: { period }, messages };
+    },
+  },
+  {
+    name: 'segment',
+    run: (doc: AnalysedDocument) => ({ patch: { segmentation: segment(doc) }, messages: [] as StageMessages }),
+  },
+  {
+    name: 'recognize',
+    run: (doc: AnalysedDocument, ctx: PipelineContext) => {
+      const entities = recognizeEntities(doc, doc.segmentation, ctx.gazetteer);
+      return {
+        patch: {
+          mentions: entities.mentions,
+          timexes: recognizeTimexes(doc, doc.segmentation),
+          quantities: recognizeQuantities(doc, doc.segmentation),
+        },
+        messages: entities.messages,
+      };
+    },
+  },
+  {
+    name: 'resolve',
+    run: (doc: AnalysedDocument, ctx: PipelineContext) => {
+      const entities = resolveEntities(doc, doc.segmentation, doc.mentions, ctx.gazetteer);
+      const time = resolveTimexes(doc, doc.segmentation, doc.timexes);
+      return {
+        patch: { mentions: entities.mentions, entities: entities.entities, timexes: time.timexes },
+        messages: [...entities.messages, ...time.messages],
+      };
+    },
+  },
+  {
+    name: 'extract',
+    run: (doc: AnalysedDocument) => {
+      const { messages, ...found } = extract(doc);
+      return { patch: found, messages };
+    },
+  },
+] as const;
+
+export type StageName = (typeof STAGES)[number]['name'];
+export const STAGE_NAMES: StageName[] = STAGES.map((s) => s.name);
+
+/** Run every stage after reading on one document. */
+export function analyse(read: ReadDocument, ctx: PipelineContext, opts: AnalyseOptions = {}): AnalysedDocument {
+  let doc: AnalysedDocument = {
+    ...read,
+    messages: [...read.messages],
+    period: { start: '', end: '', rule: 'period.none', reason: '' },
+    segmentation: { sections: [], paragraphs: [], sentences: [] },
+    mentions: [],
+    timexes: [],
+    quantities: [],
+    entities: new Map(),
+    events: [],
+    stances: [],
+    agreementStatus: [],
+    figures: [],
+  };
+  for (const stage of STAGES) {
+    opts.onStage?.(stage.name);
+    const { patch, messages } = stage.run(doc, ctx, opts);
+    doc = { ...doc, ...patch, messages: [...doc.messages, ...messages.map((m) => ({ ...m, doc: doc.id }))] };
+  }
+  return doc;
+}

@@ -1,0 +1,55 @@
+import type { AnalysedDocument } from '../model/index.js';
+import { ReadError } from '../read/read-error.js';
+import { readBytes, readFile, type ReadOptions } from '../read/read-file.js';
+import type { PeriodOverride } from '../read/infer-period.js';
+import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
+import { storeDocument, type StoreResult } from '../kb/store-document.js';
+import { analyse, type StageName } from './analyse.js';
+import { defaultContext, type PipelineContext } from './context.js';
+
+export interface IngestOptions {
+  period?: PeriodOverride;
+  read?: ReadOptions;
+  context?: PipelineContext;
+  onFileStart?: (file: string, index: number, total: number) => void;
+  onStage?: (file: string, stage: StageName) => void;
+  onFileDone?: (outcome: IngestOutcome, index: number, total: number) => void;
+}
+
+export type IngestOutcome =
+  | ({ file: string; ok: true; title: string; sentences: number; mentions: number; events: number; messages: number } & StoreResult)
+  | { file: string; ok: false; problem: string; message: string };
+
+/** Read, analyse and store one document given as bytes (an upload) or as a path. */
+export async function ingestOne(kb: KnowledgeBase, file: string, opts: IngestOptions = {}, bytes?: Uint8Array): Promise<IngestOutcome> {
+  let doc: AnalysedDocument;
+  try {
+    const read = bytes ? await readBytes(file, bytes, opts.read) : await readFile(file, opts.read);
+    doc = analyse(read, opts.context ?? defaultContext(), { period: opts.period, onStage: (s) => opts.onStage?.(file, s) });
+  } catch (err) {
+    if (err instanceof ReadError) return { file, ok: false, problem: err.problem, message: err.message };
+    if (err instanceof RangeError) return { file, ok: false, problem: 'invalid-option', message: `${file}: ${err.message}` };
+    return { file, ok: false, problem: 'internal', message: `${file}: analysis failed: ${(err as Error).stack ?? String(err)}` };
+  }
+  try {
+    const stored = await storeDocument(kb, doc);
+    return {
+      file, ok: true, ...stored, title: doc.title, sentences: doc.segmentation.sentences.length,
+      mentions: doc.mentions.length, events: doc.events.length, messages: doc.messages.length,
+    };
+  } catch (err) {
+    return { file, ok: false, problem: 'store', message: `${file}: could not be stored (nothing was changed): ${(err as Error).message}` };
+  }
+}
+
+/** Ingest files one after another; a failing file never stops the others. */
+export async function ingestFiles(kb: KnowledgeBase, files: string[], opts: IngestOptions = {}): Promise<IngestOutcome[]> {
+  const outcomes: IngestOutcome[] = [];
+  for (const [i, file] of files.entries()) {
+    opts.onFileStart?.(file, i, files.length);
+    const outcome = await ingestOne(kb, file, opts);
+    outcomes.push(outcome);
+    opts.onFileDone?.(outcome, i, files.length);
+  }
+  return outcomes;
+}
