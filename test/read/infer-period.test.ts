@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { inferPeriod } from '../../src/read/infer-period.js';
+import { plainTextToDocument } from '../../src/read/read-plain-text.js';
+import type { ReadDocument } from '../../src/model/index.js';
+
+function doc(text: string, source = 'report.txt'): ReadDocument {
+  const out = plainTextToDocument(text);
+  return { id: 'd', source, format: 'text', ...out, messages: [] };
+}
+const fixedNow = () => new Date('2030-06-01T00:00:00Z');
+
+describe('inferPeriod', () => {
+  const cases: Array<[string, string, string, string, string | undefined]> = [
+    // text, source, expected start, expected rule, expected dct
+    ['Diplomatic Bluebook 2019\nChapter 1\nRelations improved in March.', 'x.txt', '2018-01-01', 'period.edition-year', undefined],
+    ['Defense White Paper 2021\nThe year saw tension.', 'x.txt', '2020-01-01', 'period.edition-year', undefined],
+    ['Annual Report 2016\nThe organisation grew in 2016 and 2017.', 'x.txt', '2016-01-01', 'period.edition-year', undefined],
+    ['Statement by the Foreign Minister\nNew York, 24 September 2019\nMr. President, I thank you.', 'x.txt', '2019-01-01', 'period.dateline', '2019-09-24'],
+    ['Press release\nMarch 3, 2021\nThe ministry announced talks.', 'x.txt', '2021-01-01', 'period.dateline', '2021-03-03'],
+    ['We met in 2014. The accord of 2017 holds. Its review is due in 2019.', 'speech.txt', '2019-01-01', 'period.latest-year', undefined],
+    ['We met last year and will meet again.', 'JPN_74_2019.txt', '2019-01-01', 'period.filename-year', undefined],
+  ];
+  it.each(cases)('%s', (text, source, start, rule, dct) => {
+    const { period } = inferPeriod(doc(text, source), {}, fixedNow);
+    expect(period.start).toBe(start);
+    expect(period.rule).toBe(rule);
+    expect(period.dct).toBe(dct);
+    expect(period.reason.length).toBeGreaterThan(0);
+  });
+
+  it('does not take percentages, ranges or hashes for years', () => {
+    const { period, messages } = inferPeriod(doc('Growth was 2020% of 1999-2000 levels, code 85e4d2915355b8c7.', 'a85e4d2019355b.txt'), {}, fixedNow);
+    expect(period.rule).toBe('period.none');
+    expect(period.start).toBe('2030-01-01');
+    expect(messages[0]!.rule).toBe('period.none');
+  });
+
+  it('records evidence spans that slice to the text', () => {
+    const d = doc('Diplomatic Bluebook 2023\nChapter 2');
+    const { period } = inferPeriod(d);
+    expect(d.text.slice(period.evidence!.start, period.evidence!.end)).toBe('Diplomatic Bluebook 2023');
+  });
+
+  it('applies overrides', () => {
+    const d = doc('Diplomatic Bluebook 2023');
+    expect(inferPeriod(d, { period: '2021' }).period).toMatchObject({ start: '2021-01-01', end: '2021-12-31', rule: 'period.override' });
+    expect(inferPeriod(d, { period: '2022-02' }).period).toMatchObject({ start: '2022-02-01', end: '2022-02-28' });
+    expect(inferPeriod(d, { period: '2022-01-01..2022-06-30' }).period).toMatchObject({ start: '2022-01-01', end: '2022-06-30' });
+    expect(inferPeriod(d, { dct: '2022-09-20' }).period).toMatchObject({ start: '2022-01-01', dct: '2022-09-20', rule: 'period.override' });
+  });
+
+  it.each(['22', '2022-13', '2022-06-31..2022-01-01', 'last year'])('rejects a malformed override "%s"', (p) => {
+    expect(() => inferPeriod(doc('x'), { period: p })).toThrow(RangeError);
+  });
+  it('rejects an impossible --dct', () => {
+    expect(() => inferPeriod(doc('x'), { dct: '2022-02-30' })).toThrow(/YYYY-MM-DD/);
+  });
+});
