@@ -13,6 +13,8 @@ export interface AnalyseOptions {
   period?: PeriodOverride;
   /** Called as each stage starts, for progress reporting. */
   onStage?: (stage: StageName) => void;
+  /** Called as each stage ends with its duration in milliseconds, for benchmarks. */
+  onStageDone?: (stage: StageName, ms: number) => void;
 }
 
 type StageMessages = Omit<Message, 'doc'>[];
@@ -88,8 +90,10 @@ export function analyse(read: ReadDocument, ctx: PipelineContext, opts: AnalyseO
   };
   for (const stage of STAGES) {
     opts.onStage?.(stage.name);
+    const started = opts.onStageDone ? performance.now() : 0;
     const { patch, messages } = stage.run(doc, ctx, opts);
-    doc = { ...doc, ...patch, messages: [...doc.messages, ...messages.map((m) => ({ ...m, doc: doc.id }))] };
+    opts.onStageDone?.(stage.name, performance.now() - started);
+    doc = { ...doc, ...patch, messages: [...doc.messages, ...(messages as StageMessages).map((m) => ({ ...m, doc: doc.id }))] };
   }
   return doc;
 }

@@ -1,0 +1,17 @@
+// Evaluations: `npm run eval -- <name> [args] [--json]`. Each prints its figures; --json prints one JSON object.
+const [name, ...rest] = process.argv.slice(2);
+const json = rest.includes('--json');
+const args = rest.filter((a) => a !== '--json');
+
+const evaluations: Record<string, () => Promise<void>> = {
+  timeml: async () => {
+    const { evalTimeml } = await import('./timeml/eval-timeml.js');
+    for (const folder of args.length ? args : ['../shared/data/timeml/timebank', '../shared/data/timeml/aquaint']) await evalTimeml(folder, { json });
+  },
+};
+
+if (!name || !(name in evaluations)) {
+  process.stderr.write(`usage: npm run eval -- <${Object.keys(evaluations).join('|')}> [args] [--json]\n`);
+  process.exit(name ? 2 : 0);
+}
+await evaluations[name]!();
