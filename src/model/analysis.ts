@@ -11,6 +11,8 @@ export interface Quantity {
   end: number;
   text: string;
   value: number;
+  /** Upper end when the text gives a range ("70 to 80%"); value is then the lower end. */
+  high?: number;
   unit: string;
   approximate: boolean;
   rule: string;

@@ -1,0 +1,55 @@
+import type { DocumentWithPeriod, Segmentation, Timex } from '../model/index.js';
+import { TIME_PARSERS } from './time/parsers.js';
+import type { TimexCandidate } from './time/time-parser.js';
+import { refineModifiers } from './time/refine-modifiers.js';
+import { refineRanges } from './time/refine-ranges.js';
+import { refineOverlaps } from './time/refine-overlaps.js';
+
+export interface RecognizeTimexOptions {
+  /**
+   * 'report' (default) joins "from January to March" into one range and keeps narrative links such as
+   * "immediately after"; 'timeml' follows the TIMEX3 guidelines (each end its own timex, no links).
+   */
+  style?: 'report' | 'timeml';
+}
+
+/**
+ * Find dates, times, durations and sets with their exact spans. Values may still be underspecified
+ * (`XXXX-09`) or relative (`REL:...`, see time/relative-value.ts): resolveTimexes finishes them.
+ */
+export function recognizeTimexes(doc: DocumentWithPeriod, _seg: Segmentation, options: RecognizeTimexOptions = {}): Timex[] {
+  const style = options.style ?? 'report';
+  const text = doc.text;
+  let candidates: TimexCandidate[] = [];
+  for (const parser of TIME_PARSERS) {
+    const re = parser.pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const found = parser.extract(m, text);
+      if (!found) continue;
+      if (Array.isArray(found)) candidates.push(...found);
+      else candidates.push(found);
+    }
+  }
+  if (style === 'timeml') candidates = candidates.filter((c) => c.rule !== 'time.narrative');
+  candidates = refineOverlaps(candidates);
+  candidates = refineModifiers(text, candidates);
+  candidates = refineOverlaps(candidates);
+  candidates = refineRanges(text, candidates, style === 'report');
+  return candidates.map((c) => ({
+    doc: doc.id,
+    start: c.start,
+    end: c.end,
+    text: text.slice(c.start, c.end),
+    type: c.type,
+    value: c.value,
+    ...(c.mod ? { mod: c.mod } : {}),
+    ...(c.range ? { range: c.range } : {}),
+    inferred: c.inferred ?? [],
+    rule: c.rule,
+  }));
+}

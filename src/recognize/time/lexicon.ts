@@ -1,0 +1,55 @@
+/** Word lists the time parsers share, and the regex sources built from them once. */
+
+export const MONTH_NUMBER: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+};
+
+/** Full month names, or abbreviations that must carry a period ("Jan.") so "Mar" or "Dec" alone stay words. */
+export const MONTH_SRC =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.)';
+
+export function monthNumber(word: string): number {
+  return MONTH_NUMBER[word.toLowerCase().replace(/\.$/, '')] ?? 0;
+}
+
+export const WEEKDAY_NUMBER: Record<string, number> = {
+  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
+};
+export const WEEKDAY_SRC = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+
+export const SEASON_CODE: Record<string, string> = {
+  spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI',
+};
+export const SEASON_SRC = '(?:spring|summer|fall|autumn|winter)';
+
+/** Parts of the day and their TIMEX3 codes. */
+export const PART_OF_DAY: Record<string, string> = {
+  morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI',
+};
+export const PART_OF_DAY_SRC = '(?:morning|afternoon|evening|night|overnight)';
+
+/** Calendar units: singular form -> ISO 8601 duration letter ('T' prefix marks time units). */
+export const UNIT_CODE: Record<string, string> = {
+  century: 'CE', decade: 'DE', year: 'Y', quarter: 'Q', month: 'M', week: 'W', day: 'D',
+  hour: 'TH', minute: 'TM', second: 'TS', weekend: 'WE',
+};
+export const UNIT_SRC = '(?:centur(?:y|ies)|decades?|years?|quarters?|months?|weeks?|days?|hours?|minutes?|seconds?)';
+
+export function unitOf(word: string): string {
+  const w = word.toLowerCase();
+  if (w.startsWith('centur')) return 'century';
+  return w.replace(/s$/, '');
+}
+
+/** ISO 8601 duration for n units (n may be 'X' for unspecified, or a fraction like 0.5). */
+export function durationValue(n: number | 'X', unit: string): string {
+  const code = UNIT_CODE[unit] ?? 'X';
+  if (code === 'CE') return n === 'X' ? 'PXCE' : `P${n}CE`;
+  // TimeML writes decades in years ("two decades" P20Y).
+  if (code === 'DE') return n === 'X' ? 'PXDE' : `P${n * 10}Y`;
+  if (code === 'WE') return n === 'X' ? 'PXWE' : `P${n}WE`;
+  if (code.startsWith('T')) return `PT${n === 'X' ? 'X' : n}${code.slice(1)}`;
+  return `P${n === 'X' ? 'X' : n}${code}`;
+}

@@ -1,0 +1,77 @@
+import { relative } from './relative-value.js';
+import type { TimeParser, TimexCandidate } from './time-parser.js';
+
+type Make = (start: number, end: number) => TimexCandidate;
+const date = (value: string, rule = 'time.deictic'): Make => (start, end) => ({ start, end, type: 'DATE', value, rule });
+const time = (value: string): Make => (start, end) => ({ start, end, type: 'TIME', value, rule: 'time.deictic' });
+
+// Words that point at the document's own time, or at the past and future in general.
+const WORDS: Record<string, Make> = {
+  today: date(relative('DCT', 'D', 0)),
+  'earlier today': date(relative('DCT', 'D', 0)),
+  'later today': date(relative('DCT', 'D', 0)),
+  yesterday: date(relative('DCT', 'D', -1)),
+  'the day before yesterday': date(relative('DCT', 'D', -2)),
+  tomorrow: date(relative('DCT', 'D', 1)),
+  'the day after tomorrow': date(relative('DCT', 'D', 2)),
+  tonight: time(relative('DCT', 'D', 0, 'TNI')),
+  'this morning': time(relative('DCT', 'D', 0, 'TMO')),
+  'this afternoon': time(relative('DCT', 'D', 0, 'TAF')),
+  'this evening': time(relative('DCT', 'D', 0, 'TEV')),
+  'last night': time(relative('DCT', 'D', -1, 'TNI')),
+  'yesterday morning': time(relative('DCT', 'D', -1, 'TMO')),
+  'yesterday afternoon': time(relative('DCT', 'D', -1, 'TAF')),
+  'yesterday evening': time(relative('DCT', 'D', -1, 'TEV')),
+  'tomorrow morning': time(relative('DCT', 'D', 1, 'TMO')),
+  now: date('PRESENT_REF'),
+  'right now': date('PRESENT_REF'),
+  'just now': date('PAST_REF'),
+  currently: date('PRESENT_REF'),
+  current: date('PRESENT_REF'),
+  'at present': date('PRESENT_REF'),
+  'the present': date('PRESENT_REF'),
+  presently: date('PRESENT_REF'),
+  nowadays: date('PRESENT_REF'),
+  'these days': date('PRESENT_REF'),
+  'for the time being': date('PRESENT_REF'),
+  'to date': date('PRESENT_REF'),
+  recently: date('PAST_REF'),
+  recent: date('PAST_REF'),
+  'the past': date('PAST_REF'),
+  previously: date('PAST_REF'),
+  formerly: date('PAST_REF'),
+  once: date('PAST_REF'),
+  soon: date('FUTURE_REF'),
+  'the future': date('FUTURE_REF'),
+  'the near future': date('FUTURE_REF'),
+  'the coming years': date('FUTURE_REF'),
+  'the years ahead': date('FUTURE_REF'),
+  'immediately after': date(relative('REF', 'D', 0), 'time.narrative'),
+  'immediately afterwards': date(relative('REF', 'D', 0), 'time.narrative'),
+  'shortly after': date(relative('REF', 'D', 0), 'time.narrative'),
+  'shortly afterwards': date(relative('REF', 'D', 0), 'time.narrative'),
+};
+
+// Words that count as time expressions only in some contexts; "once" alone is a numeral adverb too often.
+const SKIP = new Set(['once']);
+
+const keys = Object.keys(WORDS).filter((k) => !SKIP.has(k)).sort((a, b) => b.length - a.length);
+const PATTERN = new RegExp(`(?<![\\w-])(?:${keys.map((k) => k.replace(/ /g, '[ \\t]+')).join('|')})(?![\\w-])`, 'gi');
+
+export const deicticParser: TimeParser = {
+  name: 'time.deictic',
+  pattern: PATTERN,
+  extract(m, text) {
+    const key = m[0].toLowerCase().replace(/\s+/g, ' ');
+    const make = WORDS[key];
+    if (!make) return null;
+    const end = m.index + m[0].length;
+    // "immediately after the meeting" is relative to an event, not a date: keep it only when it stands alone.
+    if (key.startsWith('immediately after') || key.startsWith('shortly after')) {
+      if (key.endsWith('after') && /^[ \t]+(?:the|a|an|his|her|its|their|this|that|[A-Z0-9])/.test(text.slice(end, end + 6))) return null;
+    }
+    // "in the past" keeps only "the past" as TimeML does; "current" only before a noun ("current account" excepted).
+    if (key === 'current' && /^[ \t]+(?:account|accounts|affairs|events|situation|issues?|crisis)\b/i.test(text.slice(end, end + 12))) return null;
+    return make(m.index, end);
+  },
+};

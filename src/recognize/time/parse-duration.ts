@@ -1,0 +1,61 @@
+import { COUNT_SRC, parseNumberWords } from './number-words.js';
+import { UNIT_SRC, durationValue, unitOf } from './lexicon.js';
+import type { TimeParser } from './time-parser.js';
+
+// "77 years", "Seventy-seven years", "two-year", "the past two months", "the first nine months", "24 hours",
+// "a decade", "more than three years", "several weeks".
+const PATTERN = new RegExp(
+  `(?<![\\w$£€.,-])(?:(the[ \\t]+)?(?:(past|last|next|first|coming|previous|remaining|following|final|latest|initial|other|same)[ \\t]+))?(${COUNT_SRC}|half[ \\t]+an?|an?[ \\t]+half)(?:[ \\t]+and[ \\t]+a[ \\t]+half)?[ \\t-]+${UNIT_SRC.replace('(?:', '(')}(?:[ \\t-]+(old|long))?(?![\\w-]|,\\d)`,
+  'gi',
+);
+
+export const durationParser: TimeParser = {
+  name: 'time.duration',
+  pattern: PATTERN,
+  extract(m, text) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[5]?.toLowerCase() === 'old') return null; // an age
+    const countText = m[3]!.toLowerCase();
+    const unit = unitOf(m[4]!);
+    let n: number | 'X';
+    if (/half/.test(countText)) n = 0.5;
+    else {
+      const parsed = parseNumberWords(countText.replace(/^a few$|^a couple of$/, (s) => (s === 'a couple of' ? 'two' : 'few')));
+      if (Number.isNaN(parsed)) return null;
+      n = parsed < 0 ? 'X' : parsed;
+    }
+    // "the past several quarters", "the last few months": an indefinite stretch of the past.
+    if (n === 'X' && /^(?:past|last|recent|previous)$/i.test(m[2] ?? '')) return { start, end, type: 'DATE', value: 'PAST_REF', rule: 'time.vague-duration' };
+    // "three-quarters" is a fraction.
+    if (unit === 'quarter' && /-quarters$/i.test(m[0])) return null;
+    if (typeof n === 'number' && /and[ \t]+a[ \t]+half/i.test(m[0])) n += 0.5;
+    // "a day" after an amount is a rate ("$5 a day"), and "the one year" reads as a determiner slip.
+    if (/^an?$/.test(countText) && /(?:\d|per|times|twice|once)[ \t]*$/i.test(text.slice(Math.max(0, start - 8), start))) return null;
+    // Plural with "a"/"one" ("a years") is not a duration; singular with a count >1 is an adjective ("two-year"), still a duration.
+    return { start, end, type: 'DURATION', value: durationValue(n, unit), rule: 'time.duration' };
+  },
+};
+
+// Bare plural units after words that make them spans of time: "for years", "in recent years", "over decades".
+const VAGUE = /(?<![\w-])(?:(?:for|over|in|within|after|from|recent|past|coming|next|last|these|those|many|the)[ \t]+)(?:(?:recent|past|coming|next|last|many|several|few)[ \t]+)?(years|months|weeks|decades|days|hours|minutes|centuries)(?![\w-])/gi;
+
+export const vagueDurationParser: TimeParser = {
+  name: 'time.vague-duration',
+  pattern: VAGUE,
+  extract(m, text) {
+    const unitText = m[1]!;
+    const unitStart = m.index + m[0].length - unitText.length;
+    // Keep the determiner-like words ("recent years", "the past years") but not the preposition ("for").
+    const lead = m[0].slice(0, m[0].length - unitText.length);
+    const firstWord = lead.trim().split(/[ \t]+/)[0]!.toLowerCase();
+    const keepFirst = !['for', 'over', 'in', 'within', 'after', 'from'].includes(firstWord);
+    let start = keepFirst ? m.index : m.index + lead.search(/[ \t]/) + 1;
+    while (text[start] === ' ' || text[start] === '\t') start++;
+    if (/^the$/i.test(firstWord) && start === m.index && !/[ \t](?:recent|past|coming|next|last|many|several|few)[ \t]/i.test(lead)) return null;
+    const end = unitStart + unitText.length;
+    if (/recent|past|last/i.test(lead) && keepFirst) return { start, end, type: 'DATE', value: 'PAST_REF', rule: 'time.vague-duration' };
+    const value = durationValue('X', unitOf(unitText));
+    return { start, end, type: 'DURATION', value, rule: 'time.vague-duration' };
+  },
+};

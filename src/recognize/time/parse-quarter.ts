@@ -1,0 +1,48 @@
+import { relative } from './relative-value.js';
+import type { TimeParser } from './time-parser.js';
+
+const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 };
+
+// "the third quarter (of 2022)", "third-quarter", "Q3 2022", "2022 Q3", "the first half of 2022".
+const PATTERN = new RegExp(
+  '(?<![\\w-])(?:(?:the[ \\t]+)?(first|1st|second|2nd|third|3rd|fourth|4th|final)[ \\t-]+(quarter|half)' +
+    '(?:[ \\t]+of[ \\t]+(?:(?:fiscal[ \\t]+(?:year[ \\t]+)?)?((?:19|20)\\d{2})|(this|last|next|the)[ \\t]+(?:fiscal[ \\t]+)?year))?' +
+    '|Q([1-4])(?:[ \\t]+((?:19|20)\\d{2}))?|((?:19|20)\\d{2})[ \\t]+Q([1-4])|([1-4])Q((?:19|20)?\\d{2})?)(?![\\w-])',
+  'gi',
+);
+
+export const quarterParser: TimeParser = {
+  name: 'time.quarter',
+  pattern: PATTERN,
+  extract(m) {
+    const start = m.index;
+    const end = start + m[0].length;
+    let n: number;
+    let year: string | undefined;
+    let half = false;
+    let det: string | undefined;
+    if (m[1]) {
+      n = ORDINAL[m[1].toLowerCase()]!;
+      half = m[2]!.toLowerCase() === 'half';
+      if (half && (n > 2 || (!m[3] && !m[4]))) return null;
+      year = m[3];
+      det = m[4]?.toLowerCase();
+    } else if (m[5]) {
+      n = Number(m[5]);
+      year = m[6];
+    } else if (m[7]) {
+      n = Number(m[8]);
+      year = m[7];
+    } else {
+      n = Number(m[9]);
+      const y = m[10];
+      year = y ? (y.length === 2 ? (Number(y) > 50 ? '19' : '20') + y : y) : undefined;
+    }
+    const code = `${half ? 'H' : 'Q'}${n}`;
+    if (year) return { start, end, type: 'DATE', value: `${year}-${code}`, rule: 'time.quarter' };
+    if (det === 'this') return { start, end, type: 'DATE', value: relative('DCT', 'Y', 0, `-${code}`), rule: 'time.quarter' };
+    if (det === 'last') return { start, end, type: 'DATE', value: relative('DCT', 'Y', -1, `-${code}`), rule: 'time.quarter' };
+    if (det === 'next') return { start, end, type: 'DATE', value: relative('DCT', 'Y', 1, `-${code}`), rule: 'time.quarter' };
+    return { start, end, type: 'DATE', value: `XXXX-${code}`, rule: 'time.quarter' };
+  },
+};

@@ -1,0 +1,35 @@
+import { MONTH_SRC, PART_OF_DAY_SRC, WEEKDAY_NUMBER, WEEKDAY_SRC, UNIT_SRC, durationValue, unitOf, monthNumber } from './lexicon.js';
+import { COUNT_SRC, parseNumberWords } from './number-words.js';
+import { pad2, type TimeParser } from './time-parser.js';
+
+// "every year", "each week", "every two years", "every Monday", "every March", "daily", "annually", "twice a year".
+const PATTERN = new RegExp(
+  `(?<![\\w-])(?:(?:every|each)[ \\t]+(?:(other)[ \\t]+|(${COUNT_SRC})[ \\t]+)?(?:${UNIT_SRC.replace('(?:', '(')}|(${WEEKDAY_SRC})|${MONTH_SRC.replace('(?:', '(')}|(${PART_OF_DAY_SRC}))` +
+    `|(daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biannually|biennially|semiannually)` +
+    `|(?:(once|twice|three[ \\t]+times|\\d+[ \\t]+times)[ \\t]+(?:a|an|per|each)[ \\t]+(year|month|week|day|decade|quarter)))(?![\\w-])`,
+  'gi',
+);
+
+const ADVERB: Record<string, string> = {
+  daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P1Q', hourly: 'PT1H',
+  nightly: 'TNI', biannually: 'P6M', semiannually: 'P6M', biennially: 'P2Y',
+};
+
+export const setParser: TimeParser = {
+  name: 'time.set',
+  pattern: PATTERN,
+  extract(m, text) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const set = (value: string) => ({ start, end, type: 'SET' as const, value, rule: 'time.set' });
+    // "quarterly dividend", "annual report": the adjective before a noun is not a set of times.
+    if (m[7] && /^(?:quarterly|monthly|weekly)$/i.test(m[7]) && /^[ \t]+[a-z]/.test(text.slice(end, end + 3))) return null;
+    if (m[7]) return set(ADVERB[m[7].toLowerCase()]!);
+    if (m[8]) return set(durationValue(1, m[9]!.toLowerCase()));
+    if (m[4]) return set(`XXXX-WXX-${WEEKDAY_NUMBER[m[4].toLowerCase()]}`);
+    if (m[5]) return set(`XXXX-${pad2(monthNumber(m[5]))}`);
+    if (m[6]) return set(`XXXX-XX-XXT${m[6].toLowerCase().startsWith('morn') ? 'MO' : m[6].toLowerCase().startsWith('after') ? 'AF' : m[6].toLowerCase().startsWith('even') ? 'EV' : 'NI'}`);
+    const n = m[1] ? 2 : m[2] ? parseNumberWords(m[2]) : 1;
+    return set(durationValue(n > 0 ? n : 'X', unitOf(m[3]!)));
+  },
+};

@@ -1,0 +1,32 @@
+import { relative } from './relative-value.js';
+import { pad2, type TimeParser } from './time-parser.js';
+
+// "3 p.m.", "10:30 a.m. EST", "14:00", "noon", "midnight". The day comes from the narrative (or the creation time).
+const PATTERN = /(?<![\w.:-])(?:(\d{1,2})(?::(\d{2}))?[ \t]*(a\.m\.|p\.m\.|am|pm)(?![\w])|(\d{1,2}):(\d{2})(?![\d:.,]\d)|(noon|midday|midnight))(?:[ \t]+(?:(?:[ECMP][SD]T|GMT|UTC)(?![\w])|local[ \t]+time))?/gi;
+
+export const timeOfDayParser: TimeParser = {
+  name: 'time.time-of-day',
+  pattern: PATTERN,
+  extract(m) {
+    let hour: number;
+    let minute = 0;
+    if (m[6]) {
+      const w = m[6].toLowerCase();
+      hour = w === 'midnight' ? 24 : 12;
+    } else if (m[3]) {
+      hour = Number(m[1]);
+      minute = m[2] ? Number(m[2]) : 0;
+      if (hour < 1 || hour > 12) return null;
+      const pm = m[3].toLowerCase().startsWith('p');
+      if (pm && hour < 12) hour += 12;
+      if (!pm && hour === 12) hour = 0;
+    } else {
+      hour = Number(m[4]);
+      minute = Number(m[5]);
+      if (hour > 23) return null;
+    }
+    if (minute > 59) return null;
+    const value = relative('REF', 'D', 0, `T${pad2(hour)}:${pad2(minute)}`);
+    return { start: m.index, end: m.index + m[0].length, type: 'TIME', value, rule: 'time.time-of-day' };
+  },
+};

@@ -1,0 +1,22 @@
+import { PART_OF_DAY, PART_OF_DAY_SRC, WEEKDAY_NUMBER, WEEKDAY_SRC } from './lexicon.js';
+import type { TimeParser } from './time-parser.js';
+
+// "Friday", "last Friday", "next Monday", "Friday morning", "Wednesday night".
+const PATTERN = new RegExp(
+  `(?<![\\w-])(?:(last|next|this|coming|previous)[ \\t]+)?(${WEEKDAY_SRC})(?:'s)?(?:[ \\t]+(${PART_OF_DAY_SRC}))?(?![\\w-])`,
+  'g',
+);
+
+/** Weekday values wait for resolution: `REL:WD:<1-7>:<-1 last | 1 next | 0 tense decides>[:T<part of day>]`. */
+export const weekdayParser: TimeParser = {
+  name: 'time.weekday',
+  pattern: PATTERN,
+  extract(m) {
+    const det = m[1]?.toLowerCase();
+    const offset = det === 'last' || det === 'previous' ? -1 : det === 'next' || det === 'coming' ? 1 : 0;
+    const part = m[3] ? `T${PART_OF_DAY[m[3].toLowerCase()]}` : '';
+    const end = m.index + m[0].length;
+    const value = `REL:WD:${WEEKDAY_NUMBER[m[2]!.toLowerCase()]}:${offset}${part ? `:${part}` : ''}`;
+    return { start: m.index, end, type: part ? 'TIME' : 'DATE', value, rule: 'time.weekday' };
+  },
+};

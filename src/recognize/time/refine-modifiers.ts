@@ -1,0 +1,32 @@
+import type { TimexCandidate } from './time-parser.js';
+
+// Words before a date that narrow it to part of the period: "late September", "the beginning of May", "mid-2021".
+const EDGE = /(?:^|[^\w-])((?:the[ \t]+)?(?:very[ \t]+)?(early|late|mid|beginning[ \t]+of|start[ \t]+of|end[ \t]+of|middle[ \t]+of|close[ \t]+of|turn[ \t]+of|dawn[ \t]+of)(?:[ \t]+|-)(?:the[ \t]+)?)$/i;
+const EDGE_MOD: Record<string, TimexCandidate['mod']> = {
+  early: 'START', beginning: 'START', start: 'START', dawn: 'START', late: 'END', end: 'END', close: 'END', mid: 'MID', middle: 'MID', turn: 'END',
+};
+// Words before a duration or date that make it approximate: "about three years", "some 70 years", "nearly a decade".
+const APPROX = /(?:^|[^\w-])((?:about|around|approximately|roughly|some|nearly|almost|over|more[ \t]+than|less[ \t]+than|at[ \t]+least|up[ \t]+to)[ \t]+)$/i;
+
+/** Extend DATE and DURATION candidates over the words that qualify them, recording the TIMEX3 mod. */
+export function refineModifiers(text: string, candidates: TimexCandidate[]): TimexCandidate[] {
+  return candidates.map((c) => {
+    const before = text.slice(Math.max(0, c.start - 30), c.start);
+    if ((c.type === 'DATE' || c.type === 'TIME') && !c.mod) {
+      const m = EDGE.exec(before);
+      if (m && !/^(?:REL:REF:D|PRESENT_REF|PAST_REF|FUTURE_REF)/.test(c.value)) {
+        const key = m[2]!.toLowerCase().split(/[ \t]/)[0]!;
+        return { ...c, start: c.start - m[1]!.length, mod: EDGE_MOD[key] };
+      }
+    }
+    if (c.type === 'DURATION' && !/^the\b/i.test(text.slice(c.start, c.end))) {
+      const m = APPROX.exec(before);
+      if (m) {
+        const word = m[1]!.trim().toLowerCase();
+        const mod: TimexCandidate['mod'] = /^(?:over|more|at)/.test(word) ? undefined : 'APPROX';
+        return { ...c, start: c.start - m[1]!.length, ...(mod ? { mod } : {}) };
+      }
+    }
+    return c;
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * Values that only resolution can finish. Recognition writes them into Timex.value with a `REL:`
+ * prefix; resolution replaces them with TIMEX3 values (or with an XXXX form when nothing anchors).
+ *
+ *   REL:DCT:Y:-1    one year before the document's own time (creation time, or the report period)
+ *   REL:REF:D:0     the day of the last mentioned date of day granularity ("the same day")
+ *   REL:ADAPT:Y:-1  a year before, at the granularity of the last mentioned date ("a year earlier": a quarter a year back)
+ *   REL:AGO:Y:-1    a year before the document's time, at the granularity of the last mentioned date ("a year ago")
+ *   REL:WD:5:-1     a weekday (1 Monday .. 7 Sunday): -1 the last one, 1 the next one, 0 tense decides
+ *
+ * An optional fifth field carries a suffix to append, e.g. `TMO` for "yesterday morning".
+ */
+export type RelativeBase = 'DCT' | 'REF' | 'ADAPT' | 'AGO' | 'WD';
+export type RelativeUnit = 'DE' | 'Y' | 'Q' | 'M' | 'W' | 'D';
+
+export interface RelativeValue {
+  base: RelativeBase;
+  /** A RelativeUnit, or the weekday number for base WD. */
+  unit: string;
+  offset: number;
+  suffix: string;
+}
+
+export function relative(base: RelativeBase, unit: RelativeUnit, offset: number, suffix = ''): string {
+  return `REL:${base}:${unit}:${offset}${suffix ? `:${suffix}` : ''}`;
+}
+
+export function parseRelative(value: string): RelativeValue | null {
+  if (!value.startsWith('REL:')) return null;
+  const [, base, unit, offset, ...rest] = value.split(':');
+  return { base: base as RelativeBase, unit: unit!, offset: Number(offset), suffix: rest.join(':') };
+}
+
+/** The unit's word, for messages and for the XXXX fallback. */
+export const RELATIVE_UNIT_OF: Record<string, RelativeUnit> = {
+  decade: 'DE', year: 'Y', quarter: 'Q', month: 'M', week: 'W', day: 'D',
+};

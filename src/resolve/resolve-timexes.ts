@@ -1,0 +1,199 @@
+import type { DocumentWithPeriod, Message, Segmentation, Timex } from '../model/index.js';
+import { parseRelative } from '../recognize/time/relative-value.js';
+import { addDays, firstDay, granularity, parseDay, rangeOf, shiftedValue, weekday, type Day } from './time/calendar.js';
+import { sentenceTense, type Tense } from './time/sentence-tense.js';
+
+type Msg = Omit<Message, 'doc'>;
+
+/** A date mentioned earlier, for narrative anchoring ("later that month", "the same day"). */
+interface Reference {
+  index: number;
+  value: string;
+  granularity: string;
+  sentence: number;
+}
+
+// How fine each granularity is; a reference serves a relative expression when it is at least as fine.
+const FINENESS: Record<string, number> = { CE: 0, DE: 1, Y: 2, H: 3, SE: 3, Q: 3, M: 4, W: 5, D: 6, T: 7 };
+const UNIT_FINENESS: Record<string, number> = { DE: 1, Y: 2, Q: 3, M: 4, W: 5, D: 6 };
+const UNKNOWN: Record<string, string> = { DE: 'XXX', Y: 'XXXX', Q: 'XXXX-QX', M: 'XXXX-XX', W: 'XXXX-WXX', D: 'XXXX-XX-XX' };
+
+/**
+ * Turn recognised values into calendar values the way a careful reader would: a dated text's own
+ * date (with the sentence's tense) for "in March" and "yesterday", the report period for a bare
+ * month in a report, the last mentioned date of the right granularity for "later that month".
+ * Never today's date: what nothing anchors keeps its X's and gets a message.
+ */
+export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timexes: Timex[]): { timexes: Timex[]; messages: Msg[] } {
+  const messages: Msg[] = [];
+  const dct = doc.period.dct ? parseDay(doc.period.dct) : null;
+  const periodStart = doc.period.start ? parseDay(doc.period.start) : null;
+  const periodEnd = doc.period.end ? parseDay(doc.period.end) : null;
+  const refs: Reference[] = [];
+  const sentences = seg.sentences;
+  const out: Timex[] = [];
+  let sentenceCursor = 0;
+
+  for (let i = 0; i < timexes.length; i++) {
+    const t = timexes[i]!;
+    while (sentenceCursor + 1 < sentences.length && sentences[sentenceCursor + 1]!.start <= t.start) sentenceCursor++;
+    const sentence = sentences[sentenceCursor];
+    const inSentence = sentence && sentence.start <= t.start && t.start < sentence.end ? sentence : undefined;
+    const sentenceIndex = inSentence ? inSentence.index : -1;
+    let tenseCache: Tense | undefined;
+    const tense = () => (tenseCache ??= inSentence ? sentenceTense(doc.text.slice(inSentence.start, inSentence.end)) : 'present');
+
+    const lastRef = (needed: number): Reference | undefined => {
+      for (let k = refs.length - 1; k >= 0; k--) if (FINENESS[refs[k]!.granularity]! >= needed) return refs[k];
+      return undefined;
+    };
+
+    // The year of a value with no year: stated nearby, the creation time with tense, or the report period.
+    const anchorYear = (partial: string): { value: string; anchor: string } | null => {
+      // "From May 2021 to June": a month or day with its year just before, in the same sentence, lends that year.
+      const prev = refs[refs.length - 1];
+      const sameSentence = prev && prev.sentence === sentenceIndex && sentenceIndex >= 0 && FINENESS[prev.granularity]! >= 4 ? prev : undefined;
+      if (sameSentence && !dct) {
+        return { value: sameSentence.value.slice(0, 4) + partial.slice(4), anchor: `narrative:${sameSentence.index}` };
+      }
+      if (dct) return { value: String(nearestYear(partial, dct, tense())) + partial.slice(4), anchor: 'dct' };
+      if (periodStart && periodEnd) {
+        // A multi-year period: the year of the last date mentioned inside it, else its last year.
+        let y = periodStart.y;
+        if (periodEnd.y !== periodStart.y) {
+          const r = lastRef(2);
+          const ry = r ? Number(r.value.slice(0, 4)) : NaN;
+          y = ry >= periodStart.y && ry <= periodEnd.y ? ry : periodEnd.y;
+        }
+        return { value: String(y) + partial.slice(4), anchor: 'period' };
+      }
+      const r = lastRef(2);
+      if (r) return { value: r.value.slice(0, 4) + partial.slice(4), anchor: `narrative:${r.index}` };
+      return null;
+    };
+
+    const resolveOne = (value: string): { value: string; anchor?: string; inferred: string[] } | null => {
+      const rel = parseRelative(value);
+      if (rel) {
+        const suffix = rel.suffix;
+        const join = (v: string) => (suffix ? (suffix.startsWith('T') ? `${v}${suffix}` : `${v}${suffix}`) : v);
+        if (rel.base === 'WD') {
+          const target = Number(rel.unit);
+          const ref = dct ? { day: dct, anchor: 'dct' } : (() => {
+            const r = lastRef(6);
+            const d = r ? parseDay(r.value) : null;
+            return d ? { day: d, anchor: `narrative:${r!.index}` } : null;
+          })();
+          if (!ref) return null;
+          const diff = target - weekday(ref.day);
+          let shift: number;
+          // News tells what happened: a bare weekday is the last one unless the sentence speaks of the future.
+          const direction = rel.offset !== 0 ? rel.offset : tense() === 'future' ? 1 : -1;
+          if (direction < 0) shift = diff <= 0 ? diff : diff - 7;
+          else if (direction > 0) shift = diff >= 0 ? diff : diff + 7;
+          else shift = diff;
+          if (rel.offset < 0 && shift === 0) shift = -7;
+          if (rel.offset > 0 && shift === 0) shift = 7;
+          return { value: join(shiftedValue(addDays(ref.day, shift), 'D', 0)), anchor: ref.anchor, inferred: ['year', 'month', 'day'] };
+        }
+        if (rel.base === 'DCT') {
+          if (dct) return { value: join(shiftedValue(dct, rel.unit, rel.offset)), anchor: 'dct', inferred: ['value'] };
+          // A report without its own date: only year-sized steps can lean on a one-year period.
+          if (periodStart && periodEnd && periodStart.y === periodEnd.y && (rel.unit === 'Y' || rel.unit === 'DE')) {
+            return { value: join(shiftedValue(periodStart, rel.unit, rel.offset)), anchor: 'period', inferred: ['value'] };
+          }
+          return null;
+        }
+        if (rel.base === 'ADAPT' || rel.base === 'AGO') {
+          // "A year ago" in a text about a quarter is that quarter a year back; otherwise a year (or the day) back.
+          const r = lastRef(2);
+          const g = r ? r.granularity : 'Y';
+          const unit = g === 'Q' || g === 'M' || g === 'D' ? g : 'Y';
+          const steps = unit === 'Q' ? rel.offset * 4 : unit === 'M' ? rel.offset * 12 : unit === 'D' ? 0 : rel.offset;
+          const fromRef = r && (rel.base === 'ADAPT' || unit === 'Q' || unit === 'M');
+          const anchorDay = fromRef ? firstDay(r.value) : dct;
+          const anchor = fromRef ? `narrative:${r.index}` : 'dct';
+          if (!anchorDay) return null;
+          if (unit === 'D') {
+            const d = { ...anchorDay, y: anchorDay.y + rel.offset };
+            return { value: shiftedValue(d, 'D', 0), anchor, inferred: ['value'] };
+          }
+          return { value: join(shiftedValue(anchorDay, unit, steps)), anchor, inferred: ['value'] };
+        }
+        // REF: the last date of at least this granularity; failing that, the document's own date.
+        const r = lastRef(UNIT_FINENESS[rel.unit] ?? 6);
+        const d = r ? firstDay(r.value) : null;
+        if (r && d) return { value: join(shiftedValue(d, rel.unit, rel.offset)), anchor: `narrative:${r.index}`, inferred: ['value'] };
+        if (dct) return { value: join(shiftedValue(dct, rel.unit, rel.offset)), anchor: 'dct', inferred: ['value'] };
+        return null;
+      }
+      if (value.startsWith('XXXX-') && !value.startsWith('XXXX-WXX') && !value.startsWith('XXXX-XX')) {
+        const a = anchorYear(value);
+        return a ? { ...a, inferred: ['year'] } : null;
+      }
+      return { value, inferred: [] };
+    };
+
+    const unknownFor = (value: string): string => {
+      const rel = parseRelative(value);
+      if (!rel) return value;
+      if (rel.base === 'WD') return `XXXX-WXX-${rel.unit}${rel.suffix}`;
+      const unit = rel.base === 'ADAPT' || rel.base === 'AGO' ? 'Y' : rel.unit;
+      return `${UNKNOWN[unit] ?? 'XXXX'}${rel.suffix}`;
+    };
+
+    const parts = t.type === 'DATE' && t.value.includes('/') && !t.value.startsWith('P') ? t.value.split('/') : [t.value];
+    const resolved = parts.map(resolveOne);
+    let next: Timex;
+    if (resolved.some((r) => !r)) {
+      const value = parts.map(unknownFor).join('/');
+      messages.push({ rule: 'time.unanchored', severity: 'info', start: t.start, end: t.end, message: `"${t.text}" could not be anchored: no date in the document to resolve it against; kept as ${value}` });
+      next = { ...t, value };
+    } else {
+      const rs = resolved as { value: string; anchor?: string; inferred: string[] }[];
+      const value = rs.map((r) => r.value).join('/');
+      const anchor = rs.find((r) => r.anchor)?.anchor;
+      const inferred = [...new Set([...t.inferred, ...rs.flatMap((r) => r.inferred)])];
+      const first = rangeOf(rs[0]!.value);
+      const last = rangeOf(rs[rs.length - 1]!.value);
+      const range = t.range ?? (first && last ? { start: first.start, end: last.end } : undefined);
+      next = { ...t, value, inferred, ...(anchor ? { anchor } : {}), ...(range ? { range } : {}) };
+      // Comparisons ("a year earlier") point back but do not move the narrative.
+      const comparison = /^REL:(?:ADAPT|AGO):/.test(t.value);
+      if ((t.type === 'DATE' || t.type === 'TIME') && !comparison) {
+        const v = rs[rs.length - 1]!.value;
+        const g = granularity(v);
+        if (g) refs.push({ index: i, value: v, granularity: g, sentence: sentenceIndex });
+      }
+    }
+    out.push(next);
+  }
+  return { timexes: out, messages };
+}
+
+const DAY_MS = 86400000;
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+
+/**
+ * The year that puts a year-less value ("Nov. 6", "March", "the third quarter") nearest the creation time,
+ * except that a past-tense sentence does not reach more than a few weeks past it, nor a future one before it.
+ */
+function nearestYear(partial: string, dct: Day, tense: Tense): number {
+  const now = dayNumber(`${String(dct.y).padStart(4, '0')}-${String(dct.m).padStart(2, '0')}-${String(dct.d).padStart(2, '0')}`);
+  let best = dct.y;
+  let bestDistance = Infinity;
+  for (const y of [dct.y - 1, dct.y, dct.y + 1]) {
+    const r = rangeOf(String(y) + partial.slice(4));
+    if (!r) continue;
+    const s = dayNumber(r.start);
+    const e = dayNumber(r.end);
+    if (tense === 'past' && s > now + 14) continue;
+    if (tense === 'future' && e < now - 14) continue;
+    const distance = now < s ? s - now : now > e ? now - e : 0;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = y;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,143 @@
+/** Calendar arithmetic on TIMEX3 values, in UTC, without the host clock. */
+
+export const pad2 = (n: number) => String(n).padStart(2, '0');
+const pad4 = (n: number) => String(n).padStart(4, '0');
+
+export interface Day {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export function parseDay(iso: string): Day | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? { y: +m[1]!, m: +m[2]!, d: +m[3]! } : null;
+}
+
+export const isoDay = (d: Day) => `${pad4(d.y)}-${pad2(d.m)}-${pad2(d.d)}`;
+
+function toDate(d: Day): Date {
+  return new Date(Date.UTC(d.y, d.m - 1, d.d));
+}
+function fromDate(t: Date): Day {
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+export function addDays(d: Day, n: number): Day {
+  const t = toDate(d);
+  t.setUTCDate(t.getUTCDate() + n);
+  return fromDate(t);
+}
+
+export const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** ISO weekday, 1 = Monday .. 7 = Sunday. */
+export const weekday = (d: Day) => ((toDate(d).getUTCDay() + 6) % 7) + 1;
+
+/** ISO week-numbering year and week. */
+export function isoWeek(d: Day): { year: number; week: number } {
+  const thursday = addDays(d, 4 - weekday(d));
+  const jan1 = { y: thursday.y, m: 1, d: 1 };
+  const week = Math.floor((toDate(thursday).getTime() - toDate(jan1).getTime()) / 86400000 / 7) + 1;
+  return { year: thursday.y, week };
+}
+
+function isoWeekMonday(year: number, week: number): Day {
+  const jan4 = { y: year, m: 1, d: 4 };
+  return addDays(addDays(jan4, 1 - weekday(jan4)), (week - 1) * 7);
+}
+
+/** The granularity of a calendar value: 'CE' 'DE' 'Y' 'H' 'Q' 'SE' 'M' 'W' 'D' 'T', or null when it is not one. */
+export function granularity(value: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return 'T';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'D';
+  if (/^\d{4}-W\d{2}/.test(value)) return 'W';
+  if (/^\d{4}-\d{2}$/.test(value)) return 'M';
+  if (/^\d{4}-(?:SP|SU|FA|WI)$/.test(value)) return 'SE';
+  if (/^\d{4}-Q[1-4]$/.test(value)) return 'Q';
+  if (/^\d{4}-H[12]$/.test(value)) return 'H';
+  if (/^\d{4}$/.test(value)) return 'Y';
+  if (/^\d{3}$/.test(value)) return 'DE';
+  if (/^\d{2}$/.test(value)) return 'CE';
+  return null;
+}
+
+/** The first and last day a calendar value covers, or null. */
+export function rangeOf(value: string): { start: string; end: string } | null {
+  const y = Number(value.slice(0, 4));
+  const span = (a: Day, b: Day) => ({ start: isoDay(a), end: isoDay(b) });
+  switch (granularity(value)) {
+    case 'T':
+    case 'D':
+      return { start: value.slice(0, 10), end: value.slice(0, 10) };
+    case 'W': {
+      const mon = isoWeekMonday(y, Number(value.slice(6, 8)));
+      return span(mon, addDays(mon, 6));
+    }
+    case 'M': {
+      const m = Number(value.slice(5, 7));
+      if (m < 1 || m > 12) return null;
+      return span({ y, m, d: 1 }, { y, m, d: lastDayOfMonth(y, m) });
+    }
+    case 'SE': {
+      const s = value.slice(5);
+      const first = s === 'SP' ? 3 : s === 'SU' ? 6 : s === 'FA' ? 9 : 12;
+      const endMonth = first + 2;
+      const ey = endMonth > 12 ? y + 1 : y;
+      const em = endMonth > 12 ? endMonth - 12 : endMonth;
+      return span({ y, m: first, d: 1 }, { y: ey, m: em, d: lastDayOfMonth(ey, em) });
+    }
+    case 'Q': {
+      const q = Number(value.slice(6));
+      return span({ y, m: q * 3 - 2, d: 1 }, { y, m: q * 3, d: lastDayOfMonth(y, q * 3) });
+    }
+    case 'H': {
+      const h = Number(value.slice(6));
+      return h === 1 ? span({ y, m: 1, d: 1 }, { y, m: 6, d: 30 }) : span({ y, m: 7, d: 1 }, { y, m: 12, d: 31 });
+    }
+    case 'Y':
+      return span({ y, m: 1, d: 1 }, { y, m: 12, d: 31 });
+    case 'DE': {
+      const d0 = Number(value) * 10;
+      return span({ y: d0, m: 1, d: 1 }, { y: d0 + 9, m: 12, d: 31 });
+    }
+    case 'CE': {
+      const c0 = Number(value) * 100;
+      return span({ y: c0, m: 1, d: 1 }, { y: c0 + 99, m: 12, d: 31 });
+    }
+    default:
+      return null;
+  }
+}
+
+/** The value of the unit containing `day`, shifted by n units: unit Y Q M W D DE. */
+export function shiftedValue(day: Day, unit: string, n: number): string {
+  switch (unit) {
+    case 'DE':
+      return String(Math.floor(day.y / 10) + n);
+    case 'Y':
+      return pad4(day.y + n);
+    case 'Q': {
+      const q = Math.floor((day.m - 1) / 3) + n;
+      const y = day.y + Math.floor(q / 4);
+      return `${pad4(y)}-Q${(((q % 4) + 4) % 4) + 1}`;
+    }
+    case 'M': {
+      const mi = day.m - 1 + n;
+      const y = day.y + Math.floor(mi / 12);
+      return `${pad4(y)}-${pad2((((mi % 12) + 12) % 12) + 1)}`;
+    }
+    case 'W': {
+      const w = isoWeek(addDays(day, 7 * n));
+      return `${pad4(w.year)}-W${pad2(w.week)}`;
+    }
+    default:
+      return isoDay(addDays(day, n));
+  }
+}
+
+/** A representative day for a calendar value (its first day), to anchor arithmetic on. */
+export function firstDay(value: string): Day | null {
+  const r = rangeOf(value);
+  return r ? parseDay(r.start) : null;
+}
