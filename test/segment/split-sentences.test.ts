@@ -63,6 +63,9 @@ const SPLITS: [string, string, string[]][] = [
   ['CJK full stops split without spaces', '日本は抗議した。ロシアは拒否した。', ['日本は抗議した。', 'ロシアは拒否した。']],
   ['surrounding whitespace is trimmed', '   Leading and trailing.   Next.  ', ['Leading and trailing.', 'Next.']],
   ['no final stop', 'A heading-like line without a stop', ['A heading-like line without a stop']],
+  ['lower-case "no." is a word, not "No."', 'The answer is no. I quote the text.', ['The answer is no.', 'I quote the text.']],
+  ['v. between case parties', 'In Bolivia v. Chile the Court ruled. It was final.', ['In Bolivia v. Chile the Court ruled.', 'It was final.']],
+  ['Washington, D.C. before a starter', 'It opened in Washington, D.C. In May it closed.', ['It opened in Washington, D.C.', 'In May it closed.']],
   ['H.E. Mr. before a name', 'H.E. Mr. Kishida spoke. He left.', ['H.E. Mr. Kishida spoke.', 'He left.']],
 ];
 

@@ -1,0 +1,213 @@
+import type { Span } from '../model/index.js';
+import { abbreviationClass, sentenceLexicon, type SentenceLexicon } from './sentence-lexicon.js';
+
+// One lookup table of character flags, so the scan costs one array read per character.
+const SPACE = 1;
+const TERMINATOR = 2;
+const CLOSER = 4;
+const OPENER = 8;
+/** Full-width stops end a sentence even without a following space. */
+const STRONG = 16;
+const HARD_BREAK = 32;
+
+const FLAGS = new Uint8Array(0x10000);
+// Exactly the characters JavaScript's \s matches, so "trimmed" means the same everywhere.
+for (const c of '\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') FLAGS[c.charCodeAt(0)]! |= SPACE;
+for (let c = 0x2000; c <= 0x200a; c++) FLAGS[c]! |= SPACE;
+for (const c of '\n\r\u2028\u2029') FLAGS[c.charCodeAt(0)]! |= HARD_BREAK;
+for (const c of '.!?\u2026\u203c\u2047\u2048\u2049') FLAGS[c.charCodeAt(0)]! |= TERMINATOR;
+for (const c of '\u3002\uff01\uff1f\uff0e') FLAGS[c.charCodeAt(0)]! |= TERMINATOR | STRONG;
+for (const c of '"\')]}\u201d\u2019\u00bb\u203a\u300d\u300f\uff09') FLAGS[c.charCodeAt(0)]! |= CLOSER;
+for (const c of '"\'([{\u201c\u2018\u201e\u00ab\u2039\u00bf\u00a1\u300c\u300e\uff08') FLAGS[c.charCodeAt(0)]! |= OPENER;
+
+const flagsAt = (text: string, i: number): number => FLAGS[text.charCodeAt(i)]!;
+
+/**
+ * Split text[start, end) into sentences: trimmed, ordered, non-overlapping spans that together
+ * cover every non-whitespace character. Line breaks always end a sentence; full stops are
+ * judged by the word before them (abbreviation, initial, list marker) and the word after them.
+ */
+export function splitSentences(text: string, start = 0, end = text.length): Span[] {
+  start = Math.max(0, Math.min(start, text.length));
+  end = Math.max(start, Math.min(end, text.length));
+  const lexicon = sentenceLexicon();
+  const spans: Span[] = [];
+  let pieceStart = start;
+  let i = start;
+  while (i < end) {
+    const flags = flagsAt(text, i);
+    if (flags & HARD_BREAK) {
+      pushTrimmed(text, pieceStart, i, spans);
+      pieceStart = ++i;
+      continue;
+    }
+    if (!(flags & TERMINATOR)) {
+      i++;
+      continue;
+    }
+    // A run of stops ("?!", "...", "etc..") followed by closing quotes and brackets is one ending.
+    let strong = false;
+    let runEnd = i;
+    while (runEnd < end && flagsAt(text, runEnd) & TERMINATOR) {
+      if (flagsAt(text, runEnd) & STRONG) strong = true;
+      runEnd++;
+    }
+    let after = runEnd;
+    while (after < end && flagsAt(text, after) & CLOSER) after++;
+    // No space after the stop: a decimal, a URL, an e-mail address or "U.S.-led".
+    const spaced = after < end && (flagsAt(text, after) & SPACE) !== 0;
+    if (after < end && (strong || (spaced && endsSentence(text, pieceStart, i, runEnd, after, end, lexicon)))) {
+      pushTrimmed(text, pieceStart, after, spans);
+      pieceStart = after;
+    }
+    i = after;
+  }
+  pushTrimmed(text, pieceStart, end, spans);
+  return spans;
+}
+
+function pushTrimmed(text: string, from: number, to: number, spans: Span[]): void {
+  while (from < to && flagsAt(text, from) & SPACE) from++;
+  while (to > from && flagsAt(text, to - 1) & SPACE) to--;
+  if (from < to) spans.push({ start: from, end: to });
+}
+
+/**
+ * Does the stop run text[runStart, runEnd) (closers up to `after`, then a space) end a sentence?
+ */
+function endsSentence(text: string, pieceStart: number, runStart: number, runEnd: number, after: number, end: number, lexicon: SentenceLexicon): boolean {
+  // The next word, past spaces and opening quotes or brackets.
+  let p = after;
+  while (p < end && flagsAt(text, p) & SPACE) {
+    if (flagsAt(text, p) & HARD_BREAK) return true;
+    p++;
+  }
+  if (p >= end) return true;
+  const firstCode = text.charCodeAt(p);
+  // ". . ." and "etc. , and" continue the sentence.
+  const firstFlags = flagsAt(text, p);
+  if (firstCode === 0x2e || firstCode === 0x2c || firstCode === 0x3b || firstCode === 0x3a) return false;
+  if (firstFlags & CLOSER && !(firstFlags & OPENER)) return false;
+  let q = p;
+  while (q < end && flagsAt(text, q) & OPENER) q++;
+  if (q >= end || flagsAt(text, q) & SPACE) q = p;
+  const next = text[q]!;
+  const nextLower = isLower(next);
+
+  const singleFullStop = runEnd - runStart === 1 && text.charCodeAt(runStart) === 0x2e;
+  if (!singleFullStop) return !nextLower;
+
+  // The word before the stop, without opening quotes or brackets.
+  let a = runStart;
+  while (a > pieceStart && !(flagsAt(text, a - 1) & SPACE)) a--;
+  while (a < runStart && flagsAt(text, a) & OPENER) a++;
+  // "operation”." or an empty word: nothing to look up.
+  if (a === runStart || flagsAt(text, runStart - 1) & CLOSER) return !nextLower;
+  const word = text.slice(a, runStart);
+
+  if (isListMarker(word) && isFirstWord(text, pieceStart, a)) return false;
+
+  const cls = abbreviationClass(lexicon, word) ?? (looksLikeInitialism(word) ? 'initialism' : undefined);
+  switch (cls) {
+    case 'title':
+      return false;
+    case 'numbering':
+      if (isDigit(next) || text.charCodeAt(p) === 0x28 || isRomanNumeral(nextWord(text, q, end))) return false;
+      return !nextLower;
+    case 'initialism':
+      // "U.S. President" and "J. F. Kennedy" continue; "the U.S. The ..." and "planet B. Our ..." end.
+      if (isUpper(next)) return lexicon.starters.has(nextWord(text, q, end));
+      return !(nextLower || isDigit(next));
+    case 'final': {
+      // "etc. The" ends; "etc. and", "et al. (2019)" and "Co. Ltd." continue.
+      if (!isUpper(next)) return false;
+      const following = nextWord(text, q, end);
+      return abbreviationClass(lexicon, following) === undefined && !looksLikeInitialism(following);
+    }
+    default:
+      return !nextLower;
+  }
+}
+
+/** The word starting at `from`, without trailing punctuation ("However," -> "However"). */
+function nextWord(text: string, from: number, end: number): string {
+  let to = from;
+  while (to < end && !(flagsAt(text, to) & SPACE)) to++;
+  while (to > from && isTrailingPunctuation(text.charCodeAt(to - 1))) to--;
+  return text.slice(from, to);
+}
+
+function isTrailingPunctuation(code: number): boolean {
+  return (FLAGS[code]! & (TERMINATOR | CLOSER)) !== 0 || code === 0x2c || code === 0x3b || code === 0x3a;
+}
+
+function isFirstWord(text: string, pieceStart: number, wordStart: number): boolean {
+  let f = pieceStart;
+  while (f < wordStart && flagsAt(text, f) & (SPACE | OPENER)) f++;
+  return f === wordStart;
+}
+
+/** "1", "2.3", "iv", "IV", "a", "B": what numbers a list item or a heading. */
+function isListMarker(word: string): boolean {
+  if (word.length === 1) return isLetter(word) || isDigit(word);
+  if (isRomanNumeral(word) || (word.length <= 4 && /^[ivxlcdm]+$/.test(word))) return true;
+  // Digits in dotted groups of at most three.
+  let digits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (++digits > 3) return false;
+    } else if (c === 0x2e && digits > 0 && i < word.length - 1) {
+      digits = 0;
+    } else {
+      return false;
+    }
+  }
+  return digits > 0;
+}
+
+function isRomanNumeral(word: string): boolean {
+  return word.length > 0 && word.length <= 6 && /^[IVXLCDM]+$/.test(word);
+}
+
+/** A single capital ("J", "V") or letters in groups of one or two joined by stops ("U.S", "a.m", "Ph.D"). */
+function looksLikeInitialism(word: string): boolean {
+  if (word.length === 1) return isUpper(word);
+  let group = 0;
+  let groups = 0;
+  let singleLetterGroup = false;
+  for (let i = 0; i <= word.length; i++) {
+    if (i === word.length || word.charCodeAt(i) === 0x2e) {
+      if (group === 0 || group > 2) return false;
+      if (group === 1) singleLetterGroup = true;
+      groups++;
+      group = 0;
+    } else if (isLetter(word[i]!)) {
+      group++;
+    } else {
+      return false;
+    }
+  }
+  return groups >= 2 && singleLetterGroup;
+}
+
+function isDigit(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isLower(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
+  return ch !== ch.toUpperCase();
+}
+
+function isUpper(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return ch !== ch.toLowerCase();
+}
+
+function isLetter(ch: string): boolean {
+  return isLower(ch) || isUpper(ch);
+}
