@@ -1,0 +1,407 @@
+import type { DocumentWithPeriod } from '../model/document.js';
+import type { Segmentation } from '../model/structure.js';
+import type { EntityKind, Mention } from '../model/entity.js';
+import type { Message } from '../model/message.js';
+import type { Gazetteer, SurfaceEntry } from './gazetteer.js';
+
+/** A proposed mention before overlaps are settled. */
+interface Candidate {
+  start: number;
+  end: number;
+  kind: EntityKind;
+  entity: string | null;
+  rule: string;
+  /** Pattern rules beat the gazetteer on equal spans (they carry more: a title, a body type). */
+  priority: number;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Titles that can precede a name or stand for an office holder. Longest first so alternation prefers them. */
+const TITLES = [
+  'First Deputy Prime Minister', 'Deputy Prime Minister', 'Prime Minister', 'Vice President', 'Vice-President',
+  'President', 'Minister for Foreign Affairs', 'Minister of Foreign Affairs', 'Minister of External Affairs',
+  'External Affairs Minister', 'Deputy Foreign Minister', 'Vice Foreign Minister', 'Vice-Minister for Foreign Affairs',
+  'Foreign Minister', 'Foreign Secretary', 'Secretary of State', 'Under-Secretary-General', 'Secretary-General',
+  'Secretary General', 'General Secretary', 'Chief Cabinet Secretary', 'Defense Minister', 'Defence Minister',
+  'State Councilor', 'State Councillor', 'Chancellor', 'Premier', 'Crown Prince', 'Emperor', 'Empress', 'King',
+  'Queen', 'Emir', 'Amir', 'Sultan', 'Sheikh', 'Supreme Leader', 'Chairman', 'Chairperson', 'Speaker',
+  'Ambassador', 'Special Envoy', 'Special Representative', 'High Representative', 'Commissioner',
+  'Director-General', 'Director General', 'Senator', 'Governor', 'Mayor', 'Pope', 'Ayatollah', 'Minister',
+  'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr',
+];
+/** Titles that name the head of state, head of government or foreign minister: usable without a name. */
+const OFFICE_TITLES = new Set([
+  'President', 'Prime Minister', 'Premier', 'Chancellor', 'Foreign Minister', 'Minister for Foreign Affairs',
+  'Minister of Foreign Affairs', 'Foreign Secretary', 'Secretary of State', 'King', 'Queen', 'Emperor',
+  'Minister of External Affairs', 'External Affairs Minister', 'Secretary-General', 'Secretary General',
+]);
+const TITLE_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])((?!Minister (?:of|for) Foreign Affairs)Minister (?:of|for) (?:\p{Lu}[\p{L}-]*)(?:,? (?:and |of |for |the )*\p{Lu}[\p{L}-]*)*|${TITLES.map(escapeRe).join('|')})(?![\p{L}\p{N}])`,
+  'gu',
+);
+
+const NAME_TOKEN = String.raw`(?:\p{Lu}\.|\p{Lu}['’]\p{Lu}\p{Ll}+|(?:al|el)-\p{Lu}\p{Ll}+|\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)*)`;
+const PARTICLE = String.raw`(?:de|da|dos|das|do|van|von|der|den|la|le|bin|bint|ibn|al|el|di|du|del|della)`;
+/** A personal name right after a title: up to four capitalised tokens, particles allowed inside. */
+const NAME_AT = new RegExp(String.raw`\s+(${NAME_TOKEN}(?:\s+(?:${PARTICLE}\s+)*${NAME_TOKEN}){0,3})(?![\p{L}\p{N}])`, 'uy');
+
+/** Words that start or end capitalised runs but are not names. */
+const NOT_NAME = new Set([
+  'The', 'This', 'That', 'These', 'Those', 'A', 'An', 'In', 'On', 'At', 'For', 'By', 'With', 'From', 'And', 'But',
+  'Or', 'Of', 'To', 'As', 'It', 'Its', 'He', 'She', 'His', 'Her', 'Their', 'Our', 'We', 'They', 'I', 'If', 'Since',
+  'However', 'Meanwhile', 'Moreover', 'Furthermore', 'Under', 'During', 'After', 'Before', 'Regarding', 'Following',
+  'Government', 'Ministry', 'Council', 'Committee', 'Assembly', 'Office', 'Administration', 'Republic', 'Federation',
+  'Union', 'States', 'Nations', 'General', 'Secretary', 'Minister', 'President', 'Prime', 'Foreign', 'Deputy',
+  'Mr', 'Mrs', 'Ms', 'Dr', 'Excellency', 'Chairman', 'Madam', 'Sir', 'Allah', 'God', 'Also', 'Both', 'Each',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Today', 'Yesterday',
+]);
+
+const AGREEMENT_HEADS = ['Agreement', 'Agreements', 'Treaty', 'Convention', 'Initiative', 'Program', 'Programme', 'Plan', 'Accord', 'Accords', 'Protocol', 'Charter', 'Pact', 'Compact', 'Declaration', 'Memorandum', 'Statement'];
+const ORG_HEADS = ['Council', 'Committee', 'Commission', 'Organization', 'Organisation', 'Assembly', 'Agency', 'Fund', 'Bank', 'Court', 'Tribunal', 'Ministry', 'Institute', 'Foundation', 'Parliament', 'Secretariat', 'Authority', 'Service', 'Forces', 'Cabinet'];
+const OTHER_HEADS = ['Summit', 'Conference', 'Prize', 'Award', 'Forum', 'Games', 'Expo'];
+const HEAD_KIND = new Map<string, EntityKind>([
+  ...AGREEMENT_HEADS.map((h) => [h, 'agreement'] as const),
+  ...ORG_HEADS.map((h) => [h, 'organization'] as const),
+  ...OTHER_HEADS.map((h) => [h, 'other'] as const),
+]);
+const CAP_TOKEN = String.raw`[\p{Lu}\d][\p{L}\d.-]*(?:['’]s?)?`;
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** A capitalised word continuing a name after "of/on/for": never a month ("... Ministry on February 24"). */
+const CONT_TOKEN = String.raw`(?!(?:${MONTHS}|I)(?![\p{L}]))\p{Lu}[\p{L}\d.'’-]*`;
+const HEAD_ALT = [...HEAD_KIND.keys()].sort((a, b) => b.length - a.length).join('|');
+/** "Eight-point Cooperation Plan for Innovative Reform in the Fields of ..." / "Agreement on the Operation of ...". */
+const NAMED_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])((?:${CAP_TOKEN}\s+){0,6})(${HEAD_ALT})(?![\p{L}\p{N}])((?:\s+(?:of|on|for|concerning|between|in|to|against|with|and)(?:\s+(?:the|a|an))?\s+${CONT_TOKEN}(?:\s+${CONT_TOKEN})*)*)`,
+  'gu',
+);
+const LEADING_FUNCTION = /^(?:(?:The|A|An|In|On|At|For|By|With|From|Since|However|Meanwhile|Moreover|Furthermore|And|But|Under|During|After|Before|Regarding|Following|As|This|These|Its|Their|His|Her|Our|Both|Each|All|Such|New York)\s+)+/u;
+
+const BODY_AFTER_STATE = String.raw`(?:[Gg]overnment|authorities|Foreign Ministry|Ministry of Foreign Affairs|foreign ministry|[Cc]entral [Bb]ank|[Pp]arliament|legislature|military|[Aa]rmed [Ff]orces|Army|Navy|Air Force|forces|troops)`;
+const CONTEXT_BODIES = /(?<![\p{L}])(House of Representatives|House of Councillors|National Assembly|Upper House|Lower House|Cabinet Office)(?![\p{L}])/gu;
+const MISSION_RE = /(?<![\p{L}])(Embassy|Consulate-General|Consulate General|Consulate|Permanent Mission|Trade Representation|Mission) of /gu;
+const PLURAL_REF_RE = /(?<![\p{L}])(?:[Tt]he two (?:countries|states|nations|sides|governments)|[Bb]oth (?:countries|sides|governments|nations))(?![\p{L}])/gu;
+const COUNTRY_REF_RE = /(?<![\p{L}])[Tt]he country(?![\p{L}])/gu;
+const SHORT_REF_RE = new RegExp(String.raw`(?<![\p{L}])the (${AGREEMENT_HEADS.join('|')})(?![\p{L}\p{N}])`, 'gu');
+const PATRONYMIC_SUFFIX = /(?:ovich|evich|ich|ovna|evna|ichna|yeuna|eŭna|avich|ovych|ivna)$/;
+const PATRONYMIC_RE = /(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+(?:ovich|evich|yevich|ievich|ovna|evna|yevna|ievna|ichna|yeuna|eŭna|avich|ovych|ovych|ivna))\s+(\p{Lu}[\p{Ll}-]+)(?![\p{L}])/gu;
+const APPOSITION_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(${NAME_TOKEN}(?:\s+${NAME_TOKEN}){1,2}),\s+(?:the\s+|a\s+)?(?:[\p{Lu}][\p{L}-]*\s+)?(?:co-)?(?:founder|leader|head|chairman|chairperson|chair|president|director|chief|spokesman|spokesperson|spokeswoman|secretary|winner|laureate|activist|journalist|minister|ambassador|envoy|commander|CEO|opposition)(?![\p{L}])`,
+  'gu',
+);
+const EXERCISE_BEFORE = /(?:exercises?|drills?|manoeuvres|maneuvers|operation)\s*$/i;
+const EXERCISE_AFTER = /^\s*(?:(?:joint|military|naval|strategic|command|staff|and|\s)+)?(?:exercises?|drills?)/i;
+const QUOTED_RE = /[“"]([^”"\n]{2,60})[”"]/g;
+const PROJECT_AFTER = /^(?:\s*(?:and|or|,)?\s*(?:[“"][^”"\n]{1,40}[”"]|[a-z][\w-]*)){0,7}?\s+projects?\b/;
+const VESSEL_RE = /(?<![\p{L}])(?:boat|vessel|ship|destroyer|frigate|cruiser|submarine|tanker|icebreaker|warship|trawler|carrier)\s+(\p{Lu}[\p{Lu}\d-]+(?:\s+[\p{Lu}\d]+)*)(?![\p{L}\p{N}])/gu;
+const ADMIN_RE = /(?<![\p{L}])(\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)\s(Oblast|Krai|Prefecture|Province|Governorate)(?![\p{L}])/gu;
+/** "Georgia" followed by these is still the state ("Georgia Government" is unusual but "Georgia Dream" is not a person). */
+const PERSON_FIRSTNAME_STATES = new Set(['Georgia', 'Jordan', 'Chad']);
+const LOCATIVE_BEFORE_US_STATE = /(?:Atlanta,|U\.S\. state of|US state of|state of)\s*$/;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function isBoundary(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text.charAt(start - 1) : '';
+  const after = end < text.length ? text.charAt(end) : '';
+  return !(before && WORD_CHAR.test(before)) && !(after && WORD_CHAR.test(after));
+}
+
+/** The sentence spans to run pattern rules on; the whole text when segmentation is empty. */
+function sentenceSpans(doc: DocumentWithPeriod, seg: Segmentation): Array<{ start: number; end: number }> {
+  if (seg.sentences.length > 0) return seg.sentences.map((s) => ({ start: s.start, end: s.end }));
+  return [{ start: 0, end: doc.text.length }];
+}
+
+export function recognizeEntities(
+  doc: DocumentWithPeriod,
+  seg: Segmentation,
+  gaz: Gazetteer,
+): { mentions: Mention[]; messages: Omit<Message, 'doc'>[] } {
+  const text = doc.text;
+  const messages: Omit<Message, 'doc'>[] = [];
+  const candidates: Candidate[] = [];
+
+  // 1. Gazetteer: every whole-word, case-sensitive occurrence; overlaps are settled later.
+  const gazByStart = new Map<number, Array<{ end: number; data: SurfaceEntry }>>();
+  const stateEndingAt = new Map<number, { start: number; entity: string; form: string }>();
+  for (const hit of gaz.matcher.search(text)) {
+    const data = hit.data;
+    if (!data || !isBoundary(text, hit.start, hit.end)) continue;
+    let { start } = hit;
+    const { end } = hit;
+    const surface = text.slice(start, end);
+    if (data.entity === 'state:CHN' && /^\s+Sea\b/.test(text.slice(end, end + 5))) continue; // "China Sea" is a sea, not the state
+    let entity = data.entity;
+    let kind = data.kind;
+    let rule = `gazetteer.${data.form}`;
+    if (PERSON_FIRSTNAME_STATES.has(surface)) {
+      if (LOCATIVE_BEFORE_US_STATE.test(text.slice(Math.max(0, start - 20), start)) || /^,? (?:USA|U\.S\.)/.test(text.slice(end, end + 6))) {
+        if (surface !== 'Georgia') continue;
+        entity = 'place:georgia-us';
+        kind = 'place';
+        rule = 'gazetteer.us-state';
+      } else if (looksLikeGivenName(text, end)) {
+        continue; // "Georgia Smith": a person's given name
+      }
+    }
+    if (/^[Tt]he /.test(surface) && !/^The /.test(gaz.entities.get(entity)?.name ?? '')) start += 4;
+    const list = gazByStart.get(start) ?? [];
+    list.push({ end, data });
+    gazByStart.set(start, list);
+    if (kind === 'state') stateEndingAt.set(end, { start, entity, form: data.form });
+    candidates.push({ start, end, kind, entity, rule, priority: 0 });
+  }
+  const mods = [...gaz.blocModifiers.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  const blocCoordination = mods ? new RegExp(String.raw`(?<![\p{L}])(${mods}) and (${mods}) (countries|states|nations)(?![\p{L}])`, 'gu') : null;
+  const longestGazAt = (pos: number, kinds?: EntityKind[]): { end: number; data: SurfaceEntry } | undefined =>
+    (gazByStart.get(pos) ?? []).filter((g) => !kinds || kinds.includes(g.data.kind)).sort((a, b) => b.end - a.end)[0];
+  const stateBefore = (pos: number): { start: number; entity: string; form: string; possessive: boolean } | undefined => {
+    // "Japan's Prime Minister", "the Russian President"
+    const m = /(['’]s)?\s+$/.exec(text.slice(Math.max(0, pos - 4), pos));
+    if (!m) return undefined;
+    const found = stateEndingAt.get(pos - m[0].length);
+    return found ? { ...found, possessive: Boolean(m[1]) } : undefined;
+  };
+
+  for (const sent of sentenceSpans(doc, seg)) {
+    const s = text.slice(sent.start, sent.end);
+    const at = (i: number): number => sent.start + i;
+
+    // 2. Titles: "Prime Minister Kishida", "President of Ukraine Volodymyr Zelenskyy", "the Prime Minister of Japan".
+    for (const m of s.matchAll(TITLE_RE)) {
+      const title = m[1] ?? '';
+      const tStart = at(m.index);
+      let pos = tStart + title.length;
+      let ofState: { start: number; end: number } | undefined;
+      const ofMatch = /^ of (?:the )?/.exec(text.slice(pos, pos + 9));
+      if (ofMatch) {
+        const g = longestGazAt(pos + ofMatch[0].length, ['state', 'organization', 'bloc']);
+        if (g) {
+          ofState = { start: pos + ofMatch[0].length, end: g.end };
+          pos = g.end;
+        }
+      }
+      NAME_AT.lastIndex = pos;
+      const nm = NAME_AT.exec(text);
+      const name = nm ? trimName(nm[1] ?? '') : '';
+      if (nm && name && !NOT_NAME.has(name.split(/\s+/)[0] ?? '') && !gaz.stateForms.has(name.split(/\s+/)[0] ?? '') && !TITLES.includes(name)) {
+        const nStart = nm.index + nm[0].length - (nm[1] ?? '').length;
+        candidates.push({ start: nStart, end: nStart + name.length, kind: 'person', entity: null, rule: 'title-name', priority: 2 });
+        continue;
+      }
+      // "Minister of Economic Development Maksim Gennadyevich Reshetnikov": the title regex swallowed the name.
+      const ministry = /^Minister (?:of|for) (.+)$/.exec(title);
+      const words = ministry?.[1]?.split(' ') ?? [];
+      if (!nm && words.length >= 3 && words.slice(-2).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAME.has(w))) {
+        const nameLen = PATRONYMIC_SUFFIX.test(words.at(-2) ?? '') && words.length >= 4 ? 3 : 2;
+        const name2 = words.slice(-nameLen).join(' ');
+        const end = tStart + title.length;
+        candidates.push({ start: end - name2.length, end, kind: 'person', entity: null, rule: 'title-name', priority: 2 });
+        continue;
+      }
+      if (!OFFICE_TITLES.has(title)) continue;
+      if (ofState && gaz.entities.get(longestGazAt(ofState.start)?.data.entity ?? '')?.kind === 'state') {
+        candidates.push({ start: tStart, end: ofState.end, kind: 'person', entity: null, rule: 'title-office', priority: 2 });
+        continue;
+      }
+      const before = stateBefore(tStart);
+      if (before && !ofState) candidates.push({ start: before.start, end: tStart + title.length, kind: 'person', entity: null, rule: 'title-office', priority: 2 });
+    }
+
+    // 3. Government bodies: "Government of Japan", "the Russian government", "Chinese Foreign Ministry".
+    for (const m of s.matchAll(/(?<![\p{L}])(?:Government|government) of (?:the )?/gu)) {
+      const g = longestGazAt(at(m.index + m[0].length), ['state']);
+      if (g) candidates.push({ start: at(m.index), end: g.end, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
+    }
+    for (const m of s.matchAll(new RegExp(String.raw`(?<![\p{L}])${BODY_AFTER_STATE}(?![\p{L}])`, 'gu'))) {
+      const before = stateBefore(at(m.index));
+      if (!before) continue;
+      const word = m[0];
+      // "Russian troops", "Japan's forces"; but not "Japan forces" (a noun compound in a headline).
+      if (before.form === 'name' && !before.possessive && /^(?:forces|troops|military|authorities)$/.test(word)) continue;
+      candidates.push({ start: before.start, end: at(m.index) + word.length, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
+    }
+    for (const m of s.matchAll(CONTEXT_BODIES)) {
+      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.contextual', priority: 1 });
+    }
+    for (const m of s.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Ll}-]+ (?:Oblast|Krai|Prefecture|Province|Governorate|Region)) [Gg]overnment(?![\p{L}])/gu)) {
+      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.regional', priority: 2 });
+    }
+
+    // 4. Diplomatic missions: "Embassy of Japan in Russia", "Consulate-General of the Russian Federation in Sapporo".
+    for (const m of s.matchAll(MISSION_RE)) {
+      let pos = at(m.index + m[0].length);
+      if (text.startsWith('the ', pos)) pos += 4;
+      const g = longestGazAt(pos, ['state']);
+      if (!g) continue;
+      let end = g.end;
+      const inM = /^ (?:in|to) (?:the )?/.exec(text.slice(end, end + 9));
+      if (inM) {
+        const place = longestGazAt(end + inM[0].length);
+        const capRun = /^\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2}/u.exec(text.slice(end + inM[0].length, sent.end));
+        if (place) end = place.end;
+        else if (capRun) end = end + inM[0].length + capRun[0].length;
+      }
+      candidates.push({ start: at(m.index), end, kind: 'organization', entity: null, rule: 'mission', priority: 3 });
+    }
+
+    // 5. Capitalised names ending in (or headed by) Agreement, Treaty, Council, Summit, Prize ...
+    NAMED_RE.lastIndex = 0;
+    for (let m = NAMED_RE.exec(s); m; m = NAMED_RE.exec(s)) {
+      let prefix = m[1] ?? '';
+      const head = m[2] ?? '';
+      let cont = m[3] ?? '';
+      // Never run two names together: "... Consular Relations and the Japan-Soviet Consular Convention".
+      const chained = new RegExp(String.raw`,?\s+and(?:\s+(?:the|a|an))?\s+(?:${CONT_TOKEN}\s+)*?(?:${HEAD_ALT})(?![\p{L}])`, 'u').exec(cont);
+      if (chained) cont = cont.slice(0, chained.index);
+      // A sentence-final period belongs to the sentence, not the name.
+      cont = cont.replace(/\.$/, '');
+      const lead = LEADING_FUNCTION.exec(prefix);
+      if (lead) prefix = prefix.slice(lead[0].length);
+      const startIdx = m.index + (m[0].length - (m[1] ?? '').length - head.length - (m[3] ?? '').length) + (lead ? lead[0].length : 0);
+      NAMED_RE.lastIndex = m.index + (m[1] ?? '').length + head.length + cont.length;
+      if (prefix.trim() === '' && cont === '') continue;
+      if (/(?:^|\s)(?:a|an)\s+$/.test(s.slice(Math.max(0, startIdx - 4), startIdx))) continue; // "a Peace Treaty" is generic
+      // A prefix of only possessives or numbers ("its Plan", "2022 Plan") is not a name.
+      if (!/\p{Lu}/u.test(prefix) && cont === '') continue;
+      const start = at(startIdx);
+      const end = at(m.index + (m[1] ?? '').length + head.length + cont.length);
+      candidates.push({ start, end, kind: HEAD_KIND.get(head) ?? 'other', entity: null, rule: `named.${(HEAD_KIND.get(head) ?? 'other')}`, priority: 1 });
+    }
+    for (const m of s.matchAll(SHORT_REF_RE)) {
+      const start = at(m.index + 4);
+      candidates.push({ start, end: start + (m[1] ?? '').length, kind: 'agreement', entity: null, rule: 'short-ref', priority: 0 });
+    }
+
+    // 6. Quoted exercise and project names, vessels, administrative regions, patronymic and apposed names.
+    for (const m of s.matchAll(QUOTED_RE)) {
+      const inner = m[1] ?? '';
+      if (!/^\p{Lu}/u.test(inner)) continue;
+      const qStart = at(m.index + 1);
+      const before = text.slice(Math.max(sent.start, qStart - 40), qStart - 1);
+      const after = text.slice(qStart + inner.length + 1, Math.min(sent.end, qStart + inner.length + 80));
+      if (EXERCISE_BEFORE.test(before) || EXERCISE_AFTER.test(after)) {
+        candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-exercise', priority: 3 });
+      } else if (PROJECT_AFTER.test(after)) {
+        candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-project', priority: 3 });
+      }
+    }
+    for (const m of s.matchAll(VESSEL_RE)) {
+      const name = m[1] ?? '';
+      const start = at(m.index + m[0].length - name.length);
+      candidates.push({ start, end: start + name.length, kind: 'other', entity: null, rule: 'vessel', priority: 2 });
+    }
+    for (const m of s.matchAll(ADMIN_RE)) {
+      if (NOT_NAME.has((m[1] ?? '').split(' ')[0] ?? '')) continue;
+      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'place', entity: null, rule: 'admin-region', priority: 1 });
+    }
+    for (const m of s.matchAll(PATRONYMIC_RE)) {
+      if (NOT_NAME.has(m[1] ?? '')) continue;
+      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'person', entity: null, rule: 'patronymic-name', priority: 1 });
+    }
+    for (const m of s.matchAll(APPOSITION_RE)) {
+      const name = m[1] ?? '';
+      const tokens = name.split(/\s+/);
+      if (tokens.some((t) => NOT_NAME.has(t) || gaz.stateForms.has(t) || HEAD_KIND.has(t))) continue;
+      candidates.push({ start: at(m.index), end: at(m.index) + name.length, kind: 'person', entity: null, rule: 'apposition-name', priority: 1 });
+    }
+
+    // 7. References resolved later: "the Russian side", "the two countries", "the country".
+    for (const m of s.matchAll(/(?<![\p{L}])side(?![\p{L}])/gu)) {
+      const before = stateBefore(at(m.index));
+      if (before && !before.possessive) {
+        candidates.push({ start: before.start, end: at(m.index) + 4, kind: 'state', entity: before.entity, rule: 'state-side', priority: 2 });
+      }
+    }
+    for (const m of s.matchAll(PLURAL_REF_RE)) {
+      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'plural-ref', priority: 1 });
+    }
+    for (const m of s.matchAll(COUNTRY_REF_RE)) {
+      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'definite-country', priority: 1 });
+    }
+
+    // 8. Coordinated groupings: "the Central Asian and Caucasus countries" names two blocs.
+    if (blocCoordination) {
+      for (const m of s.matchAll(blocCoordination)) {
+        const a = m[1] ?? '';
+        const b = m[2] ?? '';
+        const aStart = at(m.index);
+        const bStart = aStart + a.length + 5;
+        candidates.push({ start: aStart, end: aStart + a.length, kind: 'bloc', entity: gaz.blocModifiers.get(a) ?? null, rule: 'bloc-coordination', priority: 3 });
+        candidates.push({ start: bStart, end: at(m.index) + m[0].length, kind: 'bloc', entity: gaz.blocModifiers.get(b) ?? null, rule: 'bloc-coordination', priority: 3 });
+      }
+    }
+  }
+
+  const chosen = settleOverlaps(candidates);
+  const withAcronyms = addAcronyms(text, chosen, gaz);
+  const mentions: Mention[] = withAcronyms.map((c) => ({
+    doc: doc.id, start: c.start, end: c.end, text: text.slice(c.start, c.end), entity: c.entity, kind: c.kind, rule: c.rule,
+  }));
+  return { mentions, messages };
+}
+
+function looksLikeGivenName(text: string, end: number): boolean {
+  const next = /^ (\p{Lu}\p{Ll}+)(?![\p{L}])/u.exec(text.slice(end, end + 30));
+  if (!next?.[1]) return false;
+  return !/^(?:Government|Ministry|President|Prime|Foreign|Parliament|Valley|River|Sea|Republic|Dream|Army|Embassy|Armed|Constitution|Coast|Strait|Tech)$/.test(next[1]);
+}
+
+function trimName(name: string): string {
+  const tokens = name.split(/\s+/);
+  while (tokens.length > 1 && NOT_NAME.has(tokens.at(-1) ?? '')) tokens.pop();
+  return tokens.join(' ');
+}
+
+/** Longest match wins; on equal spans the pattern rule wins but inherits the gazetteer's entity. */
+function settleOverlaps(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const taken: Candidate[] = [];
+  const occupied: Array<[number, number]> = [];
+  for (const c of sorted) {
+    if (c.end <= c.start) continue;
+    const same = taken.find((t) => t.start === c.start && t.end === c.end);
+    if (same) {
+      if (same.entity === null && c.entity !== null) {
+        same.entity = c.entity;
+        same.kind = c.kind; // "United Nations Development Programme" is the organisation the gazetteer knows
+      }
+      continue;
+    }
+    if (occupied.some(([s, e]) => c.start < e && s < c.end)) continue;
+    taken.push({ ...c });
+    occupied.push([c.start, c.end]);
+  }
+  return taken.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** "Full Name (ABBR)" defines ABBR for the rest of the document when the gazetteer does not know it. */
+function addAcronyms(text: string, chosen: Candidate[], gaz: Gazetteer): Candidate[] {
+  const out = [...chosen];
+  const known = new Set<string>();
+  for (const c of chosen) {
+    const m = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&-]{1,9})\)/u.exec(text.slice(c.end, c.end + 16));
+    if (!m?.[1] || c.kind === 'state' || c.kind === 'person') continue;
+    const abbr = m[1];
+    if (known.has(abbr) || (gaz.matcher.search(abbr).some((h) => h.start === 0 && h.end === abbr.length))) continue;
+    const initials = text.slice(c.start, c.end).match(/\p{Lu}/gu)?.join('') ?? '';
+    if (!isSubsequence(abbr.replace(/[^\p{Lu}]/gu, ''), initials)) continue;
+    known.add(abbr);
+    const re = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRe(abbr)}(?![\p{L}\p{N}])`, 'gu');
+    for (const hit of text.slice(c.end).matchAll(re)) {
+      const start = c.end + hit.index;
+      if (out.some((o) => start < o.end && o.start < start + abbr.length)) continue;
+      out.push({ start, end: start + abbr.length, kind: c.kind, entity: c.entity, rule: 'acronym', priority: 0 });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function isSubsequence(needle: string, hay: string): boolean {
+  let i = 0;
+  for (const ch of hay) if (ch === needle[i]) i++;
+  return needle.length > 0 && i === needle.length;
+}

@@ -1,0 +1,461 @@
+import type { DocumentWithPeriod } from '../model/document.js';
+import type { Segmentation } from '../model/structure.js';
+import type { Entity, EntityKind, Mention, Sector } from '../model/entity.js';
+import type { Message } from '../model/message.js';
+import { slugify, type Gazetteer, type OfficeRole, type OfficeTerm } from '../recognize/gazetteer.js';
+
+type Messages = Omit<Message, 'doc'>[];
+
+/** Title words -> the office class they name. */
+const TITLE_ROLES: Array<[RegExp, OfficeRole]> = [
+  [/^(?:President|King|Queen|Emperor|Empress|Emir|Amir|Sultan|Supreme Leader|Chairman)$/, 'hos'],
+  [/^(?:Prime Minister|Premier|Chancellor)$/, 'hog'],
+  [/^(?:Foreign Minister|Minister (?:for|of) Foreign Affairs|Foreign Secretary|Secretary of State|Minister of External Affairs|External Affairs Minister)$/, 'fm'],
+  [/^(?:Secretary-General|Secretary General)$/, 'sg'],
+];
+const TITLE_BEFORE = /(First Deputy Prime Minister|Deputy Prime Minister|Prime Minister|Vice President|President|Minister (?:for|of) Foreign Affairs|Minister of External Affairs|Foreign Minister|Foreign Secretary|Secretary of State|Secretary-General|Secretary General|Chancellor|Premier|Emperor|King|Queen|Emir|Chairman|Minister(?: (?:of|for) [\p{L} ,-]+?)?|Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|[\p{Lu}][\p{L} -]*)(?: of (?:the )?[\p{L}. -]+?)?\s+$/u;
+
+/** Government bodies named by a state plus a noun: id prefix, canonical name template, PLOVER sector. */
+const BODY_TYPES: Array<{ re: RegExp; key: string; name: (state: string) => string; sector: Sector }> = [
+  { re: /^[Gg]overnment of |\b(?:[Gg]overnment|authorities)$/, key: 'gov', name: (s) => `Government of ${s}`, sector: 'GOV' },
+  { re: /^Ministry of Foreign Affairs of |\b(?:Foreign Ministry|Ministry of Foreign Affairs|foreign ministry)$/, key: 'mfa', name: (s) => `Ministry of Foreign Affairs of ${s}`, sector: 'GOV' },
+  { re: /\b[Cc]entral [Bb]ank$/, key: 'cb', name: (s) => `Central Bank of ${s}`, sector: 'GOV' },
+  { re: /\b(?:[Pp]arliament|legislature)$/, key: 'leg', name: (s) => `Parliament of ${s}`, sector: 'LEG' },
+  { re: /\b(?:military|[Aa]rmed [Ff]orces|Army|Navy|Air Force|forces|troops)$/, key: 'mil', name: (s) => `Armed forces of ${s}`, sector: 'MIL' },
+];
+const LOCATIVE_WORDS = new Set(['in', 'to', 'from', 'at', 'near', 'via', 'visited', 'visit', 'visits', 'visiting', 'around', 'outside', 'into', 'toward', 'towards', 'across', 'through', 'of', 'for', 'on', 'held', 'hosted', 'by', 'within']);
+
+export function resolveEntities(
+  doc: DocumentWithPeriod,
+  seg: Segmentation,
+  mentions: Mention[],
+  gaz: Gazetteer,
+): { mentions: Mention[]; entities: Map<string, Entity>; messages: Messages } {
+  const text = doc.text;
+  const entities = new Map<string, Entity>();
+  const messages: Messages = [];
+  const out: Mention[] = [];
+  const sentenceOf = makeSentenceIndex(seg, text.length);
+  const paragraphOf = makeParagraphIndex(seg, text.length);
+
+  const use = (id: string): string => {
+    if (!entities.has(id)) {
+      const e = gaz.entities.get(id);
+      if (e) entities.set(id, e);
+    }
+    return id;
+  };
+  const textEntity = (id: string, kind: EntityKind, name: string, extra: Partial<Entity>, m: Mention, rule: string): string => {
+    const existing = entities.get(id) ?? gaz.entities.get(id);
+    if (existing) {
+      entities.set(id, existing);
+      if (name !== existing.name && !existing.aliases.includes(name)) existing.aliases.push(name);
+      return id;
+    }
+    entities.set(id, { id, kind, name, aliases: [], ...extra, source: 'text' });
+    messages.push({ rule: 'resolve.unlinked-entity', severity: 'info', start: m.start, end: m.end, message: `"${name}" is not in the gazetteer; kept as ${id} (${rule})` });
+    return id;
+  };
+  const emit = (m: Mention, entity: string, inferred?: string[], patch?: Partial<Mention>): void => {
+    out.push({ ...m, ...patch, entity: use(entity), ...(inferred && inferred.length > 0 ? { inferred } : {}) });
+  };
+
+  const footnoteEntities = footnoteLinks(doc, mentions, sentenceOf);
+  const homeState = reportingState(mentions, gaz);
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+
+  for (const m of sorted) {
+    switch (m.rule) {
+      case 'title-name': {
+        const r = resolveTitledName(m, text, doc, gaz, entities);
+        if (r.entity) {
+          emit(m, r.entity, r.inferred);
+          if (r.note) messages.push({ rule: 'resolve.office-ambiguous', severity: 'info', start: m.start, end: m.end, message: r.note });
+        } else {
+          const country = r.country;
+          emit(m, textEntity(`person:${slugify(m.text)}`, 'person', m.text, { ...(country ? { country } : {}), sector: 'GOV' }, m, m.rule));
+        }
+        break;
+      }
+      case 'patronymic-name':
+      case 'apposition-name': {
+        if (m.entity) emit(m, m.entity);
+        else emit(m, textEntity(`person:${slugify(m.text)}`, 'person', m.text, {}, m, m.rule));
+        break;
+      }
+      case 'title-office': {
+        const parsed = parseTitleOffice(m.text, gaz);
+        const holder = parsed ? holderInPeriod(gaz, parsed.role, parsed.country, doc) : undefined;
+        if (holder?.person) {
+          emit(m, holder.person, ['office-holder']);
+          if (holder.note) messages.push({ rule: 'resolve.office-ambiguous', severity: 'info', start: m.start, end: m.end, message: holder.note });
+        } else {
+          const name = m.text.replace(/^the /, '');
+          emit(m, textEntity(`person:${slugify(name)}`, 'person', name, parsed?.country ? { country: parsed.country, sector: 'GOV' } : {}, m, m.rule), ['office-holder']);
+        }
+        break;
+      }
+      case 'gov-body':
+      case 'gov-body.contextual':
+      case 'gov-body.regional': {
+        if (m.entity) { emit(m, m.entity); break; }
+        const r = resolveBody(m, gaz, out, paragraphOf, homeState);
+        if (r.gazId) emit(m, r.gazId, r.inferred);
+        else emit(m, textEntity(r.id, 'organization', r.name, { ...(r.country ? { country: r.country } : {}), sector: r.sector }, m, m.rule), r.inferred);
+        break;
+      }
+      case 'mission': {
+        const state = firstState(m.text, gaz);
+        const name = m.text.replace(/^the /, '');
+        emit(m, textEntity(`org:${slugify(name)}`, 'organization', name, { ...(state ? { country: state } : {}), sector: 'GOV' }, m, m.rule));
+        break;
+      }
+      case 'state-side':
+        emit(m, m.entity ?? 'state:UNK', ['side-reference']);
+        break;
+      case 'plural-ref': {
+        const pair = lastPair(out, m, sentenceOf, text, entities);
+        if (pair) for (const id of pair) emit(m, id, ['plural-reference']);
+        else messages.push({ rule: 'resolve.unresolved-reference', severity: 'info', start: m.start, end: m.end, message: `no pair of states before "${m.text}"` });
+        break;
+      }
+      case 'definite-country': {
+        // A possessor ("France's responsibility to ensure that the country ...") is rarely the country meant.
+        const prev = [...out].reverse().find((o) => o.entity?.startsWith('state:') && o.end <= m.start && m.start - o.end < 1500 && !/^['’]s\b/.test(text.slice(o.end, o.end + 3)));
+        if (prev?.entity) emit(m, prev.entity, ['coreference']);
+        else messages.push({ rule: 'resolve.unresolved-reference', severity: 'info', start: m.start, end: m.end, message: `no state before "${m.text}"` });
+        break;
+      }
+      case 'short-ref': {
+        const head = m.text;
+        const prev = [...out].reverse().find((o) => o.kind === 'agreement' && o.entity && o.end <= m.start && (entities.get(o.entity)?.name ?? o.text).split(/\s+/).includes(head));
+        if (prev?.entity) emit(m, prev.entity, ['short-form']);
+        break; // a bare "the Treaty" with nothing before it names nothing
+      }
+      case 'acronym': {
+        if (m.entity) { emit(m, m.entity); break; }
+        const def = [...out].reverse().find((o) => o.end <= m.start && new RegExp(`^\\s*\\(${escapeRe(m.text)}\\)`).test(text.slice(o.end, o.end + m.text.length + 4)));
+        if (def?.entity) emit(m, def.entity);
+        else emit(m, textEntity(`${prefixOf(m.kind)}:${slugify(m.text)}`, m.kind, m.text, {}, m, m.rule));
+        break;
+      }
+      default: {
+        if (m.rule.startsWith('gazetteer.') && m.entity) {
+          const capitalState = gaz.capitals.get(m.entity);
+          if (capitalState && isMetonymy(text, m)) {
+            emit(m, capitalState, ['capital-metonymy'], { kind: 'state', rule: 'capital-metonymy' });
+          } else emit(m, m.entity);
+          break;
+        }
+        if (m.entity) { emit(m, m.entity); break; }
+        // Named things built from the text: a footnote may give the full name; a short form may repeat an earlier name.
+        const viaFootnote = footnoteEntities.get(sentenceKey(m, sentenceOf));
+        if (viaFootnote?.entity && viaFootnote.kind === m.kind && viaFootnote.start !== m.start && sharesHead(m.text, viaFootnote.text)) {
+          const id = gaz.entities.has(viaFootnote.entity)
+            ? use(viaFootnote.entity)
+            : textEntity(viaFootnote.entity, m.kind, viaFootnote.text.replace(/^the /i, ''), {}, m, 'footnote');
+          emit(m, id, ['footnote']);
+          const e = entities.get(id);
+          if (e && !e.aliases.includes(m.text)) e.aliases.push(m.text);
+          break;
+        }
+        const earlier = shortFormOf(m, out, entities);
+        if (earlier) { emit(m, earlier, ['short-form']); break; }
+        const name = m.text.replace(/^the /, '');
+        emit(m, textEntity(`${prefixOf(m.kind, m.rule)}:${slugify(name)}`, m.kind, name, {}, m, m.rule));
+      }
+    }
+  }
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { mentions: out, entities, messages };
+}
+
+function prefixOf(kind: EntityKind, rule = ''): string {
+  if (rule === 'quoted-exercise') return 'exercise';
+  if (rule === 'vessel') return 'vessel';
+  if (rule === 'quoted-project') return 'project';
+  return { state: 'state', person: 'person', organization: 'org', bloc: 'bloc', agreement: 'agreement', place: 'place', other: 'other' }[kind];
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function roleOfTitle(title: string): OfficeRole | undefined {
+  return TITLE_ROLES.find(([re]) => re.test(title))?.[1];
+}
+
+/** Days of overlap between an office term and the report period (0 when disjoint). */
+function overlapDays(term: OfficeTerm, start: string, end: string): number {
+  const s = Math.max(Date.parse(term.start), Date.parse(start));
+  const e = Math.min(Date.parse(term.end ?? '9999-12-31'), Date.parse(end));
+  return e >= s ? (e - s) / 86_400_000 + 1 : 0;
+}
+
+/** Distance in days from a term to the period, for picking the nearest holder when none overlaps. */
+function distanceDays(term: OfficeTerm, start: string, end: string): number {
+  const ts = Date.parse(term.start);
+  const te = Date.parse(term.end ?? '9999-12-31');
+  const ps = Date.parse(start);
+  const pe = Date.parse(end);
+  if (te < ps) return (ps - te) / 86_400_000;
+  if (ts > pe) return (ts - pe) / 86_400_000;
+  return 0;
+}
+
+function holderInPeriod(gaz: Gazetteer, role: OfficeRole, country: string, doc: DocumentWithPeriod): { person: string; note?: string } | undefined {
+  const terms = gaz.offices.filter((t) => t.role === role && t.country === country);
+  const scored = terms.map((t) => ({ t, days: overlapDays(t, doc.period.start, doc.period.end) })).filter((x) => x.days > 0).sort((a, b) => b.days - a.days);
+  const best = scored[0];
+  if (!best) return undefined;
+  const others = [...new Set(scored.slice(1).map((x) => x.t.person))].filter((p) => p !== best.t.person);
+  const note = others.length > 0 ? `${others.length + 1} holders of this office overlap the report period; chose the one in office longest` : undefined;
+  return { person: best.t.person, ...(note ? { note } : {}) };
+}
+
+function resolveTitledName(
+  m: Mention, text: string, doc: DocumentWithPeriod, gaz: Gazetteer, entities: Map<string, Entity>,
+): { entity?: string; inferred?: string[]; note?: string; country?: string } {
+  const before = text.slice(Math.max(0, m.start - 90), m.start);
+  const tm = TITLE_BEFORE.exec(before);
+  const titlePhrase = tm?.[0]?.trim() ?? '';
+  const title = tm?.[1]?.trim() ?? '';
+  const role = roleOfTitle(title);
+  const ofCountry = firstState(titlePhrase.replace(/^[^]*? of /, ''), gaz) ?? adjacentState(text, m.start - (tm?.[0]?.length ?? 0), gaz);
+  if (m.entity) return { entity: m.entity };
+  const tokens = m.text.split(/\s+/);
+  const keys = [...new Set([m.text, tokens.at(-1) ?? '', tokens[0] ?? '', tokens.slice(-2).join(' ')])].filter((k) => k).map((k) => k.toLowerCase());
+  let candidates = [...new Set(keys.flatMap((k) => gaz.surnames.get(k) ?? []))];
+  if (candidates.length > 0) {
+    const terms = gaz.offices.filter((t) => candidates.includes(t.person) && (!role || t.role === role) && (!ofCountry || t.country === ofCountry));
+    const inPeriod = terms.map((t) => ({ t, d: overlapDays(t, doc.period.start, doc.period.end) })).filter((x) => x.d > 0).sort((a, b) => b.d - a.d);
+    if (inPeriod[0]) {
+      const people = new Set(inPeriod.map((x) => x.t.person));
+      return { entity: inPeriod[0].t.person, inferred: ['office-holder'], ...(people.size > 1 ? { note: `"${m.text}" matches ${people.size} office holders in the report period; chose the longest-serving` } : {}) };
+    }
+    // A past holder named in a later report ("Prime Minister Abe proposed in 2016"): the nearest term.
+    const nearest = terms.map((t) => ({ t, d: distanceDays(t, doc.period.start, doc.period.end) })).sort((a, b) => a.d - b.d)[0];
+    if (nearest) return { entity: nearest.t.person, inferred: ['office-holder', 'outside-period'] };
+    candidates = [];
+  }
+  // Same person named in full earlier in the document ("Maksim Reshetnikov" ... "Minister Reshetnikov").
+  const surname = (tokens.at(-1) ?? '').toLowerCase();
+  for (const e of entities.values()) {
+    if (e.kind === 'person' && e.source === 'text' && e.name !== m.text && e.name.toLowerCase().endsWith(` ${surname}`)) return { entity: e.id, inferred: ['coreference'] };
+  }
+  return ofCountry ? { country: ofCountry } : {};
+}
+
+function parseTitleOffice(phrase: string, gaz: Gazetteer): { role: OfficeRole; country: string } | undefined {
+  const p = phrase.replace(/^the /i, '');
+  const of = /^(.+?) of (?:the )?(.+)$/.exec(p);
+  if (of?.[1] && of[2]) {
+    const role = roleOfTitle(of[1]);
+    const country = gaz.stateForms.get(of[2]);
+    if (role && country) return { role, country };
+  }
+  const pre = /^(.+?)(?:['’]s)? ((?:Prime Minister|President|Premier|Chancellor|Foreign Minister|Minister (?:for|of) Foreign Affairs|Foreign Secretary|Secretary of State|King|Queen|Emperor|Minister of External Affairs|External Affairs Minister))$/.exec(p);
+  if (pre?.[1] && pre[2]) {
+    const role = roleOfTitle(pre[2]);
+    const country = gaz.stateForms.get(pre[1]);
+    if (role && country) return { role, country };
+  }
+  return undefined;
+}
+
+/** The first state named inside a phrase ("Government of Japan" -> state:JPN), whole words only. */
+function firstState(s: string, gaz: Gazetteer): string | undefined {
+  const hits = gaz.matcher
+    .search(s)
+    .filter((h) => h.data?.kind === 'state' && !/[\p{L}\p{N}]/u.test(s.charAt(h.start - 1)) && !/[\p{L}\p{N}]/u.test(s.charAt(h.end)))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  return hits[0]?.data?.entity;
+}
+
+/** "Russian Minister X": a state form written right before a title. */
+function adjacentState(text: string, pos: number, gaz: Gazetteer): string | undefined {
+  const m = /(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)(?:['’]s)? $/u.exec(text.slice(Math.max(0, pos - 30), pos));
+  return m?.[1] ? gaz.stateForms.get(m[1]) : undefined;
+}
+
+function resolveBody(
+  m: Mention, gaz: Gazetteer, resolved: Mention[], paragraphOf: (pos: number) => number, homeState: string | undefined,
+): { gazId?: string; id: string; name: string; country?: string; sector: Sector; inferred?: string[] } {
+  const surface = m.text.replace(/^the /i, '');
+  if (m.rule === 'gov-body.regional') {
+    return { id: `org:${slugify(surface)}`, name: surface.replace(/ government$/, ' Government'), sector: 'GOV' };
+  }
+  let country = firstState(surface, gaz);
+  const inferred: string[] = [];
+  if (!country && m.rule === 'gov-body.contextual' && homeState) {
+    country = homeState;
+    inferred.push('home-state');
+  }
+  if (!country) {
+    country = contextState(m, resolved, gaz, paragraphOf);
+    if (country) inferred.push('country-context');
+  }
+  const iso3 = country?.slice('state:'.length) ?? 'UNK';
+  const stateName = country ? gaz.entities.get(country)?.name ?? iso3 : 'unknown state';
+  if (m.rule === 'gov-body.contextual') {
+    // A legislature the gazetteer knows for that state ("House of Representatives" of Japan).
+    for (const e of gaz.entities.values()) {
+      if (e.kind === 'organization' && e.country === country && (e.name.startsWith(surface) || e.aliases.some((a) => a.endsWith(surface)))) {
+        return { gazId: e.id, id: e.id, name: e.name, sector: e.sector ?? 'LEG', inferred };
+      }
+    }
+    return { id: `org:${slugify(surface)}-${iso3.toLowerCase()}`, name: `${surface} (${stateName})`, ...(country ? { country } : {}), sector: 'LEG', inferred };
+  }
+  const type = BODY_TYPES.find((b) => b.re.test(surface));
+  if (type && country) {
+    const id = `org:${type.key}-${iso3}`;
+    if (gaz.entities.has(id)) return { gazId: id, id, name: gaz.entities.get(id)?.name ?? id, sector: type.sector, inferred };
+    return { id, name: type.name(stateName), country, sector: type.sector, inferred };
+  }
+  return { id: `org:${slugify(surface)}`, name: surface, ...(country ? { country } : {}), sector: 'GOV', inferred };
+}
+
+/** The state most often named in the paragraph so far (persons and bodies count for their country); latest wins ties. */
+function contextState(
+  m: Mention, resolved: Mention[], gaz: Gazetteer, paragraphOf: (pos: number) => number,
+): string | undefined {
+  const para = paragraphOf(m.start);
+  const counts = new Map<string, { n: number; last: number }>();
+  for (const o of resolved) {
+    if (o.end > m.start || paragraphOf(o.start) !== para || !o.entity) continue;
+    const e = gaz.entities.get(o.entity);
+    const state = o.entity.startsWith('state:') ? o.entity : e?.country?.startsWith('state:') ? e.country : undefined;
+    if (!state) continue;
+    const c = counts.get(state) ?? { n: 0, last: 0 };
+    counts.set(state, { n: c.n + 1, last: o.start });
+  }
+  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || b[1].last - a[1].last)[0]?.[0];
+}
+
+/** "Moscow announced" is the government; "in Moscow" is the city. */
+function isMetonymy(text: string, m: Mention): boolean {
+  let before = text.slice(Math.max(0, m.start - 60), m.start);
+  // Look past a coordination: "between Tokyo and Moscow".
+  before = before.replace(/\s*(?:and|or|,)\s*\p{Lu}[\p{L}.]*\s*$/u, ' ');
+  const prev = /([\p{L}]+)[\s,]*$/u.exec(before)?.[1]?.toLowerCase();
+  if (prev && LOCATIVE_WORDS.has(prev)) return false;
+  const after = text.slice(m.end, m.end + 40);
+  // A capital heading a noun compound ("Moscow State University", "Tokyo Olympics") is not the government.
+  if (/^\s+\p{Lu}/u.test(after)) return false;
+  return /^(?:['’]s\b|\s+(?:and|has|have|had|is|was|will|would|should|must|did|does|do|continues?|announced|said|says|stated|rejected|accused|demanded|insists?|claims?|refused|responded|protested|agreed|decided|wants|sees|believes|considers|views|also|may|might|could|cannot|can)\b)/.test(after);
+}
+
+function makeSentenceIndex(seg: Segmentation, length: number): (pos: number) => number {
+  const sents = [...seg.sentences].sort((a, b) => a.start - b.start);
+  if (sents.length === 0) return () => 0;
+  return (pos: number) => {
+    let lo = 0;
+    let hi = sents.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((sents[mid]?.start ?? length) <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return sents[lo]?.index ?? 0;
+  };
+}
+
+function makeParagraphIndex(seg: Segmentation, length: number): (pos: number) => number {
+  const paras = [...seg.paragraphs].sort((a, b) => a.start - b.start);
+  if (paras.length === 0) return () => 0;
+  return (pos: number) => {
+    let idx = 0;
+    for (const p of paras) {
+      if (p.start <= pos && p.start < length) idx = p.index;
+      else break;
+    }
+    return idx;
+  };
+}
+
+function sentenceKey(m: Mention, sentenceOf: (pos: number) => number): number {
+  return sentenceOf(m.start);
+}
+
+/** Sentence index -> the first named mention in the body of a footnote whose marker stands in that sentence. */
+function footnoteLinks(doc: DocumentWithPeriod, mentions: Mention[], sentenceOf: (pos: number) => number): Map<number, Mention> {
+  const out = new Map<number, Mention>();
+  for (const fn of doc.footnotes) {
+    const named = mentions
+      .filter((m) => m.start >= fn.body.start && m.end <= fn.body.end && (m.kind === 'agreement' || m.kind === 'organization'))
+      .sort((a, b) => a.start - b.start)[0];
+    if (!named) continue;
+    // Text-built names get the same deterministic id the resolver would give them.
+    const entity = named.entity ?? `${prefixOf(named.kind)}:${slugify(named.text.replace(/^the /i, ''))}`;
+    for (const marker of fn.markers) out.set(sentenceOf(Math.max(0, marker.start - 1)), { ...named, entity });
+  }
+  return out;
+}
+
+/** A later, shorter name whose words all appear, in order, in an earlier name of the same kind and head. */
+function shortFormOf(m: Mention, resolved: Mention[], entities: Map<string, Entity>): string | undefined {
+  const words = m.text.replace(/^the /i, '').split(/\s+/);
+  if (words.length < 2) return undefined;
+  for (let i = resolved.length - 1; i >= 0; i--) {
+    const o = resolved[i];
+    if (!o?.entity || o.kind !== m.kind || o.end > m.start) continue;
+    const name = entities.get(o.entity)?.name ?? o.text;
+    const theirs = name.split(/\s+/);
+    if (theirs.length <= words.length || theirs.at(-1) !== words.at(-1)) continue;
+    let j = 0;
+    for (const w of theirs) if (w === words[j]) j++;
+    if (j === words.length) return o.entity;
+  }
+  return undefined;
+}
+
+function sharesHead(a: string, b: string): boolean {
+  const heads = /\b(Agreement|Treaty|Convention|Initiative|Program|Programme|Plan|Accord|Protocol|Charter|Council|Committee|Commission|Organization|Organisation)\b/g;
+  const ha = new Set(a.match(heads) ?? []);
+  return (b.match(heads) ?? []).some((h) => ha.has(h));
+}
+
+/** The pair of states most recently named together: the current sentence first, then earlier ones. */
+function lastPair(resolved: Mention[], m: Mention, sentenceOf: (pos: number) => number, text: string, entities: Map<string, Entity>): [string, string] | undefined {
+  const cur = sentenceOf(m.start);
+  const bySentence = new Map<number, Mention[]>();
+  for (const raw of resolved) {
+    // "Russian troops" names Russia as much as "Russia" does.
+    const country = raw.entity?.startsWith('state:') ? raw.entity : raw.kind === 'organization' && raw.entity ? entities.get(raw.entity)?.country : undefined;
+    if (raw.end > m.start || !country?.startsWith('state:') || raw.inferred?.includes('plural-reference')) continue;
+    const o = { ...raw, entity: country };
+    const s = sentenceOf(o.start);
+    if (cur - s > 5) continue;
+    bySentence.set(s, [...(bySentence.get(s) ?? []), o]);
+  }
+  for (let s = cur; s >= cur - 5; s--) {
+    const list = bySentence.get(s);
+    if (!list) continue;
+    const distinct = [...new Set(list.map((o) => o.entity as string))];
+    if (distinct.length < 2) continue;
+    // Prefer a coordinated pair: "China and Russia", "China-Russia".
+    for (let i = list.length - 1; i > 0; i--) {
+      const a = list[i - 1];
+      const b = list[i];
+      if (a && b && a.entity !== b.entity && /^\s*(?:and|-|–)\s*$/.test(text.slice(a.end, b.start))) return [a.entity as string, b.entity as string];
+    }
+    return [distinct[0] as string, distinct[1] as string];
+  }
+  return undefined;
+}
+
+/**
+ * The state whose own government the document names most often ("the Government of Japan" in a Japanese
+ * report): unqualified bodies such as "the House of Representatives" belong to it. Needs two such mentions.
+ */
+function reportingState(mentions: Mention[], gaz: Gazetteer): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of mentions) {
+    if (m.rule !== 'gov-body' || !/^(?:the )?(?:Government of|Gov)/i.test(m.text) && !/ [Gg]overnment$/.test(m.text)) continue;
+    const state = firstState(m.text, gaz);
+    if (state) counts.set(state, (counts.get(state) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (!best[0] || best[0][1] < 2 || (best[1] && best[1][1] === best[0][1])) return undefined;
+  return best[0][0];
+}
