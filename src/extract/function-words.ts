@@ -1,0 +1,66 @@
+import { readDataRows } from './data-files.js';
+import { compilePattern, matchAt, type CompiledPattern } from './trigger-pattern.js';
+import { hasLemma, type Token } from './tokenise.js';
+
+/** Roles of data/extract-function-words.tsv. */
+export type FunctionRole =
+  | 'determiner' | 'preposition' | 'of-head' | 'agent-head' | 'subject-pronoun' | 'modal' | 'be'
+  | 'negator' | 'negator-phrase' | 'hypothetical' | 'planned' | 'reported' | 'response' | 'inherit-date'
+  | 'clause-break' | 'object-verb' | 'light-before' | 'light-after' | 'background' | 'place-noun' | 'nominal-infinitive';
+
+export interface FunctionWords {
+  /** Single words by role, matched on the token's surface or any lemma. */
+  words: ReadonlyMap<FunctionRole, ReadonlySet<string>>;
+  /** Multi-word entries by role, as patterns. */
+  phrases: ReadonlyMap<FunctionRole, readonly CompiledPattern[]>;
+}
+
+let cached: FunctionWords | undefined;
+
+export function functionWords(): FunctionWords {
+  if (cached) return cached;
+  const words = new Map<FunctionRole, Set<string>>();
+  const phrases = new Map<FunctionRole, CompiledPattern[]>();
+  for (const [role, list] of readDataRows('extract-function-words.tsv')) {
+    if (!role || !list) continue;
+    for (const item of list.split('|')) {
+      const entry = item.trim().toLowerCase();
+      if (!entry) continue;
+      if (entry.includes(' ')) {
+        const arr = phrases.get(role as FunctionRole) ?? [];
+        arr.push(compilePattern(entry));
+        phrases.set(role as FunctionRole, arr);
+      } else {
+        const set = words.get(role as FunctionRole) ?? new Set<string>();
+        set.add(entry);
+        words.set(role as FunctionRole, set);
+      }
+    }
+  }
+  cached = { words, phrases };
+  return cached;
+}
+
+/** Is the token a single-word member of the role (by surface, or by lemma for content words)? */
+export function isRole(token: Token | undefined, role: FunctionRole): boolean {
+  if (!token) return false;
+  const set = functionWords().words.get(role);
+  if (!set) return false;
+  if (set.has(token.lower)) return true;
+  // Lemma readings only for longer words: "its" must not read as "it", "does" may read as "do".
+  return token.lemmas.some((c) => (c.inflection === 'irregular' || (c.inflection !== 'base' && token.lower.length > 3)) && set.has(c.lemma));
+}
+
+/** A role member (word or phrase) starting at token i: its last token index, or -1. */
+export function roleAt(tokens: readonly Token[], i: number, role: FunctionRole, limit = tokens.length): number {
+  const phrases = functionWords().phrases.get(role) ?? [];
+  let last = -1;
+  for (const p of phrases) {
+    const m = matchAt(tokens, i, p, limit);
+    if (m && m.first === i && m.last > last) last = m.last;
+  }
+  if (last < 0 && i < limit && isRole(tokens[i], role)) last = i;
+  return last;
+}
+
+export { hasLemma };

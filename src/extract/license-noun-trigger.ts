@@ -1,0 +1,76 @@
+import { isRole } from './function-words.js';
+import type { SentenceView } from './sentence-view.js';
+import type { Clause } from './split-clauses.js';
+import { isVerbReading } from './verb-reading.js';
+
+/** How a noun trigger was licensed, or null when it only names or refers to an event. */
+export type NounLicence = 'verb-before' | 'verb-after' | 'passive-after' | 'compound' | null;
+
+const BEFORE_WINDOW = 15;
+const AFTER_WINDOW = 6;
+
+export interface LicenceOptions {
+  /** Meeting nouns may be licensed by the participants written before them ("the Japan-Russia summit"). */
+  allowCompound: boolean;
+  /** Tokens of verb triggers: a support verb is not searched for beyond one ("suspending visits" is not "announced visits"). */
+  blockers?: ReadonlySet<number>;
+}
+
+/**
+ * A noun like "sanctions" or "talks" is an event only when the sentence reports it happening:
+ * "imposed sanctions", "talks were held", "the China-Russia summit". Otherwise ("the effects of
+ * sanctions", "since the start of the aggression", "discussed sanctions", "Japan's sanctions") it is
+ * a topic or a reference back to an event coded where it happened.
+ */
+export function licenseNounTrigger(view: SentenceView, clause: Clause, first: number, last: number, opts: LicenceOptions): NounLicence {
+  const t = view.tokens;
+  const possessed = t[first - 1]?.lower === "'s" || ((t[first - 1]?.text === "'" || t[first - 1]?.text === '’') && (view.mentionsAt[first - 2]?.length ?? 0) > 0);
+  // 1. A support verb before it, with nothing backgrounding in between or just before the verb.
+  if (!possessed) {
+    for (let i = first - 1; i >= Math.max(clause.first, first - BEFORE_WINDOW); i--) {
+      const tok = t[i]!;
+      if (opts.blockers?.has(i)) break;
+      if (isRole(tok, 'background')) break;
+      if (tok.punct && tok.text !== ',' && !/^[“”"'‘’()-]$/.test(tok.text)) break;
+      if (tok.text === ',' && /^(and|but|or)$/.test(t[i + 1]?.lower ?? '')) break;
+      if (isRole(tok, 'light-before') && !isRole(tok, 'determiner') && !isRole(tok, 'preposition')) {
+        if (view.mentionsAt[i]!.length > 0) continue;
+        const inflection = tok.lemmas.find((c) => isRole({ ...tok, lower: c.lemma, lemmas: [c] }, 'light-before'))?.inflection ?? 'base';
+        const before = [t[i - 1], t[i - 2]];
+        if (before.some((b) => b && isRole(b, 'background'))) break;
+        // "the start of" is a reference; "announced the start of" is the report of one.
+        if (t[i - 1] && isRole(t[i - 1], 'determiner')) {
+          if (t[i - 2] && isRole(t[i - 2], 'light-before')) return 'verb-before';
+          continue;
+        }
+        if (!isVerbReading(view, i, inflection) && !(t[i - 1] && isRole(t[i - 1], 'modal'))) continue;
+        return 'verb-before';
+      }
+    }
+  }
+  let backgrounded = false;
+  for (let d = 1; d <= 4 && first - d >= clause.first; d++) {
+    const tok = t[first - d]!;
+    if (tok.text === ',') break;
+    if (isRole(tok, 'background')) backgrounded = true;
+  }
+  if (backgrounded) return null;
+  // 2. A verb after it: "talks were held", "the aggression, which began on February 24".
+  for (let i = last + 1, seen = 0; i <= clause.last && seen < AFTER_WINDOW; i++, seen++) {
+    // A long name counts as one word ("the meeting of the X Committee on Trade and Economic Issues was held").
+    const named = view.mentionsAt[i]!.reduce((m, r) => Math.max(m, r.last), -1);
+    if (named > i) i = named;
+    const tok = t[i]!;
+    if (tok.punct && tok.text !== ',') break;
+    const past = tok.lemmas.some((c) => (c.inflection === 'ed' || c.inflection === 'irregular') && isRole({ ...tok, lower: c.lemma, lemmas: [c] }, 'light-after'));
+    if (past) return isRole(t[i - 1], 'be') || (isRole(t[i - 2], 'be') && /ly$/.test(t[i - 1]!.lower)) ? 'passive-after' : 'verb-after';
+  }
+  // 3. A meeting named by its participants or host: "the Japan-Russia summit", "Putin's visit".
+  if (opts.allowCompound) {
+    const prev = first - 1;
+    if (prev >= clause.first && (view.mentionsAt[prev]!.length > 0 || (possessed && (view.mentionsAt[prev - 1]?.length ?? 0) > 0))) return 'compound';
+    // The trigger word is itself the end of a named meeting ("the Japan-Russia Summit").
+    if (view.mentionsAt[first]!.some((m) => m.first < first)) return 'compound';
+  }
+  return null;
+}

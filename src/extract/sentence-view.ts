@@ -1,0 +1,125 @@
+import type { AnalysedDocument, Mention, Quantity, Sentence, Timex } from '../model/index.js';
+import { splitClauses, type Clause } from './split-clauses.js';
+import { tokenise, type Token } from './tokenise.js';
+
+/** A linked mention placed on the sentence's tokens. */
+export interface MentionRef {
+  mention: Mention;
+  entity: string;
+  /** Token indices (inclusive) the mention covers. */
+  first: number;
+  last: number;
+  /** An adjectival or demonym form ("Russian"): an argument only before an agent noun ("the Russian authorities"). */
+  modifier: boolean;
+  /** Followed by "'s" (or a bare apostrophe after -s). */
+  possessive: boolean;
+}
+
+export interface TimexRef {
+  timex: Timex;
+  /** Index into doc.timexes (event dates cite it). */
+  index: number;
+}
+
+/** Everything extraction needs about one sentence, computed once. */
+export interface SentenceView {
+  doc: AnalysedDocument;
+  sentence: Sentence;
+  tokens: Token[];
+  clauses: Clause[];
+  mentions: MentionRef[];
+  timexes: TimexRef[];
+  quantities: Quantity[];
+  /** For each token, the mention refs overlapping it. */
+  mentionsAt: MentionRef[][];
+}
+
+const MODIFIER_RULE = /adjectiv|demonym|modifier/i;
+
+export function buildSentenceView(doc: AnalysedDocument, sentence: Sentence): SentenceView {
+  const tokens = tokenise(doc.text, sentence.start, sentence.end);
+  const inside = <T extends { start: number; end: number }>(x: T): boolean => x.start >= sentence.start && x.end <= sentence.end;
+
+  const linked = doc.mentions
+    .filter((m): m is Mention & { entity: string } => m.entity !== null && inside(m))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  // Keep outermost mentions: "the Government of Japan" rather than also "Japan" inside it.
+  const outer: (Mention & { entity: string })[] = [];
+  for (const m of linked) {
+    const last = outer[outer.length - 1];
+    if (last && m.start >= last.start && m.end <= last.end) continue;
+    outer.push(m);
+  }
+  const mentions: MentionRef[] = [];
+  for (const m of outer) {
+    let first = tokens.findIndex((t) => t.end > m.start);
+    if (first < 0) continue;
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1]!.start < m.end) last++;
+    const next = tokens[last + 1];
+    const possessive = next !== undefined && next.start === tokens[last]!.end && (next.lower === "'s" || (next.text === "'" || next.text === '’'));
+    mentions.push({ mention: m, entity: m.entity, first, last, modifier: MODIFIER_RULE.test(m.rule), possessive });
+  }
+  mentions.push(...innerParticipants(doc, tokens, mentions));
+  mentions.sort((a, b) => a.first - b.first || a.mention.start - b.mention.start);
+  const mentionsAt: MentionRef[][] = tokens.map(() => []);
+  for (const ref of mentions) for (let i = ref.first; i <= ref.last; i++) mentionsAt[i]!.push(ref);
+
+  const timexes: TimexRef[] = [];
+  doc.timexes.forEach((timex, index) => {
+    if (inside(timex)) timexes.push({ timex, index });
+  });
+  const quantities = doc.quantities.filter(inside);
+  const clauses = splitClauses(tokens, (i) => (mentionsAt[i]?.length ?? 0) > 0);
+  return { doc, sentence, tokens, clauses, mentions, timexes, quantities, mentionsAt };
+}
+
+const PARTICIPANT_KINDS = new Set(['state', 'bloc', 'organization']);
+
+/**
+ * Names like "the Japan-Russia Summit" or "the China-Russia Joint Statement" are recognised as one
+ * entity, but their participants act in the sentence. Where such a name contains a surface the
+ * document links elsewhere by name ("Japan", "Russia"), add those as (inner) mentions.
+ */
+function innerParticipants(doc: AnalysedDocument, tokens: Token[], refs: MentionRef[]): MentionRef[] {
+  const compound = refs.filter((r) => !PARTICIPANT_KINDS.has(r.mention.kind) && r.mention.kind !== 'person' && /\p{L}-\p{L}/u.test(r.mention.text));
+  if (compound.length === 0) return [];
+  const bySurface = new Map<string, { entity: string; kind: Mention['kind'] }>();
+  for (const m of doc.mentions) {
+    if (m.entity && PARTICIPANT_KINDS.has(m.kind) && !MODIFIER_RULE.test(m.rule) && !bySurface.has(m.text)) bySurface.set(m.text, { entity: m.entity, kind: m.kind });
+  }
+  const out: MentionRef[] = [];
+  for (const ref of compound) {
+    for (const [surface, link] of bySurface) {
+      const at = ref.mention.text.search(new RegExp(`(?<![\\p{L}])${surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u'));
+      if (at < 0) continue;
+      const start = ref.mention.start + at;
+      const end = start + surface.length;
+      const first = tokens.findIndex((t) => t.end > start);
+      let last = first;
+      while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
+      if (first < 0) continue;
+      out.push({
+        mention: { ...ref.mention, start, end, text: surface, entity: link.entity, kind: link.kind, rule: 'extract.inner-participant' },
+        entity: link.entity,
+        first,
+        last,
+        modifier: false,
+        possessive: false,
+      });
+    }
+  }
+  return out;
+}
+
+/** Index of the clause holding token i. */
+export function clauseOf(view: SentenceView, i: number): number {
+  const k = view.clauses.findIndex((c) => i >= c.first && i <= c.last);
+  return k < 0 ? 0 : k;
+}
+
+/** The token index at or after a document offset (tokens.length if none). */
+export function tokenAtOffset(view: SentenceView, offset: number): number {
+  const k = view.tokens.findIndex((t) => t.end > offset);
+  return k < 0 ? view.tokens.length : k;
+}

@@ -1,0 +1,43 @@
+import { lemmaCandidates, type LemmaCandidate } from './lemmatise.js';
+
+export interface Token {
+  /** Document offsets. */
+  start: number;
+  end: number;
+  text: string;
+  /** Lower-cased, spelling-normalised surface. */
+  lower: string;
+  lemmas: LemmaCandidate[];
+  /** True for punctuation and symbols. */
+  punct: boolean;
+}
+
+// Words keep inner hyphens ("Japan-Russia", "people-to-people"); "'s" and "n't" are tokens of their own
+// so that possessives and negation can be seen.
+const TOKEN = /\p{L}+(?=n['’]t(?!\p{L}))|n['’]t(?!\p{L})|['’]s(?!\p{L})|\p{L}+(?:(?:-|['’](?!s(?!\p{L})))\p{L}+)*|[+-]?\d+(?:[.,]\d+)*%?|\S/gu;
+
+/** Tokens of text.slice(start, end), with document offsets. */
+export function tokenise(text: string, start: number, end: number): Token[] {
+  const slice = text.slice(start, end);
+  const tokens: Token[] = [];
+  for (const m of slice.matchAll(TOKEN)) {
+    const s = start + (m.index ?? 0);
+    const surface = m[0];
+    const punct = !/[\p{L}\p{N}]/u.test(surface);
+    const lower = surface.toLowerCase().replace(/’/g, "'");
+    tokens.push({
+      start: s,
+      end: s + surface.length,
+      text: surface,
+      lower,
+      lemmas: punct ? [{ lemma: lower, inflection: 'base' }] : lemmaCandidates(surface),
+      punct,
+    });
+  }
+  return tokens;
+}
+
+/** Does any reading of the token have this lemma? */
+export function hasLemma(token: Token | undefined, lemma: string): boolean {
+  return token !== undefined && token.lemmas.some((c) => c.lemma === lemma);
+}

@@ -1,0 +1,28 @@
+import type { Inflection } from './lemmatise.js';
+import { isRole } from './function-words.js';
+import type { SentenceView } from './sentence-view.js';
+
+/**
+ * Is the word at token i used as a verb? Without a tagger we look at its left neighbour: "the
+ * attack" and "free visits" are nouns; "Japan condemned", "will visit", "Turkey, ..., supports" are
+ * verbs. Past and -ing forms are verbs unless a determiner (or, for past forms, a preposition)
+ * comes right before ("the occupied territories", "of occupied areas").
+ */
+export function isVerbReading(view: SentenceView, i: number, inflection: Inflection): boolean {
+  const prev = view.tokens[i - 1];
+  if (!prev) return inflection !== 's' && inflection !== 'base';
+  if (isRole(prev, 'determiner') || prev.lower === "'s") return false;
+  if (inflection === 'ed' || inflection === 'irregular') return !isRole(prev, 'preposition');
+  // "the policy of concluding a treaty": a gerund after "of" names the act, it does not report it.
+  if (inflection === 'ing') return prev.lower !== 'of';
+  // "the right to criticize": an infinitive after a noun of possibility.
+  if (inflection === 'base' && prev.lower === 'to' && isRole(view.tokens[i - 2], 'nominal-infinitive')) return false;
+  const afterSubject =
+    (view.mentionsAt[i - 1]?.length ?? 0) > 0 ||
+    isRole(prev, 'subject-pronoun') ||
+    isRole(prev, 'agent-head') ||
+    /ly$/.test(prev.lower) ||
+    /^(countries|nations|states|parties|members|governments|sides|leaders|others|community|union|council|assembly|organization|both|all)$/.test(prev.lower);
+  if (inflection === 's') return afterSubject || prev.text === ',' || isRole(prev, 'modal') || prev.lower === 'and' || prev.lower === 'or';
+  return afterSubject || isRole(prev, 'modal') || isRole(prev, 'be') || prev.lower === 'and' || prev.lower === 'or';
+}
