@@ -9,6 +9,12 @@ import { registerDocumentRoutes } from './routes-documents.js';
 import { registerEntityRoutes } from './routes-entities.js';
 import { registerEventRoutes } from './routes-events.js';
 import { registerExportRoutes } from './routes-export.js';
+import { registerSearchRoutes } from './routes-search.js';
+import { registerNetworkRoutes } from './routes-network.js';
+import { registerStanceRoutes } from './routes-stances.js';
+import { registerAgreementRoutes } from './routes-agreements.js';
+import { registerFigureRoutes } from './routes-figures.js';
+import { registerIngestRoutes } from './routes-ingest.js';
 import { landingPage } from './landing-page.js';
 
 export interface ServerOptions {
@@ -17,6 +23,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** Accept uploads (POST /api/documents) from clients sending `Authorization: Bearer <writeToken>`; read-only without it. */
+  writeToken?: string;
 }
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -55,6 +63,12 @@ export async function buildServer(kb: KnowledgeBase, options: ServerOptions = {}
   registerEntityRoutes(app, kb);
   registerEventRoutes(app, kb);
   registerExportRoutes(app, kb);
+  registerSearchRoutes(app, kb);
+  registerNetworkRoutes(app, kb);
+  registerStanceRoutes(app, kb);
+  registerAgreementRoutes(app, kb);
+  registerFigureRoutes(app, kb);
+  registerIngestRoutes(app, kb, options.writeToken);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

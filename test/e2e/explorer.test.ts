@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { BrowserContext, Page } from 'playwright-core';
+
+/**
+ * The explorer driven as a user would, in Debian's chromium, against a server started on the sample.
+ * Skips (saying why) where chromium is not installed; `.ci/run` installs it.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WEB = path.join(ROOT, 'web');
+const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const TOKEN = 'e2e-write-token';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`explorer e2e tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+
+let tmp: string;
+let app: FastifyInstance;
+let close: () => Promise<void>;
+let context: BrowserContext;
+let page: Page;
+let base: string;
+const consoleErrors: string[] = [];
+
+/** Build the explorer when web/dist is missing or older than its sources. */
+function ensureBuilt(): void {
+  const newest = (dir: string): number => readdirSync(dir, { withFileTypes: true })
+    .reduce((m, e) => Math.max(m, e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs), 0);
+  const built = path.join(WEB, 'dist', 'index.html');
+  const sources = Math.max(newest(path.join(WEB, 'src')), statSync(path.join(WEB, 'index.html')).mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', path.join(WEB, 'vite.config.ts')], { stdio: 'inherit', cwd: ROOT });
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+async function open(hash: string, ready: string): Promise<number> {
+  const t0 = Date.now();
+  await page.goto(`${base}/${hash}`);
+  await page.locator(ready).first().waitFor({ state: 'visible', timeout: 15_000 });
+  return Date.now() - t0;
+}
+
+describe.skipIf(!hasChromium)('explorer (end to end)', () => {
+  beforeAll(async () => {
+    ensureBuilt();
+    mkdirSync(SHOTS, { recursive: true });
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'diplograph-e2e-'));
+    const { openKnowledgeBase } = await import('../../src/kb/open-knowledge-base.js');
+    const { ingestFiles } = await import('../../src/pipeline/ingest.js');
+    const { buildServer } = await import('../../src/api/build-server.js');
+    const kb = await openKnowledgeBase(path.join(tmp, 'kb.sqlite'));
+    const samples = readdirSync(path.join(ROOT, 'samples')).filter((f) => /\.(txt|html?|md|pdf|docx)$/.test(f)).map((f) => path.join(ROOT, 'samples', f));
+    const outcomes = await ingestFiles(kb, samples);
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    app = await buildServer(kb, { writeToken: TOKEN, webDir: path.join(WEB, 'dist') });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    close = async () => { await app.close(); await kb.close(); };
+
+    const { chromium } = await import('playwright-core');
+    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      viewport: { width: 1280, height: 800 },
+    });
+    page = context.pages()[0] ?? await context.newPage();
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url})`); });
+    page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await close?.();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('opens the reader first, fast, with marked entities, times and events', async () => {
+    const ms = await open('', '.doc-body .m');
+    console.log(`explorer e2e: first view (reader) rendered in ${ms} ms`);
+    expect(await page.locator('.doc-body .m').count()).toBeGreaterThan(10);
+    expect(await page.locator('.doc-body .t').count()).toBeGreaterThan(0);
+    expect(await page.locator('.doc-body .ev').count()).toBeGreaterThan(0);
+    await shot('reader');
+  });
+
+  it('clicks through reader -> event -> entity -> timeline -> evidence sentence', async () => {
+    await open('#/reader', '.doc-body .ev');
+    const withActor = page.locator('.doc-body .ev');
+    // Find an event with an actor (a pipeline may leave some without).
+    let found = false;
+    for (let i = 0; i < Math.min(await withActor.count(), 40) && !found; i++) {
+      await withActor.nth(i).click();
+      found = await page.locator('.detail dd.actors a.chip').count() > 0;
+    }
+    expect(found).toBe(true);
+    await expect.poll(() => page.locator('.detail .resolution h2').first().textContent()).toBeTruthy();
+    expect(page.url()).toContain('sel=');
+    await shot('reader-event');
+    await page.locator('.detail dd.actors a.chip').first().click();
+    await page.locator('.entity-head h1').waitFor();
+    await shot('entity');
+    await page.getByRole('link', { name: 'timeline as actor' }).click();
+    await page.locator('.vis-item').first().waitFor({ timeout: 15_000 });
+    await shot('timeline');
+    await page.locator('.vis-item').first().click();
+    await page.locator('.doc-body .focus').first().waitFor();
+    expect(page.url()).toContain('#/reader');
+    expect(await page.locator('.detail .resolution').count()).toBeGreaterThan(0);
+  });
+
+  it('shows what a mark resolved to from the keyboard', async () => {
+    await open('#/reader', '.doc-body .t');
+    await page.locator('.doc-body .t').first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.detail .resolution').count()).toBeGreaterThan(0);
+    expect(await page.locator('.detail .why').first().textContent()).toMatch(/stated|inferred/);
+  });
+
+  it('draws the network and lists the events behind an edge', async () => {
+    await open('#/network', '.network-graph canvas');
+    await page.waitForTimeout(300);
+    await shot('network');
+    await page.locator('details.edges summary').click();
+    await page.locator('details.edges button').first().click();
+    await page.locator('.detail table.events tbody tr').first().waitFor();
+    expect(page.url()).toContain('edge=');
+  });
+
+  it('renders the agreements, stances and figures views', async () => {
+    for (const [view, name] of [['#/agreements', 'agreements'], ['#/stances', 'stances'], ['#/figures', 'figures']] as const) {
+      await open(view, 'main h1');
+      await page.locator('main .status, main .lifelines, main .matrix, main .chart').first().waitFor();
+      await page.waitForTimeout(200);
+      await shot(name);
+    }
+  });
+
+  it('searches sentences, highlights hits and opens one in the reader', async () => {
+    await open('#/search', 'input[name=q]');
+    await page.fill('input[name=q]', 'Russia');
+    await page.keyboard.press('Enter');
+    await page.locator('.results li').first().waitFor();
+    expect(await page.locator('.results mark').count()).toBeGreaterThan(0);
+    expect(page.url()).toContain('q=Russia');
+    await shot('search');
+    await page.locator('.results a.result').first().click();
+    await page.locator('.doc-body .focus').first().waitFor();
+  });
+
+  it('uploads a document with the write token and lists it with its events', async () => {
+    const file = path.join(tmp, 'upload-report.txt');
+    writeFileSync(file, [
+      'Foreign Policy Report 2021',
+      'Relations with Neighbouring Countries',
+      'In March 2021, Japan and Australia held a foreign ministers\' meeting in Tokyo and agreed to strengthen security cooperation.',
+      'On 10 June 2021, Japan strongly condemned the ballistic missile launch by North Korea.',
+      'In September 2021, the EU imposed sanctions on Belarus.',
+    ].join('\n'));
+    await open('#/ingest', '#upload-form');
+    await page.fill('#upload-token', TOKEN);
+    await page.setInputFiles('#upload-file', file);
+    await page.getByRole('button', { name: 'Upload and analyse' }).click();
+    await page.locator('#open-uploaded').waitFor({ timeout: 60_000 });
+    await shot('ingest');
+    expect(await page.locator('#documents').textContent()).toContain('upload-report.txt');
+    await page.locator('.upload-progress a', { hasText: 'its timeline' }).click();
+    await page.locator('main .status').first().waitFor();
+    const status = await page.locator('main .status').first().textContent();
+    console.log(`explorer e2e: uploaded document: ${status}`);
+    expect(Number(/^(\d+) events/.exec(status ?? '')?.[1] ?? 0)).toBeGreaterThan(0);
+  });
+
+  it('is readable on a narrow screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open('#/reader', '.doc-body .m');
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    await shot('reader-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
+
+  it('logged no console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
