@@ -3,6 +3,10 @@ import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { SUPPORTED_EXTENSIONS } from '../read/read-file.js';
 
+// Inside a directory, files that describe the collection rather than belong to it are skipped;
+// naming such a file explicitly still ingests it.
+const COLLECTION_NOTES = /^(notice|readme|license|licence|sources|changelog|copying)(\.[a-z]+)?$/i;
+
 export interface ExpandedInputs {
   files: string[];
   /** Inputs that named nothing readable: a glob with no match, a directory with no supported file. */
@@ -34,7 +38,9 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
     if (stat.isDirectory()) {
       const found = await glob(`**/*.{${exts}}`, { cwd: input, onlyFiles: true, followSymbolicLinks: false });
       if (found.length === 0) problems.push({ input, message: `${input}: directory holds no readable file (${SUPPORTED_EXTENSIONS.join(' ')})` });
-      files.push(...found.sort().map((f) => path.join(input, f)));
+      const documents = found.filter((f) => !COLLECTION_NOTES.test(path.basename(f)));
+      if (documents.length === 0 && found.length > 0) problems.push({ input, message: `${input}: directory holds only notes (${found.join(', ')}), no report` });
+      files.push(...documents.sort().map((f) => path.join(input, f)));
     } else {
       files.push(input);
     }

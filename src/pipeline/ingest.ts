@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AnalysedDocument } from '../model/index.js';
 import { ReadError } from '../read/read-error.js';
 import { readBytes, readFile, type ReadOptions } from '../read/read-file.js';
@@ -24,7 +25,10 @@ export type IngestOutcome =
 export async function ingestOne(kb: KnowledgeBase, file: string, opts: IngestOptions = {}, bytes?: Uint8Array): Promise<IngestOutcome> {
   let doc: AnalysedDocument;
   try {
-    const read = bytes ? await readBytes(file, bytes, opts.read) : await readFile(file, opts.read);
+    // A file is known by its absolute path, so that re-ingesting it from another directory
+    // still replaces its older version.
+    const readOptions = { ...opts.read, source: opts.read?.source ?? (bytes ? file : path.resolve(file)) };
+    const read = bytes ? await readBytes(file, bytes, readOptions) : await readFile(file, readOptions);
     doc = analyse(read, opts.context ?? defaultContext(), { period: opts.period, onStage: (s) => opts.onStage?.(file, s) });
   } catch (err) {
     if (err instanceof ReadError) return { file, ok: false, problem: err.problem, message: err.message };
