@@ -1,19 +1,53 @@
-// Benchmarks: `npm run bench -- [ingest] [corpus folder ...] [--json] [--limit N]`.
-// Prints throughput in MB of text per second per core for the whole pipeline and per stage,
-// peak memory, and the same text run through well-known peers (compromise, chrono-node) in the
-// same process, so that the ratio rather than an absolute time is what is reported.
+// Benchmarks: `npm run bench -- [name] [corpus folder ...] [--json] [options]`, names:
+//   ingest      end-to-end ingest throughput per core, per stage, peak memory, peers on the same text
+//   threads     the same files with 1 and N worker threads (--threads N, default the cores)
+//   large       a generated text file of --size MB (default 100) ingested streaming; peak RSS
+//   events-api  GET /api/events latency on a generated knowledge base of --events N (default 1M)
+//   time        the time layer alone in MB/s on one core, beside chrono-node on the same text
+//   load-api    read routes under autocannon on loopback: requests, errors, p50/p95/p99 (--requests N, --connections N)
+// Common options: --limit N (corpus files), --src (measure sources through tsx, not dist/).
 import { benchIngest } from './ingest-throughput.js';
+import { benchThreads } from './threads-scaling.js';
+import { benchLarge } from './large-file.js';
+import { benchEventsApi } from './events-api.js';
+import { benchTime } from './time-speed.js';
+import { benchLoadApi } from './load-api.js';
 
 const args = process.argv.slice(2);
+const VALUED = new Set(['--limit', '--threads', '--size', '--events', '--requests', '--keep', '--connections']);
+const value = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const number = (name: string): number | undefined => {
+  const v = value(name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) {
+    process.stderr.write(`${name} needs a positive number, got "${v}"\n`);
+    process.exit(2);
+  }
+  return n;
+};
 const json = args.includes('--json');
-const limitAt = args.indexOf('--limit');
-const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : undefined;
-const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit');
-const sub = positional[0] && !positional[0].includes('/') ? positional.shift()! : 'ingest';
+const src = args.includes('--src');
+const positional = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
+const sub = positional[0] && !positional[0].includes('/') && !positional[0].includes('.') ? positional.shift()! : 'ingest';
+const corpora = positional.length ? positional : ['../shared/data/ungdc', 'samples'];
 
 if (sub === 'ingest') {
-  await benchIngest({ corpora: positional.length ? positional : ['../shared/data/ungdc', 'samples'], json, limit });
+  await benchIngest({ corpora, json, limit: number('--limit'), src });
+} else if (sub === 'threads') {
+  await benchThreads({ corpora, json, limit: number('--limit'), threads: number('--threads'), src });
+} else if (sub === 'large') {
+  await benchLarge({ corpora, json, sizeMb: number('--size'), src });
+} else if (sub === 'events-api') {
+  await benchEventsApi({ json, events: number('--events'), requests: number('--requests'), keep: value('--keep') });
+} else if (sub === 'time') {
+  await benchTime({ corpora: positional.length ? positional : ['../shared/data/ungdc'], json, limit: number('--limit'), src });
+} else if (sub === 'load-api') {
+  await benchLoadApi({ corpora, json, limit: number('--limit'), requests: number('--requests'), connections: number('--connections') });
 } else {
-  process.stderr.write(`unknown benchmark "${sub}"; available: ingest\n`);
+  process.stderr.write(`unknown benchmark "${sub}"; available: ingest, threads, large, events-api, time, load-api\n`);
   process.exit(2);
 }

@@ -4,10 +4,14 @@ const json = rest.includes('--json');
 const args = rest.filter((a) => a !== '--json');
 
 const evaluations: Record<string, () => Promise<void>> = {
+  entities: async () => (await import('./eval-entities.js')).evalEntities({ json, args }),
+  ask: async () => (await import('./eval-ask.js')).evalAsk({ json, args }),
+  time: async () => (await import('./eval-time.js')).evalTime(args.length ? args : ['test/fixtures/timex-gold.json'], { json }),
   timeml: async () => {
     const { evalTimeml } = await import('./timeml/eval-timeml.js');
     for (const folder of args.length ? args : ['../shared/data/timeml/timebank', '../shared/data/timeml/aquaint']) await evalTimeml(folder, { json });
   },
+  events: async () => (await import('./eval-events.js')).evalEvents({ json, args }),
 };
 
 if (!name || !(name in evaluations)) {

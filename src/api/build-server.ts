@@ -15,7 +15,12 @@ import { registerStanceRoutes } from './routes-stances.js';
 import { registerAgreementRoutes } from './routes-agreements.js';
 import { registerFigureRoutes } from './routes-figures.js';
 import { registerIngestRoutes } from './routes-ingest.js';
+import { registerJobRoutes } from './routes-jobs.js';
+import { registerAskRoutes } from './routes-ask.js';
 import { landingPage } from './landing-page.js';
+import { registerCompareRoutes } from './routes-compare.js';
+import { registerCorpusRoutes } from './routes-corpus.js';
+import { registerSecurity, type SecurityOptions } from './security.js';
 
 export interface ServerOptions {
   /** Folder of the built explorer; served at / when present. */
@@ -25,6 +30,10 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Accept uploads (POST /api/documents) from clients sending `Authorization: Bearer <writeToken>`; read-only without it. */
   writeToken?: string;
+  /** Largest accepted upload in bytes (default UPLOAD_LIMIT). */
+  uploadLimit?: number;
+  /** Rate limits (security headers are always on). */
+  security?: SecurityOptions;
 }
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -43,6 +52,7 @@ export async function buildServer(kb: KnowledgeBase, options: ServerOptions = {}
     },
   });
   app.addSchema({ $id: 'ApiError', ...errorSchema });
+  await registerSecurity(app, options.security);
 
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof ApiError) return reply.status(err.status).send({ error: err.message, code: err.code, message: err.message });
@@ -50,6 +60,11 @@ export async function buildServer(kb: KnowledgeBase, options: ServerOptions = {}
     if (e.validation) return reply.status(400).send({ error: e.message, code: 'BAD_REQUEST', message: e.message });
     if (e.statusCode === 413) return reply.status(413).send({ error: e.message, code: 'PAYLOAD_TOO_LARGE', message: e.message });
     if (err instanceof RangeError) return reply.status(400).send({ error: err.message, code: 'BAD_REQUEST', message: err.message });
+    // Fastify's own refusals (bad JSON, unsupported media type, rate limit) are the client's fault, not a 500.
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      const code = e.statusCode === 429 ? 'RATE_LIMITED' : e.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+      return reply.status(e.statusCode).send({ error: e.message, code, message: e.message });
+    }
     app.log.error(err);
     return reply.status(500).send({ error: 'internal error', code: 'INTERNAL', message: 'internal error' });
   });
@@ -68,7 +83,11 @@ export async function buildServer(kb: KnowledgeBase, options: ServerOptions = {}
   registerStanceRoutes(app, kb);
   registerAgreementRoutes(app, kb);
   registerFigureRoutes(app, kb);
-  registerIngestRoutes(app, kb, options.writeToken);
+  registerIngestRoutes(app, kb, options.writeToken, options.uploadLimit);
+  registerJobRoutes(app, kb);
+  registerAskRoutes(app, kb);
+  registerCompareRoutes(app, kb);
+  registerCorpusRoutes(app, kb);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
 import type { IngestOutcome } from '../pipeline/ingest.js';
 import { ApiError } from './errors.js';
+import { deleteDocument } from '../kb/store-document.js';
 
 /** Uploads may be much larger than ordinary request bodies (a PDF report). */
 export const UPLOAD_LIMIT = 64 * 1024 * 1024;
@@ -30,13 +31,19 @@ const messageSchema = { type: 'object', properties: { start: { type: ['integer',
  * POST /api/documents takes a report as the raw request body; it is analysed and stored like a file
  * given to `diplograph ingest`. Writing needs the server's write token; without one the server is read-only.
  */
-export function registerIngestRoutes(app: FastifyInstance, kb: KnowledgeBase, writeToken?: string): void {
+export function registerIngestRoutes(app: FastifyInstance, kb: KnowledgeBase, writeToken?: string, uploadLimit: number = UPLOAD_LIMIT): void {
   const jobs: IngestJob[] = [];
   let nextId = 1;
   // One ingest at a time: SQLite has one writer, and analyses compete for the same two cores.
   let queue: Promise<unknown> = Promise.resolve();
 
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) => done(null, body));
+  // The token is checked before the body is read, so that a client without it cannot make the server buffer an upload.
+  const requireToken = async (req: FastifyRequest, _reply: unknown, payload: unknown) => {
+    checkToken(req, writeToken);
+    return payload;
+  };
+
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: uploadLimit }, (_req, body, done) => done(null, body));
 
   app.get('/api/ingest/status', {
     schema: {
@@ -46,7 +53,8 @@ export function registerIngestRoutes(app: FastifyInstance, kb: KnowledgeBase, wr
   }, async () => ({ writable: !!writeToken, jobs: [...jobs].reverse() }));
 
   app.post('/api/documents', {
-    bodyLimit: UPLOAD_LIMIT,
+    bodyLimit: uploadLimit,
+    preParsing: requireToken,
     schema: {
       summary: 'upload a report (txt, html, md, pdf, docx) as the raw body; needs Authorization: Bearer <write token>',
       querystring: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 255 } }, required: ['name'], additionalProperties: false },
@@ -60,10 +68,10 @@ export function registerIngestRoutes(app: FastifyInstance, kb: KnowledgeBase, wr
     checkToken(req, writeToken);
     const body = req.body;
     if (!Buffer.isBuffer(body)) throw new ApiError('BAD_REQUEST', 'send the file as the raw body with Content-Type: application/octet-stream');
-    if (body.length === 0) throw new ApiError('UNREADABLE_DOCUMENT', 'the uploaded file is empty');
     // Only the base name: a client must not choose where the source claims to come from.
     const name = path.basename((req.query as { name: string }).name.replace(/\\/g, '/'));
     if (!name || name === '.' || name === '..') throw new ApiError('BAD_REQUEST', 'name must be a file name such as report.pdf');
+    if (body.length === 0) throw new ApiError('UNREADABLE_DOCUMENT', `${name}: is empty`);
 
     const job: IngestJob = { id: nextId++, name, bytes: body.length, state: 'queued', stage: null, startedAt: new Date().toISOString(), finishedAt: null, outcome: null };
     jobs.push(job);
@@ -94,6 +102,26 @@ export function registerIngestRoutes(app: FastifyInstance, kb: KnowledgeBase, wr
     }
     const messages = await kb.db.selectFrom('messages').select(['start', 'end', 'rule', 'severity', 'message']).where('doc', '=', outcome.id).orderBy('id').execute();
     return reply.status(outcome.status === 'added' ? 201 : 200).send({ job, messages });
+  });
+
+  app.delete('/api/documents/:id', {
+    preParsing: requireToken,
+    schema: {
+      summary: 'delete a document and everything found in it; needs Authorization: Bearer <write token>',
+      params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 200 } }, required: ['id'], additionalProperties: false },
+      response: {
+        200: { type: 'object', properties: { deleted: { type: 'string' } } },
+        403: { $ref: 'ApiError#' }, 404: { $ref: 'ApiError#' },
+      },
+    },
+  }, async (req) => {
+    checkToken(req, writeToken);
+    const { id } = req.params as { id: string };
+    // In the upload queue, so a delete never interleaves with an upload's analysis and store.
+    const run = queue.then(() => deleteDocument(kb, id));
+    queue = run.catch(() => undefined);
+    if (!(await run)) throw new ApiError('NOT_FOUND', `no document ${id}`);
+    return { deleted: id };
   });
 }
 

@@ -5,7 +5,8 @@ import { dateBound } from '../kb/filters.js';
 import { PLOVER_TYPES } from '../model/index.js';
 import { ApiError } from './errors.js';
 import { csvParam, datePrefixParam, splitList } from './query-params.js';
-import { HIT_CLOSE, HIT_OPEN, hitSegments, toFtsQuery } from './fts-query.js';
+import { hitSegments, parseSearchTerms } from './fts-query.js';
+import { sentenceMatch } from '../kb/full-text.js';
 import { paging } from './schemas.js';
 
 const segments = { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, hit: { type: 'boolean' } } } } as const;
@@ -48,36 +49,37 @@ export function registerSearchRoutes(app: FastifyInstance, kb: KnowledgeBase): v
     },
   }, async (req) => {
     const q = req.query as SearchQuery;
-    const match = toFtsQuery(q.q);
-    if (!match) throw new ApiError('BAD_REQUEST', `nothing to search for in "${q.q}": type words or "a phrase"`);
+    const terms = parseSearchTerms(q.q);
+    if (!terms) throw new ApiError('BAD_REQUEST', `nothing to search for in "${q.q}": type words or "a phrase"`);
     const types = splitList(q.type)?.map((t) => t.toUpperCase());
     const unknown = types?.filter((t) => !(PLOVER_TYPES as readonly string[]).includes(t));
     if (unknown?.length) throw new ApiError('BAD_REQUEST', `unknown event type(s): ${unknown.join(', ')}`);
     const where = facetConditions({ actors: splitList(q.actor), types, docs: splitList(q.doc), from: q.from, to: q.to });
-    const joins = sql`from sentences_fts f join sentences s on s.rowid = f.rowid join documents d on d.id = s.doc`;
-    const cond = sql`where sentences_fts match ${match}${where}`;
+    // SQLite FTS5 or PostgreSQL text search: the differences are in src/kb/full-text.ts.
+    const match = sentenceMatch(kb.dialect, terms);
+    const joins = sql`from ${match.from} join documents d on d.id = s.doc`;
+    const cond = sql`where ${match.where}${where}`;
     try {
       const [count, rows, docs, typeFacet] = await Promise.all([
         sql<{ n: number }>`select count(*) as n ${joins} ${cond}`.execute(kb.db),
         sql<{ doc: string; title: string; idx: number; start: number; end: number; text: string; snip: string; rank: number }>`
-          select s.doc, d.title, s.idx, s.start, s."end", s.text,
-                 snippet(sentences_fts, 0, ${HIT_OPEN}, ${HIT_CLOSE}, '…', 40) as snip, bm25(sentences_fts) as rank
+          select s.doc, d.title, s.idx, s.start, s."end", s.text, ${match.snippet} as snip, ${match.rank} as rank
           ${joins} ${cond} order by rank, s.doc, s.idx limit ${q.limit} offset ${q.offset}`.execute(kb.db),
-        sql<{ doc: string; count: number }>`select s.doc as doc, count(*) as count ${joins} ${cond} group by s.doc order by count desc`.execute(kb.db),
+        sql<{ doc: string; count: number }>`select s.doc as doc, count(*) as count ${joins} ${cond} group by s.doc order by count desc, s.doc`.execute(kb.db),
         sql<{ type: string; count: number }>`
-          select e.type as type, count(distinct s.rowid) as count ${joins}
+          select e.type as type, count(distinct s.doc || ':' || s.idx) as count ${joins}
           join events e on e.doc = s.doc and e.trigger_start >= s.start and e.trigger_start < s."end"
           ${cond} group by e.type order by count desc, e.type`.execute(kb.db),
       ]);
       return {
-        query: match,
+        query: match.query,
         total: Number(count.rows[0]?.n ?? 0), limit: q.limit, offset: q.offset,
-        results: rows.rows.map((r) => ({ doc: r.doc, title: r.title, sentence: r.idx, start: r.start, end: r.end, text: r.text, snippet: hitSegments(r.snip), rank: r.rank })),
+        results: rows.rows.map((r) => ({ doc: r.doc, title: r.title, sentence: r.idx, start: r.start, end: r.end, text: r.text, snippet: hitSegments(r.snip), rank: Number(r.rank) })),
         facets: { docs: docs.rows.map((d) => ({ doc: d.doc, count: Number(d.count) })), types: typeFacet.rows.map((t) => ({ type: t.type, count: Number(t.count) })) },
       };
     } catch (err) {
       // Sanitising makes syntax errors unlikely; any that remain are the query's fault, not the server's.
-      if (/fts5|syntax error|unterminated/i.test((err as Error).message)) throw new ApiError('BAD_REQUEST', `cannot search for "${q.q}": ${(err as Error).message}`);
+      if (/fts5|syntax error|unterminated|tsquery/i.test((err as Error).message)) throw new ApiError('BAD_REQUEST', `cannot search for "${q.q}": ${(err as Error).message}`);
       throw err;
     }
   });

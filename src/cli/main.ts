@@ -4,9 +4,19 @@ import { extractCommand } from './command-extract.js';
 import { documentsCommand } from './command-documents.js';
 import { entitiesCommand } from './command-entities.js';
 import { eventsCommand } from './command-events.js';
+import { stancesCommand } from './command-stances.js';
+import { agreementsCommand } from './command-agreements.js';
+import { figuresCommand } from './command-figures.js';
 import { exportCommand } from './command-export.js';
 import { serveCommand } from './command-serve.js';
 import { startCommand } from './command-start.js';
+import { compareCommand } from './command-compare.js';
+import { mergesCommand } from './command-merges.js';
+import { corpusCommand } from './command-corpus.js';
+import { askCommand } from './command-ask.js';
+import { workerCommand } from './command-worker.js';
+import { statusCommand } from './command-status.js';
+import { enqueueCommand } from './command-enqueue.js';
 import { ReadError } from '../read/read-error.js';
 import { UsageError } from './shared-options.js';
 
@@ -16,7 +26,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  for (const cmd of [ingestCommand(), extractCommand(), documentsCommand(), entitiesCommand(), eventsCommand(), exportCommand(), serveCommand(), startCommand()]) {
+  for (const cmd of [ingestCommand(), extractCommand(), documentsCommand(), entitiesCommand(), eventsCommand(), stancesCommand(), agreementsCommand(), figuresCommand(), exportCommand(), serveCommand(), startCommand(), askCommand(), enqueueCommand(), workerCommand(), statusCommand(), compareCommand(), mergesCommand(), corpusCommand()]) {
     program.addCommand(cmd.exitOverride().showHelpAfterError('(add --help for usage)'));
   }
   return program;

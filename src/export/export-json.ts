@@ -20,14 +20,14 @@ export async function exportJson(kb: KnowledgeBase, filters: EventFilters = {}):
   if (ids.length === 0) return out;
   const inDocs = <T>(rows: Promise<T[]>) => rows;
   const [sections, sentences, footnotes, mentions, timexes, stances, statuses, figures, messages] = await Promise.all([
-    inDocs(db.selectFrom('sections').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').execute()),
+    inDocs(db.selectFrom('sections').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').orderBy('level').execute()),
     inDocs(db.selectFrom('sentences').select(['doc', 'start', 'end', 'paragraph']).where('doc', 'in', ids).orderBy('doc').orderBy('idx').execute()),
     inDocs(db.selectFrom('footnotes').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').execute()),
     inDocs(db.selectFrom('mentions').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').orderBy('id').execute()),
     inDocs(db.selectFrom('timexes').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('idx').execute()),
-    inDocs(db.selectFrom('stances').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('evidence_start').execute()),
-    inDocs(db.selectFrom('agreement_status').selectAll().where('doc', 'in', ids).orderBy('date_start').orderBy('evidence_start').execute()),
-    inDocs(db.selectFrom('figures').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('span_start').execute()),
+    inDocs(db.selectFrom('stances').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('evidence_start').orderBy('id').execute()),
+    inDocs(db.selectFrom('agreement_status').selectAll().where('doc', 'in', ids).orderBy('date_start', (ob) => ob.asc().nullsFirst()).orderBy('evidence_start').orderBy('doc').orderBy('id').execute()),
+    inDocs(db.selectFrom('figures').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('span_start').orderBy('id').execute()),
     inDocs(db.selectFrom('messages').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('id').execute()),
   ]);
 

@@ -10,6 +10,8 @@ export interface AgreementTarget {
   fromText: boolean;
   first: number;
   last: number;
+  /** For phrases: the words as written ("negotiations on a peace treaty"), to name the entity. */
+  name?: string;
 }
 
 let heads: Set<string> | undefined;
@@ -90,7 +92,7 @@ export function agreementsAfter(view: SentenceView, clause: Clause, last: number
       let start = i;
       while (start < h && (isRole(view.tokens[start], 'determiner') || isRole(view.tokens[start], 'preposition') || /^(validity|implementation|operation)$/.test(view.tokens[start]!.lower))) start++;
       const words = view.tokens.slice(start, end + 1).map((x) => x.text);
-      out.push({ entity: `agreement:text:${slug(words)}`, fromText: true, first: start, last: end });
+      out.push({ entity: `agreement:text:${slug(words)}`, fromText: true, first: start, last: end, name: view.doc.text.slice(view.tokens[start]!.start, view.tokens[end]!.end) });
       i = end + 1;
     }
     if (!continuesList(view, i, clause)) break;
@@ -122,7 +124,7 @@ export function agreementBefore(view: SentenceView, clause: Clause, first: numbe
       let start = i;
       while (start - 1 >= clause.first && start > i - 4 && !view.tokens[start - 1]!.punct && !isRole(view.tokens[start - 1], 'determiner') && !isRole(view.tokens[start - 1], 'preposition') && !isRole(view.tokens[start - 1], 'be')) start--;
       const words = view.tokens.slice(start, i + 1).map((x) => x.text);
-      return { entity: `agreement:text:${slug(words)}`, fromText: true, first: start, last: i };
+      return { entity: `agreement:text:${slug(words)}`, fromText: true, first: start, last: i, name: view.doc.text.slice(view.tokens[start]!.start, view.tokens[i]!.end) };
     }
   }
   return null;

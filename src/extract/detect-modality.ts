@@ -15,8 +15,12 @@ const AFTER_MARKERS = /^(according|reportedly|allegedly|purportedly)$/;
  */
 export function detectModality(view: SentenceView, clause: Clause, first: number): Modality {
   const from = Math.max(clause.first, first - WINDOW);
+  // "In May, ...": a month name is not the modal.
+  const inTimex = (i: number): boolean =>
+    (i > 0 && view.tokens[i]!.text === 'May') || view.timexes.some((r) => r.timex.start <= view.tokens[i]!.start && view.tokens[i]!.end <= r.timex.end);
   for (let i = first - 1; i >= from; i--) {
     if (view.tokens[i]!.text === ';') break;
+    if (inTimex(i)) continue;
     if (roleAt(view.tokens, i, 'hypothetical', first) >= 0) return 'hypothetical';
     if (roleAt(view.tokens, i, 'planned', first) >= 0) return 'planned';
     if (roleAt(view.tokens, i, 'reported', first) >= 0) return 'reported';

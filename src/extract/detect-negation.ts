@@ -14,6 +14,8 @@ export function isNegated(view: SentenceView, clause: Clause, first: number): bo
   for (let i = first - 1; i >= from; i--) {
     const t = view.tokens[i]!;
     if (t.text === ',' || t.text === ';') break;
+    // "has never condemned Russia and has opposed sanctions": a conjunct with its own auxiliary is not in scope.
+    if (/^(and|but|or)$/.test(t.lower) && /^(has|have|had|is|are|was|were|will|would|can|could|does|do|did)$/.test(view.tokens[i + 1]?.lower ?? '')) break;
     // "not only ... but also" is emphasis, not negation.
     if (t.lower === 'not' && view.tokens[i + 1]?.lower === 'only') continue;
     if (isRole(t, 'negator')) return true;

@@ -8,7 +8,7 @@ const MAX_DATE_DISTANCE = 15;
 /** A timex that can date an event: a calendar date or range, not a duration, a set or a name part. */
 export function isDatingTimex(view: SentenceView, ref: TimexRef): boolean {
   const t = ref.timex;
-  if (t.type !== 'DATE' || /^P/.test(t.value) || t.value === 'PRESENT_REF' || t.value === 'FUTURE_REF' || t.value === 'PAST_REF') return false;
+  if (t.type !== 'DATE' || !/^\d{4}/.test(t.value)) return false;
   // "Vostok 2022", "Sakhalin 2": a year inside a name.
   return !view.mentions.some((m) => m.mention.start < t.end && m.mention.end > t.start);
 }
@@ -29,10 +29,19 @@ export function ownDate(view: SentenceView, clause: Clause, triggerStart: number
   const distance = (r: TimexRef): number => (r.timex.end <= triggerStart ? triggerStart - r.timex.end : Math.max(0, r.timex.start - triggerEnd));
   // The opening words of a clause frame all of it ("In September, after ..., X issued ...").
   const clauseFrameEnd = view.tokens[Math.min(clause.last, clause.first + 5)]!.end;
+  // A date closing an opening phrase ("However, at the summit in September, ...") frames the sentence.
+  let openingPhraseEnd = -1;
+  for (const r of view.timexes) {
+    const k = view.tokens.findIndex((t) => t.start >= r.timex.end);
+    if (k >= 0 && k <= 15 && view.tokens[k]!.text === ',') openingPhraseEnd = Math.max(openingPhraseEnd, r.timex.end);
+  }
   // A date far from the trigger, or "for 2023" (what the act is about), dates something else.
   const near = (r: TimexRef): boolean => {
     const before = view.tokens.filter((t) => t.end <= r.timex.start).pop();
     if (before && before.lower === 'for' && r.timex.start >= triggerEnd) return false;
+    if (attachedToOtherParticiple(view, r, triggerStart, triggerEnd)) return false;
+    // "However, at the summit in September, X told Y ..., and asserted": an opening phrase dates the sentence.
+    if (r.timex.end <= triggerStart && r.timex.end <= openingPhraseEnd) return true;
     // A date before the trigger frames its clause ("In September, after ..., X issued"); one after it must be close.
     if (r.timex.end <= triggerStart && r.timex.start <= clauseFrameEnd) return true;
     if (r.timex.end <= triggerStart) return view.tokens.filter((t) => t.start >= r.timex.end && t.end <= triggerStart).length <= MAX_DATE_DISTANCE;
@@ -47,14 +56,52 @@ export function ownDate(view: SentenceView, clause: Clause, triggerStart: number
 }
 
 /**
- * Does the sentence open with a connective that carries the previous sentence's time forward
- * ("Subsequently", "In response", "As a result")? Only then may an undated event inherit a date.
+ * "the Plan ... proposed in 2016, are on hold": a date right after another past participle (with
+ * "in"/"on" between) dates that participle's act, not the trigger's.
  */
-export function continuesPreviousTime(view: SentenceView): boolean {
-  for (let i = 0; i < Math.min(view.tokens.length, 4); i++) {
-    if (roleAt(view.tokens, i, 'inherit-date') >= 0) return true;
+function attachedToOtherParticiple(view: SentenceView, r: TimexRef, triggerStart: number, triggerEnd: number): boolean {
+  const k = view.tokens.findIndex((t) => t.start >= r.timex.start);
+  if (k < 2) return false;
+  const prep = view.tokens[k - 1]!;
+  const verb = view.tokens[k - 2]!;
+  if (!/^(in|on|since)$/.test(prep.lower)) return false;
+  if (verb.start >= triggerStart && verb.end <= triggerEnd) return false;
+  if (!/ed$/.test(verb.lower) || !verb.lemmas.some((c) => c.inflection === 'ed')) return false;
+  // Only a reduced relative closed by a comma before the trigger ("X proposed in 2016, are on hold"),
+  // not the clause's own verb ("announced in June it would suspend").
+  const after = view.tokens.find((t) => t.start >= r.timex.end);
+  if (!after || after.text !== ',' || after.end > triggerStart) return false;
+  const before = view.tokens[k - 3];
+  return before !== undefined && !/^(was|were|is|are|been|be|being|has|have|had)$/.test(before.lower) && !before.punct;
+}
+
+/** How an undated sentence relates in time to the one before it. */
+export type Continuation = 'same' | 'after' | null;
+
+/**
+ * Does the sentence carry the previous sentence's time forward? A connective near its start does
+ * ("In response,", "As a result", "therefore": same time; "Subsequently", "Later": some time after,
+ * so only the year carries), and so does a reference back to the acts just reported ("these
+ * measures"). "In response to this aggression" names a cause, not a time.
+ */
+export function continuesPreviousTime(view: SentenceView): Continuation {
+  for (let i = 0; i < Math.min(view.tokens.length, 6); i++) {
+    if (view.tokens[i - 1]?.lower === 'since') continue;
+    const same = roleAt(view.tokens, i, 'inherit-date');
+    if (same >= 0 && view.tokens[same + 1]?.lower !== 'to') return 'same';
+    if (roleAt(view.tokens, i, 'inherit-date-after') >= 0) return 'after';
   }
-  return false;
+  for (let i = 0; i + 1 < view.tokens.length; i++) {
+    if (/^(these|those|such)$/.test(view.tokens[i]!.lower) && /^(measures|steps|actions|moves|decisions|acts|expulsions)$/.test(view.tokens[i + 1]!.lower)) return 'same';
+  }
+  return null;
+}
+
+/** A date carried to a later act: the year only ("Subsequently" after January is not January). */
+export function coarsenToYear(date: EventDate): EventDate {
+  const year = /^(\d{4})/.exec(date.value)?.[1];
+  if (!year || year === date.value) return date;
+  return { ...date, value: year, start: `${year}-01-01`, end: `${year}-12-31` };
 }
 
 /** The last dating timex of a sentence, as an inherited date. */

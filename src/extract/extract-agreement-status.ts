@@ -1,4 +1,4 @@
-import type { AgreementStatusChange, AgreementStatusKind, AnalysedDocument } from '../model/index.js';
+import type { AgreementStatusChange, AgreementStatusKind, AnalysedDocument, DiploEvent } from '../model/index.js';
 import { textSpan } from '../model/span.js';
 import { agreementBefore, agreementsAfter } from './agreement-phrase.js';
 import { detectModality } from './detect-modality.js';
@@ -23,26 +23,43 @@ export function agreementStatusLexicon(): LabelledEntry<AgreementStatusKind>[] {
  * "had violated the Convention". Each agreement named after (or, in the passive and for states like
  * "on hold", before) the trigger gets a record; who changed it is the trigger's actor.
  */
-export function extractSentenceAgreementStatus(doc: AnalysedDocument, view: SentenceView, lexicon = agreementStatusLexicon()): AgreementStatusChange[] {
+export function extractSentenceAgreementStatus(
+  doc: AnalysedDocument,
+  view: SentenceView,
+  lexicon = agreementStatusLexicon(),
+  events: readonly DiploEvent[] = [],
+  /** Receives the written name of each agreement built from a phrase (id -> name). */
+  phraseNames?: Map<string, string>,
+): AgreementStatusChange[] {
   const out: AgreementStatusChange[] = [];
   const triggers = findTriggers(view, lexicon);
   for (const trig of triggers) {
     const clause = view.clauses[trig.clause]!;
     const span = { first: trig.first, last: trig.last };
     const passive = trig.entry.pos !== 'noun' && isPassive(view, span);
-    const targets = trig.entry.pos === 'state' || passive
+    let targets = trig.entry.pos === 'state' || passive
       ? [agreementBefore(view, clause, trig.first)].filter((t) => t !== null)
       : agreementsAfter(view, clause, trig.last);
+    // "the Eight-point Cooperation Plan ... proposed in 2016": a participle right after the agreement's name.
+    if (targets.length === 0 && trig.entry.pos === 'verb') {
+      const named = view.mentionsAt[trig.first - 1]?.find((m) => m.mention.kind === 'agreement' && m.last === trig.first - 1);
+      if (named) targets = [{ entity: named.entity, fromText: false, first: named.first, last: named.last }];
+    }
     if (targets.length === 0) continue;
     const args = findArguments(view, trig.clause, span);
     const triggerSpan = { start: view.tokens[trig.first]!.start, end: view.tokens[trig.last]!.end };
     const negated = isNegated(view, clause, trig.first);
+    // The event coded on the same words knows more about who and when ("have been put on hold", "Subsequently").
+    const event = events.find((e) => e.trigger.start < triggerSpan.end && triggerSpan.start < e.trigger.end);
+    const by = args.actors.length > 0 ? args.actors : event?.actors.length ? [...event.actors] : byAgentBefore(view, clause, trig.first);
+    const date = ownDate(view, clause, triggerSpan.start, triggerSpan.end) ?? event?.date ?? null;
     for (const target of targets) {
+      if (target.fromText && target.name && phraseNames && !phraseNames.has(target.entity)) phraseNames.set(target.entity, target.name);
       out.push({
         entity: target.entity,
-        date: ownDate(view, clause, triggerSpan.start, triggerSpan.end),
+        date,
         status: trig.entry.label,
-        by: args.actors,
+        by,
         ...(negated ? { negated } : {}),
         modality: detectModality(view, clause, trig.first),
         evidence: textSpan(doc.id, doc.text, view.sentence),
@@ -51,4 +68,14 @@ export function extractSentenceAgreementStatus(doc: AnalysedDocument, view: Sent
     }
   }
   return out;
+}
+
+/** "the detention ... conducted by Russia are violations of": the agent named with "by" earlier in the clause. */
+function byAgentBefore(view: SentenceView, clause: { first: number; last: number }, first: number): string[] {
+  for (let i = first - 1; i > clause.first; i--) {
+    if (view.tokens[i - 1]!.lower !== 'by') continue;
+    const m = view.mentionsAt[i]!.find((r) => r.first === i && r.mention.kind !== 'agreement' && r.mention.kind !== 'place');
+    if (m) return [m.entity];
+  }
+  return [];
 }

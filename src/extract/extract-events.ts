@@ -3,18 +3,29 @@ import { textSpan } from '../model/span.js';
 import { scoreEvent } from './code-event.js';
 import { detectModality } from './detect-modality.js';
 import { isNegated } from './detect-negation.js';
-import { continuesPreviousTime, lastDateOf, ownDate } from './event-date.js';
+import { coarsenToYear, continuesPreviousTime, isDatingTimex, lastDateOf, ownDate, toEventDate } from './event-date.js';
 import { findArguments, isPassive } from './find-arguments.js';
 import { findTriggers, type FoundTrigger } from './find-triggers.js';
+import { findMatches } from './trigger-pattern.js';
 import type { SentenceView } from './sentence-view.js';
 import { findRespondedEvent, hasResponseMarker } from './responds-to.js';
 import { isRole } from './function-words.js';
 import { eventLexicon, type EventLexicon, type EventTriggerEntry } from './trigger-lexicon.js';
+import { agreementCounterparts, betweenParties, isJointAct, modifierObject, sentenceParties, territoryOwner } from './infer-participants.js';
+import { stateOf, statesOf } from './state-of.js';
+import { refineSentenceEvents, type FoundEvent } from './refine-sentence-events.js';
 
 // Meetings and joint statements can be named by their participants; cooperation ("Japan-Russia cooperation") is a relationship.
 const MEETING_TYPES = new Set(['CONSULT', 'AGREE']);
 const CONTENT_OF_REQUEST = new Set(['REQUEST']);
 const LOCATION_PREPS = /^(in|at|off|near)$/;
+// Acts done together: parties named around them act on each other.
+const JOINT_TYPES = new Set(['CONSULT', 'COOPERATE', 'AGREE']);
+// Acts on agreements and talks: the agreement's other parties receive them.
+const AGREEMENT_ACTS = new Set(['SANCTION', 'REJECT']);
+// Acts with a victim: in "condemned the attack on X", X is the attack's, not the condemnation's.
+const VICTIM_TYPES = new Set(['ASSAULT', 'COERCE', 'MOBILIZE', 'THREATEN']);
+const SOURCE_TYPES = new Set(['THREATEN', 'ACCUSE', 'REQUEST', 'REJECT', 'SUPPORT', 'AID', 'SANCTION']);
 
 /** Shared across a document's sentences: what earlier sentences established. */
 export interface EventContext {
@@ -24,50 +35,71 @@ export interface EventContext {
   messages: Omit<Message, 'doc'>[];
   /** Per paragraph: the previous sentence's view and the events found in it. */
   previous: Map<number, { view: SentenceView; events: DiploEvent[] }>;
+  /** Per paragraph: the latest date its sentences stated (for "therefore", "these measures" two sentences on). */
+  paragraphDate: Map<number, EventDate>;
 }
 
 export function newEventContext(doc: AnalysedDocument, lexicon: EventLexicon = eventLexicon()): EventContext {
-  return { doc, lexicon, events: [], messages: [], previous: new Map() };
+  return { doc, lexicon, events: [], messages: [], previous: new Map(), paragraphDate: new Map() };
 }
 
 /** Events of one sentence, appended to ctx.events in order (ids follow document order). */
 export function extractSentenceEvents(ctx: EventContext, view: SentenceView): DiploEvent[] {
   const { doc } = ctx;
   const sentenceLemmas = new Set(view.tokens.flatMap((t) => t.lemmas.map((c) => c.lemma)));
+  const hasPlace = view.mentions.some((m) => m.mention.kind === 'place');
   const triggers = findTriggers(view, ctx.lexicon.triggers, {
     compoundLicenses: (e) => MEETING_TYPES.has(e.type),
-    accept: (e) => !e.contextWords || [...e.contextWords].some((w) => sentenceLemmas.has(w)),
-  });
+    accept: (e) => !e.contextWords || [...e.contextWords].some((w) => sentenceLemmas.has(w) || (w === '@place' && hasPlace)),
+    allowBackground: true,
+  }).filter((t) => !isLicensingRequest(view, t, ctx.lexicon.triggers));
   const triggerTokens = new Set(triggers.flatMap((t) => range(t.first, t.last)));
+  const eventNouns = new Set(findMatches(view.tokens, ctx.lexicon.triggers.filter((e) => e.pos === 'noun' && VICTIM_TYPES.has(e.type))).flatMap(({ match }) => range(match.first, match.last)));
   const prev = ctx.previous.get(view.sentence.paragraph);
-  const found: DiploEvent[] = [];
+  const found: FoundEvent[] = [];
 
   for (const trig of triggers) {
     if (isContentOfRequest(view, trig, triggers)) continue;
     const clause = view.clauses[trig.clause]!;
-    let args = findArguments(view, trig.clause, trig, triggerTokens);
+    let args = findArguments(view, trig.clause, trig, triggerTokens, eventNouns);
+    const inferred: string[] = [];
     // "the officer's expulsion was demanded": the noun is the subject of a passive; nobody in the clause did it.
     if (trig.licence === 'passive-after' && !args.symmetric) args = { ...args, passive: true, actors: [], recipients: args.recipients.length > 0 ? args.recipients : args.actors };
-    // A clause without its own subject ("..., and demanded the expulsion") shares the previous clause's.
-    if (args.actors.length === 0 && !args.passive && !args.pronounSubject && trig.clause > 0) {
-      const earlier = found.filter((e) => e.trigger.start < view.tokens[clause.first]!.start);
-      const last = earlier[earlier.length - 1];
-      if (last) args = { ...args, actors: [...last.actors] };
-      else {
-        const prevClause = view.clauses[trig.clause - 1]!;
-        const fromPrev = findArguments(view, trig.clause - 1, { first: prevClause.last + 1, last: prevClause.last + 1 }, triggerTokens);
-        args = { ...args, actors: fromPrev.actors };
+    // "the Russian aggression", "the Israeli occupation": an adjectival state form right before the noun is its agent.
+    if (args.actors.length === 0 && trig.entry.pos === 'noun') {
+      const before = view.mentions.find((m) => m.modifier && m.last === trig.first - 1 && m.mention.kind === 'state');
+      if (before && !args.recipients.includes(before.entity)) {
+        args = { ...args, actors: [before.entity] };
+        inferred.push('actors:adjectival');
       }
+    }
+    // "the buildup of Russian forces": the forces of a deployment noun are its agent.
+    if (args.actors.length === 0 && trig.entry.type === 'MOBILIZE' && trig.entry.pos === 'noun' && args.objectPrep === 'of') {
+      args = { ...args, actors: args.recipients, recipients: [] };
+    }
+    // "nuclear threats have been made ... from Russia": with no agent, the source is the actor.
+    if (args.actors.length === 0 && args.objectPrep === 'from' && SOURCE_TYPES.has(trig.entry.type) && args.recipients.length > 0) {
+      args = { ...args, actors: args.recipients, recipients: [] };
+      inferred.push('actors:source');
+    }
+    // A clause without its own subject ("..., and publicly asserted") shares the previous clause's.
+    if (args.actors.length === 0 && !args.passive && !args.pronounSubject && trig.clause > 0) {
+      const prevClause = view.clauses[trig.clause - 1]!;
+      const fromPrev = findArguments(view, trig.clause - 1, { first: prevClause.last + 1, last: prevClause.last + 1 }, triggerTokens);
+      const earlier = found.filter((e) => e.event.trigger.start < view.tokens[clause.first]!.start);
+      const last = earlier[earlier.length - 1];
+      if (fromPrev.actors.length > 0 && !fromPrev.symmetric) args = { ...args, actors: fromPrev.actors };
+      else if (last) args = { ...args, actors: [...last.event.actors] };
     }
     // "it similarly announced": the subject of the previous sentence's last event.
     if (args.actors.length === 0 && args.pronounSubject) {
-      const source = found[found.length - 1] ?? prev?.events[prev.events.length - 1];
+      const source = found[found.length - 1]?.event ?? prev?.events[prev.events.length - 1];
       if (source) args = { ...args, actors: [...source.actors] };
     }
     // Passive without "by": the agent of an earlier passive act in the same sentence ("was detained by X and declared ...").
     if (args.actors.length === 0 && args.passive) {
       const last = found[found.length - 1];
-      if (last && isPassiveEvent(view, last)) args = { ...args, actors: [...last.actors] };
+      if (last && isPassiveEvent(view, last.event)) args = { ...args, actors: [...last.event.actors] };
     }
     if (trig.entry.needsActor && args.actors.length === 0) continue;
     // A noun naming an act already coded in this paragraph ("the detention ... conducted by Russia") refers back to it.
@@ -75,9 +107,67 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
 
     const triggerSpan = { start: view.tokens[trig.first]!.start, end: view.tokens[trig.last]!.end };
     let date: EventDate | null = ownDate(view, clause, triggerSpan.start, triggerSpan.end);
-    if (!date && prev && continuesPreviousTime(view)) {
-      const inherited = prev.events[prev.events.length - 1]?.date ?? lastDateOf(prev.view);
-      if (inherited) date = { ...inherited, inferred: true, source: inherited.source.startsWith('inherited:') ? inherited.source : `inherited:${inherited.source}` };
+    // "since the reported buildup of Russian forces ... in the fall of 2021": a backgrounded act is coded
+    // only when this is where the text dates it and no earlier sentence coded it.
+    if (trig.licence === 'background') {
+      const own = phraseDate(view, trig.last);
+      if (!own || args.actors.length === 0 || codedBefore(ctx, trig.entry, args.actors)) continue;
+      date = own;
+      inferred.push('background-act');
+    }
+    let symmetric = args.symmetric || isJointAct(view, trig.first, trig.last);
+    // "these kinds of dialogues" after "contacts between Russia and Germany"; "exchanges between Japan and Russia have been put on hold".
+    if (args.actors.length === 0 && (JOINT_TYPES.has(trig.entry.type) || args.passive)) {
+      const parties = betweenParties(view, trig.first);
+      if (parties.length >= 2) {
+        args = { ...args, actors: parties, recipients: parties };
+        symmetric = true;
+        inferred.push('actors:between');
+      }
+    }
+    // "mutually expelling staff": the two parties the sentence names.
+    if (symmetric && args.actors.length + args.recipients.length <= 1) {
+      const parties = sentenceParties(view);
+      if (parties.length === 2 && args.actors.every((a) => parties.includes(a))) {
+        args = { ...args, actors: parties, recipients: parties };
+        inferred.push('actors:sentence-parties');
+      }
+    }
+    if (args.recipients.length === 0 && trig.entry.contexts.includes('territory') && trig.entry.type === 'ASSAULT') {
+      const owner = territoryOwner(doc, view, args.actors);
+      if (owner.length > 0) {
+        args = { ...args, recipients: owner };
+        inferred.push('recipients:territory-owner');
+      }
+    }
+    if (AGREEMENT_ACTS.has(trig.entry.type)) {
+      const counterparts = agreementCounterparts(doc, view, clause, trig.last, args.actors);
+      const actorStates = statesOf(doc.entities, args.actors);
+      const onlySelf = args.recipients.length > 0 && args.recipients.every((r) => actorStates.has(stateOf(doc.entities, r)));
+      if (counterparts.length > 0 && (args.recipients.length === 0 || onlySelf)) {
+        args = { ...args, recipients: counterparts };
+        inferred.push('recipients:agreement-parties');
+      } else if (args.recipients.length > 0 && args.objectPrep === 'between') {
+        // "the suspension of New START between the U.S. and Russia": the party other than the actor.
+        const others = args.recipients.filter((r) => !actorStates.has(stateOf(doc.entities, r)));
+        if (others.length > 0) args = { ...args, recipients: others };
+      }
+    }
+    if (args.recipients.length === 0 && !symmetric) {
+      const mod = modifierObject(view, clause, trig.first, trig.last);
+      if (mod && !args.actors.includes(mod)) {
+        args = { ...args, recipients: [mod] };
+        inferred.push('recipients:adjectival');
+      }
+    }
+    if (!date) date = dateFromReferencedEvent(ctx, view, clause, trig.first);
+    const continuation = date ? null : continuesPreviousTime(view);
+    if (!date && continuation) {
+      const inherited = ctx.paragraphDate.get(view.sentence.paragraph) ?? (prev ? lastDateOf(prev.view) : null);
+      if (inherited) {
+        const carried = continuation === 'after' ? coarsenToYear(inherited) : inherited;
+        date = { ...carried, inferred: true, source: carried.source.startsWith('inherited:') ? carried.source : `inherited:${carried.source}` };
+      }
     }
     const { quad, intensity } = scoreEvent(ctx.lexicon, trig.entry.type, trig.entry.mode);
     const quantity = nearestQuantity(view, trig);
@@ -99,25 +189,80 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
       intensity,
       trigger: textSpan(doc.id, doc.text, triggerSpan),
       evidence: textSpan(doc.id, doc.text, view.sentence),
-      rule: `extract.event.${trig.entry.pos}:${trig.entry.line}${trig.licence !== 'verb' && trig.licence ? `.${trig.licence}` : ''}`,
+      rule: `extract.event.${trig.entry.pos}:${trig.entry.line}${trig.licence !== 'verb' && trig.licence ? `.${trig.licence}` : ''}${inferred.length ? `+${inferred.join('+')}` : ''}`,
     };
     const marker = hasResponseMarker(view, clause, trig.first);
     if (marker) {
       const target = findRespondedEvent(doc.entities, ctx.events, event, marker.cue);
       if (target) event.respondsTo = target.id;
     }
-    const merged = mergeInto(found, event, isElaboration(view, trig.first));
-    if (!merged) found.push(event);
+    const item: FoundEvent = { event, symmetric, passive: args.passive, elaboration: elaborationKind(view, trig.first), noun: trig.entry.pos === 'noun' };
+    const merged = mergeInto(found, item);
+    if (!merged) found.push(item);
   }
-  for (const e of found) {
+  const kept = refineSentenceEvents(ctx.doc, ctx.lexicon, view, found, prev?.events ?? [], ctx.messages);
+  for (const e of kept) {
     e.id = `${doc.id}:e${ctx.events.length + 1}`;
     ctx.events.push(e);
     if (e.actors.length === 0) {
       ctx.messages.push({ rule: 'extract.event-no-actor', severity: 'info', start: e.trigger.start, end: e.trigger.end, message: `${e.type} event "${e.trigger.text}" has no recognised actor` });
     }
   }
-  ctx.previous.set(view.sentence.paragraph, { view, events: found });
-  return found;
+  ctx.previous.set(view.sentence.paragraph, { view, events: kept });
+  const latest = [...kept].reverse().find((e) => e.date && !e.date.inferred)?.date ?? lastDateOf(view);
+  if (latest) ctx.paragraphDate.set(view.sentence.paragraph, latest);
+  return kept;
+}
+
+/** A dating timex in the phrase after a trigger (up to the next comma): "the buildup ... in the fall of 2021". */
+function phraseDate(view: SentenceView, last: number): EventDate | null {
+  let end = last + 1;
+  while (end < view.tokens.length && end - last <= 16 && !view.tokens[end]!.punct) end++;
+  const limit = view.tokens[end - 1]?.end ?? view.sentence.end;
+  const ref = view.timexes.find((r) => isDatingTimex(view, r) && r.timex.start >= view.tokens[last]!.end && r.timex.end <= limit);
+  return ref ? toEventDate(ref, false) : null;
+}
+
+/** Was this act (same trigger entry, a shared party) coded earlier in the document? */
+function codedBefore(ctx: EventContext, entry: EventTriggerEntry, actors: readonly string[]): boolean {
+  const mine = statesOf(ctx.doc.entities, actors);
+  return ctx.events.some((e) => e.type === entry.type && e.rule.startsWith(`extract.event.${entry.pos}:${entry.line}`) && [...statesOf(ctx.doc.entities, e.actors)].some((s) => mine.has(s)));
+}
+
+/**
+ * "immediately after the start of Russia's aggression": the month of the act referred to, when an
+ * earlier sentence coded and dated it (an act of the type the noun names, by the party named with
+ * it; "the start of" means its first dated mention). Only "immediately/shortly/soon/right after" are this close.
+ */
+function dateFromReferencedEvent(ctx: EventContext, view: SentenceView, clause: { first: number; last: number }, trigFirst: number): EventDate | null {
+  for (let i = clause.first; i < clause.last; i++) {
+    if (!/^(immediately|shortly|soon|right|just)$/.test(view.tokens[i]!.lower) || !/^(after|following)$/.test(view.tokens[i + 1]?.lower ?? '')) continue;
+    // Only for the act in the same stretch of words: ", and nuclear threats ..." is another act.
+    const lo = Math.min(i, trigFirst);
+    const hi = Math.max(i, trigFirst);
+    if (view.tokens.slice(lo, hi).some((t) => t.text === ',' || t.text === ';')) continue;
+    const to = Math.min(view.tokens.length, i + 9);
+    const nouns = findMatches(view.tokens, ctx.lexicon.triggers.filter((e) => e.pos === 'noun'), i + 2, to);
+    const type = nouns[0]?.entry.type;
+    if (!type) continue;
+    const named = view.mentions.filter((m) => m.first >= i + 2 && m.last < to).map((m) => stateOf(ctx.doc.entities, m.entity));
+    const start = view.tokens.slice(i + 2, to).some((t) => /^(start|beginning|outbreak|onset|launch)$/.test(t.lower));
+    const candidates = ctx.events.filter((e) => e.type === type && e.date && !e.negated && e.modality !== 'hypothetical' && (named.length === 0 || e.actors.some((a) => named.includes(stateOf(ctx.doc.entities, a)))));
+    const pick = start ? [...candidates].sort((a, b) => (a.date!.start ?? a.date!.value).localeCompare(b.date!.start ?? b.date!.value))[0] : candidates[candidates.length - 1];
+    if (pick?.date) {
+      const month = pick.date.value.slice(0, 7);
+      return { value: month, start: pick.date.start, end: pick.date.end, source: `after-event:${pick.id}`, inferred: true };
+    }
+  }
+  return null;
+}
+
+/** "the officer's expulsion was demanded": the passive verb reports the noun's act; it is not a request of its own. */
+function isLicensingRequest(view: SentenceView, t: FoundTrigger<EventTriggerEntry>, entries: readonly EventTriggerEntry[]): boolean {
+  if (t.entry.type !== 'REQUEST' || t.entry.pos !== 'verb') return false;
+  if (!/^(was|were|been|is|are|be)$/.test(view.tokens[t.first - 1]?.lower ?? '')) return false;
+  const nouns = entries.filter((e) => e.pos === 'noun' && e.type !== 'REQUEST');
+  return findMatches(view.tokens, nouns, Math.max(0, t.first - 4), t.first - 1).length > 0;
 }
 
 function refersBack(ctx: EventContext, view: SentenceView, entry: EventTriggerEntry, args: { actors: string[]; recipients: string[] }): boolean {
@@ -128,14 +273,18 @@ function refersBack(ctx: EventContext, view: SentenceView, entry: EventTriggerEn
   );
 }
 
-/** "sanctions against Russia, including sanctions against individuals": a part of the act already named. */
-function isElaboration(view: SentenceView, first: number): boolean {
+/**
+ * "sanctions against Russia, including sanctions against individuals": a part of the act already
+ * named; "strengthening coordination with China by conducting joint flights": its means.
+ */
+function elaborationKind(view: SentenceView, first: number): 'part' | 'means' | null {
   for (let i = first - 1; i >= Math.max(0, first - 3); i--) {
     const t = view.tokens[i]!;
-    if (t.lower === 'including' || (t.lower === 'as' && view.tokens[i - 1]?.lower === 'such')) return true;
-    if (t.punct) return false;
+    if (t.lower === 'including' || (t.lower === 'as' && view.tokens[i - 1]?.lower === 'such')) return 'part';
+    if (t.lower === 'by' && view.tokens[i + 1]?.lemmas.some((c) => c.inflection === 'ing')) return 'means';
+    if (t.punct) return null;
   }
-  return false;
+  return null;
 }
 
 function range(a: number, b: number): number[] {
@@ -159,18 +308,25 @@ function isPassiveEvent(view: SentenceView, e: DiploEvent): boolean {
 
 /**
  * One sentence, one act: two triggers of the same type and mode with compatible parties
- * ("declared persona non grata ... and demanded the expulsion") are one event.
+ * ("declared persona non grata ... and demanded the expulsion") are one event. Without a mode
+ * the type alone is too coarse ("allowed troops to remain, and conducted joint exercises" are two
+ * acts), so then only an elaboration ("including", "such as", "by conducting") merges.
  */
-function mergeInto(found: DiploEvent[], e: DiploEvent, elaboration: boolean): boolean {
-  const same = found.find(
-    (f) =>
+function mergeInto(found: FoundEvent[], item: FoundEvent): boolean {
+  const e = item.event;
+  const elaboration = item.elaboration !== null;
+  const hit = found.find(
+    ({ event: f }) =>
       f.type === e.type &&
       f.mode === e.mode &&
+      (f.mode !== undefined || elaboration || coordinated(f, e) || (item.symmetric && found.some((x) => x.event === f && x.symmetric)) || f.trigger.text.toLowerCase() === e.trigger.text.toLowerCase()) &&
       f.negated === e.negated &&
       compatible(f.actors, e.actors) &&
       (elaboration || compatible(f.recipients, e.recipients)),
   );
-  if (!same) return false;
+  if (!hit) return false;
+  hit.symmetric ||= item.symmetric;
+  const same = hit.event;
   same.actors = union(same.actors, e.actors);
   same.recipients = union(same.recipients, e.recipients).filter((r) => !same.actors.includes(r) || e.actors.length === 0);
   same.date ??= e.date;
@@ -178,6 +334,12 @@ function mergeInto(found: DiploEvent[], e: DiploEvent, elaboration: boolean): bo
   if (!same.location && e.location) same.location = e.location;
   if (!same.respondsTo && e.respondsTo) same.respondsTo = e.respondsTo;
   return true;
+}
+
+/** "its policy of occupation and factual annexation": two words for one act, joined by and/or. */
+function coordinated(f: DiploEvent, e: DiploEvent): boolean {
+  const between = f.evidence.text.slice(f.trigger.end - f.evidence.start, e.trigger.start - f.evidence.start);
+  return /^\s*(,\s*)?(and|or)\s+(\p{Ll}+\s+)?$/u.test(between);
 }
 
 function compatible(a: readonly string[], b: readonly string[]): boolean {

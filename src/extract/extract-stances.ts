@@ -38,7 +38,8 @@ export function extractSentenceStances(doc: AnalysedDocument, view: SentenceView
     // "monitoring the situation around Ukraine with grave concern": the concern is about what came before.
     if (!target && trig.entry.label === 'concerned') {
       const chains = mentionChains(view, clause).filter((c) => c.last < trig.first);
-      const other = chains.flatMap((c) => c.refs.map((r) => r.entity)).find((e) => !holders.includes(e));
+      // The nearest party before the trigger: "the situation around Ukraine with grave concern".
+      const other = chains.flatMap((c) => c.refs.map((r) => r.entity)).reverse().find((e) => !holders.includes(e));
       target = other ?? null;
     }
     if (args.symmetric) holders = [...new Set(holders)];

@@ -1,4 +1,4 @@
-import type { AgreementStatusChange, AnalysedDocument, DiploEvent, Figure, Message, Stance } from '../model/index.js';
+import type { AgreementStatusChange, AnalysedDocument, DiploEvent, Entity, Figure, Message, Stance } from '../model/index.js';
 import { extractSentenceAgreementStatus } from './extract-agreement-status.js';
 import { extractSentenceEvents, newEventContext } from './extract-events.js';
 import { extractSentenceFigures } from './extract-figures.js';
@@ -11,6 +11,11 @@ export interface Extraction {
   agreementStatus: AgreementStatusChange[];
   figures: Figure[];
   messages: Omit<Message, 'doc'>[];
+  /**
+   * Agreements, programs and negotiations named by a phrase rather than a gazetteer entry
+   * ("negotiations on a peace treaty"): their status history refers to them, so they are entities too.
+   */
+  newEntities: Entity[];
 }
 
 /**
@@ -22,14 +27,21 @@ export function extract(doc: AnalysedDocument): Extraction {
   const stances: Stance[] = [];
   const agreementStatus: AgreementStatusChange[] = [];
   const figures: Figure[] = [];
+  const phraseNames = new Map<string, string>();
   const headingParagraphs = new Set(doc.segmentation.paragraphs.filter((p) => p.kind === 'heading' || p.kind === 'title').map((p) => p.index));
   for (const sentence of doc.segmentation.sentences) {
     if (headingParagraphs.has(sentence.paragraph)) continue;
     const view = buildSentenceView(doc, sentence);
-    extractSentenceEvents(ctx, view);
+    const events = extractSentenceEvents(ctx, view);
     for (const s of extractSentenceStances(doc, view)) stances.push({ id: `${doc.id}:s${stances.length + 1}`, ...s });
-    agreementStatus.push(...extractSentenceAgreementStatus(doc, view));
+    agreementStatus.push(...extractSentenceAgreementStatus(doc, view, undefined, events, phraseNames));
     for (const f of extractSentenceFigures(doc, view)) figures.push({ id: `${doc.id}:f${figures.length + 1}`, ...f });
   }
-  return { events: ctx.events, stances, agreementStatus, figures, messages: ctx.messages };
+  const newEntities: Entity[] = [];
+  for (const id of new Set(agreementStatus.map((a) => a.entity))) {
+    if (doc.entities.has(id)) continue;
+    const name = phraseNames.get(id) ?? id.replace(/^agreement:text:/, '').replace(/-/g, ' ');
+    newEntities.push({ id, kind: 'agreement', name, aliases: [], source: 'extract.agreement-phrase' });
+  }
+  return { events: ctx.events, stances, agreementStatus, figures, messages: ctx.messages, newEntities };
 }

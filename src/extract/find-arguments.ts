@@ -18,6 +18,8 @@ export interface Arguments {
   pronounSubject: boolean;
   /** Both sides came from one compound or "between X and Y": joint action, actors = recipients. */
   symmetric: boolean;
+  /** The preposition before the object ("from" marks a source: "threats were made from X"). */
+  objectPrep?: string;
 }
 
 export interface TriggerSpan {
@@ -29,7 +31,7 @@ const ARGUMENT_KINDS = new Set<EntityKind>(['state', 'person', 'organization', '
 const JOINERS = /^(,|and|or|nor|the|both|either|neither|as|well)$/;
 // Prepositions that introduce the party acted upon ("sanctions against X", "talks with X").
 const RECIPIENT_PREPS = /^(against|on|upon|to|with|from|toward|towards|at|over|into|of|for|between|onto)$/;
-const GAP_STOP = /^(that|which|who|whom|because|while|whereas|although|since|after|before|when|if|saying|stating|including|such)$/;
+const GAP_STOP = /^(that|which|who|whom|because|while|whereas|although|since|after|before|when|where|if|saying|stating|including|such)$/;
 const MAX_OBJECT_GAP = 10;
 
 /** Group the usable mentions of a clause into coordinated chains. */
@@ -42,7 +44,9 @@ export function mentionChains(view: SentenceView, clause: Clause): MentionChain[
     const prev = chains[chains.length - 1];
     if (prev) {
       const between = view.tokens.slice(prev.last + 1, ref.first);
-      if (ref.first <= prev.last || (between.length <= 4 && between.every((t) => JOINERS.test(t.lower)) && between.length > 0)) {
+      // "taken by Russia, Japan declared": a comma before a new subject does not join a list.
+      const newSubject = between.length === 1 && between[0]!.text === ',' && startsFinitePredicate(view, ref.last + 1);
+      if (ref.first <= prev.last || (!newSubject && between.length <= 4 && between.every((t) => JOINERS.test(t.lower)) && between.length > 0)) {
         prev.refs.push(ref);
         prev.last = Math.max(prev.last, ref.last);
         continue;
@@ -61,15 +65,30 @@ function modifiesAgent(view: SentenceView, ref: MentionRef): boolean {
 }
 
 function entitiesOf(chains: readonly MentionChain[]): string[] {
-  return [...new Set(chains.flatMap((c) => c.refs.map((r) => r.entity)))];
+  return [...new Set(chains.flatMap((c) => (innerOf(c).length >= 2 ? innerOf(c) : c.refs).map((r) => r.entity)))];
+}
+
+/** Participants named inside a joint body's name ("the Japan-Russia ... Committee"): they stand for it. */
+function innerOf(c: MentionChain): MentionRef[] {
+  return c.refs.filter((r) => r.mention.rule === 'extract.inner-participant');
 }
 
 /** The token before a chain, skipping determiners ("against the EU" -> "against"). */
 function wordBefore(view: SentenceView, first: number, floor: number): number {
   let i = first - 1;
-  while (i >= floor && (isRole(view.tokens[i], 'determiner') || /^[“”"'‘’]$/.test(view.tokens[i]!.text))) i--;
+  while (i >= floor && (isRole(view.tokens[i], 'determiner') || /^[“”"'‘’]$/.test(view.tokens[i]!.text) || isTitleWord(view, i))) i--;
   return i;
 }
+
+// "told President Putin": a title written before a name that the mention does not cover.
+const TITLE = /^(president|prime|minister|foreign|defense|chancellor|king|queen|secretary-general|secretary|general|ambassador|premier|mr|ms|mrs|dr|vice|deputy)$/;
+function isTitleWord(view: SentenceView, i: number): boolean {
+  const t = view.tokens[i]!;
+  return /^[A-Z]/.test(t.text) && TITLE.test(t.lower) && view.mentionsAt[i]!.length === 0;
+}
+
+// Subordinators that are also prepositions: "after the Ukrainian military had recaptured ...".
+const SUBORDINATOR = /^(after|before|since|until|till|once|as|because|when|while|whereas|although)$/;
 
 function blockedByPreposition(view: SentenceView, chain: MentionChain, floor: number): boolean {
   const i = wordBefore(view, chain.first, floor);
@@ -77,6 +96,8 @@ function blockedByPreposition(view: SentenceView, chain: MentionChain, floor: nu
   const tok = view.tokens[i]!;
   if (!isRole(tok, 'preposition')) return false;
   if (tok.lower === 'of') return !isRole(view.tokens[i - 1], 'of-head');
+  // "after the Ukrainian military had recaptured": the word opens a clause whose subject this is.
+  if (SUBORDINATOR.test(tok.lower) && startsFinitePredicate(view, chain.last + 1)) return false;
   return true;
 }
 
@@ -86,7 +107,44 @@ function isObjectOfEarlierVerb(view: SentenceView, chain: MentionChain, floor: n
   if (i < floor) return false;
   const tok = view.tokens[i]!;
   if (triggerTokens.has(i)) return true;
-  return isRole(tok, 'object-verb') && tok.lemmas.some((c) => c.inflection !== 'base') && !isRole(tok, 'preposition');
+  if (isRole(tok, 'preposition') || isRole(tok, 'be') || /^(has|have|had)$/.test(tok.lower)) return false;
+  if (isRole(tok, 'object-verb') && tok.lemmas.some((c) => c.inflection !== 'base')) return true;
+  // "Putin shifted the Russian Army's forces": a past verb form (not "the occupied") governs what follows.
+  const prev = view.tokens[i - 1];
+  return /ed$/.test(tok.lower) && tok.lemmas.some((c) => c.inflection === 'ed') && !!prev && !isRole(prev, 'determiner') && !isRole(prev, 'preposition') && !prev.punct;
+}
+
+/** An auxiliary or a finite verb form right after a chain: "the military had recaptured", "Russia annexed". */
+function startsFinitePredicate(view: SentenceView, i: number): boolean {
+  let j = i;
+  while (j < view.tokens.length && /ly$/.test(view.tokens[j]!.lower)) j++;
+  const t = view.tokens[j];
+  if (!t || t.punct || view.mentionsAt[j]!.length > 0) return false;
+  return isRole(t, 'be') || /^(has|have|had|will|would|could|may|might|must|should|did|does|do)$/.test(t.lower) || (/ed$/.test(t.lower) && t.lemmas.some((c) => c.inflection === 'ed'));
+}
+
+/**
+ * "China, India, ... and other countries that have not imposed sanctions": the relative clause
+ * describes the whole list that "and other <noun>" closes, so the list is its subject.
+ */
+function listBeforeOther(view: SentenceView, before: readonly MentionChain[], limit: number, floor: number): MentionChain | null {
+  let rel = -1;
+  for (let i = limit - 1; i >= floor; i--) if (/^(that|which|who)$/.test(view.tokens[i]!.lower)) { rel = i; break; }
+  if (rel < 0) return null;
+  let i = rel - 1;
+  let words = 0;
+  while (i >= floor && words < 2 && view.tokens[i]!.lower !== 'other' && !view.tokens[i]!.punct) { i--; words++; }
+  if (view.tokens[i]?.lower !== 'other') return null;
+  i--;
+  while (i >= floor && /^(,|and|or|\))$/.test(view.tokens[i]!.lower)) i--;
+  for (let k = before.length - 1; k >= 0; k--) {
+    const c = before[k]!;
+    if (c.last > i) continue;
+    // "(excluding Georgia)": skip a parenthetical exception and keep looking.
+    if (view.tokens[c.last + 1]?.text === ')' && blockedByPreposition(view, c, floor)) continue;
+    return c;
+  }
+  return null;
 }
 
 /** A relative pronoun after a common noun lies between: "countries that have not imposed". */
@@ -130,20 +188,32 @@ export function isPassive(view: SentenceView, trigger: TriggerSpan): boolean {
  * aggression"). Recipients follow the trigger, directly or after "against/on/to/with/from ...".
  * In the passive the roles flip and the actor follows "by".
  */
-export function findArguments(view: SentenceView, clauseIndex: number, trigger: TriggerSpan, triggerTokens: ReadonlySet<number> = new Set()): Arguments {
+export function findArguments(
+  view: SentenceView,
+  clauseIndex: number,
+  trigger: TriggerSpan,
+  triggerTokens: ReadonlySet<number> = new Set(),
+  /** Words naming acts ("the attack on Kenya"): a party after one belongs to that act, not to the trigger. */
+  eventNouns: ReadonlySet<number> = new Set(),
+): Arguments {
   const clause = view.clauses[clauseIndex]!;
   const chains = mentionChains(view, clause);
   const passive = isPassive(view, trigger);
   const result: Arguments = { actors: [], recipients: [], passive, pronounSubject: false, symmetric: false };
 
   // Joint action named by a compound right before the trigger: "the Japan-Russia summit".
+  // A written-out list governed by a preposition ("in parts of Kenya, and Ethiopia annexed") is not a compound.
   const compound = chains.find(
-    (c) => c.last === trigger.first - 1 && !c.refs.some((r) => r.possessive) && (c.refs.length >= 2 || /\p{L}-\p{L}/u.test(view.tokens[c.last]!.text)),
+    (c) =>
+      c.last === trigger.first - 1 &&
+      !c.refs.some((r) => r.possessive) &&
+      ((c.refs.length >= 2 && (c.first === c.last || !blockedByPreposition(view, c, clause.first))) || /\p{L}-\p{L}/u.test(view.tokens[c.last]!.text)),
   );
   const subject = findSubject(view, clause, chains, trigger, triggerTokens);
   // "declared an attaché of X persona non grata": a party inside a gapped trigger is its object.
   const inside = chains.find((c) => c.first > trigger.first && c.last < trigger.last);
-  const object = inside ? { chain: inside, between: false } : findObject(view, clause, chains, trigger, passive);
+  const object = inside ? { chain: inside, between: false } : findObject(view, clause, chains, trigger, passive, eventNouns);
+  if (object && 'prep' in object && object.prep) result.objectPrep = object.prep;
   const byAgent = passive ? findByAgent(view, clause, chains, trigger) : null;
 
   if (compound) {
@@ -162,7 +232,7 @@ export function findArguments(view: SentenceView, clauseIndex: number, trigger: 
     result.pronounSubject = !subject.chain && subject.pronoun;
     if (object) {
       result.recipients = entitiesOf([object.chain]);
-      const jointName = object.chain.refs.length >= 2 && object.chain.first === object.chain.last;
+      const jointName = (object.chain.refs.length >= 2 && object.chain.first === object.chain.last) || innerOf(object.chain).length >= 2;
       if ((object.between || jointName) && result.actors.length === 0) {
         result.actors = [...result.recipients];
         result.symmetric = true;
@@ -185,7 +255,9 @@ function findSubject(
   const poss = before[before.length - 1];
   if (poss && poss.refs[poss.refs.length - 1]!.possessive && trigger.first - poss.last <= 4) {
     const gap = view.tokens.slice(poss.last + 1, trigger.first);
-    if (gap.every((t) => !t.punct || t.lower === "'s" || t.text === "'" || t.text === '’')) return { chain: poss, pronoun: false };
+    // "Russia's moves to build up" is Russia's act; "the Army's forces to high alert" is not the Army's alert.
+    const prepOk = gap.every((t, k) => !isRole(t, 'preposition') || (t.lower === 'to' && k === gap.length - 1 && !view.tokens[trigger.first]!.lemmas.every((c) => c.inflection === 's')));
+    if (prepOk && gap.every((t) => !t.punct || t.lower === "'s" || t.text === "'" || t.text === '’')) return { chain: poss, pronoun: false };
   }
   // "X announced it would ...": a pronoun subject refers to the nearest subject before it in the
   // clause if there is one; otherwise the caller looks back to earlier sentences.
@@ -200,17 +272,24 @@ function findSubject(
   }
   for (let k = before.length - 1; k >= 0; k--) {
     const c = before[k]!;
+    // "the possibility of Russia using nuclear weapons": a name right before a gerund is its subject.
+    if (c.last === trigger.first - 1 && view.tokens[trigger.first]!.lemmas.some((x) => x.inflection === 'ing') && /ing$/.test(view.tokens[trigger.first]!.lower)) return { chain: c, pronoun: false };
     // "other countries that have not imposed ...": the subject is the noun before the relative pronoun.
-    if (relativeSubjectBetween(view, c.last + 1, pronounAt >= 0 ? pronounAt : trigger.first)) return { chain: null, pronoun };
+    if (relativeSubjectBetween(view, c.last + 1, pronounAt >= 0 ? pronounAt : trigger.first)) {
+      const list = listBeforeOther(view, before.slice(0, k + 1), pronounAt >= 0 ? pronounAt : trigger.first, clause.first);
+      return { chain: list, pronoun: list ? false : pronoun };
+    }
     if (blockedByPreposition(view, c, clause.first)) {
       // "... in Ukraine, and Russia annexed": the last item of a blocked list can be the next subject.
       const lastRef = c.refs[c.refs.length - 1]!;
-      if (c.refs.length > 1 && /^(and|,)$/.test(view.tokens[lastRef.first - 1]?.lower ?? '') && startsPredicate(view, lastRef.last + 1, trigger.first)) {
+      if (c.refs.length > 1 && /^(and|,)$/.test(view.tokens[wordBefore(view, lastRef.first, c.first)]?.lower ?? '') && startsPredicate(view, lastRef.last + 1, trigger.first)) {
         return { chain: { refs: [lastRef], first: lastRef.first, last: lastRef.last }, pronoun: false };
       }
       continue;
     }
     if (isObjectOfEarlierVerb(view, c, clause.first, triggerTokens)) continue;
+    // "the Council of the ICAO (ICAO) adopted": an abbreviation in brackets restates the name before it.
+    if (view.tokens[c.first - 1]?.text === '(' && view.tokens[c.last + 1]?.text === ')' && k > 0 && before[k - 1]!.last === c.first - 2) continue;
     return { chain: c, pronoun: false };
   }
   return { chain: null, pronoun };
@@ -222,20 +301,25 @@ function findObject(
   chains: readonly MentionChain[],
   trigger: TriggerSpan,
   passive: boolean,
-): { chain: MentionChain; between: boolean } | null {
+  eventNouns: ReadonlySet<number>,
+): { chain: MentionChain; between: boolean; prep?: string } | null {
   for (const c of chains) {
     if (c.first <= trigger.last) continue;
     const gap = view.tokens.slice(trigger.last + 1, c.first);
+    // "condemned the attack on Kenya": Kenya is the attack's target, not the one condemned.
+    for (let i = trigger.last + 1; i < c.first; i++) if (eventNouns.has(i)) return null;
     if (gap.length > MAX_OBJECT_GAP) return null;
     if (gap.some((t) => GAP_STOP.test(t.lower) || (t.punct && !/^[“”"'‘’(),-]$/.test(t.text)))) return null;
     if (gap.some((t) => t.text === ',') && gap.length > 2) return null;
+    // "discussions to maintain Japan's rights": a purpose clause, not the party talked to.
+    if (gap.some((t, k) => t.lower === 'to' && k < gap.length - 1 && !gap[k + 1]!.punct && !isRole(gap[k + 1], 'determiner'))) return null;
     const p = wordBefore(view, c.first, trigger.last + 1);
     const prep = p > trigger.last ? view.tokens[p]! : null;
     if (prep && isRole(prep, 'preposition') && !RECIPIENT_PREPS.test(prep.lower)) continue;
     // "in the vicinity of Japan": a place, not a party.
     if (prep && prep.lower === 'of' && isRole(view.tokens[p - 1], 'place-noun')) continue;
     if (passive && prep?.lower === 'by') continue;
-    return { chain: c, between: prep?.lower === 'between' };
+    return { chain: c, between: prep?.lower === 'between', prep: prep?.lower };
   }
   return null;
 }

@@ -19,6 +19,8 @@ export interface FindOptions<T> {
   compoundLicenses?: (entry: T) => boolean;
   /** Extra per-entry condition (e.g. context words). */
   accept?: (entry: T, view: SentenceView) => boolean;
+  /** Keep backgrounded nouns ("since the buildup of ...") with licence 'background' for the caller to judge. */
+  allowBackground?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export function findTriggers<T extends TriggerEntry>(view: SentenceView, entries
       // Noun entries match singular or plural nouns only, never "-ed"/"-ing" verb forms.
       if (match.inflection !== 'base' && match.inflection !== 's') continue;
       licence = licenseNounTrigger(view, view.clauses[clause]!, match.first, match.last, { allowCompound: opts.compoundLicenses?.(entry) ?? false, blockers: verbTokens });
-      if (!licence) continue;
+      if (!licence || (licence === 'background' && !opts.allowBackground)) continue;
     }
     candidates.push({ entry, first: match.first, last: match.last, clause, licence, weight: entry.pattern.weight, rank: match.rank });
   }

@@ -5,8 +5,8 @@ import { hasLemma, type Token } from './tokenise.js';
 /** Roles of data/extract-function-words.tsv. */
 export type FunctionRole =
   | 'determiner' | 'preposition' | 'of-head' | 'agent-head' | 'subject-pronoun' | 'modal' | 'be'
-  | 'negator' | 'negator-phrase' | 'hypothetical' | 'planned' | 'reported' | 'response' | 'inherit-date'
-  | 'clause-break' | 'object-verb' | 'light-before' | 'light-after' | 'background' | 'place-noun' | 'nominal-infinitive';
+  | 'negator' | 'negator-phrase' | 'hypothetical' | 'planned' | 'reported' | 'response' | 'inherit-date' | 'inherit-date-after'
+  | 'clause-break' | 'object-verb' | 'light-before' | 'light-after' | 'background' | 'place-noun' | 'nominal-infinitive' | 'compound-head';
 
 export interface FunctionWords {
   /** Single words by role, matched on the token's surface or any lemma. */

@@ -58,7 +58,7 @@ export function lemmaCandidates(word: string): LemmaCandidate[] {
     add(stem + 'e', 'ed');
     if (/([bdgklmnprt])\1$/.test(stem)) add(stem.slice(0, -1), 'ed');
   }
-  if (w.endsWith('ing') && w.length > 5) {
+  if (w.endsWith('ing') && w.length >= 5) {
     const stem = w.slice(0, -3);
     add(stem, 'ing');
     add(stem + 'e', 'ing');

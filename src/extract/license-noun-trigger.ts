@@ -4,7 +4,7 @@ import type { Clause } from './split-clauses.js';
 import { isVerbReading } from './verb-reading.js';
 
 /** How a noun trigger was licensed, or null when it only names or refers to an event. */
-export type NounLicence = 'verb-before' | 'verb-after' | 'passive-after' | 'compound' | null;
+export type NounLicence = 'verb-before' | 'verb-after' | 'passive-after' | 'compound' | 'named' | 'background' | null;
 
 const BEFORE_WINDOW = 15;
 const AFTER_WINDOW = 6;
@@ -24,6 +24,8 @@ export interface LicenceOptions {
  */
 export function licenseNounTrigger(view: SentenceView, clause: Clause, first: number, last: number, opts: LicenceOptions): NounLicence {
   const t = view.tokens;
+  // "the occupation lines": the noun modifies the next one.
+  if (isRole(t[last + 1], 'compound-head') && view.mentionsAt[last + 1]!.length === 0) return null;
   const possessed = t[first - 1]?.lower === "'s" || ((t[first - 1]?.text === "'" || t[first - 1]?.text === '’') && (view.mentionsAt[first - 2]?.length ?? 0) > 0);
   // 1. A support verb before it, with nothing backgrounding in between or just before the verb.
   if (!possessed) {
@@ -33,6 +35,8 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
       if (isRole(tok, 'background')) break;
       if (tok.punct && tok.text !== ',' && !/^[“”"'‘’()-]$/.test(tok.text)) break;
       if (tok.text === ',' && /^(and|but|or)$/.test(t[i + 1]?.lower ?? '')) break;
+      // "taken an open attitude towards dialogue": the verb's object is the attitude, not the dialogue.
+      if (/^(towards|toward|about|regarding|concerning)$/.test(tok.lower)) break;
       if (isRole(tok, 'light-before') && !isRole(tok, 'determiner') && !isRole(tok, 'preposition')) {
         if (view.mentionsAt[i]!.length > 0) continue;
         const inflection = tok.lemmas.find((c) => isRole({ ...tok, lower: c.lemma, lemmas: [c] }, 'light-before'))?.inflection ?? 'base';
@@ -49,19 +53,43 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
     }
   }
   let backgrounded = false;
-  for (let d = 1; d <= 4 && first - d >= clause.first; d++) {
+  for (let d = 1; d <= 6 && first - d >= clause.first; d++) {
     const tok = t[first - d]!;
     if (tok.text === ',') break;
     if (isRole(tok, 'background')) backgrounded = true;
   }
-  if (backgrounded) return null;
+  // Backgrounded ("since the buildup of ..."): usually a reference to an act coded where it happened;
+  // the caller decides whether it is the only mention of a dated act.
+  if (backgrounded) return 'background';
+  // A noun naming an event followed by its name: the exercise “Vostok 2022”.
+  for (let i = last + 1; i <= Math.min(clause.last, last + 2); i++) {
+    if (/^[“”"'‘’]$/.test(t[i]!.text)) continue;
+    if (view.mentionsAt[i]!.some((m) => m.mention.kind === 'other' && m.first === i)) return 'named';
+    break;
+  }
   // 2. A verb after it: "talks were held", "the aggression, which began on February 24".
   for (let i = last + 1, seen = 0; i <= clause.last && seen < AFTER_WINDOW; i++, seen++) {
     // A long name counts as one word ("the meeting of the X Committee on Trade and Economic Issues was held").
     const named = view.mentionsAt[i]!.reduce((m, r) => Math.max(m, r.last), -1);
     if (named > i) i = named;
     const tok = t[i]!;
+    // Quotation marks neither end the search nor count as words: the “referenda” on “incorporation” were held.
+    if (/^[“”"'‘’]$/.test(tok.text) || /^(has|have|had|been|being)$/.test(tok.lower)) {
+      seen--;
+      continue;
+    }
+    // ", such as joint navigation and joint flights ...," is an aside: skip to its closing comma.
+    if (tok.text === ',' && (t[i + 1]?.lower === 'including' || (t[i + 1]?.lower === 'such' && t[i + 2]?.lower === 'as'))) {
+      let j = i + 1;
+      while (j <= clause.last && t[j]!.text !== ',') j++;
+      if (j > clause.last) break;
+      i = j;
+      seen--;
+      continue;
+    }
     if (tok.punct && tok.text !== ',') break;
+    // ", and nuclear threats have been made": the verb after a coordinator belongs to the next conjunct.
+    if (tok.text === ',' && /^(and|but|or)$/.test(t[i + 1]?.lower ?? '')) break;
     const past = tok.lemmas.some((c) => (c.inflection === 'ed' || c.inflection === 'irregular') && isRole({ ...tok, lower: c.lemma, lemmas: [c] }, 'light-after'));
     if (past) return isRole(t[i - 1], 'be') || (isRole(t[i - 2], 'be') && /ly$/.test(t[i - 1]!.lower)) ? 'passive-after' : 'verb-after';
   }

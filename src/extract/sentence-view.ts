@@ -47,7 +47,8 @@ export function buildSentenceView(doc: AnalysedDocument, sentence: Sentence): Se
   const outer: (Mention & { entity: string })[] = [];
   for (const m of linked) {
     const last = outer[outer.length - 1];
-    if (last && m.start >= last.start && m.end <= last.end) continue;
+    // "the two countries" may be linked to two states on one span: keep both.
+    if (last && m.start >= last.start && m.end <= last.end && !(m.start === last.start && m.end === last.end && m.entity !== last.entity)) continue;
     outer.push(m);
   }
   const mentions: MentionRef[] = [];
@@ -82,16 +83,17 @@ const PARTICIPANT_KINDS = new Set(['state', 'bloc', 'organization']);
  * document links elsewhere by name ("Japan", "Russia"), add those as (inner) mentions.
  */
 function innerParticipants(doc: AnalysedDocument, tokens: Token[], refs: MentionRef[]): MentionRef[] {
-  const compound = refs.filter((r) => !PARTICIPANT_KINDS.has(r.mention.kind) && r.mention.kind !== 'person' && /\p{L}-\p{L}/u.test(r.mention.text));
+  // Meetings and joint bodies named by their participants: "the Japan-Russia Summit", "the Japan-Russia Intergovernmental Committee".
+  const compound = refs.filter(
+    (r) => r.mention.kind !== 'person' && /\p{L}-\p{L}/u.test(r.mention.text) && (!PARTICIPANT_KINDS.has(r.mention.kind) || (r.mention.kind === 'organization' && /^(?:the )?\p{Lu}[\p{L}.]*-\p{Lu}[\p{L}.]* /u.test(r.mention.text))),
+  );
   if (compound.length === 0) return [];
-  const bySurface = new Map<string, { entity: string; kind: Mention['kind'] }>();
-  for (const m of doc.mentions) {
-    if (m.entity && PARTICIPANT_KINDS.has(m.kind) && !MODIFIER_RULE.test(m.rule) && !bySurface.has(m.text)) bySurface.set(m.text, { entity: m.entity, kind: m.kind });
-  }
+  const bySurface = participantSurfaces(doc);
   const out: MentionRef[] = [];
   for (const ref of compound) {
     for (const [surface, link] of bySurface) {
-      const at = ref.mention.text.search(new RegExp(`(?<![\\p{L}])${surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u'));
+      if (link.entity === ref.entity) continue;
+      const at = ref.mention.text.search(wholeWord(surface));
       if (at < 0) continue;
       const start = ref.mention.start + at;
       const end = start + surface.length;
@@ -110,6 +112,33 @@ function innerParticipants(doc: AnalysedDocument, tokens: Token[], refs: Mention
     }
   }
   return out;
+}
+
+// Built once per document (not per sentence): surfaces the document links by name to a participant.
+const surfacesByDoc = new WeakMap<AnalysedDocument['mentions'], Map<string, { entity: string; kind: Mention['kind'] }>>();
+
+function participantSurfaces(doc: AnalysedDocument): Map<string, { entity: string; kind: Mention['kind'] }> {
+  let bySurface = surfacesByDoc.get(doc.mentions);
+  if (bySurface) return bySurface;
+  bySurface = new Map();
+  for (const m of doc.mentions) {
+    if (m.entity && PARTICIPANT_KINDS.has(m.kind) && !MODIFIER_RULE.test(m.rule) && !bySurface.has(m.text)) bySurface.set(m.text, { entity: m.entity, kind: m.kind });
+  }
+  surfacesByDoc.set(doc.mentions, bySurface);
+  return bySurface;
+}
+
+// One compiled expression per surface, not one per compound name and surface.
+const wholeWordCache = new Map<string, RegExp>();
+
+function wholeWord(surface: string): RegExp {
+  let re = wholeWordCache.get(surface);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}])${surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+    if (wholeWordCache.size >= 10_000) wholeWordCache.clear();
+    wholeWordCache.set(surface, re);
+  }
+  return re;
 }
 
 /** Index of the clause holding token i. */

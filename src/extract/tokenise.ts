@@ -30,11 +30,26 @@ export function tokenise(text: string, start: number, end: number): Token[] {
       end: s + surface.length,
       text: surface,
       lower,
-      lemmas: punct ? [{ lemma: lower, inflection: 'base' }] : lemmaCandidates(surface),
+      lemmas: lemmasOf(surface, lower, punct),
       punct,
     });
   }
   return tokens;
+}
+
+// Lemma candidates depend only on the surface: computed once per word form (callers never edit them).
+const lemmaCache = new Map<string, LemmaCandidate[]>();
+const LEMMA_CACHE_LIMIT = 100_000;
+
+function lemmasOf(surface: string, lower: string, punct: boolean): LemmaCandidate[] {
+  const key = punct ? `\u0000${lower}` : surface;
+  let lemmas = lemmaCache.get(key);
+  if (!lemmas) {
+    lemmas = punct ? [{ lemma: lower, inflection: 'base' }] : lemmaCandidates(surface);
+    if (lemmaCache.size >= LEMMA_CACHE_LIMIT) lemmaCache.clear();
+    lemmaCache.set(key, lemmas);
+  }
+  return lemmas;
 }
 
 /** Does any reading of the token have this lemma? */

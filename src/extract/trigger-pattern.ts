@@ -29,7 +29,8 @@ export interface PatternMatch {
 }
 
 const MAX_GAP = 3;
-const MAX_LONG_GAP = 8;
+// Long enough for "declared a consul at the Consulate-General of X in Sapporo as persona non grata".
+const MAX_LONG_GAP = 14;
 const GAP_PUNCT_OK = new Set(['“', '”', '"', "'", '‘', '’', '-', '(', ')']);
 
 export function compilePattern(source: string): CompiledPattern {
@@ -85,6 +86,44 @@ export function matchAt(tokens: readonly Token[], i: number, pattern: CompiledPa
   return best;
 }
 
+/**
+ * The lemmas a match can start with: the alternatives of every word slot up to and including the
+ * first required one (gaps before it would move the first word past the start token).
+ */
+const startWordCache = new WeakMap<CompiledPattern, string[]>();
+
+function startWords(pattern: CompiledPattern): string[] {
+  let words = startWordCache.get(pattern);
+  if (words) return words;
+  const set = new Set<string>();
+  for (const slot of pattern.slots) {
+    if (slot.alts === null) continue;
+    for (const a of slot.alts) set.add(a);
+    if (!slot.optional) break;
+  }
+  words = [...set];
+  startWordCache.set(pattern, words);
+  return words;
+}
+
+/** Entry positions by the lemmas they can start with; lists filtered per call are indexed per call. */
+const startIndexes = new WeakMap<readonly object[], Map<string, number[]>>();
+
+function startIndex(entries: readonly { pattern: CompiledPattern }[]): Map<string, number[]> {
+  let index = startIndexes.get(entries);
+  if (index) return index;
+  index = new Map();
+  for (let n = 0; n < entries.length; n++) {
+    for (const w of startWords(entries[n]!.pattern)) {
+      const list = index.get(w);
+      if (list) list.push(n);
+      else index.set(w, [n]);
+    }
+  }
+  startIndexes.set(entries, index);
+  return index;
+}
+
 /** All matches of a set of patterns over tokens[from, to). */
 export function findMatches<T extends { pattern: CompiledPattern }>(
   tokens: readonly Token[],
@@ -93,8 +132,20 @@ export function findMatches<T extends { pattern: CompiledPattern }>(
   to = tokens.length,
 ): { entry: T; match: PatternMatch }[] {
   const out: { entry: T; match: PatternMatch }[] = [];
+  // Only entries that can start with one of the token's readings are tried (a match must start at i);
+  // they are tried in list order, as a scan of every entry would.
+  const index = startIndex(entries);
   for (let i = from; i < to; i++) {
-    for (const entry of entries) {
+    const candidates: number[] = [];
+    for (const c of tokens[i]!.lemmas) {
+      const list = index.get(c.lemma);
+      if (list) candidates.push(...list);
+    }
+    if (candidates.length === 0) continue;
+    candidates.sort((a, b) => a - b);
+    for (let k = 0; k < candidates.length; k++) {
+      if (k > 0 && candidates[k] === candidates[k - 1]) continue;
+      const entry = entries[candidates[k]!]!;
       const m = matchAt(tokens, i, entry.pattern, to);
       if (m && m.first === i) out.push({ entry, match: m });
     }

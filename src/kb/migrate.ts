@@ -2,6 +2,9 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { DialectName } from './dialect.js';
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-sentence-search.js';
+import * as m003 from './migrations/003-event-clusters.js';
+import * as m004 from './migrations/004-job-queue.js';
+import * as m005 from './migrations/005-event-query-indexes.js';
 
 type DialectMigration = { up: (db: Kysely<any>, dialect: DialectName) => Promise<void> };
 
@@ -9,6 +12,9 @@ type DialectMigration = { up: (db: Kysely<any>, dialect: DialectName) => Promise
 const MIGRATIONS: Record<string, DialectMigration> = {
   '001-initial': m001,
   '002-sentence-search': m002,
+  '003-event-clusters': m003,
+  '004-job-queue': m004,
+  '005-event-query-indexes': m005,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -22,13 +28,24 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-/** Bring the schema up to date; throws with the failing migration's name. */
+/**
+ * Bring the schema up to date; throws with the failing migration's name. Several processes may
+ * open a new knowledge base at once (workers starting together): PostgreSQL serialises them with
+ * kysely's migration lock, SQLite does not, so there a failed run is tried again and counts as
+ * done when another process has applied everything in the meantime.
+ */
 export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : String(error)}`);
+  // Migrations written side by side (003, 004...) may land in any order; each stands on its own.
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect), allowUnorderedMigrations: true });
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    const pending = await migrator.getMigrations().then((all) => all.filter((m) => !m.executedAt).length, () => -1);
+    if (pending === 0) return [];
+    if (attempt >= 5) {
+      const failed = results?.find((r) => r.status === 'Error');
+      throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 50));
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -1,17 +1,21 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
-import type { DialectName } from './dialect.js';
+import { displayLocation, isPostgresUrl, type DialectName } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
 
 export const DEFAULT_DB_PATH = './diplograph.sqlite';
 
+/** Environment variable naming a PostgreSQL knowledge base when no --db is given. */
+export const DB_URL_ENV = 'DIPLOGRAPH_DB_URL';
+
 export interface KnowledgeBase {
   db: Kysely<Database>;
   dialect: DialectName;
-  /** Where it lives, for messages. */
+  /** Where it lives, for messages (a URL's password is masked). */
   location: string;
   close(): Promise<void>;
 }
@@ -19,13 +23,27 @@ export interface KnowledgeBase {
 export interface OpenOptions {
   /** Open without creating or migrating (for read-only commands on a missing file this fails clearly). */
   readonly?: boolean;
+  /** Most connections a PostgreSQL pool opens (default 10, pg's own; opened only when needed). */
+  poolSize?: number;
 }
 
-/** Open (creating and migrating if needed) the knowledge base at a file path or `:memory:`. */
-export async function openKnowledgeBase(location: string = DEFAULT_DB_PATH, options: OpenOptions = {}): Promise<KnowledgeBase> {
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new Error('PostgreSQL knowledge bases are not supported yet; use a SQLite file path');
-  }
+/**
+ * Where the knowledge base is: the given location, except that the default file path gives way
+ * to DIPLOGRAPH_DB_URL when that is set (so `--db` always wins, and the variable beats nothing).
+ */
+export function resolveLocation(location: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env[DB_URL_ENV]?.trim();
+  if ((location === undefined || location === DEFAULT_DB_PATH) && fromEnv) return fromEnv;
+  return location ?? DEFAULT_DB_PATH;
+}
+
+/** Open (creating and migrating if needed) the knowledge base at a file path, `:memory:` or a postgres:// URL. */
+export async function openKnowledgeBase(location?: string, options: OpenOptions = {}): Promise<KnowledgeBase> {
+  const where = resolveLocation(location);
+  return isPostgresUrl(where) ? openPostgres(where, options) : openSqlite(where, options);
+}
+
+async function openSqlite(location: string, options: OpenOptions): Promise<KnowledgeBase> {
   if (location !== ':memory:' && !options.readonly) mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
   let sqlite: SQLite.Database;
   try {
@@ -41,10 +59,34 @@ export async function openKnowledgeBase(location: string = DEFAULT_DB_PATH, opti
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   if (!options.readonly) await migrateToLatest(db, 'sqlite');
-  return {
-    db,
-    dialect: 'sqlite',
-    location,
-    close: () => db.destroy(),
-  };
+  return { db, dialect: 'sqlite', location, close: () => db.destroy() };
+}
+
+// bigint (count(*), sum of integers) arrives from pg as a string to be safe beyond 2^53; every
+// count here is far below that, and the queries are shared with SQLite, which returns numbers.
+const INT8_OID = 20;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+async function openPostgres(url: string, options: OpenOptions): Promise<KnowledgeBase> {
+  const shown = displayLocation(url);
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes, connectionTimeoutMillis: 15_000 });
+  // An idle connection the server drops (restart, network) must not crash the process.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`select 1`.execute(db);
+    if (options.readonly) {
+      const found = await sql<{ t: string | null }>`select to_regclass('documents')::text as t`.execute(db);
+      if (!found.rows[0]?.t) throw new Error('it holds no diplograph schema; ingest into it first');
+    } else {
+      await migrateToLatest(db, 'postgres');
+    }
+  } catch (err) {
+    await db.destroy().catch(() => undefined);
+    throw new Error(`cannot open knowledge base ${shown}: ${(err as Error).message}`);
+  }
+  return { db, dialect: 'postgres', location: shown, close: () => db.destroy() };
 }

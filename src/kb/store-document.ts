@@ -4,6 +4,8 @@ import type { Database } from './schema.js';
 import { PER_DOCUMENT_TABLES } from './schema.js';
 import type { KnowledgeBase } from './open-knowledge-base.js';
 import { PIPELINE_VERSION } from '../pipeline/version.js';
+import { writeTransaction } from './write-transaction.js';
+import { lockKeys } from './dialect.js';
 
 export type StoreStatus = 'added' | 'unchanged' | 'replaced';
 
@@ -22,7 +24,9 @@ const CHUNK = 400;
  * version (same source) in the same transaction, so a reader never sees both or neither.
  */
 export async function storeDocument(kb: KnowledgeBase, doc: AnalysedDocument, now: Date = new Date()): Promise<StoreResult> {
-  return kb.db.transaction().execute(async (trx) => {
+  // An immediate write transaction: two processes storing the same text at once give one document.
+  return writeTransaction(kb, async (trx) => {
+    await lockKeys(trx, kb.dialect, [`doc:${doc.id}`, `source:${doc.source}`]);
     const existing = await trx.selectFrom('documents').select(['id', 'pipeline_version']).where('id', '=', doc.id).executeTakeFirst();
     if (existing && existing.pipeline_version === PIPELINE_VERSION) return { id: doc.id, status: 'unchanged' as const, replaced: [] };
     const older = await trx.selectFrom('documents').select('id').where('source', '=', doc.source).where('id', '!=', doc.id).execute();
@@ -35,6 +39,15 @@ export async function storeDocument(kb: KnowledgeBase, doc: AnalysedDocument, no
   });
 }
 
+/** Delete a stored document and everything that came from it; false when there is no such document. */
+export async function deleteDocument(kb: KnowledgeBase, id: string): Promise<boolean> {
+  return writeTransaction(kb, async (trx) => {
+    const found = await trx.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst();
+    if (found) await deleteDocumentRows(trx, id);
+    return !!found;
+  });
+}
+
 /** Remove a document and every row that came from it. */
 export async function deleteDocumentRows(trx: Transaction<Database> | Kysely<Database>, id: string): Promise<void> {
   await trx.deleteFrom('event_actors').where('event', 'in', trx.selectFrom('events').select('id').where('doc', '=', id)).execute();
@@ -42,7 +55,7 @@ export async function deleteDocumentRows(trx: Transaction<Database> | Kysely<Dat
   await trx.deleteFrom('documents').where('id', '=', id).execute();
 }
 
-async function insertChunked<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: any[]): Promise<void> {
+async function insertChunked<T extends keyof Database>(trx: Kysely<Database>, table: T, rows: any[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await trx.insertInto(table).values(rows.slice(i, i + CHUNK)).execute();
   }
@@ -56,7 +69,7 @@ function dateColumns(date: EventDate | null, prefix: 'date' | 'period' = 'date')
   };
 }
 
-async function insertDocument(trx: Transaction<Database>, doc: AnalysedDocument, now: Date): Promise<void> {
+async function insertDocument(trx: Kysely<Database>, doc: AnalysedDocument, now: Date): Promise<void> {
   const id = doc.id;
   await trx.insertInto('documents').values({
     id,
@@ -83,7 +96,8 @@ async function insertDocument(trx: Transaction<Database>, doc: AnalysedDocument,
   await insertChunked(trx, 'sentences', seg.sentences.map((s) => ({ doc: id, idx: s.index, paragraph: s.paragraph, start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) })));
   await insertChunked(trx, 'footnotes', doc.footnotes.map((f) => ({ doc: id, label: f.label, start: f.body.start, end: f.body.end, markers: JSON.stringify(f.markers.map((m) => m.start)) })));
 
-  const entities = [...doc.entities.values()];
+  // In id order, so that concurrent writers on PostgreSQL lock shared entity rows in one order (no deadlock).
+  const entities = [...doc.entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (let i = 0; i < entities.length; i += CHUNK) {
     const rows = entities.slice(i, i + CHUNK).map((e) => ({
       id: e.id, kind: e.kind, name: e.name, aliases: JSON.stringify(e.aliases), wikidata: e.wikidata ?? null,

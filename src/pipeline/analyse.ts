@@ -63,8 +63,11 @@ const STAGES = [
   {
     name: 'extract',
     run: (doc: AnalysedDocument) => {
-      const { messages, ...found } = extract(doc);
-      return { patch: found, messages };
+      const { messages, newEntities, ...found } = extract(doc);
+      // Agreements named by a phrase ("negotiations on a peace treaty") join the entities their history refers to.
+      const entities = new Map(doc.entities);
+      for (const e of newEntities ?? []) if (!entities.has(e.id)) entities.set(e.id, e);
+      return { patch: { ...found, entities }, messages };
     },
   },
 ] as const;

@@ -5,12 +5,14 @@ import { readBytes, readFile, type ReadOptions } from '../read/read-file.js';
 import type { PeriodOverride } from '../read/infer-period.js';
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
 import { storeDocument, type StoreResult } from '../kb/store-document.js';
+import { consolidateAfterStore } from '../consolidate/consolidate-after-store.js';
 import { analyse, type StageName } from './analyse.js';
+import { ingestLargeText, isLargeTextFile, type LargeTextOptions } from './ingest-large-text.js';
 import { defaultContext, type PipelineContext } from './context.js';
 
 export interface IngestOptions {
   period?: PeriodOverride;
-  read?: ReadOptions;
+  read?: ReadOptions & LargeTextOptions;
   context?: PipelineContext;
   onFileStart?: (file: string, index: number, total: number) => void;
   onStage?: (file: string, stage: StageName) => void;
@@ -18,25 +20,44 @@ export interface IngestOptions {
 }
 
 export type IngestOutcome =
-  | ({ file: string; ok: true; title: string; sentences: number; mentions: number; events: number; messages: number } & StoreResult)
+  | ({ file: string; ok: true; title: string; sentences: number; mentions: number; events: number; messages: number; parts?: number } & StoreResult)
   | { file: string; ok: false; problem: string; message: string };
+
+/** A file that could not be read or analysed: the outcome to report, nothing stored. */
+export type IngestFailure = Extract<IngestOutcome, { ok: false }>;
 
 /** Read, analyse and store one document given as bytes (an upload) or as a path. */
 export async function ingestOne(kb: KnowledgeBase, file: string, opts: IngestOptions = {}, bytes?: Uint8Array): Promise<IngestOutcome> {
-  let doc: AnalysedDocument;
+  // A text file too large to hold comfortably is read and stored part by part (see stream-large-text).
+  if (!bytes && (await isLargeTextFile(file, opts.read))) return ingestLargeText(kb, file, opts);
+  const doc = await readAndAnalyse(file, opts, bytes);
+  return 'ok' in doc ? doc : storeAnalysed(kb, file, doc);
+}
+
+/** The read and analyse half of ingestOne (what worker threads run). */
+export async function readAndAnalyse(file: string, opts: IngestOptions = {}, bytes?: Uint8Array): Promise<AnalysedDocument | IngestFailure> {
   try {
     // A file is known by its absolute path, so that re-ingesting it from another directory
     // still replaces its older version.
     const readOptions = { ...opts.read, source: opts.read?.source ?? (bytes ? file : path.resolve(file)) };
     const read = bytes ? await readBytes(file, bytes, readOptions) : await readFile(file, readOptions);
-    doc = analyse(read, opts.context ?? defaultContext(), { period: opts.period, onStage: (s) => opts.onStage?.(file, s) });
+    return analyse(read, opts.context ?? defaultContext(), { period: opts.period, onStage: (s) => opts.onStage?.(file, s) });
   } catch (err) {
-    if (err instanceof ReadError) return { file, ok: false, problem: err.problem, message: err.message };
-    if (err instanceof RangeError) return { file, ok: false, problem: 'invalid-option', message: `${file}: ${err.message}` };
-    return { file, ok: false, problem: 'internal', message: `${file}: analysis failed: ${(err as Error).stack ?? String(err)}` };
+    return analysisFailure(file, err);
   }
+}
+
+export function analysisFailure(file: string, err: unknown): IngestFailure {
+  if (err instanceof ReadError) return { file, ok: false, problem: err.problem, message: err.message };
+  if (err instanceof RangeError) return { file, ok: false, problem: 'invalid-option', message: `${file}: ${err.message}` };
+  return { file, ok: false, problem: 'internal', message: `${file}: analysis failed: ${(err as Error).stack ?? String(err)}` };
+}
+
+/** The store half of ingestOne: one transaction, nothing changed on failure. */
+export async function storeAnalysed(kb: KnowledgeBase, file: string, doc: AnalysedDocument): Promise<IngestOutcome> {
   try {
     const stored = await storeDocument(kb, doc);
+    await consolidateAfterStore(kb, stored);
     return {
       file, ok: true, ...stored, title: doc.title, sentences: doc.segmentation.sentences.length,
       mentions: doc.mentions.length, events: doc.events.length, messages: doc.messages.length,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import AhoCorasick from 'modern-ahocorasick';
+import { SurfaceMatcher } from './surface-matcher.js';
 import type { Entity, EntityKind, Office, Sector } from '../model/entity.js';
 
 /** How a surface form refers to its entity: by name, or as a modifier/demonym of a state. */
@@ -32,7 +32,7 @@ export interface OfficeTerm {
 export interface Gazetteer {
   entities: Map<string, Entity>;
   /** Compiled once per data directory; case-sensitive, reports UTF-16 ranges. */
-  matcher: AhoCorasick<SurfaceEntry>;
+  matcher: SurfaceMatcher<SurfaceEntry>;
   /** All office terms, for period-dependent resolution. */
   offices: OfficeTerm[];
   /** Lower-cased surname -> person entity ids (surnames are never matched alone without a title). */
@@ -99,8 +99,10 @@ export function loadGazetteer(dataDir?: string): Gazetteer {
   const seen = new Set<string>();
   const add = (surface: string, entity: string, kind: EntityKind, form: SurfaceForm): void => {
     const variants = [surface];
+    // Typeset text writes "Da’esh" and "People’s" with a curly apostrophe.
+    if (surface.includes("'")) variants.push(surface.replace(/'/g, '’'));
     // Lower-case-initial names ("four-island exchange program", "the West") also start sentences.
-    if (/^[a-z]/.test(surface)) variants.push(capitalise(surface));
+    if (/^[a-z]/.test(surface)) variants.push(...variants.map(capitalise));
     for (const v of variants) {
       const key = `${v}\u0000${entity}\u0000${form}`;
       if (v.length < 2 || seen.has(key)) continue;
@@ -218,7 +220,7 @@ export function loadGazetteer(dataDir?: string): Gazetteer {
     }
   }
 
-  const matcher = new AhoCorasick<SurfaceEntry>(entries.map((e) => ({ pattern: e.surface, data: e })));
+  const matcher = new SurfaceMatcher<SurfaceEntry>(entries.map((e) => ({ pattern: e.surface, data: e })));
   const gaz: Gazetteer = { entities, matcher, offices, surnames, capitals, stateForms, blocModifiers, blocMembers };
   cache.set(dir, gaz);
   return gaz;

@@ -3,6 +3,8 @@ import type { Segmentation } from '../model/structure.js';
 import type { EntityKind, Mention } from '../model/entity.js';
 import type { Message } from '../model/message.js';
 import type { Gazetteer, SurfaceEntry } from './gazetteer.js';
+import { inferSpeaker } from './entities/infer-speaker.js';
+import { speakerReferences } from './entities/speaker-references.js';
 
 /** A proposed mention before overlaps are settled. */
 interface Candidate {
@@ -58,7 +60,7 @@ const NOT_NAME = new Set([
 ]);
 
 const AGREEMENT_HEADS = ['Agreement', 'Agreements', 'Treaty', 'Convention', 'Initiative', 'Program', 'Programme', 'Plan', 'Accord', 'Accords', 'Protocol', 'Charter', 'Pact', 'Compact', 'Declaration', 'Memorandum', 'Statement'];
-const ORG_HEADS = ['Council', 'Committee', 'Commission', 'Organization', 'Organisation', 'Assembly', 'Agency', 'Fund', 'Bank', 'Court', 'Tribunal', 'Ministry', 'Institute', 'Foundation', 'Parliament', 'Secretariat', 'Authority', 'Service', 'Forces', 'Cabinet'];
+const ORG_HEADS = ['Council', 'Committee', 'Commission', 'Organization', 'Organisation', 'Assembly', 'Agency', 'Fund', 'Bank', 'Court', 'Tribunal', 'Ministry', 'Institute', 'Foundation', 'Parliament', 'Secretariat', 'Authority', 'Service', 'Forces', 'Cabinet', 'Party'];
 const OTHER_HEADS = ['Summit', 'Conference', 'Prize', 'Award', 'Forum', 'Games', 'Expo'];
 const HEAD_KIND = new Map<string, EntityKind>([
   ...AGREEMENT_HEADS.map((h) => [h, 'agreement'] as const),
@@ -77,10 +79,22 @@ const NAMED_RE = new RegExp(
 );
 const LEADING_FUNCTION = /^(?:(?:The|A|An|In|On|At|For|By|With|From|Since|However|Meanwhile|Moreover|Furthermore|And|But|Under|During|After|Before|Regarding|Following|As|This|These|Its|Their|His|Her|Our|Both|Each|All|Such|New York)\s+)+/u;
 
-const BODY_AFTER_STATE = String.raw`(?:[Gg]overnment|authorities|Foreign Ministry|Ministry of Foreign Affairs|foreign ministry|[Cc]entral [Bb]ank|[Pp]arliament|legislature|military|[Aa]rmed [Ff]orces|Army|Navy|Air Force|forces|troops)`;
+const BODY_AFTER_STATE = String.raw`(?:[Gg]overnment|[Aa]dministration|authorities|Foreign Ministry|Ministry of Foreign Affairs|foreign ministry|[Cc]entral [Bb]ank|[Pp]arliament|legislature|military|[Aa]rmed [Ff]orces|Army|Navy|Air Force|forces|troops)`;
 const CONTEXT_BODIES = /(?<![\p{L}])(House of Representatives|House of Councillors|National Assembly|Upper House|Lower House|Cabinet Office)(?![\p{L}])/gu;
 const MISSION_RE = /(?<![\p{L}])(Embassy|Consulate-General|Consulate General|Consulate|Permanent Mission|Trade Representation|Mission) of /gu;
-const PLURAL_REF_RE = /(?<![\p{L}])(?:[Tt]he two (?:countries|states|nations|sides|governments)|[Bb]oth (?:countries|sides|governments|nations))(?![\p{L}])/gu;
+const PLURAL_REF_RE = /(?<![\p{L}])(?:[Tt]he two (?:countries|[Ss]tates|nations|sides|[Gg]overnments)|[Bb]oth (?:countries|sides|[Gg]overnments|nations))(?![\p{L}])/gu;
+/** "the administration" is the government of the state in focus; "my Administration" the speaker's. */
+const ADMINISTRATION_RE = /(?<![\p{L}])(?:[Tt]he|[Tt]his|[Tt]hat|[Mm]y|[Oo]ur) [Aa]dministration(?![\p{L}])/gu;
+/** "the Trump administration": a leader's surname before it. */
+const NAMED_ADMINISTRATION_RE = /(?<![\p{L}])(\p{Lu}[\p{L}'’-]+) [Aa]dministration(?![\p{L}])/gu;
+/** A bare service name after a list opener: "three branches of the military (Army, Navy, and Air Force)". */
+const BRANCH_RE = /(?<=(?:\(|, |,? and | the ))(?:Army|Navy|Air Force|Marine Corps|Coast Guard)(?![\p{L}]| \p{Lu})/gu;
+/** "military" before these nouns is an adjective ("a Russian military exercise"), not the armed forces. */
+const MILITARY_AS_MODIFIER = /^ (?:exercises?|drills?|manoeuvres|maneuvers|operations?|aid|assistance|equipment|spending|expenditures?|cooperation|activit(?:y|ies)|build-?up|presence|bases?|facilit(?:y|ies)|personnel|actions?|threats?|pressure|power|capabilit(?:y|ies)|technolog(?:y|ies)|budget|strength|means|supplies|interventions?|offensives?|attacks?|doctrine|campaigns?|alliances?|ties|relations|coup|junta|aircraft|vessels?|ships?|units?|installations?|infrastructure|purposes|field|sphere|industry|hardware|training|deployments?|provocations?|posture|drones?|affairs|officials?|leaders(?:hip)?)(?![\p{L}])/u;
+/** Named military operations: "Operation Euphrates Shield", "Operation Olive Branch". */
+const OPERATION_RE = /(?<![\p{L}])Operation(?: (?!(?:of|in|on|the|and)\b)\p{Lu}[\p{L}'’-]*){1,3}(?![\p{L}])/gu;
+/** A translation of a name in brackets: "Viasna (Spring)". */
+const GLOSS_AFTER = /^ \((\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3})\)/u;
 const COUNTRY_REF_RE = /(?<![\p{L}])[Tt]he country(?![\p{L}])/gu;
 const SHORT_REF_RE = new RegExp(String.raw`(?<![\p{L}])the (${AGREEMENT_HEADS.join('|')})(?![\p{L}\p{N}])`, 'gu');
 const PATRONYMIC_SUFFIX = /(?:ovich|evich|ich|ovna|evna|ichna|yeuna|eŭna|avich|ovych|ivna)$/;
@@ -123,6 +137,11 @@ export function recognizeEntities(
   const text = doc.text;
   const messages: Omit<Message, 'doc'>[] = [];
   const candidates: Candidate[] = [];
+  const speaker = inferSpeaker(doc, gaz);
+  const unDocument = /\bUnited Nations\b/.test(text);
+  if (speaker) {
+    messages.push({ rule: `recognize.${speaker.rule}`, severity: 'info', message: `speaking state ${speaker.state}: ${speaker.reason}`, ...(speaker.evidence ?? {}) });
+  }
 
   // 1. Gazetteer: every whole-word, case-sensitive occurrence; overlaps are settled later.
   const gazByStart = new Map<number, Array<{ end: number; data: SurfaceEntry }>>();
@@ -134,6 +153,7 @@ export function recognizeEntities(
     const { end } = hit;
     const surface = text.slice(start, end);
     if (data.entity === 'state:CHN' && /^\s+Sea\b/.test(text.slice(end, end + 5))) continue; // "China Sea" is a sea, not the state
+    if (data.form === 'adjectival' && /^ Wars?\b/.test(text.slice(end, end + 6))) continue; // "the Korean War" names a war (an event)
     let entity = data.entity;
     let kind = data.kind;
     let rule = `gazetteer.${data.form}`;
@@ -222,6 +242,7 @@ export function recognizeEntities(
       const word = m[0];
       // "Russian troops", "Japan's forces"; but not "Japan forces" (a noun compound in a headline).
       if (before.form === 'name' && !before.possessive && /^(?:forces|troops|military|authorities)$/.test(word)) continue;
+      if (word === 'military' && MILITARY_AS_MODIFIER.test(text.slice(at(m.index) + word.length, at(m.index) + word.length + 30))) continue;
       candidates.push({ start: before.start, end: at(m.index) + word.length, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
     }
     for (const m of s.matchAll(CONTEXT_BODIES)) {
@@ -259,6 +280,16 @@ export function recognizeEntities(
       if (chained) cont = cont.slice(0, chained.index);
       // A sentence-final period belongs to the sentence, not the name.
       cont = cont.replace(/\.$/, '');
+      // "Plan of Action on the Iranian nuclear programme": a trailing state adjective modifies a common noun.
+      const trailing = /\s+(?:of|on|for|concerning|between|in|to|against|with|and)(?:\s+(?:the|a|an))?\s+(\p{Lu}[\p{L}-]*)$/u.exec(cont);
+      const followedByLower = /^\s+\p{Ll}/u.test(s.slice(m.index + m[0].length - (m[3] ?? '').length + cont.length));
+      if (trailing?.[1] && gaz.stateForms.has(trailing[1]) && followedByLower) cont = cont.slice(0, trailing.index);
+      // "... Forum and the United States-led coalition": a coordinated modifier of a common noun is not part of the name.
+      const andGroup = /\s+and(?:\s+(?:the|a|an))?(?:\s+[\p{Lu}\d][\p{L}\d.'’-]*)+$/u.exec(cont);
+      const andLast = andGroup?.[0].split(/\s+/).at(-1) ?? '';
+      if (andGroup && followedByLower && (/-\p{Ll}+$/u.test(andLast) || gaz.stateForms.has(andLast))) cont = cont.slice(0, andGroup.index);
+      // "States Party", "Contracting Party": a role in a treaty, not a political party.
+      if (head === 'Party' && /(?:^|\s)(?:States?|Contracting|Third|Working|Interested|Concerned|Other|Each|Any)\s*$/.test(prefix)) continue;
       const lead = LEADING_FUNCTION.exec(prefix);
       if (lead) prefix = prefix.slice(lead[0].length);
       const startIdx = m.index + (m[0].length - (m[1] ?? '').length - head.length - (m[3] ?? '').length) + (lead ? lead[0].length : 0);
@@ -267,6 +298,8 @@ export function recognizeEntities(
       if (/(?:^|\s)(?:a|an)\s+$/.test(s.slice(Math.max(0, startIdx - 4), startIdx))) continue; // "a Peace Treaty" is generic
       // A prefix of only possessives or numbers ("its Plan", "2022 Plan") is not a name.
       if (!/\p{Lu}/u.test(prefix) && cont === '') continue;
+      // "the Japan-Russia Summit" is a meeting of its participants, who are the entities.
+      if (cont === '' && /^(?:Summit|Conference|Forum)$/.test(head) && prefix.trim().split(/[-–]/).every((part) => isKnownName(part.trim(), gaz))) continue;
       const start = at(startIdx);
       const end = at(m.index + (m[1] ?? '').length + head.length + cont.length);
       candidates.push({ start, end, kind: HEAD_KIND.get(head) ?? 'other', entity: null, rule: `named.${(HEAD_KIND.get(head) ?? 'other')}`, priority: 1 });
@@ -313,15 +346,39 @@ export function recognizeEntities(
     for (const m of s.matchAll(/(?<![\p{L}])side(?![\p{L}])/gu)) {
       const before = stateBefore(at(m.index));
       if (before && !before.possessive) {
-        candidates.push({ start: before.start, end: at(m.index) + 4, kind: 'state', entity: before.entity, rule: 'state-side', priority: 2 });
+        // "the Russian side" is a definite description: the article belongs to it.
+        const start = /^[Tt]he $/.test(text.slice(before.start - 4, before.start)) ? before.start - 4 : before.start;
+        candidates.push({ start, end: at(m.index) + 4, kind: 'state', entity: before.entity, rule: 'state-side', priority: 2 });
       }
     }
     for (const m of s.matchAll(PLURAL_REF_RE)) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'plural-ref', priority: 1 });
     }
     for (const m of s.matchAll(COUNTRY_REF_RE)) {
+      // "Turkey is the country most affected": a predicate describes, it does not refer back.
+      if (/(?:^|\s)(?:is|was|are|were|remains|remained|becomes|became|be|been)\s+$/.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'definite-country', priority: 1 });
     }
+    for (const m of s.matchAll(ADMINISTRATION_RE)) {
+      if (/^[Mm]y|^[Oo]ur/.test(m[0]) && !speaker) continue;
+      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 1 });
+    }
+    for (const m of s.matchAll(NAMED_ADMINISTRATION_RE)) {
+      if (!gaz.surnames.has((m[1] ?? '').toLowerCase())) continue;
+      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 2 });
+    }
+    // "the Organization" in a text about the United Nations is the UN (UN usage, capitalised).
+    if (unDocument) for (const m of s.matchAll(/(?<=(?:[Tt]he|[Tt]his|[Oo]ur) )Organization(?![\p{L}]| of\b)/gu)) {
+      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: 'org:UN', rule: 'un-organization-ref', priority: 1 });
+    }
+    for (const m of s.matchAll(OPERATION_RE)) {
+      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'other', entity: null, rule: 'named-operation', priority: 2 });
+    }
+    for (const m of s.matchAll(BRANCH_RE)) {
+      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.branch', priority: 1 });
+    }
+    // 7b. The speaker's own state: "we", "our", "my country", "my Government" (speeches and statements only).
+    if (speaker) for (const r of speakerReferences(s)) candidates.push({ start: at(r.start), end: at(r.end), kind: r.kind, entity: null, rule: r.rule, priority: 1 });
 
     // 8. Coordinated groupings: "the Central Asian and Caucasus countries" names two blocs.
     if (blocCoordination) {
@@ -337,7 +394,7 @@ export function recognizeEntities(
   }
 
   const chosen = settleOverlaps(candidates);
-  const withAcronyms = addAcronyms(text, chosen, gaz);
+  const withAcronyms = addGlosses(text, addAcronyms(text, chosen, gaz), gaz);
   const mentions: Mention[] = withAcronyms.map((c) => ({
     doc: doc.id, start: c.start, end: c.end, text: text.slice(c.start, c.end), entity: c.entity, kind: c.kind, rule: c.rule,
   }));
@@ -398,6 +455,26 @@ function addAcronyms(text: string, chosen: Candidate[], gaz: Gazetteer): Candida
     }
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** "Viasna (Spring)": a bracketed translation right after an organisation's name names it too. */
+function addGlosses(text: string, chosen: Candidate[], gaz: Gazetteer): Candidate[] {
+  const out = [...chosen];
+  for (const c of chosen) {
+    if (c.kind !== 'organization' && c.kind !== 'other') continue;
+    const m = GLOSS_AFTER.exec(text.slice(c.end, c.end + 60));
+    const gloss = m?.[1];
+    if (!gloss || isKnownName(gloss, gaz) || gloss.split(' ').some((w) => NOT_NAME.has(w) || HEAD_KIND.has(w))) continue;
+    const start = c.end + 2;
+    if (out.some((o) => start < o.end && o.start < start + gloss.length)) continue;
+    out.push({ start, end: start + gloss.length, kind: c.kind, entity: c.entity, rule: 'parenthetical-alias', priority: 0 });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** A whole surface the gazetteer knows (any kind). */
+function isKnownName(surface: string, gaz: Gazetteer): boolean {
+  return surface !== '' && gaz.matcher.search(surface).some((h) => h.start === 0 && h.end === surface.length);
 }
 
 function isSubsequence(needle: string, hay: string): boolean {

@@ -4,6 +4,7 @@ import type { TimexCandidate } from './time/time-parser.js';
 import { refineModifiers } from './time/refine-modifiers.js';
 import { refineRanges } from './time/refine-ranges.js';
 import { refineOverlaps } from './time/refine-overlaps.js';
+import { refineCompounds } from './time/refine-compounds.js';
 
 export interface RecognizeTimexOptions {
   /**
@@ -37,6 +38,7 @@ export function recognizeTimexes(doc: DocumentWithPeriod, _seg: Segmentation, op
   }
   if (style === 'timeml') candidates = candidates.filter((c) => c.rule !== 'time.narrative');
   candidates = refineOverlaps(candidates);
+  candidates = refineCompounds(text, candidates);
   candidates = refineModifiers(text, candidates);
   candidates = refineOverlaps(candidates);
   candidates = refineRanges(text, candidates, style === 'report');

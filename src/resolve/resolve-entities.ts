@@ -3,6 +3,7 @@ import type { Segmentation } from '../model/structure.js';
 import type { Entity, EntityKind, Mention, Sector } from '../model/entity.js';
 import type { Message } from '../model/message.js';
 import { slugify, type Gazetteer, type OfficeRole, type OfficeTerm } from '../recognize/gazetteer.js';
+import { inferSpeaker } from '../recognize/entities/infer-speaker.js';
 
 type Messages = Omit<Message, 'doc'>[];
 
@@ -17,7 +18,7 @@ const TITLE_BEFORE = /(First Deputy Prime Minister|Deputy Prime Minister|Prime M
 
 /** Government bodies named by a state plus a noun: id prefix, canonical name template, PLOVER sector. */
 const BODY_TYPES: Array<{ re: RegExp; key: string; name: (state: string) => string; sector: Sector }> = [
-  { re: /^[Gg]overnment of |\b(?:[Gg]overnment|authorities)$/, key: 'gov', name: (s) => `Government of ${s}`, sector: 'GOV' },
+  { re: /^[Gg]overnment of |\b(?:[Gg]overnment|[Aa]dministration|authorities)$/, key: 'gov', name: (s) => `Government of ${s}`, sector: 'GOV' },
   { re: /^Ministry of Foreign Affairs of |\b(?:Foreign Ministry|Ministry of Foreign Affairs|foreign ministry)$/, key: 'mfa', name: (s) => `Ministry of Foreign Affairs of ${s}`, sector: 'GOV' },
   { re: /\b[Cc]entral [Bb]ank$/, key: 'cb', name: (s) => `Central Bank of ${s}`, sector: 'GOV' },
   { re: /\b(?:[Pp]arliament|legislature)$/, key: 'leg', name: (s) => `Parliament of ${s}`, sector: 'LEG' },
@@ -62,6 +63,12 @@ export function resolveEntities(
 
   const footnoteEntities = footnoteLinks(doc, mentions, sentenceOf);
   const homeState = reportingState(mentions, gaz);
+  const speaker = inferSpeaker(doc, gaz);
+  /** The government of a state: the gazetteer's record, or one built with the deterministic id. */
+  const governmentOf = (state: string, m: Mention, rule: string): string => {
+    const iso3 = state.slice('state:'.length);
+    return textEntity(`org:gov-${iso3}`, 'organization', `Government of ${gaz.entities.get(state)?.name ?? iso3}`, { country: state, sector: 'GOV' }, m, rule);
+  };
   const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
 
   for (const m of sorted) {
@@ -110,6 +117,26 @@ export function resolveEntities(
         emit(m, textEntity(`org:${slugify(name)}`, 'organization', name, { ...(state ? { country: state } : {}), sector: 'GOV' }, m, m.rule));
         break;
       }
+      case 'speaker-pronoun':
+      case 'speaker-country':
+        if (speaker) emit(m, speaker.state, ['speaker']);
+        break;
+      case 'speaker-government':
+        if (speaker) emit(m, governmentOf(speaker.state, m, m.rule), ['speaker']);
+        break;
+      case 'administration-ref': {
+        const r = administrationState(m, text, doc, gaz, out, paragraphOf, speaker?.state, homeState);
+        if (r) emit(m, governmentOf(r.state, m, m.rule), [r.why]);
+        else messages.push({ rule: 'resolve.unresolved-reference', severity: 'info', start: m.start, end: m.end, message: `no state in focus for "${m.text}"` });
+        break;
+      }
+      case 'gov-body.branch': {
+        const country = contextState(m, out, gaz, paragraphOf);
+        const iso3 = country?.slice('state:'.length) ?? 'UNK';
+        const name = `${m.text} (${country ? gaz.entities.get(country)?.name ?? iso3 : 'unknown state'})`;
+        emit(m, textEntity(`org:${slugify(m.text)}-${iso3.toLowerCase()}`, 'organization', name, { ...(country ? { country } : {}), sector: 'MIL' }, m, m.rule), country ? ['country-context'] : undefined);
+        break;
+      }
       case 'state-side':
         emit(m, m.entity ?? 'state:UNK', ['side-reference']);
         break;
@@ -121,7 +148,8 @@ export function resolveEntities(
       }
       case 'definite-country': {
         // A possessor ("France's responsibility to ensure that the country ...") is rarely the country meant.
-        const prev = [...out].reverse().find((o) => o.entity?.startsWith('state:') && o.end <= m.start && m.start - o.end < 1500 && !/^['’]s\b/.test(text.slice(o.end, o.end + 3)));
+        // The speaker's "we" is never what "the country" points back to.
+        const prev = [...out].reverse().find((o) => o.entity?.startsWith('state:') && !o.rule.startsWith('speaker-') && o.end <= m.start && m.start - o.end < 1500 && !/^['’]s\b/.test(text.slice(o.end, o.end + 3)));
         if (prev?.entity) emit(m, prev.entity, ['coreference']);
         else messages.push({ rule: 'resolve.unresolved-reference', severity: 'info', start: m.start, end: m.end, message: `no state before "${m.text}"` });
         break;
@@ -132,7 +160,8 @@ export function resolveEntities(
         if (prev?.entity) emit(m, prev.entity, ['short-form']);
         break; // a bare "the Treaty" with nothing before it names nothing
       }
-      case 'acronym': {
+      case 'acronym':
+      case 'parenthetical-alias': {
         if (m.entity) { emit(m, m.entity); break; }
         const def = [...out].reverse().find((o) => o.end <= m.start && new RegExp(`^\\s*\\(${escapeRe(m.text)}\\)`).test(text.slice(o.end, o.end + m.text.length + 4)));
         if (def?.entity) emit(m, def.entity);
@@ -159,6 +188,15 @@ export function resolveEntities(
           if (e && !e.aliases.includes(m.text)) e.aliases.push(m.text);
           break;
         }
+        // "the Ministry of Foreign Affairs" with no state: the reporting state's (or the speaker's) ministry.
+        const ministry = /^(?:the )?(Ministry (?:of|for) [\p{L} ,-]+)$/u.exec(m.text);
+        const owner = homeState ?? speaker?.state;
+        if (m.kind === 'organization' && ministry?.[1] && owner && !firstState(m.text, gaz)) {
+          emit(m, ministryOf(ministry[1], owner, m, gaz, textEntity), ['home-state']);
+          break;
+        }
+        const extended = extendedNameOf(m, gaz);
+        if (extended) { emit(m, extended, ['name-prefix']); break; }
         const earlier = shortFormOf(m, out, entities);
         if (earlier) { emit(m, earlier, ['short-form']); break; }
         const name = m.text.replace(/^the /, '');
@@ -168,6 +206,59 @@ export function resolveEntities(
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return { mentions: out, entities, messages };
+}
+
+/**
+ * "Paris Agreement on Climate Change": a known name of two words or more followed by "on/of/for ..." is that
+ * entity written out more fully.
+ */
+function extendedNameOf(m: Mention, gaz: Gazetteer): string | undefined {
+  if (m.kind !== 'agreement' && m.kind !== 'organization') return undefined;
+  const surface = m.text.replace(/^the /i, '');
+  const hits = gaz.matcher
+    .search(surface)
+    .filter((h) => h.start === 0 && h.data?.kind === m.kind && /\s/.test(h.data.surface) && /^ (?:on|of|for|concerning) \S/.test(surface.slice(h.end, h.end + 16)))
+    .sort((a, b) => b.end - a.end);
+  return hits[0]?.data?.entity;
+}
+
+/** "Ministry of Foreign Affairs" of a known state: the gazetteer's body if it has one, else a built one. */
+function ministryOf(
+  surface: string, state: string, m: Mention, gaz: Gazetteer,
+  textEntity: (id: string, kind: EntityKind, name: string, extra: Partial<Entity>, m: Mention, rule: string) => string,
+): string {
+  const iso3 = state.slice('state:'.length);
+  if (/^Ministry (?:of|for) Foreign Affairs$/.test(surface)) {
+    const id = `org:mfa-${iso3}`;
+    if (gaz.entities.has(id)) return id;
+  }
+  for (const e of gaz.entities.values()) {
+    if (e.kind === 'organization' && e.country === state && (e.name === surface || e.name.startsWith(`${surface} of `) || e.aliases.includes(surface))) return e.id;
+  }
+  const stateName = gaz.entities.get(state)?.name ?? iso3;
+  return textEntity(`org:${slugify(surface)}-${iso3.toLowerCase()}`, 'organization', `${surface} of ${stateName}`, { country: state, sector: 'GOV' }, m, m.rule);
+}
+
+/**
+ * Whose administration: "my/our Administration" is the speaker's, "the Trump administration" the leader's
+ * state, "the administration" the state the paragraph is about (else the speaker's or the reporting state).
+ */
+function administrationState(
+  m: Mention, text: string, doc: DocumentWithPeriod, gaz: Gazetteer, resolved: Mention[], paragraphOf: (pos: number) => number,
+  speaker: string | undefined, homeState: string | undefined,
+): { state: string; why: string } | undefined {
+  if (/^(?:[Mm]y|[Oo]ur) /.test(m.text)) return speaker ? { state: speaker, why: 'speaker' } : undefined;
+  const leader = /^(?:the )?(\p{Lu}[\p{L}'’-]+) [Aa]dministration$/u.exec(m.text)?.[1];
+  if (leader && !/^(?:The|This|That)$/.test(leader)) {
+    const people = gaz.surnames.get(leader.toLowerCase()) ?? [];
+    const terms = gaz.offices.filter((t) => people.includes(t.person) && (t.role === 'hos' || t.role === 'hog') && t.country.startsWith('state:'));
+    const best = terms.map((t) => ({ t, d: distanceDays(t, doc.period.start || '1900-01-01', doc.period.end || '9999-12-31') })).sort((a, b) => a.d - b.d)[0];
+    return best ? { state: best.t.country, why: 'office-holder' } : undefined;
+  }
+  const ctx = contextState(m, resolved, gaz, paragraphOf);
+  if (ctx) return { state: ctx, why: 'country-context' };
+  if (speaker) return { state: speaker, why: 'speaker' };
+  return homeState ? { state: homeState, why: 'home-state' } : undefined;
 }
 
 function prefixOf(kind: EntityKind, rule = ''): string {

@@ -1,7 +1,8 @@
 import type { DocumentWithPeriod, Message, Segmentation, Timex } from '../model/index.js';
 import { parseRelative } from '../recognize/time/relative-value.js';
-import { addDays, firstDay, granularity, parseDay, rangeOf, shiftedValue, weekday, type Day } from './time/calendar.js';
-import { sentenceTense, type Tense } from './time/sentence-tense.js';
+import { addDays, firstDay, granularity, isoDay, nthWeekday, parseDay, rangeOf, shiftedValue, weekday, type Day } from './time/calendar.js';
+import type { Tense } from './time/sentence-tense.js';
+import { localTense, type LocalTense } from './time/local-tense.js';
 
 type Msg = Omit<Message, 'doc'>;
 
@@ -9,6 +10,8 @@ type Msg = Omit<Message, 'doc'>;
 interface Reference {
   index: number;
   value: string;
+  /** The whole value, a range included. */
+  full: string;
   granularity: string;
   sentence: number;
 }
@@ -40,14 +43,29 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
     const sentence = sentences[sentenceCursor];
     const inSentence = sentence && sentence.start <= t.start && t.start < sentence.end ? sentence : undefined;
     const sentenceIndex = inSentence ? inSentence.index : -1;
-    let tenseCache: Tense | undefined;
-    const tense = () => (tenseCache ??= inSentence ? sentenceTense(doc.text.slice(inSentence.start, inSentence.end)) : 'present');
+    let tenseCache: LocalTense | undefined;
+    const localOf = () => (tenseCache ??= localTense(doc.text, inSentence?.start ?? Math.max(0, t.start - 200), inSentence?.end ?? t.end + 200, t.start, t.end));
+    const tense = (): Tense => localOf().tense;
 
     const lastRef = (needed: number): Reference | undefined => {
       for (let k = refs.length - 1; k >= 0; k--) if (FINENESS[refs[k]!.granularity]! >= needed) return refs[k];
       return undefined;
     };
 
+    // Comparisons with "a year" ("a year ago", "a year earlier", "the year-ago quarter") in a text about a quarter
+    // (earnings reports) mean that quarter a year back.
+    const quarterRef = (): Reference | undefined => {
+      for (let k = refs.length - 1; k >= 0; k--) {
+        const r = refs[k]!;
+        if (sentenceIndex - r.sentence > 5) break;
+        if (r.granularity === 'Q') return r;
+      }
+      return undefined;
+    };
+    const yearBack = (r: Reference, n: number) => {
+      const day = firstDay(r.value)!;
+      return { value: shiftedValue(day, 'Q', n * 4), anchor: `narrative:${r.index}`, inferred: ['value'] };
+    };
     // The year of a value with no year: stated nearby, the creation time with tense, or the report period.
     const anchorYear = (partial: string): { value: string; anchor: string } | null => {
       // "From May 2021 to June": a month or day with its year just before, in the same sentence, lends that year.
@@ -88,15 +106,59 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
           const diff = target - weekday(ref.day);
           let shift: number;
           // News tells what happened: a bare weekday is the last one unless the sentence speaks of the future.
-          const direction = rel.offset !== 0 ? rel.offset : tense() === 'future' ? 1 : -1;
+          // News narrates what happened: a weekday with no cue in its own clause is the last one.
+          const lt = localOf();
+          const tn = rel.offset !== 0 ? '' : lt.from !== 'deadline' && lt.tense === 'present' ? 'past' : lt.tense;
+          const direction = rel.offset !== 0 ? rel.offset : tn === 'future' ? 1 : tn === 'past' ? -1 : 0;
           if (direction < 0) shift = diff <= 0 ? diff : diff - 7;
           else if (direction > 0) shift = diff >= 0 ? diff : diff + 7;
-          else shift = diff;
+          // No tense: the nearest such weekday, either side ("meet separately Monday").
+          else shift = diff > 3 ? diff - 7 : diff < -3 ? diff + 7 : diff;
           if (rel.offset < 0 && shift === 0) shift = -7;
           if (rel.offset > 0 && shift === 0) shift = 7;
           return { value: join(shiftedValue(addDays(ref.day, shift), 'D', 0)), anchor: ref.anchor, inferred: ['year', 'month', 'day'] };
         }
+        if (rel.base === 'SAME') {
+          const r = refs[refs.length - 1];
+          return r ? { value: r.full, anchor: `narrative:${r.index}`, inferred: ['value'] } : null;
+        }
+        if (rel.base === 'QIN') {
+          const q = quarterRef();
+          return { value: q ? `${rel.unit}${q.value.slice(4)}` : rel.unit, ...(q ? { anchor: `narrative:${q.index}` } : {}), inferred: q ? ['quarter'] : [] };
+        }
+        if (rel.base === 'NWD') {
+          const month = Number(rel.unit);
+          const a = anchorYear(`XXXX-${String(month).padStart(2, '0')}`);
+          if (!a) return null;
+          const day = nthWeekday(Number(a.value.slice(0, 4)), month, rel.offset, Number(rel.suffix));
+          return { value: isoDay(day), anchor: a.anchor, inferred: ['year'] };
+        }
+        if (rel.base === 'WE') {
+          // A weekend belongs to the ISO week of the Monday before it. Past tense on a weekday means the one just gone.
+          const ref = dct ?? (() => {
+            const r = lastRef(6);
+            return r ? parseDay(r.value) : null;
+          })();
+          if (!ref) return null;
+          const wd = weekday(ref);
+          const direction = rel.offset !== 0 ? rel.offset : tense() === 'past' ? -1 : 0;
+          const weeks = direction < 0 ? (wd >= 6 ? 0 : -1) : direction > 0 ? (wd >= 6 ? 1 : 0) : 0;
+          return { value: `${shiftedValue(ref, 'W', weeks)}-WE`, anchor: dct ? 'dct' : 'narrative', inferred: ['value'] };
+        }
+        if (rel.base === 'MON') {
+          const month = Number(rel.unit);
+          const partial = `XXXX-${String(month).padStart(2, '0')}`;
+          if (!dct) {
+            const a = anchorYear(partial);
+            return a ? { ...a, inferred: ['year'] } : null;
+          }
+          // "last April": the latest April before the document's month; "next April": the first one after it.
+          const y = rel.offset < 0 ? (month < dct.m ? dct.y : dct.y - 1) : rel.offset > 0 ? (month > dct.m ? dct.y : dct.y + 1) : dct.y;
+          return { value: `${y}${partial.slice(4)}`, anchor: 'dct', inferred: ['year'] };
+        }
         if (rel.base === 'DCT') {
+          // "today" in a report with no date of its own is its present, not a day.
+          if (!dct && rel.unit === 'D' && rel.offset === 0 && !suffix) return { value: 'PRESENT_REF', inferred: ['value'] };
           if (dct) return { value: join(shiftedValue(dct, rel.unit, rel.offset)), anchor: 'dct', inferred: ['value'] };
           // A report without its own date: only year-sized steps can lean on a one-year period.
           if (periodStart && periodEnd && periodStart.y === periodEnd.y && (rel.unit === 'Y' || rel.unit === 'DE')) {
@@ -104,21 +166,27 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
           }
           return null;
         }
-        if (rel.base === 'ADAPT' || rel.base === 'AGO') {
-          // "A year ago" in a text about a quarter is that quarter a year back; otherwise a year (or the day) back.
+        if (rel.base === 'AGO') {
+          // "five years ago": that many units before the document's time, at the unit's granularity.
+          const q = rel.unit === 'Y' && rel.offset === -1 ? quarterRef() : undefined;
+          if (q) return yearBack(q, -1);
+          if (dct) return { value: join(shiftedValue(dct, rel.unit, rel.offset)), anchor: 'dct', inferred: ['value'] };
+          const r = lastRef(UNIT_FINENESS[rel.unit] ?? 2);
+          const d = r ? firstDay(r.value) : null;
+          return r && d ? { value: join(shiftedValue(d, rel.unit, rel.offset)), anchor: `narrative:${r.index}`, inferred: ['value'] } : null;
+        }
+        if ((rel.base === 'ADAPT' || rel.base === 'CMP') && rel.unit === 'Y') {
+          // "A year earlier" after a month is that month a year back; after a day or a year, the year before.
+          // "The year-ago results" compare with the year before the document's own.
+          const q = rel.offset === -1 ? quarterRef() : undefined;
+          if (q) return yearBack(q, rel.offset);
           const r = lastRef(2);
-          const g = r ? r.granularity : 'Y';
-          const unit = g === 'Q' || g === 'M' || g === 'D' ? g : 'Y';
-          const steps = unit === 'Q' ? rel.offset * 4 : unit === 'M' ? rel.offset * 12 : unit === 'D' ? 0 : rel.offset;
-          const fromRef = r && (rel.base === 'ADAPT' || unit === 'Q' || unit === 'M');
-          const anchorDay = fromRef ? firstDay(r.value) : dct;
-          const anchor = fromRef ? `narrative:${r.index}` : 'dct';
-          if (!anchorDay) return null;
-          if (unit === 'D') {
-            const d = { ...anchorDay, y: anchorDay.y + rel.offset };
-            return { value: shiftedValue(d, 'D', 0), anchor, inferred: ['value'] };
-          }
-          return { value: join(shiftedValue(anchorDay, unit, steps)), anchor, inferred: ['value'] };
+          if (rel.base === 'CMP' && dct) return { value: shiftedValue(dct, 'Y', rel.offset), anchor: 'dct', inferred: ['value'] };
+          const d = r ? firstDay(r.value) : null;
+          if (r && d && r.granularity === 'M') return { value: shiftedValue(d, 'M', rel.offset * 12), anchor: `narrative:${r.index}`, inferred: ['value'] };
+          if (r && d) return { value: shiftedValue(d, 'Y', rel.offset), anchor: `narrative:${r.index}`, inferred: ['value'] };
+          if (dct) return { value: shiftedValue(dct, 'Y', rel.offset), anchor: 'dct', inferred: ['value'] };
+          return null;
         }
         // REF: the last date of at least this granularity; failing that, the document's own date.
         const r = lastRef(UNIT_FINENESS[rel.unit] ?? 6);
@@ -138,7 +206,12 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
       const rel = parseRelative(value);
       if (!rel) return value;
       if (rel.base === 'WD') return `XXXX-WXX-${rel.unit}${rel.suffix}`;
-      const unit = rel.base === 'ADAPT' || rel.base === 'AGO' ? 'Y' : rel.unit;
+      if (rel.base === 'MON') return `XXXX-${rel.unit.padStart(2, '0')}`;
+      if (rel.base === 'QIN') return rel.unit;
+      if (rel.base === 'SAME') return 'XXXX';
+      if (rel.base === 'WE') return 'XXXX-WXX-WE';
+      if (rel.base === 'NWD') return `XXXX-${rel.unit.padStart(2, '0')}-XX`;
+      const unit = rel.base === 'ADAPT' || rel.base === 'CMP' ? 'Y' : rel.unit;
       return `${UNKNOWN[unit] ?? 'XXXX'}${rel.suffix}`;
     };
 
@@ -159,11 +232,11 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
       const range = t.range ?? (first && last ? { start: first.start, end: last.end } : undefined);
       next = { ...t, value, inferred, ...(anchor ? { anchor } : {}), ...(range ? { range } : {}) };
       // Comparisons ("a year earlier") point back but do not move the narrative.
-      const comparison = /^REL:(?:ADAPT|AGO):/.test(t.value);
+      const comparison = /^REL:(?:ADAPT|AGO|CMP|QIN):/.test(t.value);
       if ((t.type === 'DATE' || t.type === 'TIME') && !comparison) {
         const v = rs[rs.length - 1]!.value;
         const g = granularity(v);
-        if (g) refs.push({ index: i, value: v, granularity: g, sentence: sentenceIndex });
+        if (g) refs.push({ index: i, value: v, full: value, granularity: g, sentence: sentenceIndex });
       }
     }
     out.push(next);
@@ -180,6 +253,14 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
  */
 function nearestYear(partial: string, dct: Day, tense: Tense): number {
   const now = dayNumber(`${String(dct.y).padStart(4, '0')}-${String(dct.m).padStart(2, '0')}-${String(dct.d).padStart(2, '0')}`);
+  // Quarters and halves are reporting periods: news speaks of the latest one that has begun, even in the future
+  // tense ("will report third-quarter results"); "next year's first quarter" is written out.
+  if (/^XXXX-[QH]\d$/.test(partial)) {
+    for (const y of [dct.y, dct.y - 1]) {
+      const r = rangeOf(String(y) + partial.slice(4));
+      if (r && dayNumber(r.start) <= now) return y;
+    }
+  }
   let best = dct.y;
   let bestDistance = Infinity;
   for (const y of [dct.y - 1, dct.y, dct.y + 1]) {
@@ -187,6 +268,8 @@ function nearestYear(partial: string, dct: Day, tense: Tense): number {
     if (!r) continue;
     const s = dayNumber(r.start);
     const e = dayNumber(r.end);
+    // A fortnight's slack: a date just past the creation time in a past-tense clause is far likelier this year's
+    // (a deadline, a dateline written a few days late) than a year back.
     if (tense === 'past' && s > now + 14) continue;
     if (tense === 'future' && e < now - 14) continue;
     const distance = now < s ? s - now : now > e ? now - e : 0;

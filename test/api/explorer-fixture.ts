@@ -7,8 +7,8 @@ import { handBuiltDocument } from '../helpers/stored-doc.js';
  * A knowledge base for the explorer's routes: the shared hand-built document plus a second one with
  * a cooperation event, a stance, an agreement status change and a figure, all built by hand.
  */
-export async function explorerKb(): Promise<KnowledgeBase> {
-  const kb = await openKnowledgeBase(':memory:');
+export async function explorerKb(open: () => Promise<KnowledgeBase> = () => openKnowledgeBase(':memory:')): Promise<KnowledgeBase> {
+  const kb = await open();
   await storeDocument(kb, handBuiltDocument());
   await storeDocument(kb, secondDocument());
   return kb;

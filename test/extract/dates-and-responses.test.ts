@@ -17,13 +17,38 @@ describe('event dates', () => {
     expect(e?.date).toMatchObject({ value: '2022-03', start: '2022-03-01', end: '2022-03-31', inferred: false });
   });
 
-  it('inherits after "Subsequently" and marks it inferred, but not without a connective', () => {
+  it('carries only the year after "Subsequently" (the act is later), marks it inferred, and nothing without a connective', () => {
     const text = 'In May, Kenya imposed sanctions on Ethiopia. Subsequently, Ethiopia expelled diplomats of Kenya. Ethiopia condemned Kenya.';
     const doc = makeAnalysedDoc(text, { mentions: M, timexes: [{ text: 'May', value: '2022-05', range: { start: '2022-05-01', end: '2022-05-31' } }] });
     const events = extract(doc).events;
     expect(events.map((e) => e.type)).toEqual(['SANCTION', 'SANCTION', 'ACCUSE']);
-    expect(events[1]?.date).toMatchObject({ value: '2022-05', inferred: true });
+    expect(events[1]?.date).toMatchObject({ value: '2022', start: '2022-01-01', end: '2022-12-31', inferred: true });
     expect(events[2]?.date).toBeNull();
+  });
+
+  it('keeps the full date after a same-time connective ("In response,", "therefore") and across an undated sentence', () => {
+    const text = 'In May, Kenya expelled diplomats of Ethiopia. Ethiopia called it a mistake. Ethiopia therefore lodged a protest with Kenya. In response, Kenya condemned Ethiopia.';
+    const doc = makeAnalysedDoc(text, { mentions: M, timexes: [{ text: 'May', value: '2022-05', range: { start: '2022-05-01', end: '2022-05-31' } }] });
+    const events = extract(doc).events;
+    expect(events.map((e) => [e.type, e.date?.value ?? null])).toEqual([['SANCTION', '2022-05'], ['ACCUSE', '2022-05'], ['ACCUSE', '2022-05']]);
+  });
+
+  it('does not take a cause ("In response to this aggression") for a time', () => {
+    const text = 'In May, Ethiopia invaded Kenya. In response to this aggression, France imposed sanctions on Ethiopia.';
+    const doc = makeAnalysedDoc(text, { mentions: M, timexes: [{ text: 'May', value: '2022-05', range: { start: '2022-05-01', end: '2022-05-31' } }] });
+    expect(extract(doc).events.find((e) => e.type === 'SANCTION')?.date).toBeNull();
+  });
+
+  it('dates "immediately after the start of the invasion" by the invasion, to the month', () => {
+    const text = 'Ethiopia invaded Kenya on March 3. Ethiopia put its forces on high alert immediately after the start of the invasion.';
+    const doc = makeAnalysedDoc(text, { mentions: M, timexes: [{ text: 'March 3', value: '2022-03-03', range: { start: '2022-03-03', end: '2022-03-03' } }] });
+    const alert = extract(doc).events.find((e) => e.type === 'MOBILIZE');
+    expect(alert?.date).toMatchObject({ value: '2022-03', inferred: true });
+  });
+
+  it('does not date an act by a date that belongs to another participle ("proposed in 2016, are on hold")', () => {
+    const doc = makeAnalysedDoc('Projects with Kenya proposed in 2016, are on hold, and Ethiopia suspended talks with Kenya.', { mentions: M, timexes: [{ text: '2016', value: '2016' }] });
+    expect(extract(doc).events.find((e) => e.type === 'SANCTION')?.date ?? null).toBeNull();
   });
 
   it('does not take "for 2023" (what the act is about) as its date', () => {

@@ -30,15 +30,19 @@ interface Case {
   recipients: string[];
   negated?: boolean;
   modality?: DiploEvent['modality'];
+  /** Mentions only this case has (names that would change other cases). */
+  extra?: MentionSpec[];
 }
 
-function only(text: string): DiploEvent[] {
-  const mentions = M.filter((m) => new RegExp(`(^|[^A-Za-z])${m.text}([^A-Za-z]|$)`).test(text));
+function only(text: string, extra: MentionSpec[] = []): DiploEvent[] {
+  const mentions = [...M, ...extra].filter((m) => new RegExp(`(^|[^A-Za-z])${m.text}([^A-Za-z]|$)`).test(text));
   return extract(makeAnalysedDoc(text, { mentions })).events;
 }
 
+const ADJ_ETH: MentionSpec = { text: 'Ethiopian', entity: 'state:ETH', rule: 'entity.adjectival' };
+
 function check(c: Case): void {
-  const events = only(c.text);
+  const events = only(c.text, c.extra);
   const hit = events.find((e) => e.type === c.type);
   expect(hit, `${c.type} in "${c.text}"; got ${events.map((e) => `${e.type}:${e.trigger.text}`).join(', ')}`).toBeDefined();
   if (!hit) return;
@@ -60,7 +64,17 @@ const families: Record<string, Case[]> = {
   mobilize: [
     { text: 'Ethiopia mobilized 200,000 reservists.', type: 'MOBILIZE', mode: 'troops', actors: ['state:ETH'], recipients: [] },
     { text: 'Ethiopia put its nuclear forces on high alert.', type: 'MOBILIZE', actors: ['state:ETH'], recipients: [] },
-    { text: 'Kenya and Ethiopia conducted joint military exercises.', type: 'COOPERATE', actors: ['state:KEN', 'state:ETH'], recipients: [] },
+    // Joint acts: every party acts and receives (PLOVER.md record shape).
+    { text: 'Kenya and Ethiopia conducted joint military exercises.', type: 'COOPERATE', actors: ['state:KEN', 'state:ETH'], recipients: ['state:KEN', 'state:ETH'] },
+    { text: 'Kenya held a joint military exercise with Ethiopia on the border.', type: 'COOPERATE', actors: ['state:KEN', 'state:ETH'], recipients: ['state:KEN', 'state:ETH'] },
+    {
+      text: 'The Ethiopian military held a naval exercise “Blue Nile” in which the Kenyan military participated.', type: 'COOPERATE', actors: ['org:mil-ETH', 'org:mil-KEN'], recipients: ['org:mil-ETH', 'org:mil-KEN'],
+      extra: [{ text: 'Ethiopian military', entity: 'org:mil-ETH', country: 'state:ETH' }, { text: 'Kenyan military', entity: 'org:mil-KEN', country: 'state:KEN' }, { text: 'Blue Nile', entity: 'other:blue-nile', kind: 'other' }],
+    },
+    { text: 'Ethiopia held a naval exercise near Kenya.', type: 'MOBILIZE', actors: ['state:ETH'], recipients: [] },
+    { text: "President Ruto shifted Kenya's forces to high combat alert.", type: 'MOBILIZE', actors: ['person:ruto'], recipients: [] },
+    { text: 'Nuclear threats have been made repeatedly from Ethiopia.', type: 'THREATEN', actors: ['state:ETH'], recipients: [] },
+    { text: 'The possibility of Ethiopia using nuclear weapons is a concern.', type: 'ASSAULT', actors: ['state:ETH'], recipients: [], modality: 'hypothetical' },
     { text: 'Ethiopia threatened Kenya with the use of force.', type: 'THREATEN', actors: ['state:ETH'], recipients: ['state:KEN'] },
   ],
   consult: [
@@ -69,7 +83,9 @@ const families: Record<string, Case[]> = {
     { text: 'France held talks with Germany on energy.', type: 'CONSULT', actors: ['state:FRA'], recipients: ['state:DEU'] },
     { text: 'President Ruto visited France in June.', type: 'CONSULT', mode: 'visit', actors: ['person:ruto'], recipients: ['state:FRA'] },
     { text: 'Brazil held a telephone call with Chile.', type: 'CONSULT', mode: 'phone', actors: ['state:BRA'], recipients: ['state:CHL'] },
-    { text: 'France and Germany issued a joint statement on the crisis.', type: 'AGREE', actors: ['state:FRA', 'state:DEU'], recipients: [] },
+    { text: 'France and Germany issued a joint statement on the crisis.', type: 'AGREE', actors: ['state:FRA', 'state:DEU'], recipients: ['state:FRA', 'state:DEU'] },
+    { text: 'Minimal contacts exist between France and Germany, but these talks have failed to reach an agreement.', type: 'AGREE', actors: ['state:FRA', 'state:DEU'], recipients: ['state:FRA', 'state:DEU'], negated: true },
+    { text: 'At the summit in May, President Ruto met Foreign Minister Lopez, and publicly stressed the need for a ceasefire.', type: 'REQUEST', actors: ['person:ruto'], recipients: [] },
   ],
   sanction: [
     { text: 'Last year the EU imposed sanctions against Ethiopia.', type: 'SANCTION', actors: ['bloc:EU'], recipients: ['state:ETH'] },
@@ -79,9 +95,18 @@ const families: Record<string, Case[]> = {
     { text: 'Kenya declared an attaché of Ethiopia persona non grata.', type: 'SANCTION', mode: 'expel', actors: ['state:KEN'], recipients: ['state:ETH'] },
     { text: 'Ethiopia suspended its participation in the treaty with Kenya.', type: 'SANCTION', actors: ['state:ETH'], recipients: ['state:KEN'] },
     { text: 'Ethiopia withdrew from the talks with Kenya.', type: 'SANCTION', mode: 'withdraw', actors: ['state:ETH'], recipients: ['state:KEN'] },
+    { text: 'Relations are cooling, with France and Ethiopia mutually expelling diplomats.', type: 'SANCTION', mode: 'expel', actors: ['state:FRA', 'state:ETH'], recipients: ['state:FRA', 'state:ETH'] },
+    { text: 'France will phase out its dependence on Ethiopian gas.', type: 'SANCTION', actors: ['state:FRA'], recipients: ['state:ETH'], modality: 'planned', extra: [ADJ_ETH] },
+    { text: 'Kenya, Brazil and other countries that have not imposed sanctions against Ethiopia trade with it.', type: 'SANCTION', actors: ['state:KEN', 'state:BRA'], recipients: ['state:ETH'], negated: true },
+    {
+      text: 'In March, the Government of Kenya announced measures such as discontinuing talks with Ethiopia and withdrawing from the dialogue.', type: 'SANCTION', mode: 'discontinue', actors: ['org:gov-KEN'], recipients: ['state:ETH'],
+      extra: [{ text: 'Government of Kenya', entity: 'org:gov-KEN', country: 'state:KEN' }],
+    },
   ],
   coerce: [
     { text: 'A Kenyan journalist was detained by the Chilean authorities.', type: 'COERCE', mode: 'arrest', actors: ['state:CHL'], recipients: ['state:KEN'] },
+    { text: 'Ethiopia has taken countermeasures, such as forcing the transfer of licences from Kenyan firms.', type: 'COERCE', mode: 'seize', actors: ['state:ETH'], recipients: ['state:KEN'] },
+    { text: 'The Ethiopian authorities forced Kenyan newspapers to suspend their activities.', type: 'COERCE', actors: ['state:ETH'], recipients: ['state:KEN'], extra: [ADJ_ETH] },
     { text: 'Chile arrested three Kenyan nationals.', type: 'COERCE', mode: 'arrest', actors: ['state:CHL'], recipients: ['state:KEN'] },
   ],
   verbal: [
@@ -99,6 +124,14 @@ const families: Record<string, Case[]> = {
     { text: 'Brazil supports the resolution of the United Nations.', type: 'SUPPORT', actors: ['state:BRA'], recipients: ['org:UN'] },
     { text: 'Norway mediated between Kenya and Ethiopia.', type: 'CONSULT', mode: 'third-party', actors: ['state:NOR'], recipients: ['state:KEN', 'state:ETH'] },
     { text: 'Kenya handed over the remains to Ethiopia.', type: 'COOPERATE', actors: ['state:KEN'], recipients: ['state:ETH'] },
+    { text: 'In the war that began in May, Kenya supported Ethiopia by allowing the use of its territory.', type: 'COOPERATE', actors: ['state:KEN'], recipients: ['state:ETH'] },
+    { text: 'Kenya has allowed Ethiopian troops to remain in its territory.', type: 'COOPERATE', actors: ['state:KEN'], recipients: ['org:mil-ETH'], extra: [{ text: 'Ethiopian troops', entity: 'org:mil-ETH', country: 'state:ETH' }] },
+    { text: 'In May, the United Nations (UN) adopted a decision that Ethiopia had violated the treaty.', type: 'ACCUSE', actors: ['org:UN'], recipients: ['state:ETH'], extra: [{ text: 'UN', entity: 'org:UN' }] },
+    // "we" linked by the resolver to the speaking state (inferred ['speaker']) acts like any name.
+    { text: 'We strongly condemn the attack on Kenya.', type: 'ACCUSE', actors: ['state:NOR'], recipients: [], extra: [{ text: 'We', entity: 'state:NOR', inferred: ['speaker'] }] },
+    { text: 'We condemn Ethiopia for the attack.', type: 'ACCUSE', actors: ['state:NOR'], recipients: ['state:ETH'], extra: [{ text: 'We', entity: 'state:NOR', inferred: ['speaker'] }] },
+    { text: 'My country has provided humanitarian aid to Kenya.', type: 'AID', actors: ['state:NOR'], recipients: ['state:KEN'], extra: [{ text: 'My country', entity: 'state:NOR', inferred: ['speaker'] }] },
+    { text: 'Together with Brazil, we have sent aid to Kenya.', type: 'AID', actors: ['state:NOR'], recipients: ['state:KEN'], extra: [{ text: 'we', entity: 'state:NOR', inferred: ['speaker'] }] },
     { text: 'The prize was awarded to President Ruto.', type: 'SUPPORT', actors: [], recipients: ['person:ruto'] },
   ],
   modality: [
@@ -116,4 +149,23 @@ describe('events by family', () => {
       for (const c of cases) it(c.text, () => check(c));
     });
   }
+});
+
+describe('parties shared within a sentence', () => {
+  it('a list of one actor\'s measures shares the target named once', () => {
+    const events = only('In March, the Government of Kenya announced measures such as discontinuing talks with Ethiopia and withdrawing from the dialogue.', [{ text: 'Government of Kenya', entity: 'org:gov-KEN', country: 'state:KEN' }]);
+    const withdraw = events.find((e) => e.mode === 'withdraw');
+    expect(withdraw?.recipients).toEqual(['state:ETH']);
+  });
+  it('an umbrella noun elaborated by acts of other types is not coded itself', () => {
+    const events = only('Ethiopia has taken countermeasures, such as forcing the transfer of licences and restricting gas supplies to Kenya.');
+    expect(events.map((e) => e.type)).toEqual(['COERCE', 'COERCE']);
+  });
+  it('an agentless passive takes the agent of the same kind of act in its sentence', () => {
+    const events = only('Sham referenda were held in the occupied parts of Kenya, and Ethiopia annexed these regions.');
+    expect(events.map((e) => [e.type, e.actors, e.recipients])).toEqual([
+      ['ASSAULT', ['state:ETH'], ['state:KEN']],
+      ['ASSAULT', ['state:ETH'], ['state:KEN']],
+    ]);
+  });
 });

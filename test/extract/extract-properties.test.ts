@@ -17,6 +17,9 @@ const WORDS = [
   'held', 'talks', 'with', 'summit', 'In', 'response', ',', 'and', 'suspended', 'agreement', 'on', 'hold', 'was', 'detained',
   'by', 'authorities', 'annexed', 'invasion', 'of', 'supports', 'abstained', 'from', 'concern', 'GDP', 'growth', '5%', "'s",
   'joint', 'exercises', 'declared', 'persona', 'non', 'grata', 'urged', 'to', 'withdraw', 'forces', 'according', '“', '”',
+  'mutually', 'between', 'Subsequently', 'therefore', 'these', 'measures', 'immediately', 'after', 'start', 'such', 'as',
+  'including', 'countermeasures', 'forced', 'occupied', 'referenda', 'were', 'proposed', 'negotiations', 'treaty', 'using',
+  'nuclear', 'weapons', 'allowed', 'troops', 'remain', 'stressed', 'need', 'for', 'other', 'countries', 'that', 'lines',
 ];
 
 const sentence = fc
@@ -46,6 +49,17 @@ describe('extract properties', () => {
         for (const a of out.agreementStatus) expect(text.slice(a.evidence.start, a.evidence.end)).toBe(a.evidence.text);
         for (const f of out.figures) expect(text.slice(f.span.start, f.span.end)).toBe(f.span.text);
         expect(new Set(out.events.map((e) => e.id)).size).toBe(out.events.length);
+        for (const e of out.events) {
+          // An act names some party (street protests aside), and a non-joint act never targets its own actor.
+          if (e.type !== 'PROTEST') expect(e.actors.length + e.recipients.length).toBeGreaterThan(0);
+          const joint = e.actors.length === e.recipients.length && e.actors.every((a) => e.recipients.includes(a));
+          if (!joint) for (const r of e.recipients) expect(e.actors).not.toContain(r);
+          if (e.date) expect(e.date.value).toMatch(/^\d{4}/);
+        }
+        // Every agreement the status history names is an entity of the document or one the stage supplies.
+        const known = new Set([...doc.entities.keys(), ...out.newEntities.map((x) => x.id)]);
+        for (const a of out.agreementStatus) expect(known.has(a.entity)).toBe(true);
+        for (const x of out.newEntities) expect(x.kind).toBe('agreement');
         // The stage reads the document and never edits it.
         expect(JSON.stringify({ m: doc.mentions, t: doc.timexes })).toBe(frozen);
         expect(doc.events).toEqual([]);
@@ -67,7 +81,7 @@ describe('lemmatiser', () => {
   const cases: [string, string][] = [
     ['condemned', 'condemn'], ['imposes', 'impose'], ['imposing', 'impose'], ['stopped', 'stop'], ['held', 'hold'],
     ['withdrew', 'withdraw'], ['sanctions', 'sanction'], ['mobilised', 'mobilize'], ['mobilisation', 'mobilization'],
-    ['carried', 'carry'], ['talks', 'talk'], ['programmes', 'program'], ['froze', 'freeze'], ['put', 'put'],
+    ['carried', 'carry'], ['talks', 'talk'], ['programmes', 'program'], ['froze', 'freeze'], ['put', 'put'], ['using', 'use'],
   ];
   for (const [form, lemma] of cases) {
     it(`${form} -> ${lemma}`, () => expect(lemmaCandidates(form).map((c) => c.lemma)).toContain(lemma));

@@ -50,3 +50,28 @@ describe('negative cases', () => {
     });
   }
 });
+
+// Added with the second round of rules: each names the rule it guards.
+const noneMore: [string, string][] = [
+  ['Kenya has taken an open attitude towards dialogue.', 'a noun after "towards" is not what the verb does'],
+  ['France expressed its readiness to resolve differences with Kenya.', 'bare "readiness" is willingness, not an alert'],
+  ['Ethiopia installed fences along the occupation lines in Kenya.', '"occupation lines" names a thing'],
+  ['Some organizations were forced to suspend their activities.', 'no party at all: not coded'],
+  ['A ban on the refusal of contracts was introduced.', 'no party at all: not coded'],
+];
+
+describe('negative cases (second round)', () => {
+  for (const [text, why] of noneMore) {
+    it(`no event: ${text} (${why})`, () => {
+      expect(eventsOf(text).map((e) => `${e.type}:${e.trigger.text}`)).toEqual([]);
+    });
+  }
+  it('"condemned the attack on X": X is not the one condemned', () => {
+    const acc = eventsOf('France condemned the attack on Kenya.').find((e) => e.type === 'ACCUSE');
+    expect(acc?.recipients).toEqual([]);
+  });
+  it('an officer\'s expulsion "was demanded" is the expulsion, not a separate request', () => {
+    const events = eventsOf('An officer of Kenya was declared persona non grata and the officer\'s expulsion was demanded by Ethiopia.');
+    expect(events.filter((e) => e.type === 'REQUEST')).toEqual([]);
+  });
+});

@@ -49,7 +49,8 @@ describe('agreement status', () => {
     ['Ethiopia withdrew from the Arms Treaty.', { entity: 'agreement:arms', status: 'withdrawn', by: ['state:ETH'] }],
     ['Chile had violated the Arms Treaty.', { entity: 'agreement:arms', status: 'violated', by: ['state:CHL'] }],
     ['Ethiopia discontinued negotiations on a peace treaty.', { entity: 'agreement:text:negotiations-on-peace-treaty', status: 'discontinued', by: ['state:ETH'] }],
-    ['Cultural exchanges between Kenya and Ethiopia have been put on hold.', { entity: 'agreement:text:cultural-exchanges', status: 'on_hold', by: [] }],
+    // No agent: the exchanges' two parties, as on the event coded on the same words.
+    ['Cultural exchanges between Kenya and Ethiopia have been put on hold.', { entity: 'agreement:text:cultural-exchanges', status: 'on_hold', by: ['state:KEN', 'state:ETH'] }],
     ['France and Kenya signed the Fisheries Agreement.', { entity: 'agreement:fish', status: 'signed', by: ['state:FRA', 'state:KEN'] }],
   ];
   for (const [text, want] of cases) {

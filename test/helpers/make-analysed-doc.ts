@@ -8,6 +8,10 @@ export interface MentionSpec {
   rule?: string;
   /** Only the n-th occurrence (0-based); by default every whole-word occurrence. */
   nth?: number;
+  /** The state an organisation or person belongs to (entity.country). */
+  country?: string;
+  /** Marks the link as inferred, e.g. ['speaker'] for "we" resolved to the speaking state. */
+  inferred?: string[];
 }
 
 export interface TimexSpec {
@@ -88,9 +92,9 @@ export function makeAnalysedDoc(text: string, spec: DocSpec = {}): AnalysedDocum
   for (const m of spec.mentions ?? []) {
     const kind = m.kind ?? (m.entity.split(':')[0] === 'state' ? 'state' : m.entity.startsWith('person:') ? 'person' : m.entity.startsWith('agreement:') ? 'agreement' : m.entity.startsWith('place:') ? 'place' : 'organization');
     for (const start of place(text, m)) {
-      mentions.push({ doc, start, end: start + m.text.length, text: m.text, entity: m.entity, kind, rule: m.rule ?? 'test.name' });
+      mentions.push({ doc, start, end: start + m.text.length, text: m.text, entity: m.entity, kind, rule: m.rule ?? 'test.name', ...(m.inferred ? { inferred: m.inferred } : {}) });
     }
-    if (!entities.has(m.entity)) entities.set(m.entity, { id: m.entity, kind, name: m.text, aliases: [], source: 'test' });
+    if (!entities.has(m.entity)) entities.set(m.entity, { id: m.entity, kind, name: m.text, aliases: [], source: 'test', ...(m.country ? { country: m.country } : {}) });
   }
   for (const e of spec.entities ?? []) entities.set(e.id, e);
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);

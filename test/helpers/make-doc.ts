@@ -3,12 +3,13 @@ import type { Segmentation } from '../../src/model/structure.js';
 
 /**
  * A one-paragraph document with one sentence per line, without running the read or segment stages.
- * `year` sets the report period to that calendar year.
+ * `year` sets the report period to that calendar year; `source` is the file name it claims to come from
+ * (speaker inference reads ISO3 file names such as `JPN_72_2017.txt`).
  */
-export function makeDoc(text: string, year = 2022, id = 'test-doc'): { doc: DocumentWithPeriod; seg: Segmentation } {
+export function makeDoc(text: string, year = 2022, id = 'test-doc', source = 'test'): { doc: DocumentWithPeriod; seg: Segmentation } {
   const doc: DocumentWithPeriod = {
     id,
-    source: 'test',
+    source,
     format: 'text',
     title: '',
     text,

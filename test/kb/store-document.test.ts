@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openKnowledgeBase, type KnowledgeBase } from '../../src/kb/open-knowledge-base.js';
+import type { KnowledgeBase } from '../../src/kb/open-knowledge-base.js';
 import { storeDocument } from '../../src/kb/store-document.js';
 import { exportJson } from '../../src/export/export-json.js';
 import { listEvents } from '../../src/kb/queries/list-events.js';
 import { handBuiltDocument } from '../helpers/stored-doc.js';
+import { freshKnowledgeBase, testDatabases } from '../helpers/test-databases.js';
 
 let kb: KnowledgeBase | undefined;
 afterEach(async () => { await kb?.close(); kb = undefined; });
@@ -17,9 +15,9 @@ async function counts(k: KnowledgeBase) {
   return { documents: await n('documents'), events: await n('events'), mentions: await n('mentions'), sentences: await n('sentences'), messages: await n('messages'), actors: await n('event_actors') };
 }
 
-describe('storeDocument', () => {
+for (const target of await testDatabases('store-document')) describe.skipIf(!!target.skip)(`storeDocument (${target.label})`, () => {
   it('adds a document, and storing it again changes nothing', async () => {
-    kb = await openKnowledgeBase(':memory:');
+    kb = await freshKnowledgeBase(target);
     const doc = handBuiltDocument();
     expect((await storeDocument(kb, doc)).status).toBe('added');
     const before = await counts(kb);
@@ -29,7 +27,7 @@ describe('storeDocument', () => {
   });
 
   it('replaces the older version of the same source in one go', async () => {
-    kb = await openKnowledgeBase(':memory:');
+    kb = await freshKnowledgeBase(target);
     await storeDocument(kb, handBuiltDocument(undefined, 'a.txt', 'v1'));
     const result = await storeDocument(kb, handBuiltDocument('Alphaland condemned Betastan again.', 'a.txt', 'v2'));
     expect(result).toEqual({ id: 'v2', status: 'replaced', replaced: ['v1'] });
@@ -39,7 +37,7 @@ describe('storeDocument', () => {
   });
 
   it('keeps different sources side by side and shares entities', async () => {
-    kb = await openKnowledgeBase(':memory:');
+    kb = await freshKnowledgeBase(target);
     await storeDocument(kb, handBuiltDocument(undefined, 'a.txt', 'd1'));
     await storeDocument(kb, handBuiltDocument(undefined, 'b.txt', 'd2'));
     expect((await counts(kb)).documents).toBe(2);
@@ -48,7 +46,7 @@ describe('storeDocument', () => {
   });
 
   it('rolls back completely when a row cannot be stored', async () => {
-    kb = await openKnowledgeBase(':memory:');
+    kb = await freshKnowledgeBase(target);
     await storeDocument(kb, handBuiltDocument(undefined, 'a.txt', 'd1'));
     const before = await counts(kb);
     const broken = handBuiltDocument(undefined, 'a.txt', 'd2');
@@ -59,14 +57,13 @@ describe('storeDocument', () => {
     expect((await kb.db.selectFrom('documents').select('id').execute()).map((d) => d.id)).toEqual(['d1']);
   });
 
-  it('survives reopening a file and filters events', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'dg-kb-'));
+  it('survives reopening and filters events', async () => {
+    const scratch = await target.create();
     try {
-      const file = path.join(dir, 'kb.sqlite');
-      kb = await openKnowledgeBase(file);
+      kb = await scratch.open();
       await storeDocument(kb, handBuiltDocument());
       await kb.close();
-      kb = await openKnowledgeBase(file);
+      kb = await scratch.open();
       expect((await listEvents(kb, { actors: ['state:ALP'] })).total).toBe(1);
       expect((await listEvents(kb, { actors: ['state:BET'] })).total).toBe(0);
       expect((await listEvents(kb, { recipients: ['state:BET'], types: ['accuse'] })).total).toBe(1);
@@ -74,12 +71,49 @@ describe('storeDocument', () => {
       expect((await listEvents(kb, { from: '2022', to: '2022-03-15' })).total).toBe(1);
     } finally {
       await kb?.close(); kb = undefined;
-      rmSync(dir, { recursive: true, force: true });
+      await scratch.drop();
+    }
+  });
+
+  // PostgreSQL only: SQLite connections within one process block the thread on the busy timeout.
+  it.skipIf(target.dialect === 'sqlite')('gives one document when two connections store the same text at once', async () => {
+    const scratch = await target.create();
+    const [a, b] = [await scratch.open(), await scratch.open()];
+    try {
+      const results = await Promise.all([storeDocument(a, handBuiltDocument()), storeDocument(b, handBuiltDocument())]);
+      expect(results.map((r) => r.status).sort()).toEqual(['added', 'unchanged']);
+      expect(await counts(a)).toEqual({ documents: 1, events: 1, mentions: 2, sentences: 2, messages: 1, actors: 2 });
+    } finally {
+      await a.close(); await b.close();
+      await scratch.drop();
+    }
+  });
+
+  // PostgreSQL only: SQLite connections within one process block the thread on the busy timeout.
+  it.skipIf(target.dialect === 'sqlite')('stores documents sharing entities from many connections without deadlock', async () => {
+    const scratch = await target.create();
+    const kbs: KnowledgeBase[] = [];
+    for (let i = 0; i < 4; i++) kbs.push(await scratch.open());
+    try {
+      // Each document lists the shared entities in a different order.
+      const docs = [0, 1, 2, 3, 4, 5, 6, 7].map((n) => {
+        const d = handBuiltDocument(`Alphaland condemned Betastan, case ${n}.`, `s${n}.txt`, `d${n}`);
+        d.entities = new Map(n % 2 ? [...d.entities].reverse() : [...d.entities]);
+        return d;
+      });
+      const results = await Promise.all(docs.map((d, i) => storeDocument(kbs[i % kbs.length]!, d)));
+      expect(results.every((r) => r.status === 'added')).toBe(true);
+      const c = await counts(kbs[0]!);
+      expect([c.documents, c.events]).toEqual([8, 8]);
+      expect(await kbs[0]!.db.selectFrom('entities').select('id').orderBy('id').execute()).toEqual([{ id: 'state:ALP' }, { id: 'state:BET' }]);
+    } finally {
+      for (const k of kbs) await k.close();
+      await scratch.drop();
     }
   });
 
   it('exports spans that slice back to the document text', async () => {
-    kb = await openKnowledgeBase(':memory:');
+    kb = await freshKnowledgeBase(target);
     await storeDocument(kb, handBuiltDocument());
     const out = await exportJson(kb);
     const text = out.documents[0]!.text;

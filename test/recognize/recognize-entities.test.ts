@@ -60,7 +60,7 @@ describe('recognizeEntities: pattern rules', () => {
     ['The Arctic Research Council met.', 'Arctic Research Council', 'organization', 'named.organization'],
     ['The Baltic Security Summit ended.', 'Baltic Security Summit', 'other', 'named.other'],
     ['Navies held the exercise “Ocean Shield 2021” in June.', 'Ocean Shield 2021', 'other', 'quoted-exercise'],
-    ['The Japanese side objected.', 'Japanese side', 'state', 'state-side'],
+    ['The Japanese side objected.', 'The Japanese side', 'state', 'state-side'],
     ['Trade between the two countries grew.', 'the two countries', 'state', 'plural-ref'],
   ])('%s -> %s', (text, surface, kind, rule) => {
     const m = recognise(text).find((x) => x.text === surface);
@@ -110,6 +110,81 @@ describe('recognizeEntities: properties', () => {
             expect(m.end).toBeLessThanOrEqual(text.length);
             expect(m.end).toBeGreaterThan(m.start);
             expect(text.slice(m.start, m.end)).toBe(m.text);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('recognizeEntities: references, modifiers and named things (second round)', () => {
+  const recogniseFrom = (text: string, source: string) => {
+    const { doc, seg } = makeDoc(text, 2019, 'test-doc', source);
+    return recognizeEntities(doc, seg, gaz);
+  };
+
+  it.each([
+    ['Russia tightened control, and the administration suppressed protests.', 'the administration', 'organization', 'administration-ref'],
+    ['The Trump administration imposed tariffs.', 'Trump administration', 'organization', 'administration-ref'],
+    ['The two States agreed on a ceasefire.', 'The two States', 'state', 'plural-ref'],
+    ['China deployed its military (Army, Navy, and Air Force) at once.', 'Air Force', 'organization', 'gov-body.branch'],
+    ['Through Operation Euphrates Shield, the border was secured.', 'Operation Euphrates Shield', 'other', 'named-operation'],
+    ['The Arctic Research Council (Polar Board) met.', 'Polar Board', 'organization', 'parenthetical-alias'],
+    ['The Workers Party won the election.', 'Workers Party', 'organization', 'named.organization'],
+    ['The threat of Da’esh grew.', 'Da’esh', 'organization', 'gazetteer.name'],
+  ])('%s -> %s', (text, surface, kind, rule) => {
+    const m = recognise(text).find((x) => x.text === surface);
+    expect(m, JSON.stringify(recognise(text))).toBeDefined();
+    expect(m?.kind).toBe(kind);
+    expect(m?.rule).toBe(rule);
+  });
+
+  it.each([
+    ['They joined a Russian military exercise.', 'Russian', 'Russian military'],
+    ['Both fought in the Korean War.', null, 'Korean'],
+    ['It adopted the Joint Comprehensive Plan of Action on the Iranian nuclear programme.', 'Joint Comprehensive Plan of Action', 'Joint Comprehensive Plan of Action on the Iranian'],
+    ['They met at the Global Counterterrorism Forum and the United States-led coalition.', 'Global Counterterrorism Forum', 'Global Counterterrorism Forum and the United States-led'],
+    ['The Central Asia-Russia Summit was held in Astana.', 'Central Asia', 'Central Asia-Russia Summit'],
+    ['Turkey is the country most affected by the threat.', 'Turkey', 'the country'],
+    ['The States Party must report each year.', null, 'States Party'],
+  ])('in %j finds %j, not %j', (text, wanted, unwanted) => {
+    const texts = recognise(text).map((m) => m.text);
+    if (wanted) expect(texts).toContain(wanted);
+    expect(texts).not.toContain(unwanted);
+  });
+
+  it('recognises first-person references only when the document has a speaker', () => {
+    const speech = recogniseFrom('We welcome the agreement.\nMy country has ratified it.\nOur Government will act.', 'JPN_72_2017.txt');
+    expect(speech.mentions.map((m) => [m.text, m.rule])).toEqual([
+      ['We', 'speaker-pronoun'], ['My country', 'speaker-country'], ['Our Government', 'speaker-government'],
+    ]);
+    expect(speech.messages.map((m) => m.rule)).toContain('recognize.speaker.filename-iso3');
+    const report = recogniseFrom('We welcome the agreement.\nMy country has ratified it.\nUnder my Administration, growth returned.', 'diplomatic-bluebook-2023.txt');
+    expect(report.mentions).toEqual([]);
+  });
+
+  it('keeps modifier rule ids that the extract stage reads as modifiers', () => {
+    const m = recognise('Norwegian diplomats arrived.')[0];
+    expect(m?.rule).toMatch(/adjectiv|demonym|modifier/);
+  });
+});
+
+describe('recognizeEntities: offsets with speaker references (property)', () => {
+  it('every mention slices to its text, lies inside the text and mentions do not overlap except plural references', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('We welcome ', 'our citizens ', 'My country ', 'the administration ', 'Russia ', 'Operation Desert Fox ', 'Viasna (Spring) ', 'the Russian side ', 'Da’esh ', '\n', '. ', '?')), { maxLength: 14 }),
+        (parts) => {
+          const text = parts.join('');
+          const { doc, seg } = makeDoc(text, 2019, 'test-doc', 'RUS_73_2018.txt');
+          const ms = recognizeEntities(doc, seg, gaz).mentions;
+          for (const [i, m] of ms.entries()) {
+            expect(m.start).toBeGreaterThanOrEqual(0);
+            expect(m.end).toBeLessThanOrEqual(text.length);
+            expect(m.end).toBeGreaterThan(m.start);
+            expect(text.slice(m.start, m.end)).toBe(m.text);
+            if (i > 0) expect(m.start).toBeGreaterThanOrEqual(ms[i - 1]!.end);
           }
         },
       ),

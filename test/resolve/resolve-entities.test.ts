@@ -71,7 +71,7 @@ describe('resolveEntities: states, bodies and references', () => {
   });
 
   it('resolves "the Russian side" and "the country"', () => {
-    expect(linked('The Russian side refused.')).toEqual([['Russian side', 'state:RUS']]);
+    expect(linked('The Russian side refused.')).toEqual([['The Russian side', 'state:RUS']]);
     expect(linked('Mali held elections.\nThe country is calm.')).toEqual([['Mali', 'state:MLI'], ['The country', 'state:MLI']]);
   });
 
@@ -123,6 +123,94 @@ describe('resolveEntities: properties', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('resolveEntities: speaker, administration and other references (second round)', () => {
+  const runFrom = (text: string, source: string, year = 2019) => {
+    const { doc, seg } = makeDoc(text, year, 'test-doc', source);
+    return resolveEntities(doc, seg, recognizeEntities(doc, seg, gaz).mentions, gaz);
+  };
+
+  it.each([
+    ['We welcome the agreement.', 'JPN_72_2017.txt', 'We', 'state:JPN'],
+    ['My delegation supports the draft resolution.', 'NGA_73_2018.txt', 'My delegation', 'state:NGA'],
+    ['Our Government will host the conference.', 'KOR_73_2018.txt', 'Our Government', 'org:gov-KOR'],
+    ['Under my Administration, growth returned.', 'BRA_74_2019.txt', 'my Administration', 'org:gov-BRA'],
+    ['Statement by the Minister for Foreign Affairs of Japan\nWe strongly condemn the launch.', 'statement.txt', 'We', 'state:JPN'],
+  ])('%s (%s): %s -> %s, inferred from the speaker', (text, source, surface, id) => {
+    const m = runFrom(text, source).mentions.find((x) => x.text === surface);
+    expect(m?.entity).toBe(id);
+    expect(m?.inferred).toEqual(['speaker']);
+  });
+
+  it('leaves "we" unlinked in a report that has no speaker', () => {
+    const r = runFrom('Japan protested.\nWe welcome the agreement.\nMy country has ratified it.', 'diplomatic-bluebook-2023.txt');
+    expect(r.mentions.filter((m) => /^(?:We|My country)$/.test(m.text))).toEqual([]);
+  });
+
+  it.each([
+    ['Russia tightened control. The administration suppressed the protests.', 'The administration', 'org:gov-RUS', 'country-context'],
+    ['The Trump administration imposed tariffs.', 'Trump administration', 'org:gov-USA', 'office-holder'],
+    ['The US administration imposed tariffs.', 'US administration', 'org:gov-USA', undefined],
+  ])('%s: %s -> %s', (text, surface, id, why) => {
+    const m = runFrom(text, 'report.txt').mentions.find((x) => x.text === surface);
+    expect(m?.entity).toBe(id);
+    if (why) expect(m?.inferred).toContain(why);
+  });
+
+  it('links "the two States" to both states named before', () => {
+    const r = linked('China and Russia met.\nThe two States agreed.');
+    expect(r.filter(([t]) => t === 'The two States').map(([, e]) => e).sort()).toEqual(['state:CHN', 'state:RUS']);
+  });
+
+  it('reads capital metonymy for governments and keeps the city after a locative', () => {
+    expect(linked('Moscow rejected the proposal.')).toEqual([['Moscow', 'state:RUS']]);
+    expect(linked('Beijing has protested.')).toEqual([['Beijing', 'state:CHN']]);
+    expect(linked('The talks were held in Moscow.')).toEqual([['Moscow', 'place:moscow']]);
+  });
+
+  it('never takes the speaker\'s "we" as the antecedent of "the country"', () => {
+    const r = runFrom('Iran broke the deal.\nAfter that, we imposed severe sanctions on the country.', 'USA_74_2019.txt');
+    expect(r.mentions.find((m) => m.text === 'the country')?.entity).toBe('state:IRN');
+  });
+
+  it.each([
+    ['The Government of Japan protested.\nThe Government of Japan acted.\nSee the Ministry of Foreign Affairs website.', 'Ministry of Foreign Affairs', 'org:mfa-JPN'],
+    ['They joined the Paris Agreement on Climate Change.', 'Paris Agreement on Climate Change', 'agreement:paris'],
+    ['The Arctic Research Council (Polar Board) met.', 'Polar Board', 'org:arctic-research-council'],
+    ['Viasna (Spring) was founded in 1996.', 'Spring', 'org:VIASNA'],
+  ])('%s: %s -> %s', (text, surface, id) => {
+    expect(linked(text).find(([t]) => t === surface)?.[1]).toBe(id);
+  });
+
+  it.each([
+    ['Georgia Smith, a teacher, spoke.', 'Georgia'],
+    ['Ships crossed the South China Sea.', 'China'],
+    ['They met in May.', 'May'],
+  ])('links nothing to a state in %j', (text, surface) => {
+    expect(linked(text).filter(([t, e]) => t === surface && String(e).startsWith('state:'))).toEqual([]);
+  });
+
+  it('links Georgia the state and Turkey the state', () => {
+    expect(linked('Georgia and Turkey signed a memorandum.')).toEqual([['Georgia', 'state:GEO'], ['Turkey', 'state:TUR']]);
+  });
+
+  it('resolved mentions keep valid offsets for any mix of references (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('We welcome ', 'our Government ', 'the administration ', 'China and Russia ', 'the two countries ', 'the country ', 'Moscow said ', '\n')), { maxLength: 12 }),
+        (parts) => {
+          const text = parts.join('');
+          const r = runFrom(text, 'CHN_71_2016.txt');
+          for (const m of r.mentions) {
+            expect(text.slice(m.start, m.end)).toBe(m.text);
+            if (m.entity) expect(r.entities.has(m.entity)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 120 },
     );
   });
 });

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { localTense } from '../../src/resolve/time/local-tense.js';
+import { isoDay, nthWeekday, weekday } from '../../src/resolve/time/calendar.js';
 import { recognizeTimexes } from '../../src/recognize/recognize-timexes.js';
 import { resolveTimexes } from '../../src/resolve/resolve-timexes.js';
 import { makeTimedDoc, type TimedDocOptions } from '../helpers/make-timed-doc.js';
@@ -67,5 +70,87 @@ describe('never today', () => {
     const { timexes, messages } = resolve('In September the army retreated.', {});
     expect(timexes[0]?.value).toBe('XXXX-09');
     expect(messages).toHaveLength(1);
+  });
+});
+
+describe('the tense of the clause around a date', () => {
+  const tenseAt = (sentence: string, target: string) => {
+    const start = sentence.indexOf(target);
+    return localTense(sentence, 0, sentence.length, start, start + target.length);
+  };
+  it.each([
+    ['A spokesman said Thursday that the troops will stay.', 'Thursday', 'past', 'clause'],
+    ['The monarch will meet Bush on Thursday.', 'Thursday', 'future', 'clause'],
+    ['The team planned to leave Nairobi on Thursday.', 'Thursday', 'future', 'clause'],
+    ['The dividend is payable Dec. 15.', 'Dec. 15', 'future', 'deadline'],
+    ['The offer was extended to Nov. 20.', 'Nov. 20', 'present', 'deadline'],
+    ['Nothing has changed since March.', 'March', 'past', 'clause'],
+    ['On Tuesday, the two sides conferred.', 'Tuesday', 'past', 'clause'],
+    ['It will redeem 9.5 million preferred shares on Oct. 31.', 'Oct. 31', 'future', 'clause'],
+    ['The increased dividend will be paid Dec. 14.', 'Dec. 14', 'future', 'clause'],
+    ['The shares were issued July 1.', 'July 1', 'past', 'clause'],
+  ] as const)('%s [%s] -> %s from %s', (sentence, target, tense, from) => {
+    expect(tenseAt(sentence, target)).toEqual({ tense, from });
+  });
+
+  it('falls back on the sentence when the clause has no verb cue', () => {
+    expect(tenseAt('Monday, in Paris.', 'Monday').from).toBe('sentence');
+  });
+
+  it('never throws and always answers one of the three tenses', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), fc.nat(), fc.nat(), (text, a, b) => {
+        const s = Math.min(a, b) % (text.length + 1);
+        const e = Math.min(text.length, s + (Math.max(a, b) % 10));
+        const r = localTense(text, 0, text.length, s, e);
+        expect(['past', 'present', 'future']).toContain(r.tense);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('calendar: the nth weekday of a month', () => {
+  it.each([
+    [1999, 11, 4, 4, '1999-11-25'], // Thanksgiving
+    [2022, 5, -1, 1, '2022-05-30'], // Memorial Day
+    [2022, 9, 1, 1, '2022-09-05'], // Labor Day
+  ])('%i-%i n=%i weekday %i -> %s', (y, m, n, wd, iso) => {
+    expect(isoDay(nthWeekday(y, m, n, wd))).toBe(iso);
+  });
+
+  it('lands on the asked weekday inside the asked month', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(-1, 1, 2, 3, 4), fc.integer({ min: 1, max: 7 }), (y, m, n, wd) => {
+        const d = nthWeekday(y, m, n, wd);
+        expect(weekday(d)).toBe(wd);
+        expect(d.m).toBe(m);
+        expect(d.y).toBe(y);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('years said in words', () => {
+  const ONES = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+  const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+  const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+  const spoken = (y: number) => {
+    const r = y % 100;
+    const rest = r < 10 ? `oh ${ONES[r]}` : r < 20 ? TEENS[r - 10]! : `${TENS[Math.floor(r / 10)]}${r % 10 ? `-${ONES[r % 10]}` : ''}`;
+    return `nineteen ${rest}`;
+  };
+  it('"nineteen ..." reads back as the year it says', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1901, max: 1999 }), (y) => {
+        const text = `The war ended in ${spoken(y)}.`;
+        const { doc, seg } = makeTimedDoc(text, { dct: '2000-01-05' });
+        const [t] = resolveTimexes(doc, seg, recognizeTimexes(doc, seg)).timexes;
+        expect(t?.value).toBe(String(y));
+        expect(t?.text).toBe(spoken(y));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -2,6 +2,7 @@
 import './style.css';
 import { startRouter, type View } from './router.js';
 import { readerView } from './views/reader.js';
+import { askNavItem, askView } from './views/ask.js';
 
 const views: Record<string, () => Promise<View>> = {
   reader: async () => readerView,
@@ -13,10 +14,13 @@ const views: Record<string, () => Promise<View>> = {
   figures: () => import('./views/figures.js').then((m) => m.figuresView),
   search: () => import('./views/search.js').then((m) => m.searchView),
   ingest: () => import('./views/ingest.js').then((m) => m.ingestView),
+  compare: () => import('./views/compare.js').then((m) => m.compareView),
+  ask: async () => askView,
 };
 
 const main = document.getElementById('main')!;
 const twin = document.getElementById('json-twin') as HTMLAnchorElement;
+document.getElementById('nav')!.append(askNavItem());
 
 document.getElementById('skip-link')!.addEventListener('click', (ev) => {
   ev.preventDefault(); // the hash holds the route

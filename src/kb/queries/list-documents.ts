@@ -23,6 +23,7 @@ export async function listDocuments(kb: KnowledgeBase, opts: { limit?: number; o
 
 /** Find a document by id or unique id prefix. */
 export async function findDocumentId(kb: KnowledgeBase, idOrPrefix: string): Promise<string | undefined> {
-  const rows = await kb.db.selectFrom('documents').select('id').where('id', 'like', `${idOrPrefix.replace(/[%_]/g, '')}%`).limit(2).execute();
+  // Ids are lower-case hex on both stores; LIKE with a literal prefix can use the primary key.
+  const rows = await kb.db.selectFrom('documents').select('id').where('id', 'like', `${idOrPrefix.replace(/[%_\\]/g, '')}%`).limit(2).execute();
   return rows.length === 1 ? rows[0]!.id : rows.find((r) => r.id === idOrPrefix)?.id;
 }

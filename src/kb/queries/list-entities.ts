@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { KnowledgeBase } from '../open-knowledge-base.js';
+import { caseInsensitiveLike } from '../dialect.js';
 
 export interface EntityRow {
   id: string; kind: string; name: string; aliases: string[]; wikidata: string | null; iso3: string | null;
@@ -17,7 +18,12 @@ export async function listEntities(kb: KnowledgeBase, f: EntityFilters = {}): Pr
     .groupBy(['e.id', 'e.kind', 'e.name', 'e.aliases', 'e.wikidata', 'e.iso3', 'e.country', 'e.sector', 'e.offices', 'e.source']);
   if (f.kind) q = q.where('e.kind', '=', f.kind);
   if (f.doc) q = q.where('m.doc', '=', f.doc);
-  if (f.q) q = q.where((eb) => eb.or([eb('e.name', 'like', `%${f.q}%`), eb('e.aliases', 'like', `%${f.q}%`), eb('e.id', '=', f.q!)]));
+  if (f.q) {
+    // Names match without regard to case on both stores (SQLite's LIKE already ignores ASCII case).
+    const like = caseInsensitiveLike(kb.dialect);
+    const pattern = `%${f.q.replace(/[%_\\]/g, '')}%`;
+    q = q.where((eb) => eb.or([eb('e.name', like, pattern), eb('e.aliases', like, pattern), eb('e.id', '=', f.q!)]));
+  }
   const rows = await q.orderBy('mentions', 'desc').orderBy('e.id').limit(f.limit ?? 1000).offset(f.offset ?? 0).execute();
   return rows.map(toEntityRow);
 }

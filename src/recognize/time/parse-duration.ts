@@ -25,13 +25,13 @@ export const durationParser: TimeParser = {
       if (Number.isNaN(parsed)) return null;
       n = parsed < 0 ? 'X' : parsed;
     }
-    // "the past several quarters", "the last few months": an indefinite stretch of the past.
-    if (n === 'X' && /^(?:past|last|recent|previous)$/i.test(m[2] ?? '')) return { start, end, type: 'DATE', value: 'PAST_REF', rule: 'time.vague-duration' };
     // "three-quarters" is a fraction.
     if (unit === 'quarter' && /-quarters$/i.test(m[0])) return null;
     if (typeof n === 'number' && /and[ \t]+a[ \t]+half/i.test(m[0])) n += 0.5;
     // "a day" after an amount is a rate ("$5 a day"), and "the one year" reads as a determiner slip.
     if (/^an?$/.test(countText) && /(?:\d|per|times|twice|once)[ \t]*$/i.test(text.slice(Math.max(0, start - 8), start))) return null;
+    // "four flights a week", "$2 million a year", "10,000 units a year": a rate after an amount or a plural noun.
+    if (/^an?$/.test(countText) && !m[1] && !m[2] && /(?:^|[^\w-])(?:\d[\d.,]*%?|million|billion|thousand|cents?|percent|[a-z]{2,}[^s\W]s)[ \t]+$/i.test(text.slice(Math.max(0, start - 24), start))) return null;
     // Plural with "a"/"one" ("a years") is not a duration; singular with a count >1 is an adjective ("two-year"), still a duration.
     return { start, end, type: 'DURATION', value: durationValue(n, unit), rule: 'time.duration' };
   },
@@ -52,9 +52,16 @@ export const vagueDurationParser: TimeParser = {
     const keepFirst = !['for', 'over', 'in', 'within', 'after', 'from'].includes(firstWord);
     let start = keepFirst ? m.index : m.index + lead.search(/[ \t]/) + 1;
     while (text[start] === ' ' || text[start] === '\t') start++;
-    if (/^the$/i.test(firstWord) && start === m.index && !/[ \t](?:recent|past|coming|next|last|many|several|few)[ \t]/i.test(lead)) return null;
+    // "the years" alone only after "over", "through", "across", "during" ("over the years"); "the years of war" is no span.
+    if (/^the$/i.test(firstWord) && start === m.index && !/[ \t](?:recent|past|coming|next|last|many|several|few)[ \t]/i.test(lead)) {
+      if (!/(?:^|[^\w-])(?:over|through|throughout|across|during)[ \t]+$/i.test(text.slice(Math.max(0, start - 12), start))) return null;
+      if (/^[ \t]+(?:of|when|that|in[ \t]+which|since|after|before)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
+    }
     const end = unitStart + unitText.length;
-    if (/recent|past|last/i.test(lead) && keepFirst) return { start, end, type: 'DATE', value: 'PAST_REF', rule: 'time.vague-duration' };
+    // "recent years", "past weeks": the past in general; "coming months": the future.
+    const span = text.slice(start, end);
+    if (/\b(?:recent|past|last)\b/i.test(span)) return { start, end, type: 'DATE', value: 'PAST_REF', rule: 'time.vague-duration' };
+    if (/\b(?:coming|next)\b/i.test(span)) return { start, end, type: 'DATE', value: 'FUTURE_REF', rule: 'time.vague-duration' };
     const value = durationValue('X', unitOf(unitText));
     return { start, end, type: 'DURATION', value, rule: 'time.vague-duration' };
   },

@@ -1,15 +1,18 @@
 import { MONTH_SRC, monthNumber } from './lexicon.js';
 import { pad2, wordBefore, type TimeParser } from './time-parser.js';
+import { relative } from './relative-value.js';
 
 const YEAR = '((?:1[0-9]|20)\\d{2})(?![\\d%-]|[.,]\\d)';
-const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?![\\d%]|:\\d)';
 
-// Month first ("February 24, 2023", "Feb. 24", "February 2023", "February"), or day first ("24 February 2023").
+// Month first ("February 24, 2023", "Feb. 24", "February 2023", "February"), or day first ("24 February 2023");
+// a bare month may carry "last", "this" or "next" before it or "(of) last year" after it.
 const PATTERN = new RegExp(
-  `(?<![\\w-])(?:${MONTH_SRC.replace('(?:', '(')}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR})?` +
+  `(?<!\\w)(?<!(?<![Mm]id)-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
     `|${DAY}[ \\t]+(?:of[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:,?[ \\t]+${YEAR})?)(?![\\w])`,
   'g',
 );
+const OFFSET: Record<string, number> = { last: -1, past: -1, this: 0, next: 1, coming: 1 };
 
 // "May" and "March" are also a verb and a noun: alone they need a word that marks them as dates.
 const AMBIGUOUS = new Set(['may', 'march']);
@@ -25,13 +28,22 @@ export const monthDateParser: TimeParser = {
   name: 'time.month-date',
   pattern: PATTERN,
   extract(m, text) {
-    const monthWord = m[1] ?? m[5]!;
+    const det = m[1]?.toLowerCase();
+    const monthWord = m[2] ?? m[7]!;
     const month = monthNumber(monthWord);
-    const dayText = m[2] ?? m[4];
-    const yearText = m[3] ?? m[6];
+    const dayText = m[3] ?? m[6];
+    const yearText = m[4] ?? m[8];
+    const relYear = m[5]?.toLowerCase();
     const day = dayText ? Number(dayText) : 0;
     let end = m.index + m[0].length;
     if (dayText && (day < 1 || day > 31)) return null;
+    // "last May 5": the determiner belongs to no TIMEX3 reading we can give; the date starts at the month.
+    const start = det && (dayText || yearText || relYear) ? m.index + m[0].indexOf(monthWord) : m.index;
+    if (relYear) {
+      const value = relative('DCT', 'Y', OFFSET[relYear]!, dayText ? `-${pad2(month)}-${pad2(day)}` : `-${pad2(month)}`);
+      return { start, end, type: 'DATE', value, rule: 'time.month-date' };
+    }
+    if (det && start === m.index) return { start, end, type: 'DATE', value: relative('MON', month, OFFSET[det]!), rule: 'time.month-date' };
     if (!dayText && !yearText) {
       const before = wordBefore(text, m.index).toLowerCase();
       if (AMBIGUOUS.has(monthWord.toLowerCase())) {
@@ -46,6 +58,6 @@ export const monthDateParser: TimeParser = {
     // "February 24 2023": a trailing comma was not consumed; nothing to fix. Strip a dangling "of".
     const year = yearText ? yearText : 'XXXX';
     const value = dayText ? `${year}-${pad2(month)}-${pad2(day)}` : `${year}-${pad2(month)}`;
-    return { start: m.index, end, type: 'DATE', value, rule: 'time.month-date' };
+    return { start, end, type: 'DATE', value, rule: 'time.month-date' };
   },
 };

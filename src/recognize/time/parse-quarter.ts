@@ -46,3 +46,24 @@ export const quarterParser: TimeParser = {
     return { start, end, type: 'DATE', value: `XXXX-${code}`, rule: 'time.quarter' };
   },
 };
+
+// "the 1988 third quarter", "the 1988 quarter", "the 1989 period": a year and the period a report is about.
+const YEAR_QUARTER = /(?<![\w-])the[ \t]+((?:19|20)\d{2})[ \t]+(?:(first|1st|second|2nd|third|3rd|fourth|4th)[ \t-]+(quarter|half)|(quarter|period))(?![\w-])/gi;
+
+export const yearQuarterParser: TimeParser = {
+  name: 'time.quarter',
+  pattern: YEAR_QUARTER,
+  extract(m) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const year = m[1]!;
+    if (m[2]) {
+      const n = ORDINAL[m[2].toLowerCase()]!;
+      const half = m[3]!.toLowerCase() === 'half';
+      if (half && n > 2) return null;
+      return { start, end, type: 'DATE', value: `${year}-${half ? 'H' : 'Q'}${n}`, rule: 'time.quarter' };
+    }
+    // Which quarter "the 1988 quarter" is comes from the quarter the text is about (resolution finds it).
+    return { start, end, type: 'DATE', value: relative('QIN', Number(year), 0), rule: 'time.quarter' };
+  },
+};

@@ -4,11 +4,13 @@ import { RELATIVE_UNIT_OF, relative, type RelativeBase } from './relative-value.
 import type { TimeParser, TimexCandidate } from './time-parser.js';
 
 const UNIT = '(decade|year|quarter|month|week|day)';
+// "the fiscal year", "the full year", "the calendar year" read like "the year".
+const YEAR_KIND = '(?:(?:fiscal|full|calendar)[ \\t]+)?';
 
 // "last year", "this month", "earlier this year", "later that month", "the same day", "the following year",
 // "the year before", "the previous week", "the current quarter", "the year".
 const DEICTIC = new RegExp(
-  `(?<![\\w-])(?:(earlier|later|early|late)[ \\t]+)?(this|last|next|past|coming|that|the[ \\t]+same|the[ \\t]+previous|the[ \\t]+preceding|the[ \\t]+following|the[ \\t]+next|the[ \\t]+current|the[ \\t]+latest|the[ \\t]+last|the[ \\t]+past|the[ \\t]+coming|the)[ \\t]+${UNIT}(?:[ \\t]+(before|earlier|after|later))?(?![\\w-])`,
+  `(?<![\\w-])(?:(earlier|later|early|late)[ \\t]+)?(this|last|next|past|coming|that|the[ \\t]+same|the[ \\t]+previous|the[ \\t]+preceding|the[ \\t]+following|the[ \\t]+next|the[ \\t]+current|the[ \\t]+latest|the[ \\t]+last|the[ \\t]+past|the[ \\t]+coming|the)[ \\t]+${YEAR_KIND}${UNIT}(?:[ \\t]+(before|earlier|after|later))?(?![\\w-])`,
   'gi',
 );
 
@@ -30,10 +32,21 @@ export const deicticUnitParser: TimeParser = {
     const after = m[4]?.toLowerCase();
     const code = RELATIVE_UNIT_OF[unit]!;
     const mod: TimexCandidate['mod'] = edge === 'early' ? 'START' : edge === 'late' ? 'END' : undefined;
-    // "the past year", "the last week", "the coming months": spans of time reaching to now.
-    if (det === 'past' || det === 'the past' || det === 'the last' || det === 'the coming' || det === 'coming') {
+    const kind = /(?:fiscal|full|calendar)[ \t]/i.test(m[0]);
+    if (kind && unit !== 'year') return null;
+    // "the past year", "the last decade": the unit before the document's own (TimeML dates them).
+    if (det === 'past' || det === 'the past' || det === 'the last') {
+      if (edge) return null;
+      return { start, end, type: 'DATE', value: relative('DCT', code, -1), rule: 'time.relative-unit' };
+    }
+    // "the coming year": a stretch of time ahead.
+    if (det === 'the coming' || det === 'coming') {
       if (edge) return null;
       return { start, end, type: 'DURATION', value: durationValue(1, unit), rule: 'time.relative-unit' };
+    }
+    // "the year ended June 30", "the fiscal year ending in March": a twelve-month span, not a calendar year.
+    if (det === 'the' && unit === 'year' && /^[ \t]+(?:ended|ending|that[ \t]+ended|which[ \t]+ended|to)\b/i.test(text.slice(end, end + 16))) {
+      return { start, end, type: 'DURATION', value: 'P1Y', rule: 'time.relative-unit' };
     }
     if (after) {
       // "the year before", "the day after": relative to the last date mentioned.
@@ -46,7 +59,8 @@ export const deicticUnitParser: TimeParser = {
       if (/^[ \t]+(?:of|when|that|in which|on which|before|after)\b/.test(text.slice(end, end + 10))) return null;
       if (edge) return null;
     }
-    const [base, offset] = DET[det]!;
+    // "the full year", "the fiscal year": the document's own year, as reports use them.
+    const [base, offset] = kind && det === 'the' ? (['DCT', 0] as [RelativeBase, number]) : DET[det]!;
     return { start, end, type: 'DATE', value: relative(base, code, offset), ...(mod ? { mod } : {}), rule: 'time.relative-unit' };
   },
 };
@@ -69,12 +83,12 @@ export const offsetParser: TimeParser = {
     const code = RELATIVE_UNIT_OF[unit]!;
     const word = m[3]!.toLowerCase();
     // "one year after the aggression" is anchored on an event, not a date: the length alone is a duration.
-    if ((word === 'after' || word === 'before') && /^[ \t]+(?:the|a|an|its|his|her|their|this|that|[A-Z0-9])/.test(text.slice(end, end + 6))) {
+    if ((word === 'after' || word === 'before') && /^[ \t]+(?:(?:the|a|an|its|his|her|their|this|that|he|she|it|they|we|I)\b|[A-Z0-9])/.test(text.slice(end, end + 7))) {
       const durEnd = start + m[0].length - m[3]!.length;
       return { start, end: durEnd - (text[durEnd - 1] === ' ' ? 1 : 0), type: 'DURATION', value: durationValue(n, unit), rule: 'time.duration' };
     }
     const sign = word === 'ago' || word === 'earlier' || word === 'before' ? -1 : 1;
-    const base: RelativeBase = word === 'ago' || word.startsWith('from') || word === 'hence' ? (unit === 'year' ? 'AGO' : 'DCT') : word === 'earlier' ? 'ADAPT' : 'REF';
+    const base: RelativeBase = word === 'ago' || word.startsWith('from') || word === 'hence' ? 'AGO' : word === 'earlier' && unit === 'year' ? 'ADAPT' : 'REF';
     return { start, end, type: 'DATE', value: relative(base, code, sign * n), rule: 'time.offset' };
   },
 };
@@ -86,6 +100,33 @@ export const yearAgoParser: TimeParser = {
   name: 'time.year-ago',
   pattern: YEAR_AGO,
   extract(m) {
-    return { start: m.index, end: m.index + m[0].length, type: 'DATE', value: relative('ADAPT', 'Y', -1), rule: 'time.year-ago' };
+    // "the year-ago quarter" is one expression; in "the year-ago results" the article belongs to "results".
+    const withNoun = /(?:quarter|period|month|level|levels|figure|figures)$/i.test(m[0]);
+    const start = withNoun ? m.index : m.index + (/^the[ \t]+/i.exec(m[0])?.[0].length ?? 0);
+    return { start, end: m.index + m[0].length, type: 'DATE', value: relative('CMP', 'Y', -1), rule: 'time.year-ago' };
+  },
+};
+
+// "year-end", "year's end", "by year end": the close of the document's year.
+const YEAR_END = /(?<![\w-])year(?:-|[ \t]+|'s[ \t]+)end(?![\w-])/gi;
+
+export const yearEndParser: TimeParser = {
+  name: 'time.year-end',
+  pattern: YEAR_END,
+  extract(m, text) {
+    // "year-end bonus" is still the year's end; "the year end of the company's fiscal" is rare enough to ignore.
+    void text;
+    return { start: m.index, end: m.index + m[0].length, type: 'DATE', value: relative('DCT', 'Y', 0), mod: 'END', rule: 'time.year-end' };
+  },
+};
+
+// "the same period", "that period": the period just mentioned, as a whole ("From January to December 2022 ... the same period").
+const SAME_PERIOD = /(?<![\w-])(?:the[ \t]+same|that)[ \t]+period(?![\w-])/gi;
+
+export const samePeriodParser: TimeParser = {
+  name: 'time.same-period',
+  pattern: SAME_PERIOD,
+  extract(m) {
+    return { start: m.index, end: m.index + m[0].length, type: 'DATE', value: relative('SAME', 0 as never, 0), rule: 'time.same-period' };
   },
 };

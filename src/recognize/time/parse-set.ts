@@ -24,6 +24,8 @@ export const setParser: TimeParser = {
     const set = (value: string) => ({ start, end, type: 'SET' as const, value, rule: 'time.set' });
     // "quarterly dividend", "annual report": the adjective before a noun is not a set of times.
     if (m[7] && /^(?:quarterly|monthly|weekly)$/i.test(m[7]) && /^[ \t]+[a-z]/.test(text.slice(end, end + 3))) return null;
+    // "the Communist Party daily Granma": a newspaper.
+    if (m[7] && /^[ \t]+[A-Z]/.test(text.slice(end, end + 3)) && /[A-Z][\w-]*[ \t]+$/.test(text.slice(Math.max(0, start - 20), start))) return null;
     if (m[7]) return set(ADVERB[m[7].toLowerCase()]!);
     if (m[8]) return set(durationValue(1, m[9]!.toLowerCase()));
     if (m[4]) return set(`XXXX-WXX-${WEEKDAY_NUMBER[m[4].toLowerCase()]}`);

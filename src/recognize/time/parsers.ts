@@ -2,18 +2,21 @@ import type { TimeParser } from './time-parser.js';
 import { monthDateParser } from './parse-month-date.js';
 import { fiscalYearParser, numericDateParser, yearParser } from './parse-year.js';
 import { seasonParser } from './parse-season.js';
-import { quarterParser } from './parse-quarter.js';
+import { quarterParser, yearQuarterParser } from './parse-quarter.js';
 import { weekdayParser } from './parse-weekday.js';
 import { deicticParser } from './parse-deictic.js';
-import { deicticUnitParser, offsetParser, yearAgoParser } from './parse-relative-unit.js';
+import { deicticUnitParser, offsetParser, yearAgoParser, yearEndParser, samePeriodParser } from './parse-relative-unit.js';
 import { durationParser, vagueDurationParser } from './parse-duration.js';
 import { setParser } from './parse-set.js';
 import { timeOfDayParser } from './parse-time-of-day.js';
 import { namedEventParser } from './parse-named-event.js';
+import { weekendParser } from './parse-weekend.js';
+import { holidayParser } from './parse-holiday.js';
+import { wordYearParser } from './parse-word-year.js';
 
 /** Every time parser, in no particular order: refiners decide between overlapping results. */
 export const TIME_PARSERS: readonly TimeParser[] = [
-  monthDateParser, yearParser, fiscalYearParser, numericDateParser, seasonParser, quarterParser, weekdayParser,
+  monthDateParser, yearParser, yearQuarterParser, fiscalYearParser, numericDateParser, seasonParser, quarterParser, weekdayParser,
   deicticParser, deicticUnitParser, offsetParser, yearAgoParser, durationParser, vagueDurationParser, setParser,
-  timeOfDayParser, namedEventParser,
+  timeOfDayParser, namedEventParser, weekendParser, holidayParser, wordYearParser, yearEndParser, samePeriodParser,
 ];

@@ -5,23 +5,29 @@
  *   REL:DCT:Y:-1    one year before the document's own time (creation time, or the report period)
  *   REL:REF:D:0     the day of the last mentioned date of day granularity ("the same day")
  *   REL:ADAPT:Y:-1  a year before, at the granularity of the last mentioned date ("a year earlier": a quarter a year back)
- *   REL:AGO:Y:-1    a year before the document's time, at the granularity of the last mentioned date ("a year ago")
+ *   REL:AGO:Y:-1    a year before the document's time ("a year ago"), at the unit's granularity
+ *   REL:CMP:Y:-1    the comparison adjective "year-ago"/"year-earlier": the recent quarter a year back, else the year before the document's
  *   REL:WD:5:-1     a weekday (1 Monday .. 7 Sunday): -1 the last one, 1 the next one, 0 tense decides
+ *   REL:QIN:1988:0  "the 1988 quarter": the quarter last mentioned, in that year (the year alone when none was)
+ *   REL:WE:0:-1     a weekend: -1 the last one, 1 the next one, 0 tense decides
+ *   REL:NWD:11:4:4  the 4th Thursday (weekday 4) of November; n = -1 for the last one (holidays)
+ *   REL:SAME:0:0    "the same period": the whole value of the last date mentioned (a range stays a range)
+ *   REL:MON:4:-1    a month (1..12): -1 the last one before the document's month ("last April"), 0 this year's, 1 the next one
  *
  * An optional fifth field carries a suffix to append, e.g. `TMO` for "yesterday morning".
  */
-export type RelativeBase = 'DCT' | 'REF' | 'ADAPT' | 'AGO' | 'WD';
+export type RelativeBase = 'DCT' | 'REF' | 'ADAPT' | 'AGO' | 'CMP' | 'WD' | 'MON' | 'QIN' | 'WE' | 'NWD' | 'SAME';
 export type RelativeUnit = 'DE' | 'Y' | 'Q' | 'M' | 'W' | 'D';
 
 export interface RelativeValue {
   base: RelativeBase;
-  /** A RelativeUnit, or the weekday number for base WD. */
+  /** A RelativeUnit, or the weekday number for base WD, or the month number for base MON. */
   unit: string;
   offset: number;
   suffix: string;
 }
 
-export function relative(base: RelativeBase, unit: RelativeUnit, offset: number, suffix = ''): string {
+export function relative(base: RelativeBase, unit: RelativeUnit | number, offset: number, suffix = ''): string {
   return `REL:${base}:${unit}:${offset}${suffix ? `:${suffix}` : ''}`;
 }
 

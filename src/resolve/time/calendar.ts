@@ -141,3 +141,13 @@ export function firstDay(value: string): Day | null {
   const r = rangeOf(value);
   return r ? parseDay(r.start) : null;
 }
+
+/** The nth given weekday (1 Monday .. 7 Sunday) of a month; n = -1 for the last one. */
+export function nthWeekday(y: number, m: number, n: number, wd: number): Day {
+  if (n < 0) {
+    const last = { y, m, d: lastDayOfMonth(y, m) };
+    return addDays(last, -((weekday(last) - wd + 7) % 7));
+  }
+  const first = { y, m, d: 1 };
+  return addDays(first, ((wd - weekday(first) + 7) % 7) + 7 * (n - 1));
+}

@@ -16,6 +16,13 @@ const NOTHING = [
   'See page 2021 of the annex.',
   'About 2000 troops were deployed.',
   'The quarterly report was released.',
+  'Two thousand people attended the rally.',
+  'Nineteen hundred tons of grain were shipped.',
+  'There were twenty-five delegates.',
+  'The years of war left deep scars.',
+  'A may day call was heard at sea.',
+  'The current account deficit widened.',
+  'The preferred shares were redeemed.',
 ];
 
 describe('negative cases: no time expression', () => {

@@ -1,0 +1,104 @@
+import type { AnalysedDocument } from '../model/index.js';
+import { agreementParties } from './agreement-parties.js';
+import { mentionChains } from './find-arguments.js';
+import type { SentenceView } from './sentence-view.js';
+import type { Clause } from './split-clauses.js';
+import { stateOf } from './state-of.js';
+
+/*
+ * Participants a careful reader supplies when the clause does not name them in subject or object
+ * position. Each function states one inference; callers record which one fired in the event's rule.
+ */
+
+const PARTY_KINDS = new Set(['state', 'bloc']);
+
+/** "joint exercises", "mutually expelling", "reciprocal visits": every party acts and receives. */
+export function isJointAct(view: SentenceView, first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (/^joint(ly)?$/.test(view.tokens[i]!.lower)) return true;
+  for (let i = first - 1; i >= Math.max(0, first - 3); i--) {
+    const t = view.tokens[i]!;
+    if (/^(jointly|mutually|mutual|reciprocal|reciprocally|joint)$/.test(t.lower)) return true;
+    if (t.punct) break;
+  }
+  return false;
+}
+
+/** The distinct states and blocs a sentence names (adjectival forms count as their state). */
+export function sentenceParties(view: SentenceView): string[] {
+  return [...new Set(view.mentions.filter((m) => PARTY_KINDS.has(m.mention.kind)).map((m) => m.entity))];
+}
+
+/** Parties named in "between X and Y" before a token: "contacts between Russia and Germany ...". */
+export function betweenParties(view: SentenceView, before: number): string[] {
+  const out: string[] = [];
+  for (const clause of view.clauses) {
+    if (clause.first >= before) break;
+    for (const chain of mentionChains(view, clause)) {
+      if (chain.last >= before || chain.refs.length < 2) continue;
+      let p = chain.first - 1;
+      while (p >= 0 && /^(the|both)$/.test(view.tokens[p]!.lower)) p--;
+      if (view.tokens[p]?.lower === 'between') out.push(...chain.refs.map((r) => r.entity));
+    }
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Whose territory an annexation, occupation or capture takes: the country of the places the
+ * sentence names ("Donetsk ... in Ukraine"), else the one state it names besides the actors
+ * ("an inherent territory of Japan ... occupied by Russia").
+ */
+export function territoryOwner(doc: AnalysedDocument, view: SentenceView, actors: readonly string[]): string[] {
+  const actorStates = new Set(actors.map((a) => stateOf(doc.entities, a)));
+  const fromPlaces = new Set<string>();
+  for (const m of view.mentions) {
+    if (m.mention.kind !== 'place') continue;
+    const country = doc.entities.get(m.entity)?.country;
+    if (country && !actorStates.has(country)) fromPlaces.add(country);
+  }
+  if (fromPlaces.size === 1) return [...fromPlaces];
+  const states = new Set(view.mentions.filter((m) => m.mention.kind === 'state').map((m) => m.entity).filter((s) => !actorStates.has(s)));
+  return states.size === 1 ? [...states] : [];
+}
+
+/**
+ * The other parties of the agreement an act suspends, leaves or refuses: agreements named after the
+ * trigger in its clause, or "this agreement" meaning the last one named earlier in the paragraph.
+ */
+export function agreementCounterparts(doc: AnalysedDocument, view: SentenceView, clause: Clause, last: number, actors: readonly string[]): string[] {
+  const ids = new Set<string>();
+  for (const m of view.mentions) if (m.mention.kind === 'agreement' && m.first > last && m.last <= clause.last) ids.add(m.entity);
+  if (ids.size === 0) {
+    for (let i = last + 1; i < clause.last; i++) {
+      if (/^(this|that|the)$/.test(view.tokens[i]!.lower) && /^(agreement|treaty|accord|convention|deal|framework)$/.test(view.tokens[i + 1]!.lower)) {
+        const previous = earlierAgreement(doc, view);
+        if (previous) ids.add(previous);
+        break;
+      }
+    }
+  }
+  const actorStates = new Set(actors.map((a) => stateOf(doc.entities, a)));
+  const out = new Set<string>();
+  for (const id of ids) for (const p of agreementParties(id)) if (!actorStates.has(p)) out.add(p);
+  return actorStates.size > 0 ? [...out] : [];
+}
+
+function earlierAgreement(doc: AnalysedDocument, view: SentenceView): string | undefined {
+  const paragraph = doc.segmentation.paragraphs[view.sentence.paragraph];
+  const from = paragraph?.start ?? view.sentence.start;
+  const before = doc.mentions.filter((m) => m.kind === 'agreement' && m.entity && m.start >= from && m.end <= view.sentence.start);
+  return before[before.length - 1]?.entity ?? undefined;
+}
+
+/** "phase out its dependence on Russian energy": an adjectival state form in the object is the target. */
+export function modifierObject(view: SentenceView, clause: Clause, first: number, last: number): string | undefined {
+  for (const m of view.mentions) {
+    // After the trigger, or inside a gapped one ("forced Kenyan newspapers to suspend").
+    if (m.first <= first || m.last > clause.last || m.first - last > 5) continue;
+    if (!m.modifier || m.mention.kind !== 'state') continue;
+    const gap = view.tokens.slice(Math.max(first + 1, last + 1), m.first);
+    if (gap.some((t) => t.lower === 'by' || (t.punct && t.text !== '“' && t.text !== '"'))) return undefined;
+    return m.entity;
+  }
+  return undefined;
+}

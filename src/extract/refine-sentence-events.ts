@@ -1,0 +1,147 @@
+import type { AnalysedDocument, DiploEvent, Message } from '../model/index.js';
+import { scoreEvent } from './code-event.js';
+import { roleAt } from './function-words.js';
+import type { SentenceView } from './sentence-view.js';
+import { stateOf, statesOf } from './state-of.js';
+import type { EventLexicon } from './trigger-lexicon.js';
+import { territoryOwner } from './infer-participants.js';
+
+/** An event found in a sentence, with what the finder knew about how it was written. */
+export interface FoundEvent {
+  event: DiploEvent;
+  /** Joint or reciprocal: every party acts and receives. */
+  symmetric: boolean;
+  /** Written in the passive (or as the subject of a passive support verb). */
+  passive: boolean;
+  /** Introduced by "including", "such as" (a part of an act already named) or "by <-ing>" (its means). */
+  elaboration: 'part' | 'means' | null;
+  /** The trigger is a noun. */
+  noun: boolean;
+}
+
+const EXERCISE = /exercise|drill|maneuver|manoeuvre/i;
+const PARTICIPATION = /^(participate|participated|participating|participation|join|joined|joining)$/;
+const KEEP_WITHOUT_PARTIES = new Set(['PROTEST']);
+
+/**
+ * What can only be decided once all of a sentence's events are known: parties shared between its
+ * acts, joint exercises, umbrella nouns elaborated by their parts, and acts with no party at all.
+ */
+export function refineSentenceEvents(
+  doc: AnalysedDocument,
+  lexicon: EventLexicon,
+  view: SentenceView,
+  found: FoundEvent[],
+  previous: readonly DiploEvent[],
+  messages: Omit<Message, 'doc'>[],
+): DiploEvent[] {
+  // "the referenda ... were held ..., and Russia annexed these regions": an agentless passive shares
+  // the agent of the sentence's act of the same type.
+  for (const f of found) {
+    if (f.event.actors.length > 0 || !f.passive) continue;
+    const donor = found.find((o) => o !== f && o.event.type === f.event.type && o.event.actors.length > 0);
+    if (donor) {
+      f.event.actors = [...donor.event.actors];
+      f.event.rule += '+actors:same-type-in-sentence';
+      const mine = statesOf(doc.entities, f.event.actors);
+      f.event.recipients = f.event.recipients.filter((r) => !mine.has(stateOf(doc.entities, r)));
+      if (f.event.recipients.length === 0 && f.event.type === 'ASSAULT' && f.event.contexts.includes('territory')) f.event.recipients = territoryOwner(doc, view, f.event.actors);
+    }
+  }
+  // "Belarus supported Russia by allowing the use of its territory": the means is the act, Russia its recipient.
+  for (const f of found) {
+    if (f.event.type !== 'SUPPORT') continue;
+    const means = found.find((o) => o.elaboration === 'means' && o.event.trigger.start > f.event.trigger.start && o.event.quad === 2);
+    if (!means) continue;
+    if (means.event.actors.length === 0) means.event.actors = [...f.event.actors];
+    if (means.event.recipients.length === 0) means.event.recipients = [...f.event.recipients];
+    means.event.rule += '+means-of-support';
+    f.event.rule = 'drop';
+  }
+  // "the exercise Vostok 2022 ... the Chinese military had three branches participate": a joint exercise.
+  for (const f of found) {
+    const e = f.event;
+    if (e.type !== 'MOBILIZE' || !EXERCISE.test(e.trigger.text)) continue;
+    const partner = exerciseParticipant(doc, view, e);
+    if (!partner) continue;
+    const parties = [...e.actors, partner];
+    const { quad, intensity } = scoreEvent(lexicon, 'COOPERATE');
+    Object.assign(e, { type: 'COOPERATE', quad, intensity, actors: parties, recipients: parties, rule: `${e.rule}+joint-exercise` });
+    delete e.mode;
+    f.symmetric = true;
+  }
+  // "countermeasures, such as forcing the transfer ... and restricting gas supplies": the parts are the acts.
+  const umbrellas = new Set<FoundEvent>();
+  found.forEach((f, k) => {
+    if (!f.noun) return;
+    const parts = found.slice(k + 1).filter((o) => o.elaboration === 'part');
+    if (parts.length > 0 && parts.some((o) => o.event.type !== f.event.type)) umbrellas.add(f);
+  });
+  const kept = found.filter((f) => !umbrellas.has(f) && f.event.rule !== 'drop');
+  // "discontinuing negotiations ..., and withdrawing from the dialogue": one actor's list of acts shares its target.
+  for (const f of kept) {
+    if (f.event.recipients.length > 0 || f.event.actors.length === 0 || f.symmetric) continue;
+    const donor = kept.find((o) => o !== f && o.event.type === f.event.type && sameMembers(o.event.actors, f.event.actors) && o.event.recipients.length > 0);
+    if (donor) {
+      f.event.recipients = [...donor.event.recipients];
+      f.event.rule += '+recipients:same-actor-list';
+    }
+  }
+  for (const f of kept) {
+    if (!f.symmetric) continue;
+    const parties = [...new Set([...f.event.actors, ...f.event.recipients])];
+    f.event.actors = parties;
+    f.event.recipients = [...parties];
+  }
+  // "As a result, the bodies were handed over in September": the parties of the act it results from.
+  if (opensWithResult(view)) {
+    for (const f of kept) {
+      const e = f.event;
+      if (e.actors.length > 0 || e.recipients.length > 0 || !f.passive) continue;
+      const source = [...previous].reverse().find((p) => p.type === e.type && p.actors.length > 0);
+      if (source) {
+        e.actors = [...source.actors];
+        e.recipients = [...source.recipients];
+        e.rule += '+parties:result-of-previous';
+      }
+    }
+  }
+  const out: DiploEvent[] = [];
+  for (const { event: e, symmetric } of kept) {
+    // Nobody acts on themselves unless the act is joint.
+    if (!symmetric) e.recipients = e.recipients.filter((r) => !e.actors.includes(r));
+    // An act with no party at all ("a ban on the refusal of contracts") says nothing about who did what to whom.
+    if (e.actors.length === 0 && e.recipients.length === 0 && !KEEP_WITHOUT_PARTIES.has(e.type)) {
+      messages.push({ rule: 'extract.event-no-parties', severity: 'info', start: e.trigger.start, end: e.trigger.end, message: `"${e.trigger.text}" read as ${e.type} but names no party; not coded` });
+      continue;
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+function opensWithResult(view: SentenceView): boolean {
+  for (let i = 0; i < Math.min(4, view.tokens.length); i++) if (roleAt(view.tokens, i, 'inherit-date') >= 0) return true;
+  return false;
+}
+
+/** A military or state of another country that takes part in the exercise, named in the same sentence. */
+function exerciseParticipant(doc: AnalysedDocument, view: SentenceView, e: DiploEvent): string | undefined {
+  const at = view.tokens.findIndex((t) => PARTICIPATION.test(t.lower) || (t.lower === 'part' && view.tokens[view.tokens.indexOf(t) - 1]?.lower.startsWith('t')));
+  if (at < 0) return undefined;
+  const mine = statesOf(doc.entities, e.actors);
+  if (mine.size === 0) return undefined;
+  const first = view.tokens.findIndex((t) => t.start >= e.trigger.end);
+  for (const m of view.mentions) {
+    if (m.first < first || m.first > at) continue;
+    if (m.mention.kind !== 'organization' && m.mention.kind !== 'state') continue;
+    const state = stateOf(doc.entities, m.entity);
+    if (mine.has(state) || !doc.entities.get(m.entity)?.country && m.mention.kind !== 'state') continue;
+    return m.entity;
+  }
+  return undefined;
+}

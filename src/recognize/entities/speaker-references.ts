@@ -1,0 +1,64 @@
+import type { EntityKind } from '../../model/entity.js';
+
+/** A first-person reference to the speaker's state, relative to the sentence it was found in. */
+export interface SpeakerReference {
+  start: number;
+  end: number;
+  kind: EntityKind;
+  rule: 'speaker-pronoun' | 'speaker-country' | 'speaker-government';
+}
+
+/** "my country", "our nation", "my delegation": the speaker's state whatever the sentence says. */
+const COUNTRY_RE = /(?<![\p{L}])(?:[Mm]y|[Oo]ur) (?:country|nation|delegation|State|homeland|Republic|Kingdom)(?![\p{L}-])/gu;
+/** "my Government", "our Government": the speaker's government. */
+const GOVERNMENT_RE = /(?<![\p{L}])(?:[Mm]y|[Oo]ur) [Gg]overnment(?![\p{L}])/gu;
+/** First-person plural pronouns that can speak for a state; "US" (the state) is upper case and never matched. */
+const WE_RE = /(?<![\p{L}])[Ww]e(?![\p{L}'’])/gu;
+const OUR_RE = /(?<![\p{L}])[Oo]ur(?![\p{L}'’])/gu;
+/**
+ * Sentences where "we" speaks for more than the speaker's state: the Assembly, humanity, a region. Those
+ * pronouns are left alone, so a kept "we" is the speaking state with good precision.
+ */
+const INCLUSIVE = /\b(?:all of us|each of us|every one of us|we all|us all|we are all|we have all|we must all|both of us|many of us|none of us|some of us|those of us|together|international community|United Nations|this Organization|the Organization|our Organization|this Assembly|this Hall|Member States|Member Nations|humanity|humankind|mankind|all nations|all countries|all States|all peoples|everyone|everybody|collective(?:ly)?|multilateral(?:ism)?|our common|our shared|our planet|our world|our global|our generation|our times?|our era|our age|our region|our continent|our peoples|our countries|our nations|our States|our societies|our children|our grandchildren|our future|our species|our civili[sz]ation|the world|the globe|[Ww]e,? the|[Ww]e in)\b/u;
+/**
+ * "we" followed by a verb of taking a position or acting as a state ("We welcome", "we strongly condemn",
+ * "we have ratified"): the delegation speaking. Other uses of "we" in speeches are mostly inclusive.
+ */
+const POSITION_AFTER_WE = /^(?: (?:also|particularly|therefore|thus|strongly|fully|firmly|further|hereby|once again|again|remain|continue to|will|shall|would|have|had|are|were|do|did|have also|will continue to|are ready to|stand ready to|are committed to|are determined to|are proud to|are pleased to|are grateful|are deeply)){0,3} (?:welcome[sd]?|commend(?:ed)?|support(?:ed)?|condemn(?:ed)?|call(?:ed)? (?:on|upon|for)|urge[sd]?|reiterate[sd]?|reaffirm(?:ed)?|acknowledge[sd]?|appreciate[sd]?|recogni[sz]e[sd]?|believe[sd]?|consider(?:ed)?|insist(?:ed)?|reject(?:ed)?|oppose[sd]?|endorse[sd]?|propose[sd]?|encourage[sd]?|applaud(?:ed)?|salute[sd]?|thank(?:ed)?|congratulate[sd]?|pledge[sd]?|announce[sd]?|stress(?:ed)?|emphasi[sz]e[sd]?|underline[sd]?|see|hear|note[sd]?|ratified|signed|hosted|launched|adopted|implemented|contributed|deployed|joined|submitted|achieved|established|introduced|held|look forward)(?![\p{L}])/u;
+/**
+ * A clause-initial "we" reporting what was done or is being done ("We have already put in place ...", "we are
+ * currently hosting ...", "We will explore ..."): a government's account of its own acts.
+ */
+const STATE_ACTION_AFTER_WE = /^(?: (?:have|has) (?:already |also |now |recently |successfully |just )?(?!been\b)(?:\p{L}+(?:ed|en)|put|set|built|made|taken|given|sent|held|begun|brought|paid|spent|won|led|met|kept|undertaken)| (?:are|were) (?:also |currently |now |still |already )?(?:\p{L}+ing|at the forefront)| will (?:also |continue to |further |soon )?\p{L}+)(?![\p{L}])/u;
+
+/** "our" before these nouns is the speaker's state ("our Constitution", "our citizens"), not a wider "we". */
+const OUR_STATE_NOUN = /^ (?:country|nation|Government|government|people|citizens|compatriots|economy|territory|borders?|sovereignty|independence|Constitution|constitution|national|delegation|President|Prime Minister|capital|armed forces|troops|homeland|traditions|policy|position|contributions?|determination|bilateral|democracy|Parliament|parliament|Republic|State|Kingdom|soil|farmers|soldiers|diplomats|ambassadors?|embassy|embassies|island|islands|coast|population|youth|GDP|budget|currency|agriculture|own)(?![\p{L}])/u;
+
+/** First-person references to the speaking state in one sentence (only call this when the document has a speaker). */
+export function speakerReferences(sentence: string): SpeakerReference[] {
+  const out: SpeakerReference[] = [];
+  const taken = (start: number, end: number): boolean => out.some((o) => start < o.end && o.start < end);
+  for (const m of sentence.matchAll(GOVERNMENT_RE)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'organization', rule: 'speaker-government' });
+  for (const m of sentence.matchAll(COUNTRY_RE)) {
+    if (!taken(m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'state', rule: 'speaker-country' });
+  }
+  // Rhetorical questions ("Do we give up?") and inclusive sentences speak for everyone.
+  if (INCLUSIVE.test(sentence) || isQuoted(sentence) || /\?\s*$/.test(sentence)) return out.sort((a, b) => a.start - b.start);
+  for (const m of sentence.matchAll(WE_RE)) {
+    const end = m.index + m[0].length;
+    if (taken(m.index, end)) continue;
+    const after = sentence.slice(end, end + 60);
+    const clauseInitial = /(?:^|[,;:]\s*|\band\s+|\bso\s+)$/.test(sentence.slice(Math.max(0, m.index - 6), m.index));
+    if (POSITION_AFTER_WE.test(after) || (clauseInitial && STATE_ACTION_AFTER_WE.test(after))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
+  }
+  for (const m of sentence.matchAll(OUR_RE)) {
+    const end = m.index + m[0].length;
+    if (!taken(m.index, end) && OUR_STATE_NOUN.test(sentence.slice(end, end + 20))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Reported speech ("..., he said, 'we will ...'") speaks for someone else. */
+function isQuoted(sentence: string): boolean {
+  return /[“"]/.test(sentence);
+}

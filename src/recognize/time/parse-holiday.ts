@@ -1,0 +1,35 @@
+import { relative } from './relative-value.js';
+import type { TimeParser } from './time-parser.js';
+
+/** Holidays with a fixed day, and ones on the nth weekday of a month (n = -1: the last). */
+const FIXED: Record<string, string> = {
+  "new year's day": '01-01', "new year's eve": '12-31', "valentine's day": '02-14', 'christmas': '12-25', 'christmas day': '12-25',
+  'christmas eve': '12-24', 'halloween': '10-31', 'independence day': '07-04', 'veterans day': '11-11', "veterans' day": '11-11',
+  'armistice day': '11-11', 'boxing day': '12-26', 'bastille day': '07-14', 'may day': '05-01', 'victory day': '05-09',
+};
+const FLOATING: Record<string, [month: number, n: number, weekday: number]> = {
+  thanksgiving: [11, 4, 4], 'thanksgiving day': [11, 4, 4], 'labor day': [9, 1, 1], 'memorial day': [5, -1, 1],
+  'martin luther king day': [1, 3, 1], "presidents' day": [2, 3, 1], 'presidents day': [2, 3, 1], 'columbus day': [10, 2, 1],
+};
+
+const names = [...Object.keys(FIXED), ...Object.keys(FLOATING)].sort((a, b) => b.length - a.length);
+const src = names.map((n) => n.replace(/'/g, "['’]").replace(/ /g, '[ \\t]+')).join('|');
+// Capitalised as names are ("Christmas", "Thanksgiving Day"); "may day" in lower case is not the holiday.
+const PATTERN = new RegExp(`(?<![\\w-])(?:(last|this|next)[ \\t]+)?(${src})(?![\\w-])`, 'gi');
+
+export const holidayParser: TimeParser = {
+  name: 'time.holiday',
+  pattern: PATTERN,
+  extract(m) {
+    const name = m[2]!;
+    if (!/^[A-Z]/.test(name)) return null;
+    const key = name.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ');
+    const start = m.index;
+    const end = start + m[0].length;
+    const fixed = FIXED[key];
+    if (fixed) return { start, end, type: 'DATE', value: `XXXX-${fixed}`, rule: 'time.holiday' };
+    const f = FLOATING[key];
+    if (!f) return null;
+    return { start, end, type: 'DATE', value: relative('NWD', f[0] as never, f[1], String(f[2])), rule: 'time.holiday' };
+  },
+};

@@ -1,0 +1,46 @@
+import { parseRelative, relative } from './relative-value.js';
+import type { TimexCandidate } from './time-parser.js';
+
+// "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon on Friday": a clock time and the day it falls on.
+const TIME_THEN_DAY = /^[ \t]*,?[ \t]*(?:on[ \t]+)?$/;
+// "Friday, Oct. 13", "Saturday April 25": a weekday restating a full date.
+const WEEKDAY_THEN_DATE = /^,?[ \t]+$/;
+
+const isClock = (c: TimexCandidate) => c.rule === 'time.time-of-day' && /^REL:REF:D:0:T/.test(c.value);
+const isDay = (c: TimexCandidate) =>
+  c.type === 'DATE' && (/^(?:\d{4}|XXXX)-\d{2}-\d{2}$/.test(c.value) || /^REL:(?:WD:\d:-?\d|DCT:D:-?\d)$/.test(c.value));
+const isWeekday = (c: TimexCandidate) => c.rule === 'time.weekday' && c.type === 'DATE';
+// "January nineteen ninety-seven", "the winter of 1994": a month or season and its year, found by two parsers.
+const PARTIAL_THEN_YEAR = /^,?[ \t]+(?:of[ \t]+)?$/;
+const isPartial = (c: TimexCandidate) => c.type === 'DATE' && /^XXXX-(?:\d{2}|SP|SU|FA|WI)$/.test(c.value);
+const isYear = (c: TimexCandidate) => c.rule === 'time.year' && /^\d{4}$/.test(c.value);
+const isFullDate = (c: TimexCandidate) => c.rule === 'time.month-date' && /^(?:\d{4}|XXXX)-\d{2}-\d{2}$/.test(c.value);
+
+/** Join adjacent candidates that name one point in time (TIMEX3 keeps them as one expression). */
+export function refineCompounds(text: string, candidates: TimexCandidate[]): TimexCandidate[] {
+  const out: TimexCandidate[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const a = candidates[i]!;
+    const b = candidates[i + 1];
+    if (b && isClock(a) && isDay(b) && TIME_THEN_DAY.test(text.slice(a.end, b.start))) {
+      const clock = parseRelative(a.value)!.suffix;
+      const rel = parseRelative(b.value);
+      const value = rel ? relative(rel.base, rel.unit as never, rel.offset, clock) : `${b.value}${clock}`;
+      out.push({ start: a.start, end: b.end, type: 'TIME', value, rule: 'time.time-of-day' });
+      i++;
+      continue;
+    }
+    if (b && isPartial(a) && isYear(b) && PARTIAL_THEN_YEAR.test(text.slice(a.end, b.start))) {
+      out.push({ ...a, end: b.end, value: b.value + a.value.slice(4) });
+      i++;
+      continue;
+    }
+    if (b && isWeekday(a) && isFullDate(b) && WEEKDAY_THEN_DATE.test(text.slice(a.end, b.start))) {
+      out.push({ ...b, start: a.start });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}

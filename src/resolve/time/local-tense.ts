@@ -1,0 +1,113 @@
+import { sentenceTense, type Tense } from './sentence-tense.js';
+
+/**
+ * The tense that governs one time expression: the nearest verb cue in its own clause, not the whole sentence
+ * ("A spokesman said Thursday that troops will stay": Thursday is past). 'present' means no direction: the
+ * nearest candidate wins ("payable Dec. 15", "until March 6", "extended to Nov. 20").
+ */
+
+// Words right before a date that make it a deadline or boundary: the date leans to the future unless the clause
+// is plainly past, and then the nearest candidate wins ("payable Dec. 15", "extended to Nov. 20", "by August").
+const DEADLINE_BEFORE = /(?:^|[^\w'-])(?:until|till|through|thru|by|effective|payable|due|starting|as[ \t]+soon[ \t]+as|as[ \t]+early[ \t]+as|as[ \t]+late[ \t]+as|no[ \t]+later[ \t]+than|expires?|expiring|(?:scheduled|set|slated|planned)[ \t]+for|(?:extended|postponed|delayed|moved|pushed[ \t]+back|adjourned)[ \t]+(?:to|until))[ \t]+(?:(?:on|in|at)[ \t]+)?(?:(?:early|late|mid|the[ \t]+end[ \t]+of)[ \t-]+)?$/i;
+const NEAREST_BEFORE = /(?:^|[^\w'-])as[ \t]+of[ \t]+$/i;
+const PAST_BEFORE = /(?:^|[^\w'-])(?:since)[ \t]+$/i;
+
+const FUTURE = new Set([
+  'will', "'ll", 'shall', 'wo', 'would', 'planned', 'planning', 'scheduled', 'expected', 'expect', 'expects', 'expecting',
+  'due', 'intend', 'intends', 'intended', 'aims', 'slated', 'upcoming', 'going', 'hopes', 'hoped', 'seeks', 'wants',
+  'promised', 'vowed', 'pledged', 'threatened', 'tomorrow', 'ready', 'likely', 'may', 'might',
+]);
+const PAST = new Set([
+  'was', 'were', 'had', 'did', 'said', 'told', 'took', 'made', 'began', 'came', 'went', 'met', 'gave', 'sent',
+  'fell', 'rose', 'grew', 'lost', 'won', 'sold', 'bought', 'paid', 'left', 'held', 'became', 'brought', 'thought', 'found',
+  'kept', 'led', 'ran', 'spent', 'struck', 'fought', 'knew', 'wrote', 'spoke', 'broke', 'chose', 'drove', 'flew', 'got',
+  'saw', 'stood', 'meant', 'felt', 'heard', 'taught', 'caught', 'built', 'shot', 'sank', 'tore', 'woke', 'withdrew',
+  'ago', 'yesterday', 'earlier', 'quit', 'shut', 'arose', 'drew', 'threw', 'swore', 'fled', 'slid', 'wore', 'ate', 'laid',
+  'overtook', 'underwent', 'undertook', 'began', 'sought',
+]);
+// The present perfect counts as present: "has set Nov. 10 as the deadline" (the nearest Nov. 10).
+const PRESENT = new Set(['is', 'are', 'am', 'says', 'does', 'do', 'remains', 'continues', 'has', 'have']);
+// Words that end a clause when reading outward from the time expression.
+const BOUNDARY = new Set(['that', 'which', 'who', 'whom', 'because', 'while', 'although', 'though', 'but', 'whereas', 'if', 'unless', 'where', 'when']);
+const AUXILIARY = /^(?:be|been|being|is|are|was|were|am|has|have|had|get|got)$/i;
+const NOT_A_VERB_AFTER_TO = /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|some|any|all|be|about|around|over|under|on|in|at|for|from|with|by|of|and|or|more|less|than|only|just|nearly|almost|both|each|every|one|two|three|new|other|such|what|how|death|date|day|power|office|war|court|trial|[A-Z$\d].*)$/;
+// An -ed word between a determiner (or a name) and a noun is an adjective ("the increased dividend", "Series H preferred shares").
+const NOMINAL_BEFORE = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|of|million|billion|thousand|hundred|dozen|many|several|few|more|most|other|such|no|each|every|some|all|[A-Z].*|\$?\d.*)$/;
+const NOT_A_NOUN_AFTER = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|some|any|all|no|on|in|at|by|for|to|from|with|up|down|out|off|into|over|about|after|before|him|them|it|us|me|as|and|[.,!?]|\$?\d.*|[a-z]+ly)$/;
+
+type Cue = Tense | 'stop' | 'skip' | null;
+
+function classify(word: string, next: string | undefined, prev: string | undefined, distance: number): Cue {
+  if (word === 'May') return null;
+  const w = word.toLowerCase();
+  if (BOUNDARY.has(w)) return 'stop';
+  if (w === 'to') return next !== undefined && distance <= 4 && /^[a-z]/.test(next) && !NOT_A_VERB_AFTER_TO.test(next) ? 'future' : null;
+  if (FUTURE.has(w)) return 'future';
+  if (PRESENT.has(w)) return 'present';
+  const pastForm = PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !w.startsWith('un'));
+  if (!pastForm) return null;
+  // "will be named", "was terminated", "will be paid": the auxiliary decides.
+  if (prev && AUXILIARY.test(prev)) return 'skip';
+  if (!PAST.has(w) && prev && NOMINAL_BEFORE.test(prev) && next !== undefined && /^[a-z]/.test(next) && !NOT_A_NOUN_AFTER.test(next)) return null;
+  return 'past';
+}
+
+const WORD = /[A-Za-z][A-Za-z'-]*|\$?\d+(?:[.,]\d+)*%?|[;:"“”()!?]|[.,]/g;
+const CLAUSE_END = /^[;:"“”()!?.]$/;
+
+export interface LocalTense {
+  tense: Tense;
+  /** What decided it: a deadline word before the date, a verb in its clause, or the whole sentence. */
+  from: 'deadline' | 'clause' | 'sentence';
+}
+
+/** The tense for the time expression at [start, end) inside the sentence [sentenceStart, sentenceEnd). */
+export function localTense(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): LocalTense {
+  const before = text.slice(Math.max(sentenceStart, start - 60), start);
+  if (PAST_BEFORE.test(before)) return { tense: 'past', from: 'clause' };
+  if (NEAREST_BEFORE.test(before)) return { tense: 'present', from: 'deadline' };
+  const clause = clauseTense(text, sentenceStart, sentenceEnd, start, end);
+  if (DEADLINE_BEFORE.test(before)) return { tense: clause === 'past' ? 'present' : 'future', from: 'deadline' };
+  if (clause) return { tense: clause, from: 'clause' };
+  return { tense: sentenceTense(text.slice(sentenceStart, sentenceEnd)), from: 'sentence' };
+}
+
+// A date used as a modifier ("the Aug. 7 blasts killed", "the Jan. 14 deadline"): its clause's verb follows it.
+const DETERMINER_BEFORE = /(?:^|[^\w'-])(?:the|a|an|this|that|its|his|her|their|our)[ \t]+$/i;
+const NOUN_AFTER = /^(?:'s)?[ \t]+[a-z][a-z-]+/;
+
+function clauseTense(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): Tense | null {
+  if (DETERMINER_BEFORE.test(text.slice(Math.max(sentenceStart, start - 8), start)) && NOUN_AFTER.test(text.slice(end, end + 20))) {
+    return rightTense(text, sentenceEnd, end) ?? leftTense(text, sentenceStart, start);
+  }
+  return leftTense(text, sentenceStart, start) ?? rightTense(text, sentenceEnd, end);
+}
+
+function leftTense(text: string, sentenceStart: number, start: number): Tense | null {
+  // Left: the nearest cue back to a clause boundary.
+  const left = [...text.slice(Math.max(sentenceStart, start - 200), start).matchAll(WORD)].map((m) => m[0]);
+  for (let i = left.length - 1, n = 1; i >= 0 && n <= 16; i--, n++) {
+    const w = left[i]!;
+    if (CLAUSE_END.test(w)) break;
+    const cue = classify(w, left[i + 1], left[i - 1], n);
+    if (cue === 'stop') break;
+    if (cue === 'skip' || !cue) continue;
+    return cue;
+  }
+  return null;
+}
+
+function rightTense(text: string, sentenceEnd: number, end: number): Tense | null {
+  // Right: the nearest cue forward, across commas ("On Tuesday, the two sides conferred").
+  const right = [...text.slice(end, Math.min(sentenceEnd, end + 200)).matchAll(WORD)].map((m) => m[0]);
+  for (let i = 0; i < right.length && i < 14; i++) {
+    const w = right[i]!;
+    if (CLAUSE_END.test(w)) break;
+    if (w === ',') continue;
+    const cue = classify(w, right[i + 1] ?? '.', right[i - 1], Math.max(0, i - 6));
+    if (cue === 'stop') break;
+    if (cue === 'skip' || !cue) continue;
+    return cue;
+  }
+  return null;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { recognizeTimexes } from '../../../src/recognize/recognize-timexes.js';
+import { resolveTimexes } from '../../../src/resolve/resolve-timexes.js';
+import { makeTimedDoc } from '../../helpers/make-timed-doc.js';
+
+interface Case {
+  text: string;
+  period?: string;
+  dct?: string;
+  style?: 'report' | 'timeml';
+  expect: { text: string; type: string; value: string; mod?: string }[];
+}
+
+function run(c: Case) {
+  const { doc, seg } = makeTimedDoc(c.text, { ...(c.period ? { period: c.period } : {}), ...(c.dct ? { dct: c.dct } : {}) });
+  return resolveTimexes(doc, seg, recognizeTimexes(doc, seg, { style: c.style ?? 'report' })).timexes;
+}
+
+// Families added for dated news: each row is a rule, read the way a careful reader would.
+const FAMILIES: Record<string, Case[]> = {
+  'the tense of the clause, not the sentence': [
+    { text: 'A spokesman said Thursday that the troops will stay.', dct: '1998-03-06', expect: [{ text: 'Thursday', type: 'DATE', value: '1998-03-05' }] },
+    { text: 'The team planned to leave Nairobi on Thursday.', dct: '1998-09-30', expect: [{ text: 'Thursday', type: 'DATE', value: '1998-10-01' }] },
+    { text: 'The talks are set to resume Monday in Belfast.', dct: '1998-03-22', expect: [{ text: 'Monday', type: 'DATE', value: '1998-03-23' }] },
+    { text: 'On Tuesday, the two sides conferred in Washington.', dct: '1990-08-15', expect: [{ text: 'Tuesday', type: 'DATE', value: '1990-08-14' }] },
+    { text: 'Colonel Collins will be named commander for a mission in December.', dct: '1998-03-04', expect: [{ text: 'December', type: 'DATE', value: '1998-12' }] },
+    { text: 'Hudson said it will redeem 9.5 million preferred shares on Oct. 31.', dct: '1989-10-27', expect: [{ text: 'Oct. 31', type: 'DATE', value: '1989-10-31' }] },
+    { text: 'In September, it announced plans to acquire the business.', dct: '1989-10-30', expect: [{ text: 'September', type: 'DATE', value: '1989-09' }] },
+  ],
+  'deadlines lean to the future': [
+    { text: 'The directors declared a dividend, payable Jan. 2.', dct: '1989-11-02', expect: [{ text: 'Jan. 2', type: 'DATE', value: '1990-01-02' }] },
+    { text: 'The partnership extended to Nov. 20 its offer for the shares.', dct: '1989-11-02', expect: [{ text: 'Nov. 20', type: 'DATE', value: '1989-11-20' }] },
+    { text: 'Qantas will double its flights by August.', dct: '1998-02-13', expect: [{ text: 'August', type: 'DATE', value: '1998-08' }] },
+    { text: 'The group would be ready to leave as soon as Tuesday.', dct: '2000-04-03', expect: [{ text: 'Tuesday', type: 'DATE', value: '2000-04-04' }] },
+  ],
+  'months with last, this, next': [
+    { text: 'Holders approved the plan last April.', dct: '1989-10-27', expect: [{ text: 'last April', type: 'DATE', value: '1989-04' }] },
+    { text: 'The election is due this September.', dct: '1998-02-05', expect: [{ text: 'this September', type: 'DATE', value: '1998-09' }] },
+    { text: 'The vote comes next March.', dct: '1998-06-05', expect: [{ text: 'next March', type: 'DATE', value: '1999-03' }] },
+    { text: 'In July last year a coup was staged.', dct: '1998-02-19', expect: [{ text: 'July last year', type: 'DATE', value: '1997-07' }] },
+    { text: 'Inflation peaked in mid-November.', period: '2022', expect: [{ text: 'mid-November', type: 'DATE', value: '2022-11', mod: 'MID' }] },
+  ],
+  'a clock time or a weekday with its day': [
+    { text: 'He was kidnapped at 10 p.m. Wednesday, police said.', dct: '1998-02-13', expect: [{ text: '10 p.m. Wednesday', type: 'TIME', value: '1998-02-11T22:00' }] },
+    { text: 'Dow Jones extended its offer until 5 p.m. EST Nov. 9.', dct: '1989-11-02', expect: [{ text: '5 p.m. EST Nov. 9', type: 'TIME', value: '1989-11-09T17:00' }] },
+    { text: 'The Times said in an editorial on Saturday, April 25: the court erred.', dct: '1998-04-24', expect: [{ text: 'Saturday, April 25', type: 'DATE', value: '1998-04-25' }] },
+    { text: 'Shares fell Thursday evening.', dct: '1998-02-13', expect: [{ text: 'Thursday evening', type: 'TIME', value: '1998-02-12TEV' }] },
+  ],
+  'reporting periods': [
+    { text: 'The company expects to report third-quarter net income.', dct: '1989-10-26', expect: [{ text: 'third-quarter', type: 'DATE', value: '1989-Q3' }] },
+    { text: 'It lost money in the 1988 third quarter.', dct: '1989-10-26', expect: [{ text: 'the 1988 third quarter', type: 'DATE', value: '1988-Q3' }] },
+    { text: 'Profit rose in the third quarter.\nIt earned $376,000 in the 1988 quarter.', dct: '1989-10-30', expect: [{ text: 'the third quarter', type: 'DATE', value: '1989-Q3' }, { text: 'the 1988 quarter', type: 'DATE', value: '1988-Q3' }] },
+    { text: 'Third-quarter profit rose 5%.\nIn the year-ago quarter, it lost money.', dct: '1989-11-02', expect: [{ text: 'Third-quarter', type: 'DATE', value: '1989-Q3' }, { text: 'the year-ago quarter', type: 'DATE', value: '1988-Q3' }] },
+    { text: 'The year-ago results were restated.', dct: '1989-10-30', expect: [{ text: 'year-ago', type: 'DATE', value: '1988' }] },
+    { text: 'Revenue was $76 million for the year ended March 31.', dct: '1989-11-01', expect: [{ text: 'the year', type: 'DURATION', value: 'P1Y' }, { text: 'March 31', type: 'DATE', value: '1989-03-31' }] },
+    { text: 'The chief forecast an increase for the full year.', dct: '1989-10-30', expect: [{ text: 'the full year', type: 'DATE', value: '1989' }] },
+    { text: 'Debt should fall by year-end.', dct: '1989-10-30', expect: [{ text: 'year-end', type: 'DATE', value: '1989', mod: 'END' }] },
+  ],
+  'years back from the creation time': [
+    { text: 'Esselte sold the stake five years ago.', dct: '1989-10-26', expect: [{ text: 'five years ago', type: 'DATE', value: '1984' }] },
+    { text: 'Growth hate groups grew over the past year.', dct: '1998-03-03', expect: [{ text: 'the past year', type: 'DATE', value: '1997' }] },
+    { text: 'Workers lost earning power in the last decade.', dct: '1998-02-06', expect: [{ text: 'the last decade', type: 'DATE', value: '198' }] },
+    { text: 'Prices have risen in recent years.', dct: '1998-02-06', expect: [{ text: 'recent years', type: 'DATE', value: 'PAST_REF' }] },
+    { text: 'He has promoted rights over the years.', period: '2022', expect: [{ text: 'the years', type: 'DURATION', value: 'PXY' }] },
+  ],
+  'weekends, holidays, years in words': [
+    { text: 'Iraq attacked over the weekend.', dct: '1990-08-13', expect: [{ text: 'the weekend', type: 'DATE', value: '1990-W32-WE' }] },
+    { text: 'They met on Thanksgiving Day.', dct: '1999-12-01', expect: [{ text: 'Thanksgiving Day', type: 'DATE', value: '1999-11-25' }] },
+    { text: 'Shops closed for Christmas.', dct: '1998-12-28', expect: [{ text: 'Christmas', type: 'DATE', value: '1998-12-25' }] },
+    { text: 'Atlanta, nineteen ninety-six. A bomb blast shocked the games.', dct: '1998-02-27', expect: [{ text: 'nineteen ninety-six', type: 'DATE', value: '1996' }] },
+    { text: 'January nineteen ninety-seven. Atlanta again.', dct: '1998-02-27', expect: [{ text: 'January nineteen ninety-seven', type: 'DATE', value: '1997-01' }] },
+    { text: 'Computers may fail in the year two thousand.', dct: '1998-02-05', expect: [{ text: 'the year two thousand', type: 'DATE', value: '2000' }] },
+  ],
+  'in a report without a date of its own': [
+    { text: 'He said that today\'s era is not of war.', period: '2022', expect: [{ text: 'today', type: 'DATE', value: 'PRESENT_REF' }] },
+    { text: 'From January to December 2022, trade grew.\nTotal trade for the same period was 2.5 trillion yen.', period: '2022', expect: [{ text: 'January to December 2022', type: 'DATE', value: '2022-01/2022-12' }, { text: 'the same period', type: 'DATE', value: '2022-01/2022-12' }] },
+    { text: 'Russia caused the current situation.', period: '2022', expect: [{ text: 'current', type: 'DATE', value: 'PRESENT_REF' }] },
+  ],
+};
+
+describe('time expression families in dated news and reports', () => {
+  for (const [family, cases] of Object.entries(FAMILIES)) {
+    describe(family, () => {
+      it.each(cases)('$text', (c) => {
+        const got = run(c).map((t) => ({ text: t.text, type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}) }));
+        expect(got).toEqual(c.expect.map((e) => ({ ...e })));
+      });
+    });
+  }
+});
