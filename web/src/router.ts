@@ -66,7 +66,14 @@ export function startRouter(views: Record<string, () => Promise<View>>, fallback
     root.replaceChildren(container);
     document.title = `${view.title} · diplograph`;
     onRoute(route, view);
-    const done = await view.render(container, route.params);
+    let done: (() => void) | void;
+    try {
+      done = await view.render(container, route.params);
+    } catch (err) {
+      // A render overtaken by a newer navigation may fail on its detached container; only the current one may report.
+      if (mine === generation) throw err;
+      return;
+    }
     if (mine === generation) cleanup = done;
     else done?.();
   };

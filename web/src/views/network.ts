@@ -51,6 +51,8 @@ export const networkView: View = {
     edgeTable.append(edgeList(net, names, showEdge));
 
     const { default: cytoscape } = await import('cytoscape');
+    // The user may have left the view while the library loaded: a detached container has no size to lay out.
+    if (!graph.isConnected) return;
     const maxWeight = Math.max(...net.edges.map((e) => e.weight));
     const linked = new Set(net.edges.flatMap((e) => [e.source, e.target]));
     const cy = cytoscape({
