@@ -37,7 +37,7 @@ export async function listAgreementStatus(kb: KnowledgeBase, f: AgreementStatusF
   if (f.from) q = q.where('a.date_end', '>=', dateBound(f.from, 'start'));
   if (f.to) q = q.where('a.date_start', '<=', dateBound(f.to, 'end'));
   const countRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  const rows = await q.selectAll('a').orderBy('a.entity').orderBy('a.date_start').orderBy('a.doc').orderBy('a.evidence_start').limit(f.limit ?? 100).offset(f.offset ?? 0).execute();
+  const rows = await q.selectAll('a').orderBy('a.entity').orderBy('a.date_start', (ob) => ob.asc().nullsFirst()).orderBy('a.doc').orderBy('a.evidence_start').orderBy('a.id').limit(f.limit ?? 100).offset(f.offset ?? 0).execute();
   const texts = await documentTexts(kb, rows.map((r) => r.doc));
   const ids = [...new Set(rows.map((r) => r.entity))];
   const names = new Map((ids.length ? await kb.db.selectFrom('entities').select(['id', 'name']).where('id', 'in', ids).execute() : []).map((e) => [e.id, e.name]));

@@ -33,7 +33,7 @@ export async function listFigures(kb: KnowledgeBase, f: FigureFilters = {}): Pro
   if (f.from) q = q.where('f.period_end', '>=', dateBound(f.from, 'start'));
   if (f.to) q = q.where('f.period_start', '<=', dateBound(f.to, 'end'));
   const countRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  const rows = await q.selectAll('f').orderBy('f.what').orderBy('f.period_start').orderBy('f.doc').orderBy('f.span_start').limit(f.limit ?? 100).offset(f.offset ?? 0).execute();
+  const rows = await q.selectAll('f').orderBy('f.what').orderBy('f.period_start', (ob) => ob.asc().nullsFirst()).orderBy('f.doc').orderBy('f.span_start').orderBy('f.id').limit(f.limit ?? 100).offset(f.offset ?? 0).execute();
   const texts = await documentTexts(kb, rows.map((r) => r.doc));
   const figures = rows.map((r): FigureRow => {
     const text = texts.get(r.doc) ?? '';

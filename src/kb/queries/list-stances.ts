@@ -33,7 +33,7 @@ export async function listStances(kb: KnowledgeBase, f: StanceFilters = {}): Pro
   if (f.from) q = q.where('s.date_end', '>=', dateBound(f.from, 'start'));
   if (f.to) q = q.where('s.date_start', '<=', dateBound(f.to, 'end'));
   const countRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  const rows = await q.selectAll('s').orderBy('s.date_start').orderBy('s.doc').orderBy('s.evidence_start').limit(f.limit ?? 100).offset(f.offset ?? 0).execute();
+  const rows = await q.selectAll('s').orderBy('s.date_start', (ob) => ob.asc().nullsFirst()).orderBy('s.doc').orderBy('s.evidence_start').orderBy('s.id').limit(f.limit ?? 100).offset(f.offset ?? 0).execute();
   const texts = await documentTexts(kb, rows.map((r) => r.doc));
   const stances = rows.map((r): StanceRow => ({
     id: r.id, doc: r.doc, holder: r.holder, target: r.target, stance: r.stance, negated: !!r.negated, topic: r.topic,
