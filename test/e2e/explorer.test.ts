@@ -14,7 +14,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB = path.join(ROOT, 'web');
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+// The README's screenshots are refreshed only on request (`npm run screenshots`), so a test run
+// never rewrites tracked files; otherwise they go to the run's temp folder.
+const SHOTS_DIR = process.env.DIPLOGRAPH_SCREENSHOTS_DIR;
+let shots: string;
 const TOKEN = 'e2e-write-token';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`explorer e2e tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
@@ -38,7 +41,7 @@ function ensureBuilt(): void {
 }
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(shots, `${name}.png`) });
 }
 
 async function open(hash: string, ready: string): Promise<number> {
@@ -51,8 +54,9 @@ async function open(hash: string, ready: string): Promise<number> {
 describe.skipIf(!hasChromium)('explorer (end to end)', () => {
   beforeAll(async () => {
     ensureBuilt();
-    mkdirSync(SHOTS, { recursive: true });
     tmp = mkdtempSync(path.join(os.tmpdir(), 'diplograph-e2e-'));
+    shots = SHOTS_DIR ? path.resolve(ROOT, SHOTS_DIR) : path.join(tmp, 'screenshots');
+    mkdirSync(shots, { recursive: true });
     const { openKnowledgeBase } = await import('../../src/kb/open-knowledge-base.js');
     const { ingestFiles } = await import('../../src/pipeline/ingest.js');
     const { buildServer } = await import('../../src/api/build-server.js');
