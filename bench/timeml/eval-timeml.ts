@@ -11,12 +11,16 @@ export interface TimemlEvaluation {
   documents: number;
   measures: TempevalMeasures;
   /** Relaxed matches whose value differs, and misses, for error analysis. */
-  errors: { doc: string; kind: 'value' | 'missed' | 'spurious'; text: string; gold?: string; system?: string }[];
+  errors: { doc: string; kind: 'value' | 'type' | 'missed' | 'spurious'; text: string; gold?: string; system?: string; context: string }[];
 }
 
-/** Run the time layer over every .tml file in a folder and score it with the TempEval-3 measures. */
-export function scoreTimemlFolder(folder: string): TimemlEvaluation {
-  const files = fs.readdirSync(folder).filter((f) => f.endsWith('.tml')).sort();
+/**
+ * Run the time layer over every .tml file in a folder and score it with the TempEval-3 measures.
+ * `half` keeps the even- or odd-numbered files (in name order), to develop on one half and check on the other.
+ */
+export function scoreTimemlFolder(folder: string, half?: 'even' | 'odd'): TimemlEvaluation {
+  const all = fs.readdirSync(folder).filter((f) => f.endsWith('.tml')).sort();
+  const files = half ? all.filter((_, i) => i % 2 === (half === 'even' ? 0 : 1)) : all;
   let counts = emptyCounts();
   const errors: TimemlEvaluation['errors'] = [];
   for (const file of files) {
@@ -24,13 +28,17 @@ export function scoreTimemlFolder(folder: string): TimemlEvaluation {
     const { doc, seg } = timemlToDocument(gold);
     const found = resolveTimexes(doc, seg, recognizeTimexes(doc, seg, { style: 'timeml' })).timexes;
     counts = addCounts(counts, countDocument(gold.timexes, found));
+    // A sentence's worth of text either side, for reading the errors.
+    const context = (start: number, end: number) =>
+      `${doc.text.slice(Math.max(0, start - 160), start)}[[${doc.text.slice(start, end)}]]${doc.text.slice(end, end + 80)}`.replace(/\s+/g, ' ');
     for (const g of gold.timexes) {
       const s = found.find((x) => x.start < g.end && g.start < x.end);
-      if (!s) errors.push({ doc: gold.id, kind: 'missed', text: g.text, gold: `${g.type} ${g.value}` });
-      else if (s.value !== g.value) errors.push({ doc: gold.id, kind: 'value', text: `${g.text} | ${s.text}`, gold: `${g.type} ${g.value}`, system: `${s.type} ${s.value}` });
+      if (!s) errors.push({ doc: gold.id, kind: 'missed', text: g.text, gold: `${g.type} ${g.value}`, context: context(g.start, g.end) });
+      else if (s.value !== g.value) errors.push({ doc: gold.id, kind: 'value', text: `${g.text} | ${s.text}`, gold: `${g.type} ${g.value}`, system: `${s.type} ${s.value}`, context: context(g.start, g.end) });
+      else if (s.type !== g.type) errors.push({ doc: gold.id, kind: 'type', text: `${g.text} | ${s.text}`, gold: `${g.type} ${g.value}`, system: `${s.type} ${s.value}`, context: context(g.start, g.end) });
     }
     for (const s of found) {
-      if (!gold.timexes.some((g) => s.start < g.end && g.start < s.end)) errors.push({ doc: gold.id, kind: 'spurious', text: s.text, system: `${s.type} ${s.value}` });
+      if (!gold.timexes.some((g) => s.start < g.end && g.start < s.end)) errors.push({ doc: gold.id, kind: 'spurious', text: s.text, system: `${s.type} ${s.value}`, context: context(s.start, s.end) });
     }
   }
   return { folder, documents: files.length, measures: measures(counts), errors };
