@@ -8,6 +8,7 @@ import { stancesCommand } from './command-stances.js';
 import { agreementsCommand } from './command-agreements.js';
 import { figuresCommand } from './command-figures.js';
 import { exportCommand } from './command-export.js';
+import { importCommand } from './command-import.js';
 import { serveCommand } from './command-serve.js';
 import { startCommand } from './command-start.js';
 import { compareCommand } from './command-compare.js';
@@ -26,7 +27,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  for (const cmd of [ingestCommand(), extractCommand(), documentsCommand(), entitiesCommand(), eventsCommand(), stancesCommand(), agreementsCommand(), figuresCommand(), exportCommand(), serveCommand(), startCommand(), askCommand(), enqueueCommand(), workerCommand(), statusCommand(), compareCommand(), mergesCommand(), corpusCommand()]) {
+  for (const cmd of [ingestCommand(), extractCommand(), documentsCommand(), entitiesCommand(), eventsCommand(), stancesCommand(), agreementsCommand(), figuresCommand(), exportCommand(), importCommand(), serveCommand(), startCommand(), askCommand(), enqueueCommand(), workerCommand(), statusCommand(), compareCommand(), mergesCommand(), corpusCommand()]) {
     program.addCommand(cmd.exitOverride().showHelpAfterError('(add --help for usage)'));
   }
   return program;

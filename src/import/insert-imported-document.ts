@@ -1,0 +1,137 @@
+import type { Kysely } from 'kysely';
+import type { ExportDate, ExportJson } from '../export/export-types.js';
+import type { Database } from '../kb/schema.js';
+import { deriveParagraphs, headingEnd } from './derive-structure.js';
+import type { DocumentSlice } from './split-by-document.js';
+
+/** Rows per INSERT: well under both engines' limits on bound parameters. */
+const CHUNK = 400;
+
+/** What `documents.pipeline_version` says for a document whose analysis came from an import. */
+export const IMPORTED_PIPELINE_VERSION = 'import';
+
+export interface InsertContext {
+  /** The file's entities by id (validated: every id a slice refers to is here). */
+  entities: Map<string, ExportJson['entities'][number]>;
+  /** `entities.source` of the entities this import adds. */
+  entitySource: string;
+  /** `documents.ingested_at`; exports list documents in this order. */
+  ingestedAt: string;
+}
+
+/**
+ * Write one document of an export into the knowledge base, inside the caller's transaction: the
+ * same rows src/kb/store-document.ts writes, rebuilt from the export. Entities the knowledge base
+ * already has are kept as they are; the others are added. Returns how many entities were added.
+ */
+export async function insertImportedDocument(trx: Kysely<Database>, slice: DocumentSlice, ctx: InsertContext): Promise<number> {
+  const d = slice.document;
+  const id = d.id;
+  await trx.insertInto('documents').values({
+    id, source: d.source, format: d.format, title: d.title, text: d.text,
+    period_start: d.period.start, period_end: d.period.end, dct: d.period.dct ?? null,
+    period_rule: d.period.rule, period_reason: d.period.reason, chars: d.text.length,
+    ingested_at: ctx.ingestedAt, pipeline_version: IMPORTED_PIPELINE_VERSION,
+  }).execute();
+
+  await insertChunked(trx, 'sections', d.sections.map((s) => ({
+    doc: id, id: s.id, parent: s.parent, level: s.level, label: s.label, title: s.title,
+    start: s.start, end: s.end, heading_start: s.start, heading_end: headingEnd(d, s),
+  })));
+  await insertChunked(trx, 'paragraphs', deriveParagraphs(d).map((p) => ({ doc: id, ...p })));
+  // Sentence numbers are positions in the document (segment numbers them that way), and the
+  // SQLite full-text table is filled from these rows by migration 002's trigger.
+  await insertChunked(trx, 'sentences', d.sentences.map((s, idx) => ({ doc: id, idx, paragraph: s.paragraph, start: s.start, end: s.end, text: d.text.slice(s.start, s.end) })));
+  await insertChunked(trx, 'footnotes', d.footnotes.map((f) => ({ doc: id, label: f.label, start: f.start, end: f.end, markers: JSON.stringify(f.markers) })));
+
+  const added = await insertMissingEntities(trx, [...slice.entityIds], ctx);
+
+  await insertChunked(trx, 'mentions', slice.mentions.map((m) => ({
+    doc: id, start: m.start, end: m.end, text: m.text, entity: m.entity, kind: m.kind, rule: m.rule,
+    inferred: m.inferred?.length ? JSON.stringify(m.inferred) : null,
+  })));
+  await insertChunked(trx, 'timexes', slice.timexes.map((t, idx) => ({
+    doc: id, idx, start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, mod: t.mod ?? null,
+    range_start: t.range?.start ?? null, range_end: t.range?.end ?? null, anchor: t.anchor ?? null,
+    inferred: JSON.stringify(t.inferred), rule: t.rule,
+  })));
+  await insertChunked(trx, 'events', slice.events.map((e) => ({
+    id: e.id, doc: id, type: e.type, mode: e.mode ?? null, contexts: JSON.stringify(e.contexts),
+    ...dateColumns(e.date, 'date'),
+    // Which timex dated the event is not in the export.
+    date_source: null, date_inferred: e.date?.inferred ? 1 : 0,
+    location: e.location ?? null, quantity_value: e.quantity?.value ?? null, quantity_unit: e.quantity?.unit ?? null,
+    negated: e.negated ? 1 : 0, modality: e.modality, quad: e.quad, intensity: e.intensity,
+    trigger_start: e.trigger.start, trigger_end: e.trigger.end, trigger_text: e.trigger.text,
+    evidence_start: e.evidence.start, evidence_end: e.evidence.end, rule: e.rule, responds_to: e.respondsTo ?? null,
+  })));
+  await insertChunked(trx, 'event_actors', slice.events.flatMap((e) => [
+    ...e.actors.map((entity, ord) => ({ event: e.id, entity, role: 'actor' as const, ord })),
+    ...e.recipients.map((entity, ord) => ({ event: e.id, entity, role: 'recipient' as const, ord })),
+  ]));
+  await insertChunked(trx, 'stances', slice.stances.map((s) => ({
+    id: s.id, doc: id, holder: s.holder, target: s.target, stance: s.stance, negated: s.negated ? 1 : 0,
+    topic: s.topic ?? null, ...dateColumns(s.date, 'date'), evidence_start: s.evidence.start, evidence_end: s.evidence.end, rule: s.rule,
+  })));
+  await insertChunked(trx, 'agreement_status', agreementRows(id, slice));
+  await insertChunked(trx, 'figures', slice.figures.map((f) => ({
+    id: f.id, doc: id, what: f.what, subject: f.subject ?? null, value: f.value, unit: f.unit,
+    ...dateColumns(f.period, 'period'), span_start: f.span.start, span_end: f.span.end,
+    evidence_start: f.evidence.start, evidence_end: f.evidence.end, rule: f.rule,
+  })));
+  await insertChunked(trx, 'messages', slice.messages.map((m) => ({
+    doc: id, start: m.start ?? null, end: m.end ?? null, rule: m.rule, severity: m.severity, message: m.message,
+  })));
+  return added;
+}
+
+/**
+ * Agreement status rows have no id in the export. The store numbers them `<doc>:a<n>` in the order
+ * extraction found them, which is text order; numbering them by evidence position (the export's
+ * order breaking ties) gives the same ids in practice and keeps the export's order on re-export.
+ */
+function agreementRows(doc: string, slice: DocumentSlice) {
+  const ordered = slice.agreementStatus.map((a, i) => ({ a, i })).sort((x, y) => x.a.evidence.start - y.a.evidence.start || x.i - y.i);
+  return ordered.map(({ a }, n) => ({
+    id: `${doc}:a${n}`, doc, entity: a.entity, status: a.status, by_entities: JSON.stringify(a.by),
+    negated: a.negated ? 1 : 0, modality: a.modality, ...dateColumns(a.date, 'date'),
+    evidence_start: a.evidence.start, evidence_end: a.evidence.end, rule: a.rule,
+  }));
+}
+
+/** Add the entities the knowledge base lacks, in id order (concurrent PostgreSQL writers then lock rows in one order). */
+async function insertMissingEntities(trx: Kysely<Database>, ids: string[], ctx: InsertContext): Promise<number> {
+  const sorted = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const present = new Set<string>();
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    const rows = await trx.selectFrom('entities').select('id').where('id', 'in', sorted.slice(i, i + CHUNK)).execute();
+    for (const r of rows) present.add(r.id);
+  }
+  const missing = sorted.filter((id) => !present.has(id)).map((id) => {
+    const e = ctx.entities.get(id)!;
+    return {
+      id: e.id, kind: e.kind, name: e.name, aliases: JSON.stringify(e.aliases), wikidata: e.wikidata ?? null,
+      iso3: e.iso3 ?? null, country: e.country ?? null, sector: e.sector ?? null,
+      offices: e.offices ? JSON.stringify(e.offices) : null, source: ctx.entitySource,
+    };
+  });
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    // Another writer may have added the same entity meanwhile: the first record of an id stays, as in the store.
+    await trx.insertInto('entities').values(missing.slice(i, i + CHUNK)).onConflict((oc) => oc.column('id').doNothing()).execute();
+  }
+  return missing.length;
+}
+
+async function insertChunked<T extends keyof Database>(trx: Kysely<Database>, table: T, rows: any[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await trx.insertInto(table).values(rows.slice(i, i + CHUNK)).execute();
+  }
+}
+
+function dateColumns(date: ExportDate | null, prefix: 'date' | 'period') {
+  return {
+    [`${prefix}_value`]: date?.value ?? null,
+    [`${prefix}_start`]: date?.start ?? null,
+    [`${prefix}_end`]: date?.end ?? null,
+  };
+}
