@@ -46,10 +46,42 @@ export function unitOf(word: string): string {
 /** ISO 8601 duration for n units (n may be 'X' for unspecified, or a fraction like 0.5). */
 export function durationValue(n: number | 'X', unit: string): string {
   const code = UNIT_CODE[unit] ?? 'X';
+  if (n !== 'X' && !Number.isInteger(n)) {
+    const fraction = fractionValue(n, code);
+    if (fraction) return fraction;
+  }
   if (code === 'CE') return n === 'X' ? 'PXCE' : `P${n}CE`;
   // TimeML writes decades in years ("two decades" P20Y).
   if (code === 'DE') return n === 'X' ? 'PXDE' : `P${n * 10}Y`;
   if (code === 'WE') return n === 'X' ? 'PXWE' : `P${n}WE`;
   if (code.startsWith('T')) return `PT${n === 'X' ? 'X' : n}${code.slice(1)}`;
   return `P${n === 'X' ? 'X' : n}${code}`;
+}
+
+// A fractional count is written in whole units plus the next smaller unit ("2 1/2 years" P2Y6M, "5 1/2 hours"
+// PT5H30M, "a day and a half" P1DT12H), as ISO 8601 durations are written.
+const SMALLER: Record<string, [factor: number, whole: (k: number) => string, part: (k: number) => string]> = {
+  CE: [100, (k) => `${k * 100}Y`, (k) => `${k}Y`],
+  DE: [10, (k) => `${k * 10}Y`, (k) => `${k}Y`],
+  Y: [12, (k) => `${k}Y`, (k) => `${k}M`],
+  Q: [3, (k) => `${k * 3}M`, (k) => `${k}M`],
+  W: [7, (k) => `${k}W`, (k) => `${k}D`],
+  D: [24, (k) => `${k}D`, (k) => `T${k}H`],
+  TH: [60, (k) => `T${k}H`, (k) => `${k}M`],
+  TM: [60, (k) => `T${k}M`, (k) => `${k}S`],
+};
+
+function fractionValue(n: number, code: string): string | null {
+  const rule = SMALLER[code];
+  if (!rule) return null;
+  const [factor, whole, part] = rule;
+  const k = Math.floor(n);
+  const rest = Math.round((n - k) * factor * 1000) / 1000;
+  if (!Number.isInteger(rest)) return null;
+  // Units that are multiples of the smaller one (decades, quarters) fold into it entirely: 1.5 decades is P15Y.
+  if (code === 'CE' || code === 'DE' || code === 'Q') return `P${part(k * factor + rest)}`;
+  const head = k > 0 ? whole(k) : '';
+  // The smaller unit of hours and minutes stays after the T that the whole part wrote.
+  const tail = code.startsWith('T') && k === 0 ? `T${part(rest)}` : part(rest);
+  return `P${head}${tail}`;
 }

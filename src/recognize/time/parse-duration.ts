@@ -5,7 +5,7 @@ import type { TimeParser } from './time-parser.js';
 // "77 years", "Seventy-seven years", "two-year", "the past two months", "the first nine months", "24 hours",
 // "a decade", "more than three years", "several weeks".
 const PATTERN = new RegExp(
-  `(?<![\\w$£€.,-])(?:(the[ \\t]+)?(?:(past|last|next|first|coming|previous|remaining|following|final|latest|initial|other|same)[ \\t]+))?(${COUNT_SRC}|half[ \\t]+an?|an?[ \\t]+half)(?:[ \\t]+and[ \\t]+a[ \\t]+half)?[ \\t-]+${UNIT_SRC.replace('(?:', '(')}(?:[ \\t-]+(old|long))?(?![\\w-]|,\\d)`,
+  `(?<![\\w$£€.,/-])(?:(the[ \\t]+)?(?:(past|last|next|first|coming|previous|remaining|following|final|latest|initial|other|same)[ \\t]+))?(${COUNT_SRC}|half[ \\t]+an?|an?[ \\t]+half)(?:[ \\t]+and[ \\t]+a[ \\t]+half|[ \\t]+1\\/2|½)?[ \\t-]+${UNIT_SRC.replace('(?:', '(')}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t-]+(old|long))?(?![\\w-]|,\\d)`,
   'gi',
 );
 
@@ -27,7 +27,8 @@ export const durationParser: TimeParser = {
     }
     // "three-quarters" is a fraction.
     if (unit === 'quarter' && /-quarters$/i.test(m[0])) return null;
-    if (typeof n === 'number' && /and[ \t]+a[ \t]+half/i.test(m[0])) n += 0.5;
+    // "two and a half years", "2 1/2 years", "a minute and a half".
+    if (typeof n === 'number' && /and[ \t]+a[ \t]+half|1\/2|½/i.test(m[0])) n += 0.5;
     // "a day" after an amount is a rate ("$5 a day"), and "the one year" reads as a determiner slip.
     if (/^an?$/.test(countText) && /(?:\d|per|times|twice|once)[ \t]*$/i.test(text.slice(Math.max(0, start - 8), start))) return null;
     // "four flights a week", "$2 million a year", "10,000 units a year": a rate after an amount or a plural noun.

@@ -8,7 +8,7 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?![\\d%]|:\\d)';
 // Month first ("February 24, 2023", "Feb. 24", "February 2023", "February"), or day first ("24 February 2023");
 // a bare month may carry "last", "this" or "next" before it or "(of) last year" after it.
 const PATTERN = new RegExp(
-  `(?<!\\w)(?<!(?<![Mm]id)-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
+  `(?<!\\w)(?<!(?<!(?:[Mm]id|[Ee]arly|[Ll]ate))-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
     `|${DAY}[ \\t]+(?:of[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:,?[ \\t]+${YEAR})?)(?![\\w])`,
   'g',
 );

@@ -4,7 +4,7 @@ import { wordBefore, type TimeParser } from './time-parser.js';
 
 // "the fall of 2021", "autumn 2021", "last fall", "this summer", "in the spring".
 const PATTERN = new RegExp(
-  `(?<![\\w-])(?:(this|last|next|that|the)[ \\t]+)?(${SEASON_SRC})(?:[ \\t]+(?:of[ \\t]+)?((?:19|20)\\d{2})(?![\\w%-]))?(?![\\w-])`,
+  `(?<![\\w-])(?:(this[ \\t]+past|this|last|next|that|the)[ \\t]+)?(${SEASON_SRC})(?:[ \\t]+(?:of[ \\t]+)?((?:19|20)\\d{2})(?![\\w%-]))?(?![\\w-])`,
   'gi',
 );
 
@@ -24,7 +24,16 @@ export const seasonParser: TimeParser = {
     if (det === 'last') return { start, end, type: 'DATE', value: relative('DCT', 'Y', -1, `-${code}`), rule: 'time.season' };
     if (det === 'next') return { start, end, type: 'DATE', value: relative('DCT', 'Y', 1, `-${code}`), rule: 'time.season' };
     if (det === 'that') return { start, end, type: 'DATE', value: relative('REF', 'Y', 0, `-${code}`), rule: 'time.season' };
-    if (det === 'the' && /^(?:in|during|by|until|since|through|early|late|that|this)$/i.test(wordBefore(text, start))) {
+    if (det === 'this past') return { start, end, type: 'DATE', value: relative('DCT', 'Y', 0, `-${code}`), rule: 'time.season' };
+    // "fall" and "spring" are verbs and nouns too ("the fall of the regime", "the spring water"): they need a
+    // preposition before them ("in the fall"); "summer", "winter" and "autumn" are seasons unless a noun follows "of".
+    const after = text.slice(end, end + 24);
+    if (/^[ \t]+of[ \t]+(?!(?:19|20)\d{2})/i.test(after)) return null;
+    const before = wordBefore(text, start).toLowerCase();
+    const preposition = /^(?:in|during|by|until|till|since|through|throughout|for|over|early|late|mid|mid-|this|that|before|after)$/.test(before);
+    const unambiguous = code === 'SU' || code === 'WI' || m[2]!.toLowerCase() === 'autumn';
+    if (det === 'the' && (preposition || unambiguous)) return { start, end, type: 'DATE', value: `XXXX-${code}`, rule: 'time.season' };
+    if (!det && unambiguous && preposition && !/^[ \t]+[a-z]/.test(after.replace(/^[ \t]+(?:and|or|to)\b.*/, ''))) {
       return { start, end, type: 'DATE', value: `XXXX-${code}`, rule: 'time.season' };
     }
     return null;

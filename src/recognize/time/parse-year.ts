@@ -1,7 +1,8 @@
 import { wordBefore, wordAfter, type TimeParser } from './time-parser.js';
 
 // A four-digit year, or a decade ("1990s"), standing alone: not inside a number, an amount, a code or a range of pages.
-const PATTERN = /(?<![\w$£€¥#.,/:-]|[A-Z]-)((?:1[5-9]|20)\d{2})(s|'s)?(?![\w%°/:-]|[.,]\d)/g;
+// "mid-1996", "early-1990s": a hyphen after an edge word is no range or code.
+const PATTERN = /(?:(?<=(?:^|[^\w-])(?:[Mm]id|[Ee]arly|[Ll]ate)-)|(?<![\w$£€¥#.,/:-]|[A-Z]-))((?:1[5-9]|20)\d{2})(s|'s)?(?![\w%°/:-]|[.,]\d)/g;
 
 // Words before a number that make it a label, not a year ("Resolution 2231", "page 1998").
 const LABEL_BEFORE = /^(?:page|pages|p\.|pp\.|no\.|nos\.|number|article|articles|section|paragraph|para\.|resolution|resolutions|flight|route|room|chapter|annex|item|code|model|version|vol\.|volume|decision|rule|unit|ISO|approximately|some|nearly|than|only|total)$/i;
@@ -65,5 +66,36 @@ export const numericDateParser: TimeParser = {
     if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
     const value = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     return { start: m.index, end: m.index + m[0].length, type: 'DATE', value, rule: 'time.numeric-date' };
+  },
+};
+
+// Decades written short or in words: "the '80s", "the mid-'90s", "the eighties" (TIMEX3 value: the decade's first three digits).
+const DECADE_WORDS: Record<string, string> = { twenties: '2', thirties: '3', forties: '4', fifties: '5', sixties: '6', seventies: '7', eighties: '8', nineties: '9' };
+const SHORT_DECADE = /(?:(?<=(?:^|[^\w-])(?:[Mm]id|[Ee]arly|[Ll]ate)-)|(?<![\w'’-]))(?:['’]([2-9])0s|(?:[Tt]he[ \t]+|(?<=\b[Tt]he[ \t]+(?:early|late|mid)[ \t-]+))(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w'-])/g;
+
+export const shortDecadeParser: TimeParser = {
+  name: 'time.decade',
+  pattern: SHORT_DECADE,
+  extract(m) {
+    const digit = m[1] ?? DECADE_WORDS[m[2]!.toLowerCase()]!;
+    return { start: m.index, end: m.index + m[0].length, type: 'DATE', value: `19${digit}`, rule: 'time.decade' };
+  },
+};
+
+// Centuries by ordinal: "the 20th century", "the nineteenth century" (TIMEX3 value: the century's first two digits, "19").
+const CENTURY_ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11,
+  twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
+  twentieth: 20, 'twenty-first': 21,
+};
+const CENTURY = /(?<![\w-])(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[ \t-]+century(?![\w-])/gi;
+
+export const centuryParser: TimeParser = {
+  name: 'time.century',
+  pattern: CENTURY,
+  extract(m) {
+    const n = m[1] ? Number(m[1]) : CENTURY_ORDINALS[m[2]!.toLowerCase()]!;
+    if (n < 1 || n > 21) return null;
+    return { start: m.index, end: m.index + m[0].length, type: 'DATE', value: String(n - 1).padStart(2, '0'), rule: 'time.century' };
   },
 };

@@ -1,6 +1,6 @@
 import type { TimeParser } from './time-parser.js';
 import { monthDateParser } from './parse-month-date.js';
-import { fiscalYearParser, numericDateParser, yearParser } from './parse-year.js';
+import { centuryParser, fiscalYearParser, numericDateParser, shortDecadeParser, yearParser } from './parse-year.js';
 import { seasonParser } from './parse-season.js';
 import { quarterParser, yearQuarterParser } from './parse-quarter.js';
 import { weekdayParser } from './parse-weekday.js';
@@ -19,4 +19,5 @@ export const TIME_PARSERS: readonly TimeParser[] = [
   monthDateParser, yearParser, yearQuarterParser, fiscalYearParser, numericDateParser, seasonParser, quarterParser, weekdayParser,
   deicticParser, deicticUnitParser, offsetParser, yearAgoParser, durationParser, vagueDurationParser, setParser,
   timeOfDayParser, namedEventParser, weekendParser, holidayParser, wordYearParser, yearEndParser, samePeriodParser,
+  shortDecadeParser, centuryParser,
 ];
