@@ -64,10 +64,11 @@ export function gdeltDates(start: string | null | undefined, end: string | null 
   row.MonthYear = start.slice(0, 7).replace('-', '');
   if (start !== end) return row;
   row.Day = start.replaceAll('-', '');
-  // GDELT's FractionDate: year plus the elapsed fraction of the year, 4 decimals.
+  // GDELT's FractionDate: the year plus the share of it elapsed before that day (1 January = .0000), 4 decimals.
   const year = Number(row.Year);
-  const dayOfYear = (Date.UTC(year, Number(start.slice(5, 7)) - 1, Number(start.slice(8, 10))) - Date.UTC(year, 0, 1)) / 86_400_000 + 1;
-  row.FractionDate = (year + dayOfYear / 365).toFixed(4);
+  const elapsed = (Date.UTC(year, Number(start.slice(5, 7)) - 1, Number(start.slice(8, 10))) - Date.UTC(year, 0, 1)) / 86_400_000;
+  const length = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
+  row.FractionDate = (year + elapsed / length).toFixed(4);
   return row;
 }
 
