@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ExportJson } from '../export/export-types.js';
 import { ImportError } from './import-error.js';
 import { validateExport } from './validate-export.js';
+import { jsonErrorOffset, lineAndColumn } from './json-error-offset.js';
 
 export type ImportFormat = 'json' | 'jsonl';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['json', 'jsonl'];
@@ -73,15 +74,12 @@ export function useJsonlReader(reader: (file: string, text: string) => unknown):
   parseJsonlRecords = reader;
 }
 
-/** "Unexpected token } in JSON at position 1234" gains "(line 40, column 3)". */
+/** JSON.parse's message with where the text stops being JSON ("line 40, column 3"). */
 function withLine(text: string, message: string): string {
-  const m = /position (\d+)/.exec(message);
-  if (!m) return message;
-  const at = Number(m[1]);
-  const before = text.slice(0, at);
-  const line = before.split('\n').length;
-  const column = at - before.lastIndexOf('\n');
-  return `${message} (line ${line}, column ${column})`;
+  const at = jsonErrorOffset(text);
+  if (at === undefined) return message;
+  if (at >= text.length) return `${message} (the file ends in the middle of the JSON: was it cut short?)`;
+  return `${message} (${lineAndColumn(text, at)})`;
 }
 
 async function readStdin(): Promise<string> {
