@@ -1,47 +1,99 @@
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
-import type { EventFilters } from '../kb/filters.js';
+import { dateBound } from '../kb/filters.js';
 import { listEvents } from '../kb/queries/list-events.js';
+import { rangeOf } from '../resolve/time/calendar.js';
+import { isScoped, type ExportFilters } from './export-filters.js';
 import type { ExportDate, ExportJson, ExportSpan } from './export-types.js';
 
 const ALL = 1_000_000_000;
 
-/** Build the export contract object for the whole knowledge base, or the documents and events the filters select. */
-export async function exportJson(kb: KnowledgeBase, filters: EventFilters = {}): Promise<ExportJson> {
+/**
+ * Build the export contract object for the whole knowledge base, or for what the filters keep
+ * (their meaning is spelled out in EXPORT_FILTER_SEMANTICS). Filters are expected validated
+ * (validateExportFilters); a malformed date still fails with a RangeError.
+ */
+export async function exportJson(kb: KnowledgeBase, filters: ExportFilters = {}): Promise<ExportJson> {
   const db = kb.db;
+  const scoped = isScoped(filters);
+  const fromDay = filters.from ? dateBound(filters.from, 'start') : undefined;
+  const toDay = filters.to ? dateBound(filters.to, 'end') : undefined;
+  const actors = filters.actors?.length ? filters.actors : undefined;
+  // Undated records cannot be placed in a range, so a range leaves them out (as the events list does).
+  const overlaps = (start: string | null | undefined, end: string | null | undefined) =>
+    (!fromDay || (!!end && end >= fromDay)) && (!toDay || (!!start && start <= toDay));
+
   let docQuery = db.selectFrom('documents').selectAll().orderBy('ingested_at').orderBy('id');
   if (filters.docs?.length) docQuery = docQuery.where('id', 'in', filters.docs);
-  const docs = await docQuery.execute();
+  const allDocs = await docQuery.execute();
+  const candidateIds = allDocs.map((d) => d.id);
+
+  const out: ExportJson = { documents: [], entities: [], events: [], stances: [], agreements: [], figures: [], timexes: [], mentions: [], messages: [] };
+  if (candidateIds.length === 0) return out;
+
+  // The dated, actor-bearing records first: with a scoping filter they decide which documents stay.
+  let stanceQuery = db.selectFrom('stances').selectAll().where('doc', 'in', candidateIds);
+  if (fromDay) stanceQuery = stanceQuery.where('date_end', '>=', fromDay);
+  if (toDay) stanceQuery = stanceQuery.where('date_start', '<=', toDay);
+  if (actors) stanceQuery = stanceQuery.where('holder', 'in', actors);
+  let statusQuery = db.selectFrom('agreement_status').selectAll().where('doc', 'in', candidateIds);
+  if (fromDay) statusQuery = statusQuery.where('date_end', '>=', fromDay);
+  if (toDay) statusQuery = statusQuery.where('date_start', '<=', toDay);
+  let figureQuery = db.selectFrom('figures').selectAll().where('doc', 'in', candidateIds);
+  if (fromDay) figureQuery = figureQuery.where('period_end', '>=', fromDay);
+  if (toDay) figureQuery = figureQuery.where('period_start', '<=', toDay);
+  if (actors) figureQuery = figureQuery.where('subject', 'in', actors);
+  const [stances, allStatuses, figures, { events }] = await Promise.all([
+    stanceQuery.orderBy('doc').orderBy('evidence_start').orderBy('id').execute(),
+    statusQuery.orderBy('date_start', (ob) => ob.asc().nullsFirst()).orderBy('evidence_start').orderBy('doc').orderBy('id').execute(),
+    figureQuery.orderBy('doc').orderBy('span_start').orderBy('id').execute(),
+    listEvents(kb, { docs: candidateIds, actors, types: filters.types, from: filters.from, to: filters.to, limit: ALL, offset: 0 }),
+  ]);
+  // `by` is a JSON list, so who changed a status is matched here rather than in SQL.
+  const statuses = actors
+    ? allStatuses.filter((a) => (JSON.parse(a.by_entities) as string[]).some((b) => actors.includes(b)))
+    : allStatuses;
+
+  let docs = allDocs;
+  if (scoped) {
+    const holding = new Set<string>([...events.map((e) => e.doc), ...stances.map((s) => s.doc), ...statuses.map((a) => a.doc), ...figures.map((f) => f.doc)]);
+    docs = allDocs.filter((d) => holding.has(d.id));
+    if (docs.length === 0) return out;
+  }
   const ids = docs.map((d) => d.id);
   const texts = new Map(docs.map((d) => [d.id, d.text]));
   const span = (doc: string, start: number, end: number): ExportSpan => ({ doc, start, end, text: (texts.get(doc) ?? '').slice(start, end) });
   const date = (value: string | null, start: string | null, end: string | null): ExportDate | null => (value ? { value, start, end } : null);
 
-  const out: ExportJson = { documents: [], entities: [], events: [], stances: [], agreements: [], figures: [], timexes: [], mentions: [], messages: [] };
-  if (ids.length === 0) return out;
-  const inDocs = <T>(rows: Promise<T[]>) => rows;
-  const [sections, sentences, footnotes, mentions, timexes, stances, statuses, figures, messages] = await Promise.all([
-    inDocs(db.selectFrom('sections').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').orderBy('level').execute()),
-    inDocs(db.selectFrom('sentences').select(['doc', 'start', 'end', 'paragraph']).where('doc', 'in', ids).orderBy('doc').orderBy('idx').execute()),
-    inDocs(db.selectFrom('footnotes').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').execute()),
-    inDocs(db.selectFrom('mentions').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').orderBy('id').execute()),
-    inDocs(db.selectFrom('timexes').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('idx').execute()),
-    inDocs(db.selectFrom('stances').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('evidence_start').orderBy('id').execute()),
-    inDocs(db.selectFrom('agreement_status').selectAll().where('doc', 'in', ids).orderBy('date_start', (ob) => ob.asc().nullsFirst()).orderBy('evidence_start').orderBy('doc').orderBy('id').execute()),
-    inDocs(db.selectFrom('figures').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('span_start').orderBy('id').execute()),
-    inDocs(db.selectFrom('messages').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('id').execute()),
+  const [sections, sentences, footnotes, mentions, allTimexes, messages] = await Promise.all([
+    db.selectFrom('sections').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').orderBy('level').execute(),
+    db.selectFrom('sentences').select(['doc', 'start', 'end', 'paragraph']).where('doc', 'in', ids).orderBy('doc').orderBy('idx').execute(),
+    db.selectFrom('footnotes').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').execute(),
+    db.selectFrom('mentions').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').orderBy('id').execute(),
+    db.selectFrom('timexes').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('idx').execute(),
+    db.selectFrom('messages').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('id').execute(),
   ]);
+  // A timex's dates are its range's, or the calendar span of its value; durations and sets have none.
+  const timexes = fromDay || toDay
+    ? allTimexes.filter((t) => {
+      const first = rangeOf(t.range_start ?? t.value);
+      const last = rangeOf(t.range_end ?? t.value);
+      return overlaps(first?.start, last?.end);
+    })
+    : allTimexes;
 
+  const sectionsOf = groupByDoc(sections);
+  const sentencesOf = groupByDoc(sentences);
+  const footnotesOf = groupByDoc(footnotes);
   for (const d of docs) {
     const period: ExportJson['documents'][number]['period'] = { start: d.period_start, end: d.period_end, rule: d.period_rule, reason: d.period_reason };
     if (d.dct) period.dct = d.dct;
     out.documents.push({
       id: d.id, title: d.title, source: d.source, format: d.format, period, text: d.text,
-      sections: sections.filter((s) => s.doc === d.id).map((s) => ({ id: s.id, parent: s.parent, level: s.level, label: s.label, title: s.title, start: s.start, end: s.end })),
-      sentences: sentences.filter((s) => s.doc === d.id).map((s) => ({ start: s.start, end: s.end, paragraph: s.paragraph })),
-      footnotes: footnotes.filter((f) => f.doc === d.id).map((f) => ({ label: f.label, start: f.start, end: f.end, text: d.text.slice(f.start, f.end), markers: JSON.parse(f.markers) })),
+      sections: (sectionsOf.get(d.id) ?? []).map((s) => ({ id: s.id, parent: s.parent, level: s.level, label: s.label, title: s.title, start: s.start, end: s.end })),
+      sentences: (sentencesOf.get(d.id) ?? []).map((s) => ({ start: s.start, end: s.end, paragraph: s.paragraph })),
+      footnotes: (footnotesOf.get(d.id) ?? []).map((f) => ({ label: f.label, start: f.start, end: f.end, text: d.text.slice(f.start, f.end), markers: JSON.parse(f.markers) })),
     });
   }
-  const { events } = await listEvents(kb, { ...filters, docs: ids, limit: ALL, offset: 0 });
   for (const e of events) {
     const ev: ExportJson['events'][number] = {
       id: e.id, doc: e.doc, type: e.type, contexts: e.contexts, actors: e.actors, recipients: e.recipients,
@@ -87,11 +139,6 @@ export async function exportJson(kb: KnowledgeBase, filters: EventFilters = {}):
     if (t.anchor) x.anchor = t.anchor;
     return x;
   });
-  out.mentions = mentions.map((m) => {
-    const x: ExportJson['mentions'][number] = { doc: m.doc, start: m.start, end: m.end, text: m.text, entity: m.entity, kind: m.kind, rule: m.rule };
-    if (m.inferred) x.inferred = JSON.parse(m.inferred);
-    return x;
-  });
   out.messages = messages.map((m) => {
     const x: ExportJson['messages'][number] = { doc: m.doc, rule: m.rule, severity: m.severity, message: m.message };
     if (m.start !== null) x.start = m.start;
@@ -100,11 +147,18 @@ export async function exportJson(kb: KnowledgeBase, filters: EventFilters = {}):
   });
 
   const referenced = new Set<string>();
-  for (const m of out.mentions) if (m.entity) referenced.add(m.entity);
   for (const e of out.events) { e.actors.forEach((a) => referenced.add(a)); e.recipients.forEach((a) => referenced.add(a)); if (e.location) referenced.add(e.location); }
   for (const s of out.stances) { referenced.add(s.holder); if (s.target) referenced.add(s.target); }
   for (const a of out.agreements) { referenced.add(a.entity); a.history.forEach((h) => h.by.forEach((b) => referenced.add(b))); }
   for (const f of out.figures) if (f.subject) referenced.add(f.subject);
+  // Unscoped, every mention stays (and names its entity); scoped, only the mentions of what the kept records name.
+  const keptMentions = scoped ? mentions.filter((m) => m.entity !== null && referenced.has(m.entity)) : mentions;
+  out.mentions = keptMentions.map((m) => {
+    const x: ExportJson['mentions'][number] = { doc: m.doc, start: m.start, end: m.end, text: m.text, entity: m.entity, kind: m.kind, rule: m.rule };
+    if (m.inferred) x.inferred = JSON.parse(m.inferred);
+    return x;
+  });
+  for (const m of out.mentions) if (m.entity) referenced.add(m.entity);
   const entityRows = referenced.size
     ? await db.selectFrom('entities').selectAll().where('id', 'in', [...referenced]).orderBy('id').execute()
     : [];
@@ -117,5 +171,16 @@ export async function exportJson(kb: KnowledgeBase, filters: EventFilters = {}):
     if (e.offices) x.offices = JSON.parse(e.offices);
     return x;
   });
+  return out;
+}
+
+/** Rows by document, in their query order (one pass instead of a filter per document). */
+function groupByDoc<T extends { doc: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.doc);
+    if (list) list.push(r);
+    else out.set(r.doc, [r]);
+  }
   return out;
 }
