@@ -37,10 +37,16 @@ export interface EventContext {
   previous: Map<number, { view: SentenceView; events: DiploEvent[] }>;
   /** Per paragraph: the latest date its sentences stated (for "therefore", "these measures" two sentences on). */
   paragraphDate: Map<number, EventDate>;
+  /** Per paragraph, per type and mode: its events so far (looking back within a long paragraph stays cheap). */
+  paragraphEvents: Map<number, Map<string, DiploEvent[]>>;
 }
 
 export function newEventContext(doc: AnalysedDocument, lexicon: EventLexicon = eventLexicon()): EventContext {
-  return { doc, lexicon, events: [], messages: [], previous: new Map(), paragraphDate: new Map() };
+  return { doc, lexicon, events: [], messages: [], previous: new Map(), paragraphDate: new Map(), paragraphEvents: new Map() };
+}
+
+function typeKey(type: string, mode: string | undefined): string {
+  return `${type}\u0000${mode ?? ''}`;
 }
 
 /** Events of one sentence, appended to ctx.events in order (ids follow document order). */
@@ -201,9 +207,14 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
     if (!merged) found.push(item);
   }
   const kept = refineSentenceEvents(ctx.doc, ctx.lexicon, view, found, prev?.events ?? [], ctx.messages);
+  let byType = ctx.paragraphEvents.get(view.sentence.paragraph);
+  if (!byType) ctx.paragraphEvents.set(view.sentence.paragraph, (byType = new Map()));
   for (const e of kept) {
     e.id = `${doc.id}:e${ctx.events.length + 1}`;
     ctx.events.push(e);
+    const key = typeKey(e.type, e.mode);
+    const same = byType.get(key);
+    if (same) same.push(e); else byType.set(key, [e]);
     if (e.actors.length === 0) {
       ctx.messages.push({ rule: 'extract.event-no-actor', severity: 'info', start: e.trigger.start, end: e.trigger.end, message: `${e.type} event "${e.trigger.text}" has no recognised actor` });
     }
@@ -268,7 +279,10 @@ function isLicensingRequest(view: SentenceView, t: FoundTrigger<EventTriggerEntr
 function refersBack(ctx: EventContext, view: SentenceView, entry: EventTriggerEntry, args: { actors: string[]; recipients: string[] }): boolean {
   const paragraph = view.sentence.paragraph;
   const paraStart = ctx.doc.segmentation.paragraphs[paragraph]?.start ?? view.sentence.start;
-  return ctx.events.some(
+  // The paragraph's earlier events of this type and mode: those starting at or after its start
+  // (earlier paragraphs end before it; this sentence's events are not stored yet).
+  const candidates = ctx.paragraphEvents.get(paragraph)?.get(typeKey(entry.type, entry.mode)) ?? [];
+  return candidates.some(
     (e) => e.trigger.start >= paraStart && e.type === entry.type && e.mode === entry.mode && !e.negated && compatible(e.actors, args.actors) && compatible(e.recipients, args.recipients),
   );
 }

@@ -1,4 +1,4 @@
-import type { AnalysedDocument } from '../model/index.js';
+import type { AnalysedDocument, Mention } from '../model/index.js';
 import { agreementParties } from './agreement-parties.js';
 import { mentionChains } from './find-arguments.js';
 import type { SentenceView } from './sentence-view.js';
@@ -86,8 +86,39 @@ export function agreementCounterparts(doc: AnalysedDocument, view: SentenceView,
 function earlierAgreement(doc: AnalysedDocument, view: SentenceView): string | undefined {
   const paragraph = doc.segmentation.paragraphs[view.sentence.paragraph];
   const from = paragraph?.start ?? view.sentence.start;
-  const before = doc.mentions.filter((m) => m.kind === 'agreement' && m.entity && m.start >= from && m.end <= view.sentence.start);
-  return before[before.length - 1]?.entity ?? undefined;
+  const until = view.sentence.start;
+  const agreements = agreementMentions(doc.mentions);
+  if (!agreements.sorted) {
+    const before = agreements.list.filter((m) => m.start >= from && m.end <= until);
+    return before[before.length - 1]?.entity ?? undefined;
+  }
+  // Sorted by start: the last one starting by `until`, walking back to `from`, that also ends by `until`.
+  let lo = 0;
+  let hi = agreements.list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (agreements.list[mid]!.start <= until) lo = mid + 1; else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && agreements.list[k]!.start >= from; k--) {
+    const m = agreements.list[k]!;
+    if (m.end <= until) return m.entity ?? undefined;
+  }
+  return undefined;
+}
+
+// Per document (its mention list): the linked agreement mentions, and whether they are in start order.
+const agreementCache = new WeakMap<readonly Mention[], { list: Mention[]; sorted: boolean }>();
+
+function agreementMentions(mentions: readonly Mention[]): { list: Mention[]; sorted: boolean } {
+  let found = agreementCache.get(mentions);
+  if (!found) {
+    const list = mentions.filter((m) => m.kind === 'agreement' && m.entity);
+    // Equal starts must not be reordered either: the walk back returns the last in list order.
+    const sorted = list.every((m, k) => k === 0 || list[k - 1]!.start < m.start);
+    found = { list, sorted };
+    agreementCache.set(mentions, found);
+  }
+  return found;
 }
 
 /** "phase out its dependence on Russian energy": an adjectival state form in the object is the target. */

@@ -47,8 +47,10 @@ export function findRespondedEvent(
   const myActors = statesOf(entities, current.actors);
   const myRecipients = statesOf(entities, current.recipients);
   if (myActors.size === 0) return undefined;
-  // Only hostile acts that happened are retaliated against.
-  const eligible = earlier.filter((e) => e.quad >= 3 && !e.negated && e.modality !== 'hypothetical' && e.actors.length > 0);
+  // Only hostile acts that happened are retaliated against; only the latest LOOKBACK are looked at,
+  // so they are collected from the end (the whole document's events are not filtered each time).
+  const isEligible = (e: DiploEvent): boolean => e.quad >= 3 && !e.negated && e.modality !== 'hypothetical' && e.actors.length > 0;
+  const eligible = latest(earlier, isEligible);
   // "In response to this aggression": the latest event whose trigger word is named.
   if (cue.length > 0) {
     for (let k = eligible.length - 1; k >= Math.max(0, eligible.length - LOOKBACK); k--) {
@@ -58,7 +60,41 @@ export function findRespondedEvent(
     }
   }
   // Material conflict (sanctions, expulsions, force) is what countermeasures answer; verbal conflict only failing that.
-  return matchRoles(entities, eligible.filter((e) => e.quad === 4), myActors, myRecipients) ?? matchRoles(entities, eligible, myActors, myRecipients);
+  return matchRoles(entities, latest(earlier, (e) => e.quad === 4 && isEligible(e), true), myActors, myRecipients) ?? matchRoles(entities, eligible, myActors, myRecipients);
+}
+
+/** The last LOOKBACK events that pass `keep`, in document order (only hostile ones, quad >= 3, can; material conflict is quad 4). */
+function latest(events: readonly DiploEvent[], keep: (e: DiploEvent) => boolean, materialOnly = false): DiploEvent[] {
+  const indices = hostileIndices(events);
+  const hostile = materialOnly ? indices.material : indices.hostile;
+  const out: DiploEvent[] = [];
+  for (let k = hostile.length - 1; k >= 0 && out.length < LOOKBACK; k--) {
+    const e = events[hostile[k]!]!;
+    if (keep(e)) out.push(e);
+  }
+  return out.reverse();
+}
+
+// A document's event list only grows while it is extracted: the positions of its hostile events
+// are kept per list and extended, so a long document with few hostile acts is not rescanned per response.
+interface HostileIndices { seen: number; last: DiploEvent | undefined; hostile: number[]; material: number[] }
+const hostileCache = new WeakMap<readonly DiploEvent[], HostileIndices>();
+
+function hostileIndices(events: readonly DiploEvent[]): HostileIndices {
+  let cache = hostileCache.get(events);
+  // Anything but appending (a list cut or rewritten) starts the positions afresh.
+  if (!cache || cache.seen > events.length || (cache.seen > 0 && events[cache.seen - 1] !== cache.last)) {
+    cache = { seen: 0, last: undefined, hostile: [], material: [] };
+    hostileCache.set(events, cache);
+  }
+  for (let k = cache.seen; k < events.length; k++) {
+    const quad = events[k]!.quad;
+    if (quad >= 3) cache.hostile.push(k);
+    if (quad === 4) cache.material.push(k);
+  }
+  cache.seen = events.length;
+  cache.last = events[events.length - 1];
+  return cache;
 }
 
 function matchRoles(entities: ReadonlyMap<string, Entity>, eligible: readonly DiploEvent[], myActors: Set<string>, myRecipients: Set<string>): DiploEvent | undefined {

@@ -1,4 +1,5 @@
 import type { AnalysedDocument, Mention, Quantity, Sentence, Timex } from '../model/index.js';
+import { sentenceItems } from './sentence-items.js';
 import { splitClauses, type Clause } from './split-clauses.js';
 import { tokenise, type Token } from './tokenise.js';
 
@@ -38,10 +39,10 @@ const MODIFIER_RULE = /adjectiv|demonym|modifier/i;
 
 export function buildSentenceView(doc: AnalysedDocument, sentence: Sentence): SentenceView {
   const tokens = tokenise(doc.text, sentence.start, sentence.end);
-  const inside = <T extends { start: number; end: number }>(x: T): boolean => x.start >= sentence.start && x.end <= sentence.end;
+  const items = sentenceItems(doc, sentence);
 
-  const linked = doc.mentions
-    .filter((m): m is Mention & { entity: string } => m.entity !== null && inside(m))
+  const linked = items.mentions
+    .filter((m): m is Mention & { entity: string } => m.entity !== null)
     .sort((a, b) => a.start - b.start || b.end - a.end);
   // Keep outermost mentions: "the Government of Japan" rather than also "Japan" inside it.
   const outer: (Mention & { entity: string })[] = [];
@@ -66,11 +67,8 @@ export function buildSentenceView(doc: AnalysedDocument, sentence: Sentence): Se
   const mentionsAt: MentionRef[][] = tokens.map(() => []);
   for (const ref of mentions) for (let i = ref.first; i <= ref.last; i++) mentionsAt[i]!.push(ref);
 
-  const timexes: TimexRef[] = [];
-  doc.timexes.forEach((timex, index) => {
-    if (inside(timex)) timexes.push({ timex, index });
-  });
-  const quantities = doc.quantities.filter(inside);
+  const timexes: TimexRef[] = items.timexes.slice();
+  const quantities = items.quantities.slice();
   const clauses = splitClauses(tokens, (i) => (mentionsAt[i]?.length ?? 0) > 0);
   return { doc, sentence, tokens, clauses, mentions, timexes, quantities, mentionsAt };
 }

@@ -393,7 +393,7 @@ export function recognizeEntities(
     }
   }
 
-  const chosen = settleOverlaps(candidates);
+  const chosen = settleOverlaps(candidates, text.length);
   const withAcronyms = addGlosses(text, addAcronyms(text, chosen, gaz), gaz);
   const mentions: Mention[] = withAcronyms.map((c) => ({
     doc: doc.id, start: c.start, end: c.end, text: text.slice(c.start, c.end), entity: c.entity, kind: c.kind, rule: c.rule,
@@ -414,13 +414,16 @@ function trimName(name: string): string {
 }
 
 /** Longest match wins; on equal spans the pattern rule wins but inherits the gazetteer's entity. */
-function settleOverlaps(candidates: Candidate[]): Candidate[] {
+function settleOverlaps(candidates: Candidate[], textLength: number): Candidate[] {
   const sorted = [...candidates].sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
   const taken: Candidate[] = [];
-  const occupied: Array<[number, number]> = [];
+  // Taken spans never overlap, so one mark per character and one entry per span answer both
+  // questions in time proportional to the candidate's length, not to the number taken so far.
+  const occupied = new Uint8Array(textLength);
+  const takenBySpan = new Map<number, Candidate>();
   for (const c of sorted) {
     if (c.end <= c.start) continue;
-    const same = taken.find((t) => t.start === c.start && t.end === c.end);
+    const same = takenBySpan.get(spanKey(c, textLength));
     if (same) {
       if (same.entity === null && c.entity !== null) {
         same.entity = c.entity;
@@ -428,16 +431,35 @@ function settleOverlaps(candidates: Candidate[]): Candidate[] {
       }
       continue;
     }
-    if (occupied.some(([s, e]) => c.start < e && s < c.end)) continue;
-    taken.push({ ...c });
-    occupied.push([c.start, c.end]);
+    if (isOccupied(occupied, c.start, c.end)) continue;
+    const copy = { ...c };
+    taken.push(copy);
+    takenBySpan.set(spanKey(c, textLength), copy);
+    occupied.fill(1, c.start, c.end);
   }
   return taken.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function spanKey(c: { start: number; end: number }, textLength: number): number {
+  return c.start * (textLength + 1) + c.end;
+}
+
+function isOccupied(occupied: Uint8Array, start: number, end: number): boolean {
+  for (let p = start; p < end; p++) if (occupied[p]) return true;
+  return false;
+}
+
+/** Characters covered by the (non-empty, non-overlapping) spans. */
+function occupiedBy(spans: readonly { start: number; end: number }[], textLength: number): Uint8Array {
+  const occupied = new Uint8Array(textLength);
+  for (const o of spans) occupied.fill(1, o.start, o.end);
+  return occupied;
 }
 
 /** "Full Name (ABBR)" defines ABBR for the rest of the document when the gazetteer does not know it. */
 function addAcronyms(text: string, chosen: Candidate[], gaz: Gazetteer): Candidate[] {
   const out = [...chosen];
+  let occupiedCache: Uint8Array | undefined;
   const known = new Set<string>();
   for (const c of chosen) {
     const m = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&-]{1,9})\)/u.exec(text.slice(c.end, c.end + 16));
@@ -447,11 +469,16 @@ function addAcronyms(text: string, chosen: Candidate[], gaz: Gazetteer): Candida
     const initials = text.slice(c.start, c.end).match(/\p{Lu}/gu)?.join('') ?? '';
     if (!isSubsequence(abbr.replace(/[^\p{Lu}]/gu, ''), initials)) continue;
     known.add(abbr);
+    const occupied = (occupiedCache ??= occupiedBy(out, text.length));
+    // Searched from c.end in the whole text (no copy of the rest): the text at c.end is a space or
+    // "(", so the look-behind sees the same as at the start of a slice.
     const re = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRe(abbr)}(?![\p{L}\p{N}])`, 'gu');
-    for (const hit of text.slice(c.end).matchAll(re)) {
-      const start = c.end + hit.index;
-      if (out.some((o) => start < o.end && o.start < start + abbr.length)) continue;
+    re.lastIndex = c.end;
+    for (let hit = re.exec(text); hit; hit = re.exec(text)) {
+      const start = hit.index;
+      if (isOccupied(occupied, start, start + abbr.length)) continue;
       out.push({ start, end: start + abbr.length, kind: c.kind, entity: c.entity, rule: 'acronym', priority: 0 });
+      occupied.fill(1, start, start + abbr.length);
     }
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -460,14 +487,17 @@ function addAcronyms(text: string, chosen: Candidate[], gaz: Gazetteer): Candida
 /** "Viasna (Spring)": a bracketed translation right after an organisation's name names it too. */
 function addGlosses(text: string, chosen: Candidate[], gaz: Gazetteer): Candidate[] {
   const out = [...chosen];
+  let occupied: Uint8Array | undefined;
   for (const c of chosen) {
     if (c.kind !== 'organization' && c.kind !== 'other') continue;
     const m = GLOSS_AFTER.exec(text.slice(c.end, c.end + 60));
     const gloss = m?.[1];
     if (!gloss || isKnownName(gloss, gaz) || gloss.split(' ').some((w) => NOT_NAME.has(w) || HEAD_KIND.has(w))) continue;
     const start = c.end + 2;
-    if (out.some((o) => start < o.end && o.start < start + gloss.length)) continue;
+    occupied ??= occupiedBy(out, text.length);
+    if (isOccupied(occupied, start, start + gloss.length)) continue;
     out.push({ start, end: start + gloss.length, kind: c.kind, entity: c.entity, rule: 'parenthetical-alias', priority: 0 });
+    occupied.fill(1, start, start + gloss.length);
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

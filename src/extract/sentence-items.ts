@@ -1,0 +1,80 @@
+import type { AnalysedDocument, Mention, Quantity, Sentence, Timex } from '../model/index.js';
+
+/** A document's mentions, timexes (with their index in doc.timexes) and quantities inside one sentence, in document order. */
+export interface SentenceItems {
+  mentions: Mention[];
+  timexes: { timex: Timex; index: number }[];
+  quantities: Quantity[];
+}
+
+interface Index {
+  sentences: readonly Sentence[];
+  mentions: readonly Mention[];
+  timexes: readonly Timex[];
+  quantities: readonly Quantity[];
+  byStart: Map<number, { end: number; items: SentenceItems }>;
+}
+
+// One index per analysed document, built on the first sentence asked for: filtering every
+// mention for every sentence made extraction grow with the square of the document's length.
+const indexes = new WeakMap<AnalysedDocument, Index | null>();
+
+/**
+ * What lies inside `sentence` (start >= sentence.start and end <= sentence.end), exactly as
+ * filtering the document's lists would give, in time proportional to the sentence's own items.
+ */
+export function sentenceItems(doc: AnalysedDocument, sentence: Sentence): SentenceItems {
+  const index = indexFor(doc);
+  const found = index?.byStart.get(sentence.start);
+  if (found && found.end === sentence.end) return found.items;
+  return filterItems(doc, sentence);
+}
+
+function filterItems(doc: AnalysedDocument, sentence: { start: number; end: number }): SentenceItems {
+  const inside = (x: { start: number; end: number }): boolean => x.start >= sentence.start && x.end <= sentence.end;
+  const timexes: SentenceItems['timexes'] = [];
+  doc.timexes.forEach((timex, index) => {
+    if (inside(timex)) timexes.push({ timex, index });
+  });
+  return { mentions: doc.mentions.filter(inside), timexes, quantities: doc.quantities.filter(inside) };
+}
+
+function indexFor(doc: AnalysedDocument): Index | null {
+  let index = indexes.get(doc);
+  const seg = doc.segmentation;
+  // The same document object with other lists (never done by the pipeline, but cheap to check) is indexed anew.
+  if (index && index.sentences === seg.sentences && index.mentions === doc.mentions && index.timexes === doc.timexes && index.quantities === doc.quantities) return index;
+  if (index === null) return null;
+  index = buildIndex(doc);
+  indexes.set(doc, index);
+  return index;
+}
+
+function buildIndex(doc: AnalysedDocument): Index | null {
+  const sentences = doc.segmentation.sentences;
+  // Only sentences in order and not overlapping (what segmentation makes) can be found by bisection.
+  for (let k = 1; k < sentences.length; k++) if (sentences[k]!.start < sentences[k - 1]!.end) return null;
+  const buckets: SentenceItems[] = sentences.map(() => ({ mentions: [], timexes: [], quantities: [] }));
+  const place = (x: { start: number; end: number }, put: (bucket: SentenceItems) => void): void => {
+    // The last sentence starting at or before x; earlier ones can hold x only if it is empty and sits on their end.
+    let lo = 0;
+    let hi = sentences.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]!.start <= x.start) { k = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    const holding: number[] = [];
+    for (let j = k; j >= 0 && sentences[j]!.end >= x.end; j--) if (x.start >= sentences[j]!.start) holding.push(j);
+    for (let h = holding.length - 1; h >= 0; h--) put(buckets[holding[h]!]!);
+  };
+  for (const m of doc.mentions) place(m, (b) => b.mentions.push(m));
+  doc.timexes.forEach((timex, index) => place(timex, (b) => b.timexes.push({ timex, index })));
+  for (const q of doc.quantities) place(q, (b) => b.quantities.push(q));
+  const byStart = new Map<number, { end: number; items: SentenceItems }>();
+  sentences.forEach((s, k) => {
+    // Two empty sentences at one offset hold the same items; the first is kept.
+    if (!byStart.has(s.start)) byStart.set(s.start, { end: s.end, items: buckets[k]! });
+  });
+  return { sentences, mentions: doc.mentions, timexes: doc.timexes, quantities: doc.quantities, byStart };
+}
