@@ -28,7 +28,9 @@ import { cameoFor, cameoTable, type CameoTable } from './plover-cameo.js';
  *   keep, so they stay empty, as do coordinates.
  * - DATEADDED stays empty: the export is a pure function of the knowledge base, with no ingest time.
  * - SOURCEURL: the document's source (a URL as is, a file path as a file:// URL).
- * Negated events (the text says the act did not happen) are left out: a GDELT row asserts an event.
+ * A GDELT row says an event took place, so only asserted and reported events become rows: negated
+ * ones (the text says the act did not happen), planned ones (announced, not yet done) and hypothetical
+ * ones are left out. The PLOVER and JSON-LD exports keep them, with their negation and modality.
  */
 export const GDELT_EVENT_COLUMNS = [
   'GlobalEventID', 'Day', 'MonthYear', 'Year', 'FractionDate',
@@ -72,6 +74,7 @@ export function gdeltDates(start: string | null | undefined, end: string | null 
   return row;
 }
 
+const TOOK_PLACE = (e: ExportJson['events'][number]) => !e.negated && (e.modality === 'asserted' || e.modality === 'reported');
 const clean = (v: string | number | undefined) => (v === undefined ? '' : String(v).replace(/[\t\r\n]+/g, ' '));
 const sourceUrl = (source: string) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? source : source.startsWith('/') ? pathToFileURL(source).href : source);
 
@@ -92,7 +95,7 @@ export function* gdeltRows(data: ExportJson, table: CameoTable = cameoTable()): 
     } as Row;
   };
   for (const e of data.events) {
-    if (e.negated) continue;
+    if (!TOOK_PLACE(e)) continue;
     const cameo = cameoFor(e.type, e.mode, table);
     const location = e.location ? actors.entity(e.location) : undefined;
     const ones = e.actors.length ? e.actors : [undefined];

@@ -15,7 +15,9 @@ import type { ExportDate, ExportJson, ExportSpan } from './export-types.js';
  * names things without pretending to be a web address): `urn:diplograph:doc:<id>`,
  * `urn:diplograph:entity:<id>`, `urn:diplograph:event:<id>`, ...; a span is its document's IRI with
  * an RFC 5147 fragment, `urn:diplograph:doc:<id>#char=<start>,<end>` (offsets in the document text
- * diplograph extracted, the same offsets as every other export). The vocabulary is `urn:diplograph:vocab:`.
+ * diplograph extracted, the same offsets as every other export: UTF-16 code units, which equal RFC 5147's
+ * characters except around characters outside the Basic Multilingual Plane). The vocabulary is
+ * `urn:diplograph:vocab:`.
  * One JSON object with a @graph, written node by node; each span node is written once, before the
  * first statement that cites it.
  */

@@ -113,7 +113,7 @@ describe('GDELT export (hand-built data)', () => {
   });
 
   it('makes one row per actor-recipient pair, leaves out negated events, keeps actorless ones', () => {
-    // e1: 1x1, e2: 1x2, e3: negated (none), e4: 1 actor, no recipient.
+    // e1: 1x1, e2: 1x2, e3: negated and planned (none), e4: 1 actor, no recipient.
     expect(rows.map((r) => [r.Actor1Name, r.Actor2Name])).toEqual([
       ['Alphaland', 'Betastan'],
       ['Government of Alphaland', 'Gamma Delta'],
@@ -135,6 +135,14 @@ describe('GDELT export (hand-built data)', () => {
     [0, ['NumMentions', 'NumSources', 'NumArticles', 'AvgTone', 'DATEADDED', 'IsRootEvent', 'SOURCEURL'], ['1', '1', '1', '', '', '', 'file:///reports/hand.txt']],
   ])('row %i: %j', (row, columns, expected) => {
     expect(columns.map((c) => rows[row]![c])).toEqual(expected);
+  });
+
+  it.each([
+    ['asserted', false, 1], ['reported', false, 1], ['planned', false, 0], ['hypothetical', false, 0], ['asserted', true, 0],
+  ])('writes a %s event (negated: %s) as %i row(s)', async (modality, negated, count) => {
+    const one = handExport();
+    one.events = [{ ...one.events[0]!, modality, negated }];
+    expect((await parseGdelt(one)).rows).toHaveLength(count);
   });
 
   it('gives stable ids: the same event gets the same GlobalEventID in another export', async () => {
@@ -189,7 +197,7 @@ describe('GDELT export (the ingested sample)', () => {
     const { header, rows } = await parseGdelt(data);
     expect(rows.length).toBeGreaterThan(0);
     expect(checkTable(header, rows)).toEqual([]);
-    const asserted = data.events.filter((e) => !e.negated);
+    const asserted = data.events.filter((e) => !e.negated && ['asserted', 'reported'].includes(e.modality));
     const expected = asserted.reduce((n, e) => n + Math.max(1, e.actors.length) * Math.max(1, e.recipients.length), 0);
     expect(rows).toHaveLength(expected);
   });
