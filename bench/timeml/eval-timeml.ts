@@ -4,7 +4,7 @@ import { recognizeTimexes } from '../../src/recognize/recognize-timexes.js';
 import { resolveTimexes } from '../../src/resolve/resolve-timexes.js';
 import { readTimeml } from './read-timeml.js';
 import { timemlToDocument } from './timeml-document.js';
-import { addCounts, countDocument, emptyCounts, measures, type TempevalMeasures } from './score-tempeval.js';
+import { addCounts, bestPartner, countDocument, emptyCounts, measures, type TempevalMeasures } from './score-tempeval.js';
 
 export interface TimemlEvaluation {
   folder: string;
@@ -32,7 +32,7 @@ export function scoreTimemlFolder(folder: string, half?: 'even' | 'odd'): Timeml
     const context = (start: number, end: number) =>
       `${doc.text.slice(Math.max(0, start - 160), start)}[[${doc.text.slice(start, end)}]]${doc.text.slice(end, end + 80)}`.replace(/\s+/g, ' ');
     for (const g of gold.timexes) {
-      const s = found.find((x) => x.start < g.end && g.start < x.end);
+      const s = bestPartner(g, found);
       if (!s) errors.push({ doc: gold.id, kind: 'missed', text: g.text, gold: `${g.type} ${g.value}`, context: context(g.start, g.end) });
       else if (s.value !== g.value) errors.push({ doc: gold.id, kind: 'value', text: `${g.text} | ${s.text}`, gold: `${g.type} ${g.value}`, system: `${s.type} ${s.value}`, context: context(g.start, g.end) });
       else if (s.type !== g.type) errors.push({ doc: gold.id, kind: 'type', text: `${g.text} | ${s.text}`, gold: `${g.type} ${g.value}`, system: `${s.type} ${s.value}`, context: context(g.start, g.end) });

@@ -46,6 +46,16 @@ export function emptyCounts(): TempevalCounts {
 const overlaps = (a: ScoredTimex, b: ScoredTimex) => a.start < b.end && b.start < a.end;
 const overlapLength = (a: ScoredTimex, b: ScoredTimex) => Math.min(a.end, b.end) - Math.max(a.start, b.start);
 
+/** The system timex a gold timex's attributes are compared with: the exact match, else the largest overlap. */
+export function bestPartner<T extends ScoredTimex>(g: ScoredTimex, system: T[]): T | undefined {
+  let best: T | undefined;
+  for (const s of system) {
+    if (!overlaps(g, s)) continue;
+    if (!best || overlapLength(g, s) > overlapLength(g, best)) best = s;
+  }
+  return best;
+}
+
 /** Compare one document's system timexes with its gold ones. */
 export function countDocument(gold: ScoredTimex[], system: ScoredTimex[]): TempevalCounts {
   const c = emptyCounts();
@@ -57,12 +67,7 @@ export function countDocument(gold: ScoredTimex[], system: ScoredTimex[]): Tempe
   }
   for (const g of gold) {
     if (system.some((s) => g.start === s.start && g.end === s.end)) c.strictGold++;
-    // Attributes are compared on each gold timex's best relaxed partner: the exact match, else the largest overlap.
-    let best: ScoredTimex | undefined;
-    for (const s of system) {
-      if (!overlaps(g, s)) continue;
-      if (!best || overlapLength(g, s) > overlapLength(g, best)) best = s;
-    }
+    const best = bestPartner(g, system);
     if (!best) continue;
     c.relaxedGold++;
     c.pairs++;

@@ -35,13 +35,21 @@ const NOT_A_VERB_AFTER_TO = /^(?:the|a|an|his|her|its|their|our|my|your|this|tha
 const NOMINAL_BEFORE = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|of|million|billion|thousand|hundred|dozen|many|several|few|more|most|other|such|no|each|every|some|all|[A-Z].*|\$?\d.*)$/;
 const NOT_A_NOUN_AFTER = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|some|any|all|no|on|in|at|by|for|to|from|with|up|down|out|off|into|over|about|after|before|him|them|it|us|me|as|and|[.,!?]|\$?\d.*|[a-z]+ly)$/;
 
+const INTENT_BEFORE_TO = /^(?:agreed?|agrees|agreement|plans?|planned|planning|decided?|decides|decision|expected|scheduled|set|due|is|are|was|were|hopes?|hoped|wants?|wanted|voted|promised|pledged|intends?|intended|ready|aims?|aimed|seeks?|sought|proposed|proposal|going|able|likely|prepared|preparing|moved|moving|vowed|threatened|offered|ordered|asked|called|subpoenaed|invited|summoned)$/i;
+
 type Cue = Tense | 'stop' | 'skip' | null;
 
 function classify(word: string, next: string | undefined, prev: string | undefined, distance: number): Cue {
   if (word === 'May') return null;
   const w = word.toLowerCase();
   if (BOUNDARY.has(w)) return 'stop';
-  if (w === 'to') return next !== undefined && distance <= 4 && /^[a-z]/.test(next) && !NOT_A_VERB_AFTER_TO.test(next) ? 'future' : null;
+  if (w === 'to') {
+    // "to" + verb looks ahead when close to the date, or further away after a word of intent or arrangement
+    // ("agreed to buy the unit in February", "is to resume trading in Paris Tuesday"); a purpose clause
+    // ("staged celebrations to mark the entry into NATO on Friday") does not.
+    const reach = prev && INTENT_BEFORE_TO.test(prev) ? 12 : 4;
+    return next !== undefined && distance <= reach && /^[a-z]/.test(next) && !NOT_A_VERB_AFTER_TO.test(next) ? 'future' : null;
+  }
   if (FUTURE.has(w)) return 'future';
   if (PRESENT.has(w)) return 'present';
   const pastForm = PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !w.startsWith('un'));
@@ -52,8 +60,9 @@ function classify(word: string, next: string | undefined, prev: string | undefin
   return 'past';
 }
 
-const WORD = /[A-Za-z][A-Za-z'-]*|\$?\d+(?:[.,]\d+)*%?|[;:"“”()!?]|[.,]/g;
-const CLAUSE_END = /^[;:"“”()!?.]$/;
+// Newswire writes quotation marks as `` and '': they end a clause as " does.
+const WORD = /[A-Za-z][A-Za-z'-]*|\$?\d+(?:[.,]\d+)*%?|``|''|[;:"“”()!?]|[.,]/g;
+const CLAUSE_END = /^(?:[;:"“”()!?.]|``|'')$/;
 
 export interface LocalTense {
   tense: Tense;
