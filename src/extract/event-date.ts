@@ -39,6 +39,8 @@ export function ownDate(view: SentenceView, clause: Clause, triggerStart: number
   const near = (r: TimexRef): boolean => {
     const before = view.tokens.filter((t) => t.end <= r.timex.start).pop();
     if (before && before.lower === 'for' && r.timex.start >= triggerEnd) return false;
+    // "the decisions of the Boundary Commission of 13 April 2002": a date after "of" names the noun before it, unless that noun is the trigger.
+    if (before && before.lower === 'of' && r.timex.start >= triggerEnd && before.start > triggerEnd) return false;
     if (attachedToOtherParticiple(view, r, triggerStart, triggerEnd)) return false;
     // "However, at the summit in September, X told Y ..., and asserted": an opening phrase dates the sentence.
     if (r.timex.end <= triggerStart && r.timex.end <= openingPhraseEnd) return true;

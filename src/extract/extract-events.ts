@@ -17,7 +17,8 @@ import { refineSentenceEvents, type FoundEvent } from './refine-sentence-events.
 
 // Meetings and joint statements can be named by their participants; cooperation ("Japan-Russia cooperation") is a relationship.
 const MEETING_TYPES = new Set(['CONSULT', 'AGREE']);
-const CONTENT_OF_REQUEST = new Set(['REQUEST']);
+// "refused to yield", "urged Russia to withdraw": what is asked for or refused is not an act.
+const CONTENT_OF_REQUEST = new Set(['REQUEST', 'REJECT']);
 const LOCATION_PREPS = /^(in|at|off|near)$/;
 // Acts done together: parties named around them act on each other.
 const JOINT_TYPES = new Set(['CONSULT', 'COOPERATE', 'AGREE']);
@@ -311,6 +312,8 @@ function range(a: number, b: number): number[] {
 function isContentOfRequest(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>, all: readonly FoundTrigger<EventTriggerEntry>[]): boolean {
   return all.some((other) => {
     if (other === trig || other.clause !== trig.clause || other.last >= trig.first || !CONTENT_OF_REQUEST.has(other.entry.type)) return false;
+    // A refusal's content is its infinitive ("refused to yield"), not a later act ("refused entry to X and expelled").
+    if (other.entry.type === 'REJECT') return view.tokens[trig.first - 1]?.lower === 'to' && trig.first - other.last <= 3;
     return view.tokens.slice(other.last + 1, trig.first).some((t) => t.lower === 'to');
   });
 }

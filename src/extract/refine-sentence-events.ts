@@ -5,6 +5,7 @@ import type { SentenceView } from './sentence-view.js';
 import { stateOf, statesOf } from './state-of.js';
 import type { EventLexicon } from './trigger-lexicon.js';
 import { territoryOwner } from './infer-participants.js';
+import { isPurposeInfinitive } from './purpose-infinitive.js';
 
 /** An event found in a sentence, with what the finder knew about how it was written. */
 export interface FoundEvent {
@@ -22,6 +23,9 @@ export interface FoundEvent {
 const EXERCISE = /exercise|drill|maneuver|manoeuvre/i;
 const PARTICIPATION = /^(participate|participated|participating|participation|join|joined|joining)$/;
 const KEEP_WITHOUT_PARTIES = new Set(['PROTEST']);
+const JOINT_TYPES = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
+// After a noun licensed by a later verb ("sanctions that were imposed on X by Y"): who it was done to, and by whom.
+const TARGET_PREPS = /^(on|upon|against)$/;
 
 /**
  * What can only be decided once all of a sentence's events are known: parties shared between its
@@ -77,7 +81,8 @@ export function refineSentenceEvents(
     const parts = found.slice(k + 1).filter((o) => o.elaboration === 'part');
     if (parts.length > 0 && parts.some((o) => o.event.type !== f.event.type)) umbrellas.add(f);
   });
-  const kept = found.filter((f) => !umbrellas.has(f) && f.event.rule !== 'drop');
+  const kept = found.filter((f) => !umbrellas.has(f) && f.event.rule !== 'drop' && !isAimOrMeans(view, f, found));
+  for (const f of kept) partiesOfLicensingVerb(view, f);
   // "discontinuing negotiations ..., and withdrawing from the dialogue": one actor's list of acts shares its target.
   for (const f of kept) {
     if (f.event.recipients.length > 0 || f.event.actors.length === 0 || f.symmetric) continue;
@@ -86,6 +91,10 @@ export function refineSentenceEvents(
       f.event.recipients = [...donor.event.recipients];
       f.event.rule += '+recipients:same-actor-list';
     }
+  }
+  // "Kenya and Ethiopia signed an agreement": a joint act whose parties are all named as its subject.
+  for (const f of kept) {
+    if (JOINT_TYPES.has(f.event.type) && f.event.actors.length >= 2 && f.event.recipients.length === 0 && statesOf(doc.entities, f.event.actors).size >= 2) f.symmetric = true;
   }
   for (const f of kept) {
     if (!f.symmetric) continue;
@@ -118,6 +127,59 @@ export function refineSentenceEvents(
     out.push(e);
   }
   return out;
+}
+
+/**
+ * Not an act of its own: an infinitive of purpose ("trained to attack"), a meeting named only by its
+ * participants as a hypothetical means ("can be resolved only through intra-Syrian dialogue"), or the
+ * second word of one trigger read twice ("summit meeting").
+ */
+function isAimOrMeans(view: SentenceView, f: FoundEvent, found: readonly FoundEvent[]): boolean {
+  const e = f.event;
+  const first = view.tokens.findIndex((t) => t.start === e.trigger.start);
+  if (!f.noun && first >= 0 && isPurposeInfinitive(view, first)) return true;
+  if (f.noun && e.modality === 'hypothetical' && /\.compound(\+|$)/.test(e.rule)) return true;
+  // "calling for the immediate lifting of sanctions": the act asked for is the request's object, not an act.
+  if (found.some((o) => o !== f && o.event.type === 'REQUEST' && o.event.trigger.end <= e.trigger.start && /^\s+(?:the|a|an)\s+(?:\p{L}+\s+)?$/u.test(e.evidence.text.slice(o.event.trigger.end - e.evidence.start, e.trigger.start - e.evidence.start)))) return true;
+  return found.some((o) => o !== f && o.event.type === e.type && o.event.trigger.end <= e.trigger.start && /^\s+$/.test(e.evidence.text.slice(o.event.trigger.end - e.evidence.start, e.trigger.start - e.evidence.start)));
+}
+
+/**
+ * "the sanctions that were imposed on X in 2009", "a blockade imposed by Y": a noun licensed by a verb
+ * after it takes its parties from that verb's "on/against" object and "by" agent when it has none.
+ */
+function partiesOfLicensingVerb(view: SentenceView, f: FoundEvent): void {
+  const e = f.event;
+  if (!f.noun || !/\.(verb-after|passive-after)(\+|$)/.test(e.rule)) return;
+  const t = view.tokens;
+  const last = t.findIndex((x) => x.end === e.trigger.end);
+  if (last < 0) return;
+  let verb = -1;
+  for (let i = last + 1; i < Math.min(t.length, last + 8); i++) {
+    if (t[i]!.punct && t[i]!.text !== ',') break;
+    if (t[i]!.lemmas.some((c) => (c.inflection === 'ed' || c.inflection === 'irregular') && c.lemma !== 'be' && c.lemma !== 'have')) { verb = i; break; }
+  }
+  if (verb < 0) return;
+  const after = (prep: RegExp): string | undefined => {
+    for (let i = verb + 1; i < Math.min(t.length, verb + 4); i++) {
+      if (t[i]!.punct) return undefined;
+      if (!prep.test(t[i]!.lower)) continue;
+      let j = i + 1;
+      while (j < t.length && /^(the|a|an)$/.test(t[j]!.lower)) j++;
+      return view.mentions.find((m) => m.first === j && m.mention.kind !== 'place' && m.mention.kind !== 'agreement' && m.mention.kind !== 'other')?.entity;
+    }
+    return undefined;
+  };
+  const target = e.recipients.length === 0 ? after(TARGET_PREPS) : undefined;
+  const agent = e.actors.length === 0 ? after(/^by$/) : undefined;
+  if (target && !e.actors.includes(target)) {
+    e.recipients = [target];
+    e.rule += '+recipients:licensing-verb';
+  }
+  if (agent && !e.recipients.includes(agent)) {
+    e.actors = [agent];
+    e.rule += '+actors:licensing-verb';
+  }
 }
 
 function sameMembers(a: readonly string[], b: readonly string[]): boolean {
