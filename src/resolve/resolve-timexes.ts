@@ -33,6 +33,9 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
   const periodStart = doc.period.start ? parseDay(doc.period.start) : null;
   const periodEnd = doc.period.end ? parseDay(doc.period.end) : null;
   const refs: Reference[] = [];
+  // The last span of several months mentioned ("the first nine months"): after it, "a year earlier" compares with
+  // that span a year back, a year, not with the quarter mentioned before it.
+  let lastSpan = -1;
   const sentences = seg.sentences;
   const out: Timex[] = [];
   let sentenceCursor = 0;
@@ -57,7 +60,7 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
     const quarterRef = (): Reference | undefined => {
       for (let k = refs.length - 1; k >= 0; k--) {
         const r = refs[k]!;
-        if (sentenceIndex - r.sentence > 5) break;
+        if (sentenceIndex - r.sentence > 5 || r.index < lastSpan) break;
         if (r.granularity === 'Q') return r;
       }
       return undefined;
@@ -175,6 +178,12 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
           const d = r ? firstDay(r.value) : null;
           return r && d ? { value: join(shiftedValue(d, rel.unit, rel.offset)), anchor: `narrative:${r.index}`, inferred: ['value'] } : null;
         }
+        if (rel.base === 'CMP' && suffix.startsWith('-')) {
+          // "the year-ago third quarter": that quarter of the year before the one the text speaks of.
+          const a = anchorYear(`XXXX${suffix}`);
+          if (!a) return null;
+          return { value: `${Number(a.value.slice(0, 4)) + rel.offset}${suffix}`, anchor: a.anchor, inferred: ['year'] };
+        }
         if ((rel.base === 'ADAPT' || rel.base === 'CMP') && rel.unit === 'Y') {
           // "A year earlier" after a month is that month a year back; after a day or a year, the year before.
           // "The year-ago results" compare with the year before the document's own.
@@ -187,6 +196,18 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
           if (r && d) return { value: shiftedValue(d, 'Y', rel.offset), anchor: `narrative:${r.index}`, inferred: ['value'] };
           if (dct) return { value: shiftedValue(dct, 'Y', rel.offset), anchor: 'dct', inferred: ['value'] };
           return null;
+        }
+        if (rel.base === 'PER') {
+          // "The latest period": the quarter the text reports on, else the last full quarter before the document.
+          const q = quarterRef();
+          if (q) return { value: q.value, anchor: `narrative:${q.index}`, inferred: ['value'] };
+          if (dct) return { value: shiftedValue(dct, 'Q', -1), anchor: 'dct', inferred: ['value'] };
+          return null;
+        }
+        // "The quarter", "that quarter": the quarter last mentioned, before any finer date inside it.
+        if (rel.unit === 'Q' && rel.offset === 0) {
+          const q = quarterRef();
+          if (q) return { value: join(q.value), anchor: `narrative:${q.index}`, inferred: ['value'] };
         }
         // REF: the last date of at least this granularity; failing that, the document's own date.
         const r = lastRef(UNIT_FINENESS[rel.unit] ?? 6);
@@ -209,6 +230,7 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
       if (rel.base === 'MON') return `XXXX-${rel.unit.padStart(2, '0')}`;
       if (rel.base === 'QIN') return rel.unit;
       if (rel.base === 'SAME') return 'XXXX';
+      if (rel.base === 'PER') return 'XXXX-QX';
       if (rel.base === 'WE') return 'XXXX-WXX-WE';
       if (rel.base === 'NWD') return `XXXX-${rel.unit.padStart(2, '0')}-XX`;
       const unit = rel.base === 'ADAPT' || rel.base === 'CMP' ? 'Y' : rel.unit;
@@ -239,6 +261,7 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
         if (g) refs.push({ index: i, value: v, full: value, granularity: g, sentence: sentenceIndex });
       }
     }
+    if (t.type === 'DURATION' && /^P(?:[2-9]|1[01])M$/.test(t.value)) lastSpan = i;
     out.push(next);
   }
   return { timexes: out, messages };

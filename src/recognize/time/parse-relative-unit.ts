@@ -93,17 +93,36 @@ export const offsetParser: TimeParser = {
   },
 };
 
-// "year-earlier", "year-ago": adjectives that compare with the same period a year before.
-const YEAR_AGO = /(?<![\w-])(?:the[ \t]+)?year[- ](?:earlier|ago)(?:[ \t]+(?:quarter|period|month|level|levels|figure|figures))?(?![\w-])/gi;
+// "year-earlier", "year-ago": adjectives that compare with the same period a year before; also the periods
+// compared that way: "the corresponding period last year", "the quarter a year ago", "last year's quarter".
+const PERIOD_NOUN = '(?:quarter|period|month|level|levels|figure|figures)';
+const YEAR_AGO = new RegExp(
+  `(?<![\\w-])(?:(?:the[ \\t]+)?(?:(?:comparable|corresponding|same)[ \\t]+)?year[- ](?:earlier|ago)(?:[ \\t]+${PERIOD_NOUN})?` +
+    `|the[ \\t]+(?:(?:same|corresponding|comparable)[ \\t]+)?(?:quarter|period)[ \\t]+(?:of[ \\t]+|in[ \\t]+)?(?:a[ \\t]+year[ \\t]+(?:ago|earlier)|last[ \\t]+year|the[ \\t]+(?:previous|prior|preceding)[ \\t]+year)` +
+    `|last[ \\t]+year['’]s[ \\t]+(?:quarter|period))(?![\\w-])`,
+  'gi',
+);
 
 export const yearAgoParser: TimeParser = {
   name: 'time.year-ago',
   pattern: YEAR_AGO,
   extract(m) {
     // "the year-ago quarter" is one expression; in "the year-ago results" the article belongs to "results".
-    const withNoun = /(?:quarter|period|month|level|levels|figure|figures)$/i.test(m[0]);
+    const withNoun = /(?:quarter|period|month|level|levels|figure|figures|year|ago|earlier)$/i.test(m[0]) && !/^(?:the[ \t]+)?year[- ](?:earlier|ago)$/i.test(m[0]);
     const start = withNoun ? m.index : m.index + (/^the[ \t]+/i.exec(m[0])?.[0].length ?? 0);
     return { start, end: m.index + m[0].length, type: 'DATE', value: relative('CMP', 'Y', -1), rule: 'time.year-ago' };
+  },
+};
+
+// "the latest period", "the most recent quarter": the reporting period the text is about (an earnings report's
+// quarter), else the quarter before the document's own.
+const LATEST_PERIOD = /(?<![\w-])the[ \t]+(?:latest|most[ \t]+recent)[ \t]+(?:period|quarter)(?![\w-])/gi;
+
+export const latestPeriodParser: TimeParser = {
+  name: 'time.latest-period',
+  pattern: LATEST_PERIOD,
+  extract(m) {
+    return { start: m.index, end: m.index + m[0].length, type: 'DATE', value: relative('PER', 'Q', 0), rule: 'time.relative-unit' };
   },
 };
 

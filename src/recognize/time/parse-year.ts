@@ -26,6 +26,8 @@ export const yearParser: TimeParser = {
       const atSentenceStart = /[.!?]["”’)]?\s*$/.test(text.slice(Math.max(0, start - before.length - 4), start - before.length));
       if (!atSentenceStart || /^[A-Z]{2,}$/.test(before)) return null;
     }
+    // "1988's fourth quarter": a possessive year, not a decade.
+    if (m[2] && m[2] !== 's' && !m[1]!.endsWith('0')) return { start, end: start + 4, type: 'DATE', value: m[1]!, rule: 'time.year' };
     if (m[2]) {
       // A decade: "1990s" -> 199, the TIMEX3 value for the decade.
       if (!m[1]!.endsWith('0')) return null;

@@ -16,6 +16,11 @@ const isPartial = (c: TimexCandidate) => c.type === 'DATE' && /^XXXX-(?:\d{2}|SP
 const isYear = (c: TimexCandidate) => c.rule === 'time.year' && /^\d{4}$/.test(c.value);
 const isFullDate = (c: TimexCandidate) => c.rule === 'time.month-date' && /^(?:\d{4}|XXXX)-\d{2}-\d{2}$/.test(c.value);
 
+// "this year's third quarter", "1988's fourth quarter", "next year's spring": a year and a part of it.
+const POSSESSIVE = /^['’]s[ \t]+$/;
+const isYearLike = (c: TimexCandidate) => c.type === 'DATE' && (/^\d{4}$/.test(c.value) || /^REL:DCT:Y:-?\d+$/.test(c.value));
+const isPartOfYear = (c: TimexCandidate) => c.type === 'DATE' && /^XXXX-(?:Q[1-4]|H[12]|SP|SU|FA|WI|\d{2})$/.test(c.value);
+
 /** Join adjacent candidates that name one point in time (TIMEX3 keeps them as one expression). */
 export function refineCompounds(text: string, candidates: TimexCandidate[]): TimexCandidate[] {
   const out: TimexCandidate[] = [];
@@ -32,6 +37,19 @@ export function refineCompounds(text: string, candidates: TimexCandidate[]): Tim
     }
     if (b && isPartial(a) && isYear(b) && PARTIAL_THEN_YEAR.test(text.slice(a.end, b.start))) {
       out.push({ ...a, end: b.end, value: b.value + a.value.slice(4) });
+      i++;
+      continue;
+    }
+    if (b && isYearLike(a) && isPartOfYear(b) && POSSESSIVE.test(text.slice(a.end, b.start))) {
+      const part = b.value.slice(4);
+      const value = /^\d{4}$/.test(a.value) ? a.value + part : `${a.value}:${part}`;
+      out.push({ start: a.start, end: b.end, type: 'DATE', value, rule: b.rule });
+      i++;
+      continue;
+    }
+    if (b && a.rule === 'time.year-ago' && a.value === 'REL:CMP:Y:-1' && /(?:ago|earlier)$/i.test(text.slice(a.start, a.end)) && /^XXXX-(?:Q[1-4]|H[12])$/.test(b.value) && /^[ \t]+$/.test(text.slice(a.end, b.start))) {
+      const article = /(?:^|[^\w-])(the[ \t]+)$/i.exec(text.slice(Math.max(0, a.start - 5), a.start))?.[1]?.length ?? 0;
+      out.push({ start: a.start - article, end: b.end, type: 'DATE', value: `REL:CMP:Y:-1:${b.value.slice(4)}`, rule: 'time.year-ago' });
       i++;
       continue;
     }
