@@ -1,4 +1,5 @@
 import { buildActorNetwork, type ActorEdge, type ActorNode } from './actor-network.js';
+import { batchChunks } from './batch-chunks.js';
 import type { ExportFormat } from './export-format.js';
 import type { ExportJson } from './export-types.js';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type NetworkAttribute } from './network-attributes.js';
@@ -68,5 +69,6 @@ export const gexfFormat: ExportFormat = {
   description: 'actor network as GEXF 1.3 for Gephi, with dates for its timeline: entities as nodes, one directed edge per actor, recipient and event type with counts, first and last dates, quad class and mean intensity',
   contentType: 'application/gexf+xml; charset=utf-8',
   extension: 'gexf',
-  render: renderGexf,
+  // One piece per node and edge, joined into larger chunks for the stream.
+  render: (data) => batchChunks(renderGexf(data)),
 };

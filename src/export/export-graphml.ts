@@ -1,4 +1,5 @@
 import { buildActorNetwork, type ActorEdge } from './actor-network.js';
+import { batchChunks } from './batch-chunks.js';
 import type { ExportFormat } from './export-format.js';
 import type { ExportJson } from './export-types.js';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type NetworkAttribute } from './network-attributes.js';
@@ -52,5 +53,6 @@ export const graphmlFormat: ExportFormat = {
   description: 'actor network as GraphML (Gephi, Cytoscape, yEd, NetworkX): entities as nodes, one directed edge per actor, recipient and event type with counts, first and last dates, quad class and mean intensity',
   contentType: 'application/graphml+xml; charset=utf-8',
   extension: 'graphml',
-  render: renderGraphml,
+  // One piece per node and edge, joined into larger chunks for the stream.
+  render: (data) => batchChunks(renderGraphml(data)),
 };

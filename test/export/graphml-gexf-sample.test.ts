@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,19 +10,22 @@ import { renderGexf } from '../../src/export/export-gexf.js';
 import { isValidDay, joined } from './graph-export-fixtures.js';
 import { readGraphml } from './graphml-structure.js';
 import { readGexf } from './gexf-structure.js';
+import { runCli } from '../helpers/run-cli.js';
 
 /** The sample documents ingested, exported, and their actor network read back by an independent XML parser. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let tmp: string;
 let kb: KnowledgeBase;
 let data: ExportJson;
+let dbFile: string;
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'diplograph-graph-export-'));
   const { openKnowledgeBase } = await import('../../src/kb/open-knowledge-base.js');
   const { ingestFiles } = await import('../../src/pipeline/ingest.js');
   const { exportJson } = await import('../../src/export/export-json.js');
-  kb = await openKnowledgeBase(path.join(tmp, 'kb.sqlite'));
+  dbFile = path.join(tmp, 'kb.sqlite');
+  kb = await openKnowledgeBase(dbFile);
   const samples = readdirSync(path.join(ROOT, 'samples')).filter((f) => /\.(txt|html?|md|pdf|docx)$/.test(f) && !/^(NOTICE|README|LICENSE)/i.test(f)).map((f) => path.join(ROOT, 'samples', f));
   const outcomes = await ingestFiles(kb, samples);
   expect(outcomes.every((o) => o.ok)).toBe(true);
@@ -80,5 +83,36 @@ describe('graph exports of the ingested sample', () => {
         if (from) expect(nodeStart && nodeStart <= from).toBe(true);
       }
     }
+  });
+
+  it.each([['graphml', readGraphml], ['gexf', readGexf]] as const)('%s through the CLI and the API: the same document as the renderer writes', async (format, read) => {
+    const expected = joined(format === 'graphml' ? renderGraphml(data) : renderGexf(data));
+    const out = path.join(tmp, `network.${format}`);
+    const run = await runCli(['export', '--db', dbFile, '--format', format, '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(expected);
+
+    const { buildServer } = await import('../../src/api/build-server.js');
+    const app = await buildServer(kb, {});
+    try {
+      const res = await app.inject({ method: 'GET', url: `/api/export?format=${format}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain(format === 'graphml' ? 'application/graphml+xml' : 'application/gexf+xml');
+      expect(res.headers['content-disposition']).toContain(`.${format}`);
+      expect(res.body).toBe(expected);
+      read(res.body);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('the export filters shape the network: --type keeps edges of that type only', async () => {
+    const type = [...expectedEdges(data.events).keys()][0]!.split(' ').pop()!;
+    const out = path.join(tmp, 'filtered.gexf');
+    const run = await runCli(['export', '--db', dbFile, '--format', 'gexf', '--type', type, '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const graph = readGexf(readFileSync(out, 'utf8'));
+    expect(graph.edges.length).toBeGreaterThan(0);
+    expect(new Set(graph.edges.map((e) => e.kind))).toEqual(new Set([type]));
   });
 });
