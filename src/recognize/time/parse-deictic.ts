@@ -54,7 +54,11 @@ const WORDS: Record<string, Make> = {
 
 // Words that count as time expressions only in some contexts; "once" alone is a numeral adverb too often.
 // "previously", "formerly" and "soon" are left alone too: TimeML annotators mark them rarely (about one in four).
-const SKIP = new Set(['once', 'previously', 'formerly', 'soon']);
+// "recent" alone is an adjective ("the recent collapse of the market") that TimeML annotators leave untagged more
+// often than not; "recent years" and "recently" stay.
+const SKIP = new Set(['once', 'previously', 'formerly', 'soon', 'recent']);
+// "today's world", "today's youth": the present in general, not the day of the text.
+const GENERIC_AFTER_TODAY = /^['’]s[ \t]+(?:world|society|youth|young|generation|children|economy|dollars|standards|terms|technology|computers|culture|families|politics|market|markets)\b/i;
 
 const keys = Object.keys(WORDS).filter((k) => !SKIP.has(k)).sort((a, b) => b.length - a.length);
 const PATTERN = new RegExp(`(?<![\\w-])(?:${keys.map((k) => k.replace(/ /g, '[ \\t]+')).join('|')})(?![\\w-])`, 'gi');
@@ -72,6 +76,7 @@ export const deicticParser: TimeParser = {
       if (key.endsWith('after') && /^[ \t]+(?:the|a|an|his|her|its|their|this|that|[A-Z0-9])/.test(text.slice(end, end + 6))) return null;
     }
     // "in the past" keeps only "the past" as TimeML does; "current" only before a noun ("current account" excepted).
+    if (key === 'today' && GENERIC_AFTER_TODAY.test(text.slice(end, end + 16))) return null;
     if (key === 'current' && /^[ \t]+(?:account|accounts|affairs|events|account[ \t]+deficit|prices|dollars|assets|liabilities|flows?|density|speed|form|version|model|members?)\b/i.test(text.slice(end, end + 16))) return null;
     return make(m.index, end);
   },

@@ -39,7 +39,7 @@ export const durationParser: TimeParser = {
 };
 
 // Bare plural units after words that make them spans of time: "for years", "in recent years", "over decades".
-const VAGUE = /(?<![\w-])(?:(?:for|over|in|within|after|from|recent|past|coming|next|last|these|those|many|the)[ \t]+)(?:(?:recent|past|coming|next|last|many|several|few)[ \t]+)?(years|months|weeks|decades|days|hours|minutes|centuries)(?![\w-])/gi;
+const VAGUE = /(?<![\w-])(?:(?:for|over|in|within|after|from|recent|past|coming|next|last|these|those|many|the)[ \t]+)(?:(?:recent|past|coming|next|last|many|several|few)[ \t]+)?(years|months|weeks|quarters|decades|days|hours|minutes|centuries)(?![\w-])/gi;
 
 export const vagueDurationParser: TimeParser = {
   name: 'time.vague-duration',

@@ -51,6 +51,13 @@ export const deicticUnitParser: TimeParser = {
     if (after) {
       // "the year before", "the day after": relative to the last date mentioned.
       if (det !== 'the') return null;
+      // "Oct. 12, the day before the crash": "before" opens a phrase of its own, and "the day" restates the date.
+      if ((after === 'before' || after === 'after') && /^[ \t]+(?:the|a|an|his|her|its|their|this|that|he|she|it|they|we|I|[a-z]+(?:s|ed)|[A-Z])\b/.test(text.slice(end, end + 12))) {
+        const dayEnd = start + m[0].length - m[4]!.length - 1;
+        return unit === 'day' && /,[ \t]*$/.test(text.slice(Math.max(0, start - 3), start))
+          ? { start, end: dayEnd, type: 'DATE', value: relative('REF', code, 0), rule: 'time.relative-unit' }
+          : null;
+      }
       const offset = after === 'before' || after === 'earlier' ? -1 : 1;
       return { start, end, type: 'DATE', value: relative('REF', code, offset), rule: 'time.relative-unit' };
     }
@@ -58,6 +65,8 @@ export const deicticUnitParser: TimeParser = {
       // "the year" and "the day" alone are anchored on the narrative; "the day of the attack" is not a date.
       if (/^[ \t]+(?:of|when|that|in which|on which|before|after)\b/.test(text.slice(end, end + 10))) return null;
       if (edge) return null;
+      // "during the day", "late in the day", "the day belonged to them": a stretch of some day, rarely a date.
+      if (unit === 'day' && !kind) return null;
     }
     // "the full year", "the fiscal year": the document's own year, as reports use them.
     const [base, offset] = kind && det === 'the' ? (['DCT', 0] as [RelativeBase, number]) : DET[det]!;
