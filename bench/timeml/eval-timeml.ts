@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { recognizeTimexes } from '../../src/recognize/recognize-timexes.js';
 import { resolveTimexes } from '../../src/resolve/resolve-timexes.js';
+import { timemlTimexes } from '../../src/recognize/time/timeml-style.js';
 import { readTimeml } from './read-timeml.js';
 import { timemlToDocument } from './timeml-document.js';
 import { addCounts, bestPartner, countDocument, emptyCounts, measures, type TempevalMeasures } from './score-tempeval.js';
@@ -26,7 +27,7 @@ export function scoreTimemlFolder(folder: string, half?: 'even' | 'odd'): Timeml
   for (const file of files) {
     const gold = readTimeml(fs.readFileSync(path.join(folder, file), 'utf8'), file);
     const { doc, seg } = timemlToDocument(gold);
-    const found = resolveTimexes(doc, seg, recognizeTimexes(doc, seg, { style: 'timeml' })).timexes;
+    const found = resolveTimexes(doc, seg, timemlTimexes(recognizeTimexes(doc, seg, { style: 'timeml' }))).timexes;
     counts = addCounts(counts, countDocument(gold.timexes, found));
     // A sentence's worth of text either side, for reading the errors.
     const context = (start: number, end: number) =>

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { recognizeTimexes } from '../../src/recognize/recognize-timexes.js';
 import { resolveTimexes } from '../../src/resolve/resolve-timexes.js';
+import { timemlTimexes } from '../../src/recognize/time/timeml-style.js';
 import { readTimeml } from './read-timeml.js';
 import { timemlToDocument } from './timeml-document.js';
 
@@ -12,7 +13,7 @@ for (const folder of process.argv.slice(2)) {
   for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.tml'))) {
     const gold = readTimeml(fs.readFileSync(path.join(folder, file), 'utf8'), file);
     const { doc, seg } = timemlToDocument(gold);
-    for (const s of resolveTimexes(doc, seg, recognizeTimexes(doc, seg, { style: 'timeml' })).timexes) {
+    for (const s of resolveTimexes(doc, seg, timemlTimexes(recognizeTimexes(doc, seg, { style: 'timeml' }))).timexes) {
       const key = s.text.toLowerCase().replace(/\s+/g, ' ');
       const st = stats.get(key) ?? { found: 0, matched: 0, right: 0 };
       st.found++;
