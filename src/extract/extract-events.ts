@@ -4,7 +4,7 @@ import { scoreEvent } from './code-event.js';
 import { detectModality } from './detect-modality.js';
 import { isNegated } from './detect-negation.js';
 import { coarsenToYear, continuesPreviousTime, isDatingTimex, lastDateOf, ownDate, toEventDate } from './event-date.js';
-import { findArguments, isPassive } from './find-arguments.js';
+import { findArguments, isPassive, mentionChains } from './find-arguments.js';
 import { findTriggers, type FoundTrigger } from './find-triggers.js';
 import { findMatches } from './trigger-pattern.js';
 import type { SentenceView } from './sentence-view.js';
@@ -102,6 +102,8 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
     if (args.actors.length === 0 && args.pronounSubject) {
       const source = found[found.length - 1]?.event ?? prev?.events[prev.events.length - 1];
       if (source) args = { ...args, actors: [...source.actors] };
+      // "the people of X have ... . They are calling for": with no act before, the previous sentence's subject.
+      else if (prev) args = { ...args, actors: subjectOfSentence(prev.view) };
     }
     // Passive without "by": the agent of an earlier passive act in the same sentence ("was detained by X and declared ...").
     if (args.actors.length === 0 && args.passive) {
@@ -225,6 +227,21 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
   if (latest) ctx.paragraphDate.set(view.sentence.paragraph, latest);
   return kept;
 }
+
+/** The subject of a sentence: the first party named right before its verb ("the people of X have ..."). */
+function subjectOfSentence(view: SentenceView): string[] {
+  for (let k = 0; k < view.clauses.length; k++) {
+    for (const chain of mentionChains(view, view.clauses[k]!)) {
+      const at = chain.last + 1;
+      const verb = view.tokens[at];
+      if (!verb || !(AUXILIARY.test(verb.lower) || verb.lemmas.some((c) => c.inflection === 'ed' || c.inflection === 'irregular'))) continue;
+      const args = findArguments(view, k, { first: at, last: at });
+      if (args.actors.length > 0 && !args.symmetric) return args.actors;
+    }
+  }
+  return [];
+}
+const AUXILIARY = /^(is|are|was|were|has|have|had|will|would|can|could|may|must|should|did|does|do)$/;
 
 /** A dating timex in the phrase after a trigger (up to the next comma): "the buildup ... in the fall of 2021". */
 function phraseDate(view: SentenceView, last: number): EventDate | null {

@@ -44,6 +44,10 @@ const positives: Case[] = [
   { text: 'Kenya and Ethiopia signed a border treaty.', type: 'AGREE', actors: ['state:KEN', 'state:ETH'], recipients: ['state:KEN', 'state:ETH'] },
   // "refused entry to X and expelled": only an infinitive right after the refusal is its content.
   { text: 'Kenya refused entry to the Chilean envoy and expelled him.', type: 'SANCTION', mode: 'expel', actors: ['state:KEN'], recipients: [] },
+  // A pronoun subject with no act before it: the previous sentence's subject.
+  { text: 'The citizens of Kenya have endured hardship for years. They are calling for an end to the embargo.', type: 'REQUEST', actors: ['state:KEN'], recipients: [] },
+  // ... but an act in the previous sentence still gives its actor.
+  { text: 'Norway condemned Chile. It also called for an inquiry.', type: 'REQUEST', actors: ['state:NOR'], recipients: [] },
   // A date after "of" names the noun before it, not the act.
   { text: 'Ethiopia rejected the ruling of the boundary tribunal of 3 May 2001.', type: 'REJECT', actors: ['state:ETH'], recipients: [], date: null, timexes: [{ text: '3 May 2001', value: '2001-05-03' }] },
   { text: 'Ethiopia rejected the ruling on 3 May 2001.', type: 'REJECT', actors: ['state:ETH'], recipients: [], date: '2001-05-03', timexes: [{ text: '3 May 2001', value: '2001-05-03' }] },
@@ -84,6 +88,10 @@ describe('negative cases of the blind-round rules', () => {
       expect(show(eventsOf(text).filter((e) => e.type === type))).toBe('');
     });
   }
+  it('a pronoun after a sentence naming no party stays without actor', () => {
+    const req = eventsOf('The weather was harsh for years. They are calling for an end to the embargo on Kenya.').find((e) => e.type === 'REQUEST');
+    expect(req?.actors ?? []).toEqual([]);
+  });
   it('"summit meeting" is one meeting', () => {
     expect(eventsOf('Kenya and Ethiopia held a summit meeting in Nairobi.').filter((e) => e.type === 'CONSULT')).toHaveLength(1);
   });
