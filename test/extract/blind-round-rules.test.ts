@@ -38,6 +38,8 @@ const positives: Case[] = [
   { text: 'France invited Kenya to direct talks.', type: 'REQUEST', mode: 'meet', actors: ['state:FRA'], recipients: ['state:KEN'] },
   { text: 'Ethiopia dropped dozens of bombs on Kenyan villages.', type: 'ASSAULT', mode: 'aerial', actors: ['state:ETH'], recipients: ['state:KEN'] },
   { text: 'Ethiopia persecuted Kenyan traders.', type: 'COERCE', actors: ['state:ETH'], recipients: ['state:KEN'] },
+  // "increased" reports more of an act, like "intensified".
+  { text: 'Ethiopia increased its air strikes on Kenya.', type: 'ASSAULT', actors: ['state:ETH'], recipients: ['state:KEN'] },
   // A noun licensed by a later verb takes that verb's target and agent.
   { text: 'The sanctions that were imposed on Kenya by France remain in force.', type: 'SANCTION', actors: ['state:FRA'], recipients: ['state:KEN'] },
   // Joint acts: every party named as subject acts and receives.
@@ -77,6 +79,7 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['Kenya called for the immediate lifting of the sanctions on Chile.', 'RETREAT', 'the object of a request has not happened'],
   ['Chile refused to yield to pressure from France.', 'CONCEDE', 'what is refused is not done'],
   ['Kenya appreciates that the situation of Chile is complex.', 'SUPPORT', '"appreciate that" is understanding, not praise'],
+  ['The number of attacks on Kenya increased sharply.', 'ASSAULT', 'a count that rose is not an act reported'],
   ['Kenya tested a new bomb near the border.', 'ASSAULT', 'a bomb not launched or dropped is no attack'],
   ['Brazil spoke at length about the blockade of Kenya.', 'SANCTION', 'a blockade as a topic is not one imposed'],
   ['The sanctions regime on Kenya was debated in Geneva.', 'SANCTION', 'sanctions as a topic of discussion are not a sanction'],
