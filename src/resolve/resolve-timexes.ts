@@ -293,7 +293,7 @@ function nearestYear(partial: string, dct: Day, tense: Tense): number {
     const e = dayNumber(r.end);
     // A fortnight's slack: a date just past the creation time in a past-tense clause is far likelier this year's
     // (a deadline, a dateline written a few days late) than a year back.
-    if (tense === 'past' && s > now + 14) continue;
+    if (tense === 'past' && s > now + 31) continue;
     if (tense === 'future' && e < now - 14) continue;
     const distance = now < s ? s - now : now > e ? now - e : 0;
     if (distance < bestDistance) {
