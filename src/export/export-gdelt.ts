@@ -48,8 +48,8 @@ function geoColumns(p: string): string[] {
   return ['Type', 'Fullname', 'CountryCode', 'ADM1Code', 'ADM2Code', 'Lat', 'Long', 'FeatureID'].map((c) => `${p}_${c}`);
 }
 
-type Column = (typeof GDELT_EVENT_COLUMNS)[number];
-type Row = Partial<Record<Column, string | number>>;
+/** Some of a row's cells, by column name. */
+type Row = Partial<Record<string, string | number>>;
 
 /** A positive integer below 2^53 from a string, stable across runs. */
 function numericId(s: string): number {
@@ -75,45 +75,72 @@ export function gdeltDates(start: string | null | undefined, end: string | null 
 }
 
 const TOOK_PLACE = (e: ExportJson['events'][number]) => !e.negated && (e.modality === 'asserted' || e.modality === 'reported');
-const clean = (v: string | number | undefined) => (v === undefined ? '' : String(v).replace(/[\t\r\n]+/g, ' '));
+const BREAKS = /[\t\r\n]+/g;
+const clean = (v: string | number | undefined) => (v === undefined ? '' : typeof v === 'number' ? String(v) : v.replace(BREAKS, ' '));
 const sourceUrl = (source: string) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? source : source.startsWith('/') ? pathToFileURL(source).href : source);
+const COLUMN_INDEX = new Map<string, number>(GDELT_EVENT_COLUMNS.map((c, i) => [c, i]));
+/** Position of a GDELT column; throws on a misspelt name rather than writing a cell out of place. */
+const at = (name: string): number => {
+  const i = COLUMN_INDEX.get(name);
+  if (i === undefined) throw new Error(`GDELT column ${name} does not exist`);
+  return i;
+};
 
-/** The rows (as column -> value) for the events of an export. */
-export function* gdeltRows(data: ExportJson, table: CameoTable = cameoTable()): Generator<Row> {
+/** The rows for the events of an export: 61 cleaned cells each, in GDELT's column order. */
+export function* gdeltRows(data: ExportJson, table: CameoTable = cameoTable()): Generator<string[]> {
   const actors = new EventActors(data);
-  const sources = new Map(data.documents.map((d) => [d.id, d.source]));
-  const actorCells = (prefix: 'Actor1' | 'Actor2', id: string | undefined): Row => {
-    if (!id) return {};
+  const sources = new Map(data.documents.map((d) => [d.id, clean(sourceUrl(d.source))]));
+  // Code, name, country and type per actor, computed once: the same actors recur across many events.
+  const known = new Map<string, [string, string, string, string]>();
+  const actorCells = (id: string): [string, string, string, string] => {
+    let cells = known.get(id);
+    if (cells) return cells;
     const entity = actors.entity(id);
-    const country = actors.country(id);
+    const country = actors.country(id) ?? '';
     const sector = actors.sector(id);
-    const code = entity?.kind === 'state' ? country ?? '' : `${actors.code(id) ?? ''}${sector ?? ''}`;
-    return {
-      [`${prefix}Code`]: code, [`${prefix}Name`]: entity?.name ?? id, [`${prefix}CountryCode`]: country ?? '',
-      // An IGO/NGO with no state has its non-state code as both actor code and type, as in GDELT.
-      [`${prefix}Type1Code`]: entity?.kind === 'state' ? '' : sector ?? (country ? '' : code),
-    } as Row;
+    const code = entity?.kind === 'state' ? country : `${actors.code(id) ?? ''}${sector ?? ''}`;
+    // An IGO/NGO with no state has its non-state code as both actor code and type, as in GDELT.
+    const type = entity?.kind === 'state' ? '' : sector ?? (country ? '' : code);
+    cells = [code, clean(entity?.name ?? id), country, type];
+    known.set(id, cells);
+    return cells;
+  };
+  const putActor = (row: string[], prefix: 'Actor1' | 'Actor2', id: string | undefined) => {
+    if (!id) return;
+    const [code, name, country, type] = actorCells(id);
+    row[at(`${prefix}Code`)] = code;
+    row[at(`${prefix}Name`)] = name;
+    row[at(`${prefix}CountryCode`)] = country;
+    row[at(`${prefix}Type1Code`)] = type;
   };
   for (const e of data.events) {
     if (!TOOK_PLACE(e)) continue;
     const cameo = cameoFor(e.type, e.mode, table);
     const location = e.location ? actors.entity(e.location) : undefined;
+    const dates = gdeltDates(e.date?.start, e.date?.end);
+    const event: string[] = new Array<string>(GDELT_EVENT_COLUMNS.length).fill('');
+    for (const [column, value] of Object.entries(dates)) event[at(column)] = String(value);
+    event[at('EventCode')] = cameo?.code ?? '';
+    event[at('EventBaseCode')] = cameo?.code ?? '';
+    event[at('EventRootCode')] = cameo?.root ?? '';
+    event[at('QuadClass')] = String(e.quad);
+    event[at('GoldsteinScale')] = String(e.intensity);
+    event[at('NumMentions')] = event[at('NumSources')] = event[at('NumArticles')] = '1';
+    if (location) {
+      event[at('ActionGeo_Type')] = location.kind === 'state' ? '1' : '';
+      event[at('ActionGeo_Fullname')] = clean(location.name);
+    }
+    event[at('SOURCEURL')] = sources.get(e.doc) ?? clean(e.doc);
     const ones = e.actors.length ? e.actors : [undefined];
     const twos = e.recipients.length ? e.recipients : [undefined];
     let pair = 0;
     for (const a of ones) {
       for (const b of twos) {
-        yield {
-          GlobalEventID: numericId(`${e.id}#${pair++}`),
-          ...gdeltDates(e.date?.start, e.date?.end),
-          ...actorCells('Actor1', a),
-          ...actorCells('Actor2', b),
-          EventCode: cameo?.code, EventBaseCode: cameo?.code, EventRootCode: cameo?.root,
-          QuadClass: e.quad, GoldsteinScale: e.intensity,
-          NumMentions: 1, NumSources: 1, NumArticles: 1,
-          ...(location ? { ActionGeo_Type: location.kind === 'state' ? 1 : '', ActionGeo_Fullname: location.name } : {}),
-          SOURCEURL: sourceUrl(sources.get(e.doc) ?? e.doc),
-        };
+        const row = event.slice();
+        row[at('GlobalEventID')] = String(numericId(`${e.id}#${pair++}`));
+        putActor(row, 'Actor1', a);
+        putActor(row, 'Actor2', b);
+        yield row;
       }
     }
   }
@@ -126,6 +153,6 @@ export const gdeltFormat: ExportFormat = {
   extension: 'tsv',
   *render(data) {
     yield `${GDELT_EVENT_COLUMNS.join('\t')}\n`;
-    for (const row of gdeltRows(data)) yield `${GDELT_EVENT_COLUMNS.map((c) => clean(row[c])).join('\t')}\n`;
+    for (const row of gdeltRows(data)) yield `${row.join('\t')}\n`;
   },
 };
