@@ -81,8 +81,24 @@ async function writeChunks(chunks: Iterable<string | Uint8Array> | AsyncIterable
   }
 }
 
+/** Write to stdout, waiting when it is full; a reader that stops early (`| head`) ends the export quietly. */
 async function writeStdout(chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
-  for await (const chunk of chunks) {
-    if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+  let closed = false;
+  let failure: Error | undefined;
+  const onError = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') closed = true;
+    else failure = err;
+  };
+  process.stdout.on('error', onError);
+  try {
+    for await (const chunk of chunks) {
+      if (failure) throw failure;
+      if (closed) return;
+      if (!process.stdout.write(chunk)) await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]);
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+  } finally {
+    process.stdout.off('error', onError);
   }
 }
