@@ -5,6 +5,7 @@ import * as m002 from './migrations/002-sentence-search.js';
 import * as m003 from './migrations/003-event-clusters.js';
 import * as m004 from './migrations/004-job-queue.js';
 import * as m005 from './migrations/005-event-query-indexes.js';
+import * as m006 from './migrations/006-event-page-indexes.js';
 import * as m007 from './migrations/007-sql-views.js';
 
 type DialectMigration = { up: (db: Kysely<any>, dialect: DialectName) => Promise<void> };
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '003-event-clusters': m003,
   '004-job-queue': m004,
   '005-event-query-indexes': m005,
+  '006-event-page-indexes': m006,
   '007-sql-views': m007,
 };
 
