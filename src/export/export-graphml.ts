@@ -30,6 +30,18 @@ function dataElements<T>(item: T, attributes: Array<NetworkAttribute<T>>, key: (
   return out;
 }
 
+/**
+ * A node id the GraphML schema accepts: graphml.xsd types ids as xs:NMTOKEN (no spaces, quotes, slashes...).
+ * Entity ids the pipeline makes ("state:RUS", "org:mil-rus") pass unchanged; any other character is written
+ * as _xHHHH_ (its code point), and so is the "_" of an id that already contains "_x", so the mapping reverses.
+ */
+export function graphmlId(id: string): string {
+  if (/^[A-Za-z0-9._:-]+$/.test(id) && !id.includes('_x')) return id;
+  let out = '';
+  for (const ch of id) out += /[A-Za-z0-9.:-]/.test(ch) ? ch : `_x${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}_`;
+  return out;
+}
+
 export function* renderGraphml(data: ExportJson): Generator<string> {
   const network = buildActorNetwork(data);
   let head = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -40,10 +52,10 @@ export function* renderGraphml(data: ExportJson): Generator<string> {
   for (const a of EDGE_KEYS) head += `  <key id="${edgeKey(a)}" for="edge" attr.name="${a.name}" attr.type="${GRAPHML_TYPES[a.type]}"/>\n`;
   yield `${head}  <graph id="actors" edgedefault="directed">\n`;
   for (const n of network.nodes) {
-    yield `    <node id="${xmlAttribute(n.id)}">${dataElements(n, NODE_ATTRIBUTES, nodeKey)}\n    </node>\n`;
+    yield `    <node id="${graphmlId(n.id)}">${dataElements(n, NODE_ATTRIBUTES, nodeKey)}\n    </node>\n`;
   }
   for (const e of network.edges) {
-    yield `    <edge id="${xmlAttribute(e.id)}" source="${xmlAttribute(e.source)}" target="${xmlAttribute(e.target)}">${dataElements(e, EDGE_KEYS, edgeKey)}\n    </edge>\n`;
+    yield `    <edge id="${xmlAttribute(e.id)}" source="${graphmlId(e.source)}" target="${graphmlId(e.target)}">${dataElements(e, EDGE_KEYS, edgeKey)}\n    </edge>\n`;
   }
   yield '  </graph>\n</graphml>\n';
 }

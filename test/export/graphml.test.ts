@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { graphmlFormat, renderGraphml } from '../../src/export/export-graphml.js';
+import fc from 'fast-check';
+import { graphmlFormat, graphmlId, renderGraphml } from '../../src/export/export-graphml.js';
 import { entity, event, exportOf, isValidDay, joined } from './graph-export-fixtures.js';
-import { readGraphml } from './graphml-structure.js';
+import { entityIdOf, readGraphml } from './graphml-structure.js';
 
 const HOSTILE_NAMES = [
   'Russia & Belarus', '<script>alert(1)</script>', 'the "Union State"', "People's Republic", ']]> end', 'tab\there', 'two\nlines',
@@ -35,9 +36,11 @@ describe('GraphML export: values', () => {
   it('reads back every name and id exactly (control characters, which XML cannot carry, as U+FFFD)', () => {
     const data = exportOf(HOSTILE_NAMES.map((n, i) => entity(`org:${i}<&"'\n>`, n)), [event('CONSULT', ['org:0<&"\'\n>'], ['org:1<&"\'\n>'], null)]);
     const graph = readGraphml(joined(renderGraphml(data)));
-    expect([...graph.nodes.keys()].sort()).toEqual(['org:0<&"\'\n>', 'org:1<&"\'\n>']);
-    expect(graph.nodes.get('org:0<&"\'\n>')!.label).toBe(HOSTILE_NAMES[0]);
-    expect(graph.nodes.get('org:1<&"\'\n>')!.label).toBe(HOSTILE_NAMES[1]);
+    const byEntity = new Map([...graph.nodes].map(([id, n]) => [entityIdOf(id), n]));
+    expect([...byEntity.keys()].sort()).toEqual(['org:0<&"\'\n>', 'org:1<&"\'\n>']);
+    expect(byEntity.get('org:0<&"\'\n>')!.label).toBe(HOSTILE_NAMES[0]);
+    expect(byEntity.get('org:1<&"\'\n>')!.label).toBe(HOSTILE_NAMES[1]);
+    expect(graph.edges.map((e) => [entityIdOf(e.source), entityIdOf(e.target)])).toEqual([['org:0<&"\'\n>', 'org:1<&"\'\n>']]);
     const all = exportOf(HOSTILE_NAMES.map((n, i) => entity(`org:${i}`, n)), HOSTILE_NAMES.map((_, i) => event('CONSULT', [`org:${i}`], [], null)));
     const labels = [...readGraphml(joined(renderGraphml(all))).nodes.values()].map((n) => n.label);
     expect(labels.sort()).toEqual(HOSTILE_NAMES.map((n) => n.replace('\u0001', '\uFFFD')).sort());
@@ -78,5 +81,23 @@ describe('GraphML export: values', () => {
     expect(graphmlFormat).toMatchObject({ name: 'graphml', extension: 'graphml' });
     expect(graphmlFormat.contentType).toMatch(/^application\/graphml\+xml/);
     expect(joined(graphmlFormat.render(exportOf([], [])) as Iterable<string>)).toBe(joined(renderGraphml(exportOf([], []))));
+  });
+});
+
+describe('graphmlId', () => {
+  it.each([
+    ['state:RUS', 'state:RUS'], ['org:mil-rus', 'org:mil-rus'], ['person:a.b_c', 'person:a.b_c'],
+    ['org:a b', 'org:a_x0020_b'], ["org:people's", 'org:people_x0027_s'], ['org:a_x0020_b', 'org:a_x005F_x0020_x005F_b'],
+    ['org:a_b c', 'org:a_x005F_b_x0020_c'], ['place:北京', 'place:_x5317__x4EAC_'], ['org:🌍', 'org:_x1F30D_'],
+  ])('%j -> %j', (id, expected) => {
+    expect(graphmlId(id)).toBe(expected);
+  });
+
+  it('always gives an NMTOKEN, and different ids different node ids (the mapping reverses)', () => {
+    fc.assert(fc.property(fc.string({ minLength: 1, unit: 'grapheme' }), (id) => {
+      const encoded = graphmlId(id);
+      expect(encoded).toMatch(/^[A-Za-z0-9._:-]+$/);
+      expect(entityIdOf(encoded)).toBe(id);
+    }));
   });
 });
