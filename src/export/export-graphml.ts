@@ -32,8 +32,9 @@ function dataElements<T>(item: T, attributes: Array<NetworkAttribute<T>>, key: (
 
 /**
  * A node id the GraphML schema accepts: graphml.xsd types ids as xs:NMTOKEN (no spaces, quotes, slashes...).
- * Entity ids the pipeline makes ("state:RUS", "org:mil-rus") pass unchanged; any other character is written
- * as _xHHHH_ (its code point), and so is the "_" of an id that already contains "_x", so the mapping reverses.
+ * Entity ids the pipeline makes ("state:RUS", "org:mil-rus") pass unchanged. In any other id (or one that
+ * already contains "_x") every character but A-Z a-z 0-9 . : - is written as _xHHHH_, its code point, "_"
+ * included, so that the mapping reverses and two entities never share a node id.
  */
 export function graphmlId(id: string): string {
   if (/^[A-Za-z0-9._:-]+$/.test(id) && !id.includes('_x')) return id;
