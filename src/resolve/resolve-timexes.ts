@@ -57,13 +57,29 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
 
     // Comparisons with "a year" ("a year ago", "a year earlier", "the year-ago quarter") in a text about a quarter
     // (earnings reports) mean that quarter a year back.
+    // The quarter a report is about is the one it keeps coming back to: a quarter named in this very sentence,
+    // else the quarter mentioned most often in the last ten sentences (the first of them on a tie), "after a flat second quarter" aside.
     const quarterRef = (): Reference | undefined => {
+      let recent: Reference | undefined;
       for (let k = refs.length - 1; k >= 0; k--) {
         const r = refs[k]!;
         if (sentenceIndex - r.sentence > 5 || r.index < lastSpan) break;
-        if (r.granularity === 'Q') return r;
+        if (r.granularity === 'Q') {
+          recent = r;
+          break;
+        }
       }
-      return undefined;
+      if (!recent || recent.sentence === sentenceIndex) return recent;
+      const counts = new Map<string, { n: number; first: Reference }>();
+      for (const r of refs) {
+        if (r.granularity !== 'Q' || r.index < lastSpan || sentenceIndex - r.sentence > 10) continue;
+        const c = counts.get(r.value);
+        if (c) c.n++;
+        else counts.set(r.value, { n: 1, first: r });
+      }
+      let best: { n: number; first: Reference } | undefined;
+      for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+      return best?.first ?? recent;
     };
     const yearBack = (r: Reference, n: number) => {
       const day = firstDay(r.value)!;
@@ -100,11 +116,14 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
         const join = (v: string) => (suffix ? (suffix.startsWith('T') ? `${v}${suffix}` : `${v}${suffix}`) : v);
         if (rel.base === 'WD') {
           const target = Number(rel.unit);
-          const ref = dct ? { day: dct, anchor: 'dct' } : (() => {
+          const fromNarrative = () => {
             const r = lastRef(6);
             const d = r ? parseDay(r.value) : null;
             return d ? { day: d, anchor: `narrative:${r!.index}` } : null;
-          })();
+          };
+          // "The previous Friday" (offset -2) and "the following Monday" (2) count from the day last mentioned.
+          const anaphoric = Math.abs(rel.offset) === 2;
+          const ref = (anaphoric ? fromNarrative() : null) ?? (dct ? { day: dct, anchor: 'dct' } : fromNarrative());
           if (!ref) return null;
           const diff = target - weekday(ref.day);
           let shift: number;
@@ -237,6 +256,11 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
       return `${UNKNOWN[unit] ?? 'XXXX'}${rel.suffix}`;
     };
 
+    // A set ("each July", "every Monday") names a recurring time, not one to anchor.
+    if (t.type === 'SET') {
+      out.push(t);
+      continue;
+    }
     const parts = t.type === 'DATE' && t.value.includes('/') && !t.value.startsWith('P') ? t.value.split('/') : [t.value];
     const resolved = parts.map(resolveOne);
     let next: Timex;

@@ -76,7 +76,7 @@ export const deicticUnitParser: TimeParser = {
 
 // "two years ago", "a year earlier", "three days later", "77 years after", "a week from now".
 const OFFSET = new RegExp(
-  `(?<![\\w-])(${COUNT_SRC})[ \\t-]+(decades?|years?|quarters?|months?|weeks?|days?)[ \\t]+(ago|earlier|later|before|after|afterwards?|from[ \\t]+now|hence)(?![\\w-])`,
+  `(?<![\\w-])(${COUNT_SRC})[ \\t-]+(decades?|years?|quarters?|months?|weeks?|days?)(?:[ \\t]+or[ \\t]+so)?[ \\t]+(ago|earlier|later|before|after|afterwards?|from[ \\t]+now|hence)(?![\\w-])`,
   'gi',
 );
 
@@ -86,11 +86,14 @@ export const offsetParser: TimeParser = {
   extract(m, text) {
     const start = m.index;
     const end = start + m[0].length;
-    const n = parseNumberWords(m[1]!);
-    if (!(n > 0)) return null;
+    const countText = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+    const n = parseNumberWords(countText === 'a few' ? 'few' : countText === 'a couple of' ? 'two' : countText);
     const unit = unitOf(m[2]!);
     const code = RELATIVE_UNIT_OF[unit]!;
     const word = m[3]!.toLowerCase();
+    // "several years ago", "a few weeks ago": some unstated time back, the past in general.
+    if (n === -1 && word === 'ago') return { start, end, type: 'DATE', value: 'PAST_REF', rule: 'time.offset' };
+    if (!(n > 0)) return null;
     // "one year after the aggression" is anchored on an event, not a date: the length alone is a duration.
     if ((word === 'after' || word === 'before') && /^[ \t]+(?:(?:the|a|an|its|his|her|their|this|that|he|she|it|they|we|I)\b|[A-Z0-9])/.test(text.slice(end, end + 7))) {
       const durEnd = start + m[0].length - m[3]!.length;

@@ -28,7 +28,7 @@ export const seasonParser: TimeParser = {
     // "fall" and "spring" are verbs and nouns too ("the fall of the regime", "the spring water"): they need a
     // preposition before them ("in the fall"); "summer", "winter" and "autumn" are seasons unless a noun follows "of".
     const after = text.slice(end, end + 24);
-    if (/^[ \t]+of[ \t]+(?!(?:19|20)\d{2})/i.test(after)) return null;
+    if (/^[ \t]+of[ \t]+(?!(?:19|20)\d{2}|nineteen|twenty|two[ \t]+thousand)/i.test(after)) return null;
     const before = wordBefore(text, start).toLowerCase();
     const preposition = /^(?:in|during|by|until|till|since|through|throughout|for|over|early|late|mid|mid-|this|that|before|after)$/.test(before);
     const unambiguous = code === 'SU' || code === 'WI' || m[2]!.toLowerCase() === 'autumn';

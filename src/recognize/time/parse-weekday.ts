@@ -3,17 +3,18 @@ import type { TimeParser } from './time-parser.js';
 
 // "Friday", "last Friday", "next Monday", "Friday morning", "Wednesday night".
 const PATTERN = new RegExp(
-  `(?<![\\w-])(?:(last|next|this|coming|previous)[ \\t]+)?(${WEEKDAY_SRC})(?:'s)?(?:[ \\t]+(${PART_OF_DAY_SRC}))?(?![\\w-])`,
+  `(?<![\\w-])(?:(last|next|this|coming|previous|preceding|following)[ \\t]+)?(${WEEKDAY_SRC})(?:'s)?(?:[ \\t]+(${PART_OF_DAY_SRC}))?(?![\\w-])`,
   'g',
 );
 
-/** Weekday values wait for resolution: `REL:WD:<1-7>:<-1 last | 1 next | 0 tense decides>[:T<part of day>]`. */
+/** Weekday values wait for resolution: `REL:WD:<1-7>:<-1 last | 1 next | 0 tense decides | -2/2 before/after the day last mentioned>[:T<part of day>]`. */
 export const weekdayParser: TimeParser = {
   name: 'time.weekday',
   pattern: PATTERN,
   extract(m) {
     const det = m[1]?.toLowerCase();
-    const offset = det === 'last' || det === 'previous' ? -1 : det === 'next' || det === 'coming' ? 1 : 0;
+    // "the previous Friday", "the following Monday" look from the day last mentioned (-2, 2), not from today.
+    const offset = det === 'last' ? -1 : det === 'next' || det === 'coming' ? 1 : det === 'previous' || det === 'preceding' ? -2 : det === 'following' ? 2 : 0;
     const part = m[3] ? `T${PART_OF_DAY[m[3].toLowerCase()]}` : '';
     const end = m.index + m[0].length;
     const value = `REL:WD:${WEEKDAY_NUMBER[m[2]!.toLowerCase()]}:${offset}${part ? `:${part}` : ''}`;

@@ -92,12 +92,21 @@ function clauseTense(text: string, sentenceStart: number, sentenceEnd: number, s
   return leftTense(text, sentenceStart, start) ?? rightTense(text, sentenceEnd, end);
 }
 
+// The period of "Ill.", "Corp." or "U.S." inside a clause: a short capitalised word before it and a comma or a
+// lower-case word after it.
+function isAbbreviationDot(words: string[], i: number): boolean {
+  if (words[i] !== '.') return false;
+  const before = words[i - 1];
+  const after = words[i + 1];
+  return before !== undefined && /^[A-Z][A-Za-z]{0,3}$/.test(before) && (after === undefined || after === ',' || /^[a-z]/.test(after));
+}
+
 function leftTense(text: string, sentenceStart: number, start: number): Tense | null {
   // Left: the nearest cue back to a clause boundary.
   const left = [...text.slice(Math.max(sentenceStart, start - 200), start).matchAll(WORD)].map((m) => m[0]);
   for (let i = left.length - 1, n = 1; i >= 0 && n <= 16; i--, n++) {
     const w = left[i]!;
-    if (CLAUSE_END.test(w)) break;
+    if (CLAUSE_END.test(w) && !isAbbreviationDot(left, i)) break;
     const cue = classify(w, left[i + 1], left[i - 1], n);
     if (cue === 'stop') break;
     if (cue === 'skip' || !cue) continue;
@@ -111,7 +120,7 @@ function rightTense(text: string, sentenceEnd: number, end: number): Tense | nul
   const right = [...text.slice(end, Math.min(sentenceEnd, end + 200)).matchAll(WORD)].map((m) => m[0]);
   for (let i = 0; i < right.length && i < 14; i++) {
     const w = right[i]!;
-    if (CLAUSE_END.test(w)) break;
+    if (CLAUSE_END.test(w) && !isAbbreviationDot(right, i)) break;
     if (w === ',') continue;
     const cue = classify(w, right[i + 1] ?? '.', right[i - 1], Math.max(0, i - 6));
     if (cue === 'stop') break;
