@@ -55,7 +55,8 @@ export async function insertImportedDocument(trx: Kysely<Database>, slice: Docum
     range_start: t.range?.start ?? null, range_end: t.range?.end ?? null, anchor: t.anchor ?? null,
     inferred: JSON.stringify(t.inferred), rule: t.rule,
   })));
-  await insertChunked(trx, 'events', slice.events.map((e) => ({
+  const events = inExtractionOrder(slice.events);
+  await insertChunked(trx, 'events', events.map((e) => ({
     id: e.id, doc: id, type: e.type, mode: e.mode ?? null, contexts: JSON.stringify(e.contexts),
     ...dateColumns(e.date, 'date'),
     // Which timex dated the event is not in the export.
@@ -65,7 +66,7 @@ export async function insertImportedDocument(trx: Kysely<Database>, slice: Docum
     trigger_start: e.trigger.start, trigger_end: e.trigger.end, trigger_text: e.trigger.text,
     evidence_start: e.evidence.start, evidence_end: e.evidence.end, rule: e.rule, responds_to: e.respondsTo ?? null,
   })));
-  await insertChunked(trx, 'event_actors', slice.events.flatMap((e) => [
+  await insertChunked(trx, 'event_actors', events.flatMap((e) => [
     ...e.actors.map((entity, ord) => ({ event: e.id, entity, role: 'actor' as const, ord })),
     ...e.recipients.map((entity, ord) => ({ event: e.id, entity, role: 'recipient' as const, ord })),
   ]));
@@ -83,6 +84,18 @@ export async function insertImportedDocument(trx: Kysely<Database>, slice: Docum
     doc: id, start: m.start ?? null, end: m.end ?? null, rule: m.rule, severity: m.severity, message: m.message,
   })));
   return added;
+}
+
+/**
+ * Events in the order extraction numbered them (`<doc>:e<n>`), which is the order the store wrote
+ * them in. Rows of equal sort keys come back in that order, and consolidation, which reads a
+ * document's events without an ORDER BY, then merges them as it did in the exporting knowledge base.
+ * Ids of another shape keep the export's order.
+ */
+function inExtractionOrder<T extends { id: string }>(events: T[]): T[] {
+  const numbers = events.map((e) => /:e(\d+)$/.exec(e.id)?.[1]);
+  if (numbers.some((n) => n === undefined)) return events;
+  return events.map((e, i) => ({ e, n: Number(numbers[i]) })).sort((a, b) => a.n - b.n).map((x) => x.e);
 }
 
 /**

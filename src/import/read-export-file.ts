@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportJson } from '../export/export-types.js';
+import { JsonlError, parseJsonl } from '../export/export-jsonl.js';
 import { ImportError } from './import-error.js';
 import { validateExport } from './validate-export.js';
 import { jsonErrorOffset, lineAndColumn } from './json-error-offset.js';
@@ -33,7 +34,7 @@ export function parseExport(file: string, content: string, format: ImportFormat)
   if (text.trim() === '') throw new ImportError(file, ['is empty']);
   const value = format === 'jsonl' ? parseJsonLines(file, text) : parseJson(file, text);
   const problems = validateExport(value);
-  if (problems.length) throw new ImportError(file, problems);
+  if (problems.length) throw new ImportError(file, format === 'jsonl' ? withLineNumbers(text, problems) : problems);
   return value as ExportJson;
 }
 
@@ -57,21 +58,50 @@ function parseJson(file: string, text: string): unknown {
   }
 }
 
-/**
- * JSON Lines: parsed by the exporter's own reader once it exists (src/export/export-jsonl.ts), so
- * that the two formats can never disagree on the record shapes.
- */
+/** JSON Lines, read by the exporter's own reader so that the two can never disagree on record shapes. */
 function parseJsonLines(file: string, text: string): unknown {
-  return parseJsonlRecords(file, text);
+  try {
+    return parseJsonl(text);
+  } catch (err) {
+    if (err instanceof JsonlError) throw new ImportError(file, [err.message]);
+    throw err;
+  }
 }
 
-let parseJsonlRecords: (file: string, text: string) => unknown = (file) => {
-  throw new ImportError(file, ['JSON Lines import is not available yet']);
+/** Which list each JSON Lines kind fills (agreement_status lines regroup under their agreement). */
+const LIST_OF_KIND: Record<string, string> = {
+  document: 'documents', entity: 'entities', mention: 'mentions', timex: 'timexes', event: 'events',
+  stance: 'stances', figure: 'figures', message: 'messages',
 };
 
-/** Lets the JSON Lines reader be plugged in where it lives (see parseJsonLines). */
-export function useJsonlReader(reader: (file: string, text: string) => unknown): void {
-  parseJsonlRecords = reader;
+/**
+ * Problems found in a JSON Lines file point at lines: "events[3].evidence: …" becomes
+ * "line 57 (events[3].evidence): …". Only run when there are problems.
+ */
+function withLineNumbers(text: string, problems: string[]): string[] {
+  const lineOf = new Map<string, number>();
+  const counts = new Map<string, number>();
+  const agreements = new Map<string, { index: number; entries: number }>();
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const record = JSON.parse(line) as { kind: string; agreement_status?: { agreement: string } };
+    if (record.kind === 'agreement_status') {
+      const id = record.agreement_status!.agreement;
+      const group = agreements.get(id) ?? { index: agreements.size, entries: 0 };
+      agreements.set(id, group);
+      lineOf.set(`agreements[${group.index}].history[${group.entries++}]`, i + 1);
+      return;
+    }
+    const list = LIST_OF_KIND[record.kind]!;
+    const n = counts.get(list) ?? 0;
+    counts.set(list, n + 1);
+    lineOf.set(`${list}[${n}]`, i + 1);
+  });
+  return problems.map((p) => {
+    const m = /^(agreements\[\d+\]\.history\[\d+\]|[a-z]+\[\d+\])/.exec(p);
+    const line = m ? lineOf.get(m[1]!) : undefined;
+    return line === undefined ? p : `line ${line} (${p.slice(0, p.indexOf(':'))})${p.slice(p.indexOf(':'))}`;
+  });
 }
 
 /** JSON.parse's message with where the text stops being JSON ("line 40, column 3"). */

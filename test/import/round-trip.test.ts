@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/kb/open-knowledge-base.js';
+import { sql } from 'kysely';
 import { storeDocument } from '../../src/kb/store-document.js';
+import { ingestFiles } from '../../src/pipeline/ingest.js';
 import { exportJson } from '../../src/export/export-json.js';
 import type { ExportJson } from '../../src/export/export-types.js';
 import { contentHash } from '../../src/import/content-hash.js';
@@ -12,7 +14,7 @@ import { ImportError } from '../../src/import/import-error.js';
 import { handBuiltDocument } from '../helpers/stored-doc.js';
 import { runCli } from '../helpers/run-cli.js';
 import { freshKnowledgeBase, testDatabases } from '../helpers/test-databases.js';
-import { storeSample, tableCounts } from './sample-kb.js';
+import { SAMPLE_FILE, storeSample, tableCounts } from './sample-kb.js';
 
 type Kb = KnowledgeBase & { scratch: { location: string } };
 
@@ -45,11 +47,33 @@ const MALFORMED: Array<[string, (good: ExportJson) => string, RegExp]> = [
   ['a bad last record', (g) => { const x = clone(g); x.messages.push({ doc: x.documents[0]!.id, rule: 'r', severity: 'info', message: 'm', start: 1e9 }); return json(x); }, /messages\[\d+\]\.start: offset .* outside/],
 ];
 
+/** Malformed JSON Lines files, made from the good file's lines. */
+const lineOf = (lines: string[], kind: string) => lines.findIndex((l) => l.startsWith(`{"kind":"${kind}"`));
+const MALFORMED_JSONL: Array<[string, (lines: string[]) => string, RegExp]> = [
+  ['a line that is not JSON', (lines) => { lines.splice(2, 0, '{"kind": "event", '); return lines.join('\n'); }, /line 3: not JSON/],
+  ['an unknown kind', (lines) => { lines.splice(1, 0, '{"kind":"rumour","rumour":{}}'); return lines.join('\n'); }, /line 2: unknown kind "rumour"/],
+  ['an event whose evidence is cut', (lines) => {
+    const i = lineOf(lines, 'event');
+    const rec = JSON.parse(lines[i]!);
+    rec.event.evidence.text = rec.event.evidence.text.slice(1);
+    lines[i] = JSON.stringify(rec);
+    return lines.join('\n');
+  }, /line \d+ \(events\[0\]\.evidence\): offsets .* slice/],
+  ['a status change of an unknown agreement', (lines) => {
+    const i = lineOf(lines, 'agreement_status');
+    const rec = JSON.parse(lines[i]!);
+    rec.agreement_status.by = ['org:NOBODY'];
+    lines[i] = JSON.stringify(rec);
+    return lines.join('\n');
+  }, /line \d+ \(agreements\[0\]\.history\[0\]\.by\[0\]\): names entity "org:NOBODY"/],
+];
+
 for (const target of await testDatabases('import round trip')) describe.skipIf(!!target.skip)(`import (${target.label})`, () => {
   let source: Kb;
   let exported: ExportJson;
   let dir: string;
   let file: string;
+  let jsonlFile: string;
   const opened: Kb[] = [];
   const fresh = async () => { const kb = (await freshKnowledgeBase(target)) as Kb; opened.push(kb); return kb; };
 
@@ -59,7 +83,11 @@ for (const target of await testDatabases('import round trip')) describe.skipIf(!
     await storeSample(source);
     exported = await exportJson(source);
     file = path.join(dir, 'sample.json');
-    writeFileSync(file, json(exported));
+    jsonlFile = path.join(dir, 'sample.jsonl');
+    for (const [format, out] of [['json', file], ['jsonl', jsonlFile]]) {
+      const run = await runCli(['export', '--db', source.scratch.location, '--format', format!, '--out', out!]);
+      expect(run.code, run.stderr).toBe(0);
+    }
   }, 120_000);
   afterAll(async () => {
     for (const kb of opened) await kb.close();
@@ -76,10 +104,31 @@ for (const target of await testDatabases('import round trip')) describe.skipIf(!
     expect(run.stdout).toMatch(/1 added, 0 already present/);
     const again = await exportJson(target);
     expect(again).toEqual(exported);
-    expect(json(again)).toBe(readFileSync(file, 'utf8'));
+    const out = path.join(dir, 'again.json');
+    expect((await runCli(['export', '--db', target.scratch.location, '--out', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(file, 'utf8'));
   });
 
-  it('rebuilds the derivable rows: sentences with full-text search, paragraphs, headings, event merges', async () => {
+  it('the same through JSON Lines: export jsonl, import, export jsonl again: identical', async () => {
+    const target = await fresh();
+    const run = await runCli(['import', jsonlFile, '--db', target.scratch.location]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(await exportJson(target)).toEqual(exported);
+    const out = path.join(dir, 'again.jsonl');
+    expect((await runCli(['export', '--db', target.scratch.location, '--format', 'jsonl', '--out', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(jsonlFile, 'utf8'));
+  });
+
+  it('recognises JSON Lines by content when the file name does not say', async () => {
+    const target = await fresh();
+    const renamed = path.join(dir, 'sample.export');
+    writeFileSync(renamed, readFileSync(jsonlFile));
+    expect((await runCli(['import', renamed, '--db', target.scratch.location])).code).toBe(0);
+    expect(await exportJson(target)).toEqual(exported);
+  });
+
+  it('rebuilds the derivable rows: sentences with full-text search, paragraphs, headings', async () => {
     const target = await fresh();
     await importExport(target, exported, { file });
     const counts = await tableCounts(target);
@@ -95,6 +144,22 @@ for (const target of await testDatabases('import round trip')) describe.skipIf(!
     const row = await target.db.selectFrom('documents').select(['pipeline_version', 'chars']).executeTakeFirstOrThrow();
     expect(row).toEqual({ pipeline_version: 'import', chars: exported.documents[0]!.text.length });
   });
+
+  it('rebuilds cross-document event merges as the ingest made them', async () => {
+    // A second edition of the sample (one more paragraph) reports the same events: ingest merges them.
+    const two = await fresh();
+    await storeSample(two);
+    const edition = path.join(dir, 'second-edition.txt');
+    writeFileSync(edition, `${readFileSync(SAMPLE_FILE, 'utf8')}\n\nThis edition adds a closing paragraph.\n`);
+    const outcome = await ingestFiles(two, [edition]);
+    expect(outcome[0]!.ok).toBe(true);
+    const clusters = (kb: KnowledgeBase) => sql<Record<string, unknown>>`select cluster, event, doc, rule, score, matched, undone from event_clusters order by cluster, event`.execute(kb.db).then((r) => r.rows);
+    const merged = await clusters(two);
+    expect(merged.length).toBeGreaterThan(0);
+    const target = await fresh();
+    await importExport(target, await exportJson(two), { file });
+    expect(await clusters(target)).toEqual(merged);
+  }, 120_000);
 
   it('importing twice changes nothing and says the document is present', async () => {
     const target = await fresh();
@@ -153,6 +218,17 @@ for (const target of await testDatabases('import round trip')) describe.skipIf(!
       expect(run.stderr).toContain(bad);
       expect(run.stderr).toMatch(message);
       expect(run.stderr).toMatch(/nothing was imported/);
+      expect(await tableCounts(kb)).toEqual(countsBefore);
+      expect(await exportJson(kb)).toEqual(exportBefore);
+    });
+
+    it.each(MALFORMED_JSONL)('JSON Lines with %s', async (name, make, message) => {
+      const bad = path.join(dir, `${name.replace(/\W+/g, '-')}.jsonl`);
+      writeFileSync(bad, make(readFileSync(jsonlFile, 'utf8').split('\n')));
+      const run = await runCli(['import', bad, '--db', kb.scratch.location]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(bad);
+      expect(run.stderr).toMatch(message);
       expect(await tableCounts(kb)).toEqual(countsBefore);
       expect(await exportJson(kb)).toEqual(exportBefore);
     });
