@@ -101,7 +101,7 @@ export function* gdeltRows(data: ExportJson, table: CameoTable = cameoTable()): 
     const code = entity?.kind === 'state' ? country : `${actors.code(id) ?? ''}${sector ?? ''}`;
     // An IGO/NGO with no state has its non-state code as both actor code and type, as in GDELT.
     const type = entity?.kind === 'state' ? '' : sector ?? (country ? '' : code);
-    cells = [code, clean(entity?.name ?? id), country, type];
+    cells = [clean(code), clean(entity?.name ?? id), clean(country), clean(type)];
     known.set(id, cells);
     return cells;
   };

@@ -78,7 +78,7 @@ function entityNode(e: ExportJson['entities'][number]): Node {
     '@type': types,
     'schema:name': e.name,
     'schema:alternateName': e.aliases,
-    'owl:sameAs': e.wikidata ? ref(`wd:${e.wikidata}`) : undefined,
+    'owl:sameAs': e.wikidata && /^Q\d+$/.test(e.wikidata) ? ref(`wd:${e.wikidata}`) : undefined,
     'dg:iso3166Alpha3': e.iso3,
     'dg:country': e.country ? ref(entityIri(e.country)) : undefined,
     'dg:ploverSector': e.sector,

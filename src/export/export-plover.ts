@@ -81,6 +81,8 @@ export interface PloverRecord {
 }
 
 const SPECIAL_CONTEXT: Record<string, string> = { planned: 'future', hypothetical: 'hypothetical' };
+/** The manual's date format, YYYY-MM-DD; anything else (no date, a bare year) is null. */
+const isoDay = (d: string | null | undefined) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null);
 const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 
 /** Index of the sentence that contains [start, end), by binary search over sentences sorted by start. */
@@ -103,7 +105,8 @@ export function* ploverRecords(data: ExportJson): Generator<PloverRecord> {
   const docs = new Map(data.documents.map((d) => [d.id, d]));
   for (const e of data.events) {
     const doc = docs.get(e.doc);
-    const day = e.date?.start ?? null;
+    const day = isoDay(e.date?.start);
+    const lastDay = isoDay(e.date?.end);
     const actor = (id: string): PloverActor => {
       const entity = actors.entity(id);
       return {
@@ -131,7 +134,7 @@ export function* ploverRecords(data: ExportJson): Generator<PloverRecord> {
       has_event: true,
       date: day,
       time: null,
-      enddate: e.date?.end && e.date.end !== day ? e.date.end : null,
+      enddate: lastDay !== day ? lastDay : null,
       endtime: null,
       source: e.actors.map(actor),
       recipient: e.recipients.map(actor),

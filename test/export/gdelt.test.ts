@@ -7,6 +7,7 @@ import { readDataRows } from '../../src/extract/data-files.js';
 import { PLOVER_TYPES } from '../../src/model/event.js';
 import type { ExportJson } from '../../src/export/export-types.js';
 import { handExport, renderText, sampleExport } from './plover-sample-data.js';
+import { exportJsonArb } from './export-json-arbitrary.js';
 
 /** The GDELT 2.0 Event table's columns in the codebook's order (GDELT Event Codebook V2.0). */
 const CODEBOOK_COLUMNS = [
@@ -186,6 +187,17 @@ describe('gdeltDates', () => {
         if (start.endsWith('-01-01')) expect(f).toBe(Number(start.slice(0, 4)));
       }
     }), { numRuns: 300 });
+  });
+});
+
+describe('GDELT export (any export contract object)', () => {
+  it('always reads back as the 61 columns, whatever the names and codes contain (property)', async () => {
+    await fc.assert(fc.asyncProperty(exportJsonArb, async (data) => {
+      const { header, rows } = await parseGdelt(data);
+      expect(header).toEqual(CODEBOOK_COLUMNS);
+      for (const r of rows) expect(Object.keys(r)).toHaveLength(61);
+      for (const r of rows) expect(r.Day === '' || /^\d{8}$/.test(r.Day!)).toBe(true);
+    }), { numRuns: 100 });
   });
 });
 

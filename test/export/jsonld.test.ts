@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { docIri, entityIri, eventIri, jsonldFormat, spanIri } from '../../src/export/export-jsonld.js';
 import type { ExportJson } from '../../src/export/export-types.js';
 import { HAND_DOC, handExport, renderText, sampleExport } from './plover-sample-data.js';
+import { exportJsonArb } from './export-json-arbitrary.js';
 
 const SCHEMA = 'https://schema.org/';
 const PROV = 'http://www.w3.org/ns/prov#';
@@ -131,6 +132,24 @@ describe('JSON-LD export (hand-built data)', () => {
         expect(checked).toBe(1);
       },
     ), { numRuns: 25 });
+  });
+});
+
+describe('JSON-LD export (any export contract object)', () => {
+  it('expands in safe mode, every statement citing a span node of the graph (property)', async () => {
+    await fc.assert(fc.asyncProperty(exportJsonArb, async (data) => {
+      const doc = JSON.parse(await renderText(jsonldFormat.render(data)));
+      const nodes = (await jsonld.expand(doc, { safe: true } as jsonld.Options.Expand)) as Expanded[];
+      const ids = new Set(nodes.map((n) => n['@id']));
+      const statements = nodes.filter((n) => n['@type']?.some((t) => t.startsWith(DG) && ['Event', 'Stance', 'AgreementStatusChange', 'Figure'].includes(t.slice(DG.length))));
+      // Expansion does not merge nodes, so each statement is one node even when ids repeat.
+      expect(statements).toHaveLength(data.events.length + data.stances.length + data.figures.length + data.agreements.reduce((n, a) => n + a.history.length, 0));
+      for (const n of statements) {
+        const derived = values(n, `${PROV}wasDerivedFrom`);
+        expect(derived).toHaveLength(1);
+        expect(ids.has(derived[0]!['@id'])).toBe(true);
+      }
+    }), { numRuns: 60 });
   });
 });
 

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { exportJsonArb } from './export-json-arbitrary.js';
 import { ploverFormat, ploverRecords, type PloverRecord } from '../../src/export/export-plover.js';
 import type { ExportJson } from '../../src/export/export-types.js';
 import { handExport, renderText, sampleExport } from './plover-sample-data.js';
@@ -44,16 +46,22 @@ function checkFields(obj: Record<string, unknown>, fields: Array<[string, JsonTy
   return problems;
 }
 
-/** Spec conformance of one record, plus the invariants any PLOVER reader relies on. */
-function checkRecord(r: PloverRecord, data: ExportJson): string[] {
+/** Spec conformance of one record: every field of the lists, with its type and format. */
+function checkShape(r: PloverRecord): string[] {
   const rec = r as unknown as Record<string, unknown>;
   const problems = checkFields(rec, PLOVER_JSON, r.id);
-  for (const [i, a] of [...r.source, ...r.recipient].entries()) problems.push(...checkFields(a as unknown as Record<string, unknown>, ACTOR_INFO, `${r.id} actor ${i}`));
-  problems.push(...checkFields(r.text_info as unknown as Record<string, unknown>, TEXT_INFO, `${r.id} text_info`));
-  problems.push(...checkFields(r.cite_info as unknown as Record<string, unknown>, CITE_INFO, `${r.id} cite_info`));
-  for (const d of [r.date, r.enddate]) if (d !== null && !/^\d{4}-\d{2}-\d{2}$/.test(d)) problems.push(`${r.id}: date ${d} is not YYYY-MM-DD`);
+  for (const [i, a] of [...(r.source ?? []), ...(r.recipient ?? [])].entries()) problems.push(...checkFields(a as unknown as Record<string, unknown>, ACTOR_INFO, `${r.id} actor ${i}`));
+  problems.push(...checkFields((r.text_info ?? {}) as unknown as Record<string, unknown>, TEXT_INFO, `${r.id} text_info`));
+  problems.push(...checkFields((r.cite_info ?? {}) as unknown as Record<string, unknown>, CITE_INFO, `${r.id} cite_info`));
+  for (const d of [r.date, r.enddate]) if (typeof d === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(d)) problems.push(`${r.id}: date ${d} is not YYYY-MM-DD`);
   if (![1, 2, 3, 4].includes(r.quad_code)) problems.push(`${r.id}: quad_code ${r.quad_code}`);
   if (r.event_scale < -10 || r.event_scale > 10) problems.push(`${r.id}: event_scale ${r.event_scale}`);
+  return problems;
+}
+
+/** Shape, plus the evidence invariants: the text is the document slice of the named sentence. */
+function checkRecord(r: PloverRecord, data: ExportJson): string[] {
+  const problems = checkShape(r);
   const doc = data.documents.find((d) => d.id === r.diplograph.document);
   if (!doc || doc.text.slice(r.text_info.start, r.text_info.end) !== r.text) problems.push(`${r.id}: text is not the document slice at text_info`);
   const sentence = doc && r.text_info.sequence !== null ? doc.sentences[r.text_info.sequence] : undefined;
@@ -108,6 +116,17 @@ describe('PLOVER export (hand-built data)', () => {
     expect(lines.pop()).toBe('');
     expect(lines.map((l) => JSON.parse(l).id)).toEqual(data.events.map((e) => e.id));
     expect(await renderText(ploverFormat.render({ ...data, events: [] }))).toBe('');
+  });
+});
+
+describe('PLOVER export (any export contract object)', () => {
+  it('writes one parseable line per event, every field present with its type (property)', async () => {
+    await fc.assert(fc.asyncProperty(exportJsonArb, async (data) => {
+      const text = await renderText(ploverFormat.render(data));
+      const lines = text === '' ? [] : text.slice(0, -1).split('\n');
+      expect(lines).toHaveLength(data.events.length);
+      for (const line of lines) expect(checkShape(JSON.parse(line) as PloverRecord)).toEqual([]);
+    }), { numRuns: 100 });
   });
 });
 
