@@ -40,6 +40,17 @@ const positives: Case[] = [
   { text: 'Ethiopia persecuted Kenyan traders.', type: 'COERCE', actors: ['state:ETH'], recipients: ['state:KEN'] },
   // "increased" reports more of an act, like "intensified".
   { text: 'Ethiopia increased its air strikes on Kenya.', type: 'ASSAULT', actors: ['state:ETH'], recipients: ['state:KEN'] },
+  // Second blind round.
+  { text: 'Norway reached out to Chile after the election.', type: 'CONSULT', actors: ['state:NOR'], recipients: ['state:CHL'] },
+  { text: 'Kenya returned the captured pilot to Ethiopia.', type: 'RETREAT', mode: 'release', actors: ['state:KEN'], recipients: ['state:ETH'] },
+  { text: 'Brazil reiterated its solidarity with Chile.', type: 'SUPPORT', actors: ['state:BRA'], recipients: ['state:CHL'] },
+  { text: 'Kenya reiterated its condemnation of Ethiopia.', type: 'ACCUSE', actors: ['state:KEN'], recipients: ['state:ETH'] },
+  { text: 'Chile will never accept preconditions from France.', type: 'CONCEDE', actors: ['state:CHL'], recipients: ['state:FRA'], negated: true },
+  { text: 'Insurgents blew up a Kenyan convoy.', type: 'ASSAULT', actors: [], recipients: ['state:KEN'] },
+  { text: 'Norway invited Chile to its capital.', type: 'REQUEST', mode: 'meet', actors: ['state:NOR'], recipients: ['state:CHL'] },
+  { text: 'Ethiopia deployed two brigades along the Kenyan border.', type: 'MOBILIZE', actors: ['state:ETH'], recipients: ['state:KEN'] },
+  { text: 'Ethiopia launched a ground offensive against Kenya.', type: 'ASSAULT', actors: ['state:ETH'], recipients: ['state:KEN'] },
+  { text: 'The sanctions applied against Kenya by France hurt farmers.', type: 'SANCTION', actors: ['state:FRA'], recipients: ['state:KEN'] },
   // A noun licensed by a later verb takes that verb's target and agent.
   { text: 'The sanctions that were imposed on Kenya by France remain in force.', type: 'SANCTION', actors: ['state:FRA'], recipients: ['state:KEN'] },
   // Joint acts: every party named as subject acts and receives.
@@ -80,6 +91,8 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['Chile refused to yield to pressure from France.', 'CONCEDE', 'what is refused is not done'],
   ['Kenya appreciates that the situation of Chile is complex.', 'SUPPORT', '"appreciate that" is understanding, not praise'],
   ['The number of attacks on Kenya increased sharply.', 'ASSAULT', 'a count that rose is not an act reported'],
+  ['Kenya condemned the offensive and disrespectful remarks of Chile.', 'ASSAULT', '"offensive" is an adjective outside military talk'],
+  ['Norway deployed 300 doctors to Kenya.', 'MOBILIZE', 'civilians deployed are no mobilisation'],
   ['Kenya tested a new bomb near the border.', 'ASSAULT', 'a bomb not launched or dropped is no attack'],
   ['Brazil spoke at length about the blockade of Kenya.', 'SANCTION', 'a blockade as a topic is not one imposed'],
   ['The sanctions regime on Kenya was debated in Geneva.', 'SANCTION', 'sanctions as a topic of discussion are not a sanction'],

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { speakerReferences } from '../../../src/recognize/entities/speaker-references.js';
+
+// A clause-initial "we" before a past act is the speaking state; past verbs of perception, wish or need narrate.
+const speaker = (s: string) => speakerReferences(s).filter((r) => r.rule === 'speaker-pronoun').map((r) => s.slice(r.start, r.end));
+
+describe('speaker "we" before a past act', () => {
+  it.each([
+    ['We immediately released the fishermen.'],
+    ['We protested, and we recalled our envoy.'],
+    ['We sent a team of engineers to the region.'],
+    ['We denounce the blockade.'],
+    ['We withdrew our application.'],
+  ])('%s', (sentence) => {
+    expect(speaker(sentence).length).toBeGreaterThan(0);
+  });
+  it.each([
+    ['We need more resources for development.'],
+    ['We hoped for a better outcome.'],
+    ['We saw the consequences of inaction.'],
+    ['We succeed only when we act together.'],
+    ['We learned a hard lesson.'],
+  ])('leaves %j alone', (sentence) => {
+    expect(speaker(sentence)).toEqual([]);
+  });
+});
