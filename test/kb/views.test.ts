@@ -7,6 +7,8 @@ import { exportJson } from '../../src/export/export-json.js';
 import type { ExportJson } from '../../src/export/export-types.js';
 import { freshKnowledgeBase, testDatabases } from '../helpers/test-databases.js';
 import { storeSample } from '../import/sample-kb.js';
+import { storeDocument } from '../../src/kb/store-document.js';
+import { handBuiltDocument } from '../helpers/stored-doc.js';
 
 const VIEWS = ['events_readable', 'stance_matrix', 'agreement_timeline', 'figures_readable', 'entity_mentions_count', 'actor_pairs', 'documents_overview'];
 const SEP = '; ';
@@ -113,6 +115,20 @@ for (const target of await testDatabases('sql views')) describe.skipIf(!!target.
     const [r] = await rows(kb, 'documents_overview');
     const d = data.documents[0]!;
     expect(r).toMatchObject({ id: d.id, title: d.title, chars: d.text.length, sentences: d.sentences.length, events: data.events.length, mentions: data.mentions.length, figures: data.figures.length, stances: data.stances.length });
+  });
+
+  it('evidence is exact after characters beyond the Basic Multilingual Plane (offsets count UTF-16 units, SQL characters)', async () => {
+    const other = await freshKnowledgeBase(target);
+    try {
+      const text = '\u{1F600}\u{1F30D} Alphaland condemned Betastan in March.\nBetastan expelled two diplomats.';
+      const doc = handBuiltDocument(text, 'emoji.txt', 'doc-emoji');
+      await storeDocument(other, doc);
+      const [row] = await rows(other, 'events_readable');
+      expect(row!.evidence).toBe(doc.events[0]!.evidence.text);
+      expect(row!.evidence).toBe(text.slice(0, text.indexOf('\n')));
+    } finally {
+      await other.close();
+    }
   });
 
   it.skipIf(target.dialect !== 'sqlite')('standard tools read the file without diplograph: better-sqlite3 alone, read-only', () => {

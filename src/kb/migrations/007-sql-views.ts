@@ -12,8 +12,9 @@ import type { DialectName } from '../dialect.js';
  * and create it again (SQLite refuses to drop a column a view uses).
  *
  * Offsets are UTF-16 code units (JavaScript strings) and SQL's substr counts characters, so a
- * sliced sentence is exact for text in the Basic Multilingual Plane and shifts after a character
- * beyond it (an emoji, a rare CJK ideograph); the API's evidence never does.
+ * span sliced in SQL is exact for text in the Basic Multilingual Plane and shifts after a
+ * character beyond it (an emoji, a rare CJK ideograph). Evidence sentences are therefore read
+ * from the sentences table, and only the figures' quoted numbers are sliced.
  */
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   for (const [name, body] of Object.entries(viewDefinitions(dialect))) {
@@ -28,6 +29,10 @@ function viewDefinitions(dialect: DialectName): Record<string, RawBuilder<unknow
   const d = dialects[dialect];
   const slice = (table: string, start: string, end: string) =>
     sql.raw(`substr(d.text, ${table}.${start} + 1, ${table}.${end} - ${table}.${start})`);
+  // Evidence is a whole sentence: its stored text is exact whatever the characters (see above),
+  // and reading it avoids loading the document's whole text for every row.
+  const sentence = (table: string) =>
+    sql`coalesce((select s.text from sentences s where s.doc = ${sql.raw(`${table}.doc`)} and s.start = ${sql.raw(`${table}.evidence_start`)} and s."end" = ${sql.raw(`${table}.evidence_end`)}), ${slice(table, 'evidence_start', 'evidence_end')})`;
   const quadClass = sql.raw(`case e.quad when 1 then 'verbal cooperation' when 2 then 'material cooperation' when 3 then 'verbal conflict' when 4 then 'material conflict' end`);
 
   return {
@@ -39,7 +44,7 @@ function viewDefinitions(dialect: DialectName): Record<string, RawBuilder<unknow
         ${d.names('e.id', 'actor', 'ea.entity')} as actor_ids,
         ${d.names('e.id', 'recipient', 'ea.entity')} as recipient_ids,
         coalesce(loc.name, e.location) as location, e.negated, e.modality, e.quad, ${quadClass} as quad_class, e.intensity,
-        e.trigger_text, ${slice('e', 'evidence_start', 'evidence_end')} as evidence,
+        e.trigger_text, ${sentence('e')} as evidence,
         e.evidence_start, e.evidence_end, e.rule
       from events e
       join documents d on d.id = e.doc
@@ -57,7 +62,7 @@ function viewDefinitions(dialect: DialectName): Record<string, RawBuilder<unknow
     agreement_timeline: sql`
       select a.entity as agreement_id, coalesce(ag.name, a.entity) as agreement, a.date_value as date, a.date_start, a.date_end,
         a.status, ${d.jsonNames('a.by_entities')} as changed_by, a.by_entities as changed_by_ids, a.negated, a.modality,
-        ${slice('a', 'evidence_start', 'evidence_end')} as evidence, a.evidence_start, a.evidence_end,
+        ${sentence('a')} as evidence, a.evidence_start, a.evidence_end,
         a.doc, d.title as doc_title, a.rule, a.id
       from agreement_status a
       join documents d on d.id = a.doc
@@ -66,7 +71,7 @@ function viewDefinitions(dialect: DialectName): Record<string, RawBuilder<unknow
     figures_readable: sql`
       select f.id, f.what, f.subject as subject_id, coalesce(su.name, f.subject) as subject, f.value, f.unit,
         f.period_value as period, f.period_start, f.period_end,
-        ${slice('f', 'span_start', 'span_end')} as quoted, ${slice('f', 'evidence_start', 'evidence_end')} as evidence,
+        ${slice('f', 'span_start', 'span_end')} as quoted, ${sentence('f')} as evidence,
         f.evidence_start, f.evidence_end, f.doc, d.title as doc_title, f.rule
       from figures f
       join documents d on d.id = f.doc
