@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
-import { openKnowledgeBase } from '../src/kb/open-knowledge-base.js';
+import { sql } from 'kysely';
+import { openKnowledgeBase, type KnowledgeBase } from '../src/kb/open-knowledge-base.js';
 import { loadGazetteer } from '../src/recognize/gazetteer.js';
 import { PLOVER_TYPES, type PloverType } from '../src/model/index.js';
 import { PIPELINE_VERSION } from '../src/pipeline/version.js';
@@ -105,10 +106,15 @@ export async function generateEventsKnowledgeBase(file: string, opts: GenerateOp
         const precision = rand();
         const mm = String(month).padStart(2, '0');
         const dd = String(day).padStart(2, '0');
+        // A few dates span several years ("between 1990 and 1993") or have only an end ("until
+        // March 1990"), as reports have them; the list query treats those apart.
+        const later = year + 1 + Math.floor(rand() * 3);
         const date = precision < 0.5 ? { value: `${year}-${mm}-${dd}`, start: `${year}-${mm}-${dd}`, end: `${year}-${mm}-${dd}`, phrase: `On ${MONTHS[month - 1]} ${day}, ${year}, ` }
-          : precision < 0.8 ? { value: `${year}-${mm}`, start: `${year}-${mm}-01`, end: `${year}-${mm}-28`, phrase: `In ${MONTHS[month - 1]} ${year}, ` }
-            : precision < 0.95 ? { value: `${year}`, start: `${year}-01-01`, end: `${year}-12-31`, phrase: `In ${year}, ` }
-              : null;
+          : precision < 0.78 ? { value: `${year}-${mm}`, start: `${year}-${mm}-01`, end: `${year}-${mm}-28`, phrase: `In ${MONTHS[month - 1]} ${year}, ` }
+            : precision < 0.93 ? { value: `${year}`, start: `${year}-01-01`, end: `${year}-12-31`, phrase: `In ${year}, ` }
+              : precision < 0.945 ? { value: `${year}/${later}`, start: `${year}-01-01`, end: `${later}-12-31`, phrase: `Between ${year} and ${later}, ` }
+                : precision < 0.95 ? { value: `${year}-${mm}`, start: null, end: `${year}-${mm}-28`, phrase: `Until ${MONTHS[month - 1]} ${year}, ` }
+                  : null;
         const negated = rand() < 0.04;
         const modality = rand() < 0.1 ? 'reported' : rand() < 0.05 ? 'planned' : 'asserted';
         const body = t.pattern.replace('{A}', a.name).replace('{B}', b.name);
@@ -139,6 +145,38 @@ export async function generateEventsKnowledgeBase(file: string, opts: GenerateOp
   db.exec('analyze');
   db.close();
   return { events: made, documents: docs, actors: states.map((s) => s.id), firstYear, lastYear };
+}
+
+/**
+ * Copy a generated SQLite knowledge base (entities, documents, events, their actors) into another
+ * knowledge base, e.g. PostgreSQL, in multi-row inserts; then refresh the planner's statistics
+ * (and on PostgreSQL the visibility map, which index-only scans need).
+ */
+export async function copyEventsKnowledgeBase(sourceFile: string, target: KnowledgeBase, progress?: (table: string, rows: number) => void): Promise<void> {
+  const source = new SQLite(sourceFile, { readonly: true });
+  try {
+    for (const table of ['entities', 'documents', 'events', 'event_actors'] as const) {
+      const columns = (source.prepare(`select * from ${table} limit 1`).columns()).length;
+      // Both engines cap the bound parameters of one statement (SQLite 32766, PostgreSQL 65535).
+      const batch = Math.max(1, Math.floor(30_000 / columns));
+      let rows: Record<string, unknown>[] = [];
+      let done = 0;
+      const flush = async () => {
+        if (rows.length) await target.db.insertInto(table).values(rows as never).execute();
+        done += rows.length;
+        rows = [];
+        progress?.(table, done);
+      };
+      for (const row of source.prepare(`select * from ${table}`).iterate()) {
+        rows.push(row as Record<string, unknown>);
+        if (rows.length >= batch) await flush();
+      }
+      await flush();
+    }
+  } finally {
+    source.close();
+  }
+  await sql.raw(target.dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(target.db);
 }
 
 function weightedPicker(weights: number[], rand: () => number): () => number {

@@ -11,6 +11,8 @@ export interface EventFilters {
   quad?: number;
   limit?: number;
   offset?: number;
+  /** Count matches no further than this (default: list-events.ts's COUNT_CAP). */
+  countCap?: number;
 }
 
 /** Expand a date prefix to the first or last day it covers ("2022" -> 2022-01-01 / 2022-12-31). */

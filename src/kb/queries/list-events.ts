@@ -63,6 +63,7 @@ export async function listEvents(kb: KnowledgeBase, f: EventFilters = {}): Promi
   const from = f.from ? dateBound(f.from, 'start') : undefined;
   const to = f.to ? dateBound(f.to, 'end') : undefined;
   const types = f.types?.map((t) => t.toUpperCase());
+  const cap = f.countCap ?? COUNT_CAP;
   const roles = await planRoles(kb, f, offset + limit);
   const driving = roles.some((r) => r.access === 'drive');
   const probing = roles.some((r) => r.access === 'probe');
@@ -120,12 +121,12 @@ export async function listEvents(kb: KnowledgeBase, f: EventFilters = {}): Promi
         else if (probing && !roleOnly) known = { n: skipped + rows.length, exact: false };
       }
     }
-    counts.push(known ?? (roleOnly ? await countRoleRows(kb, roles[0]!) : await capped(kb, where, probing && !driving)));
+    counts.push(known ?? (roleOnly ? await countRoleRows(kb, roles[0]!, cap) : await capped(kb, where, cap, probing && !driving)));
   }
-  let total = counts.reduce((n, c) => n + c.n, 0);
-  let exact = counts.every((c) => c.exact);
-  if (exact && total > COUNT_CAP) exact = false;
-  if (!exact) total = Math.max(Math.min(total, COUNT_CAP), offset + pageIds.length);
+  // Each part's count is exact or a lower bound, so their sum is too.
+  const exact = counts.every((c) => c.exact);
+  const sum = counts.reduce((n, c) => n + c.n, 0);
+  const total = exact ? sum : Math.max(sum, offset + pageIds.length);
   return { total, totalExact: exact, events: await loadEvents(kb, pageIds) };
 }
 
@@ -150,19 +151,19 @@ async function countOf(kb: KnowledgeBase, where: Where, cap: number): Promise<nu
  * A part's count up to COUNT_CAP. A walk that probes a common actor would read on far beyond
  * the page to count, so it is not counted: the lower bound is then what the page saw.
  */
-async function capped(kb: KnowledgeBase, where: Where, slow: boolean): Promise<Count> {
+async function capped(kb: KnowledgeBase, where: Where, cap: number, slow: boolean): Promise<Count> {
   if (slow) return { n: 0, exact: false };
-  const n = await countOf(kb, where, COUNT_CAP + 1);
-  return n > COUNT_CAP ? { n: COUNT_CAP, exact: false } : { n, exact: true };
+  const n = await countOf(kb, where, cap + 1);
+  return n > cap ? { n: cap, exact: false } : { n, exact: true };
 }
 
 /** Events of one role filter, read from the covering event_actors_lookup index. */
-async function countRoleRows(kb: KnowledgeBase, r: RolePlan): Promise<Count> {
+async function countRoleRows(kb: KnowledgeBase, r: RolePlan, cap: number): Promise<Count> {
   const row = await kb.db.selectFrom((db) => db.selectFrom('event_actors').select('event').distinct()
-    .where('role', '=', r.role).where('entity', 'in', r.ids).limit(COUNT_CAP + 1).as('a'))
+    .where('role', '=', r.role).where('entity', 'in', r.ids).limit(cap + 1).as('a'))
     .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const n = Number(row?.n ?? 0);
-  return n > COUNT_CAP ? { n: COUNT_CAP, exact: false } : { n, exact: true };
+  return n > cap ? { n: cap, exact: false } : { n, exact: true };
 }
 
 /**
