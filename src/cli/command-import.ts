@@ -57,6 +57,7 @@ export async function runImport(file: string, opts: { db: string; format?: Impor
   for (const d of summary.documents) {
     const note = d.status === 'present' ? 'already present (same content hash), kept as it is' : `${d.events} events, ${d.mentions} mentions`;
     process.stdout.write(`${(opts.dryRun && d.status === 'added' ? 'would add' : d.status).padEnd(9)} ${d.id}  ${d.title}  (${note})\n`);
+    if (d.otherVersions.length) process.stdout.write(`          another version of ${d.source} is also in the knowledge base (${d.otherVersions.join(', ')}); both are kept\n`);
   }
   const count = (s: string) => summary.documents.filter((d) => d.status === s).length;
   process.stdout.write(`\n${summary.documents.length} document(s): ${count('added')} ${opts.dryRun ? 'to add' : 'added'}, ${count('present')} already present; ${summary.entitiesAdded} new entities → ${shown}${opts.dryRun ? ' (dry run: nothing written)' : ''}\n`);

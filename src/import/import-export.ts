@@ -18,6 +18,12 @@ export interface ImportedDocument {
   status: ImportStatus;
   events: number;
   mentions: number;
+  /**
+   * Other documents of the same source already in the knowledge base (another version of the
+   * file). Both are kept: which text is the newer one is for the person merging to decide, and
+   * re-ingesting the file replaces every older version.
+   */
+  otherVersions: string[];
 }
 
 export interface ImportSummary {
@@ -76,7 +82,10 @@ export async function importExport(kb: KnowledgeBase, data: ExportJson, opts: Im
       for (const id of await missingEntities(kb, slice)) counted.add(id);
       summary.entitiesAdded = counted.size;
     }
-    const outcome: ImportedDocument = { id: d.id, title: d.title, source: d.source, status, events: slice.events.length, mentions: slice.mentions.length };
+    const otherVersions = status === 'added'
+      ? (await kb.db.selectFrom('documents').select('id').where('source', '=', d.source).where('id', '!=', d.id).orderBy('id').execute()).map((r) => r.id)
+      : [];
+    const outcome: ImportedDocument = { id: d.id, title: d.title, source: d.source, status, events: slice.events.length, mentions: slice.mentions.length, otherVersions };
     summary.documents.push(outcome);
     opts.onDocument?.(i + 1, slices.length, outcome);
   }

@@ -188,6 +188,16 @@ for (const target of await testDatabases('import round trip')) describe.skipIf(!
     expect(entitiesAfter.length).toBe(entitiesBefore.length + summary.entitiesAdded);
   });
 
+  it('keeps both versions when the knowledge base has another text of the same source, and says so', async () => {
+    const target = await fresh();
+    const sameSource = handBuiltDocument(OTHER_TEXT, exported.documents[0]!.source, contentHash(OTHER_TEXT));
+    await storeDocument(target, sameSource);
+    const run = await runCli(['import', file, '--db', target.scratch.location]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`another version of ${exported.documents[0]!.source} is also in the knowledge base (${sameSource.id}); both are kept`);
+    expect((await target.db.selectFrom('documents').select('id').execute()).length).toBe(2);
+  });
+
   it('a dry run reports without writing', async () => {
     const target = await fresh();
     const before = await tableCounts(target);
