@@ -107,22 +107,30 @@ export const offsetParser: TimeParser = {
 
 // "year-earlier", "year-ago": adjectives that compare with the same period a year before; also the periods
 // compared that way: "the corresponding period last year", "the quarter a year ago", "last year's quarter".
-const PERIOD_NOUN = '(?:quarter|period|month|level|levels|figure|figures)';
-const YEAR_AGO = new RegExp(
-  `(?<![\\w-])(?:(?:the[ \\t]+)?(?:(?:comparable|corresponding|same)[ \\t]+)?year[- ](?:earlier|ago)(?:[ \\t]+${PERIOD_NOUN})?` +
-    `|the[ \\t]+(?:(?:same|corresponding|comparable)[ \\t]+)?(?:quarter|period)[ \\t]+(?:of[ \\t]+|in[ \\t]+)?(?:a[ \\t]+year[ \\t]+(?:ago|earlier)|last[ \\t]+year|the[ \\t]+(?:previous|prior|preceding)[ \\t]+year)` +
-    `|last[ \\t]+year['’]s[ \\t]+(?:quarter|period))(?![\\w-])`,
-  'gi',
-);
+// Keyword first (fast to scan); the article and adjectives before the match are read in code.
+const YEAR_AGO = /\byear[- ](?:earlier|ago)(?:[ \t]+(?:quarter|period|month|level|levels|figure|figures))?(?![\w-])|\b(?:quarter|period)[ \t]+(?:of[ \t]+|in[ \t]+)?(?:a[ \t]+year[ \t]+(?:ago|earlier)|last[ \t]+year|the[ \t]+(?:previous|prior|preceding)[ \t]+year)(?![\w-])|\blast[ \t]+year['’]s[ \t]+(?:quarter|period)(?![\w-])/gi;
+const ARTICLE_BEFORE = /(?:^|[^\w-])([Tt]he[ \t]+(?:(?:comparable|corresponding|same)[ \t]+)?)$/;
+const ADJECTIVE_BEFORE = /(?:^|[^\w-])([Tt]he[ \t]+(?:comparable|corresponding|same)[ \t]+)$/;
 
 export const yearAgoParser: TimeParser = {
   name: 'time.year-ago',
   pattern: YEAR_AGO,
-  extract(m) {
-    // "the year-ago quarter" is one expression; in "the year-ago results" the article belongs to "results".
-    const withNoun = /(?:quarter|period|month|level|levels|figure|figures|year|ago|earlier)$/i.test(m[0]) && !/^(?:the[ \t]+)?year[- ](?:earlier|ago)$/i.test(m[0]);
-    const start = withNoun ? m.index : m.index + (/^the[ \t]+/i.exec(m[0])?.[0].length ?? 0);
-    return { start, end: m.index + m[0].length, type: 'DATE', value: relative('CMP', 'Y', -1), rule: 'time.year-ago' };
+  extract(m, text) {
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    const value = relative('CMP', 'Y', -1);
+    const endAt = m.index + m[0].length;
+    if (/^year/i.test(m[0])) {
+      // "the year-ago quarter" is one expression; in "the year-ago results" the article belongs to "results",
+      // though "the comparable year-ago" keeps its adjective.
+      const withNoun = /[ \t]\S+$/.test(m[0]);
+      const lead = (withNoun ? ARTICLE_BEFORE : ADJECTIVE_BEFORE).exec(before)?.[1]?.length ?? 0;
+      return { start: m.index - lead, end: endAt, type: 'DATE', value, rule: 'time.year-ago' };
+    }
+    if (/^last/i.test(m[0])) return { start: m.index, end: endAt, type: 'DATE', value, rule: 'time.year-ago' };
+    // "the (corresponding) period last year", "the quarter a year ago": the article is part of it, and needed.
+    const lead = ARTICLE_BEFORE.exec(before)?.[1]?.length;
+    if (!lead) return null;
+    return { start: m.index - lead, end: endAt, type: 'DATE', value, rule: 'time.year-ago' };
   },
 };
 

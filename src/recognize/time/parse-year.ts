@@ -1,8 +1,20 @@
 import { wordBefore, wordAfter, type TimeParser } from './time-parser.js';
 
 // A four-digit year, or a decade ("1990s"), standing alone: not inside a number, an amount, a code or a range of pages.
+// The regex starts on the digits so that it scans fast; what may stand before them is checked in code (yearMayStart).
+const PATTERN = /((?:1[5-9]|20)\d{2})(s|'s)?(?![\w%°/:-]|[.,]\d)/g;
+
 // "mid-1996", "early-1990s": a hyphen after an edge word is no range or code.
-const PATTERN = /(?:(?<=(?:^|[^\w-])(?:[Mm]id|[Ee]arly|[Ll]ate)-)|(?<![\w$£€¥#.,/:-]|[A-Z]-))((?:1[5-9]|20)\d{2})(s|'s)?(?![\w%°/:-]|[.,]\d)/g;
+const EDGE_HYPHEN = /(?:^|[^\w-])(?:[Mm]id|[Ee]arly|[Ll]ate)-$/;
+const NOT_BEFORE_NUMBER = /[\w$£€¥#.,/:-]/;
+
+/** Whether a number may start at `at`: not inside a word, number, amount or code ("A-1990" is a code too). */
+export function yearMayStart(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = text[at - 1]!;
+  if (!NOT_BEFORE_NUMBER.test(c)) return true;
+  return c === '-' && EDGE_HYPHEN.test(text.slice(Math.max(0, at - 7), at));
+}
 
 // Words before a number that make it a label, not a year ("Resolution 2231", "page 1998").
 const LABEL_BEFORE = /^(?:page|pages|p\.|pp\.|no\.|nos\.|number|article|articles|section|paragraph|para\.|resolution|resolutions|flight|route|room|chapter|annex|item|code|model|version|vol\.|volume|decision|rule|unit|ISO|approximately|some|nearly|than|only|total)$/i;
@@ -17,6 +29,7 @@ export const yearParser: TimeParser = {
   extract(m, text) {
     const start = m.index;
     const end = start + m[0].length;
+    if (!yearMayStart(text, start)) return null;
     const before = wordBefore(text, start);
     if (LABEL_BEFORE.test(before)) return null;
     const after = wordAfter(text, end);
@@ -73,14 +86,35 @@ export const numericDateParser: TimeParser = {
 
 // Decades written short or in words: "the '80s", "the mid-'90s", "the eighties" (TIMEX3 value: the decade's first three digits).
 const DECADE_WORDS: Record<string, string> = { twenties: '2', thirties: '3', forties: '4', fifties: '5', sixties: '6', seventies: '7', eighties: '8', nineties: '9' };
-const SHORT_DECADE = /(?:(?<=(?:^|[^\w-])(?:[Mm]id|[Ee]arly|[Ll]ate)-)|(?<![\w'’-]))(?:['’]([2-9])0s|(?:[Tt]he[ \t]+|(?<=\b[Tt]he[ \t]+(?:early|late|mid)[ \t-]+))(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w'-])/g;
+// Found by the decade itself; the edge words and the article before it are checked in code.
+const SHORT_DECADE = /['’]([2-9])0s(?![\w'-])|(ties)(?![\w'-])/gi;
+const DECADE_WORD_HEAD = /(?:^|[^\w-])((?:twen|thir|for|fif|six|seven|eigh|nine))$/i;
+const WORD_DECADE_BEFORE = /(?:^|[^\w-])([Tt]he[ \t]+)((?:early|late|mid)[ \t-]+)?$/;
 
 export const shortDecadeParser: TimeParser = {
   name: 'time.decade',
   pattern: SHORT_DECADE,
-  extract(m) {
-    const digit = m[1] ?? DECADE_WORDS[m[2]!.toLowerCase()]!;
-    return { start: m.index, end: m.index + m[0].length, type: 'DATE', value: `19${digit}`, rule: 'time.decade' };
+  extract(m, text) {
+    let start = m.index;
+    let word = '';
+    if (m[1]) {
+      // "the '80s", "mid-'90s": not inside a word or a quotation.
+      const c = text[start - 1];
+      if (c !== undefined && /[\w'’]/.test(c)) return null;
+      if (c === '-' && !EDGE_HYPHEN.test(text.slice(Math.max(0, start - 7), start))) return null;
+    } else {
+      // The regex found "ties": the word must be a decade ("eighties"), after an article ("in their forties" is an age).
+      const head = DECADE_WORD_HEAD.exec(text.slice(Math.max(0, start - 6), start));
+      if (!head) return null;
+      start -= head[1]!.length;
+      word = text.slice(start, m.index + m[0].length).toLowerCase();
+      const b = WORD_DECADE_BEFORE.exec(text.slice(Math.max(0, start - 16), start));
+      if (!b || text[start] !== text[start]!.toLowerCase()) return null;
+      // The article joins the timex; "the early" is added by the modifier refiner.
+      if (!b[2]) start -= b[1]!.length;
+    }
+    const digit = m[1] ?? DECADE_WORDS[word]!;
+    return { start, end: m.index + m[0].length, type: 'DATE', value: `19${digit}`, rule: 'time.decade' };
   },
 };
 
@@ -90,14 +124,19 @@ const CENTURY_ORDINALS: Record<string, number> = {
   twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
   twentieth: 20, 'twenty-first': 21,
 };
-const CENTURY = /(?<![\w-])(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[ \t-]+century(?![\w-])/gi;
+// Found by the word "century"; the ordinal before it is read in code.
+const CENTURY = /\bcentury(?![\w-])/gi;
+const ORDINAL_BEFORE = /(?:^|[^\w-])((?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[ \t-]+)$/i;
 
 export const centuryParser: TimeParser = {
   name: 'time.century',
   pattern: CENTURY,
-  extract(m) {
-    const n = m[1] ? Number(m[1]) : CENTURY_ORDINALS[m[2]!.toLowerCase()]!;
+  extract(m, text) {
+    const o = ORDINAL_BEFORE.exec(text.slice(Math.max(0, m.index - 16), m.index));
+    if (!o) return null;
+    const n = o[2] ? Number(o[2]) : CENTURY_ORDINALS[o[3]!.toLowerCase()]!;
     if (n < 1 || n > 21) return null;
-    return { start: m.index, end: m.index + m[0].length, type: 'DATE', value: String(n - 1).padStart(2, '0'), rule: 'time.century' };
+    const start = m.index - o[1]!.length;
+    return { start, end: m.index + m[0].length, type: 'DATE', value: String(n - 1).padStart(2, '0'), rule: 'time.century' };
   },
 };
