@@ -138,10 +138,20 @@ function isAimOrMeans(view: SentenceView, f: FoundEvent, found: readonly FoundEv
   const e = f.event;
   const first = view.tokens.findIndex((t) => t.start === e.trigger.start);
   if (!f.noun && first >= 0 && isPurposeInfinitive(view, first)) return true;
-  if (f.noun && e.modality === 'hypothetical' && /\.compound(\+|$)/.test(e.rule)) return true;
+  if (f.noun && /\.compound(\+|$)/.test(e.rule)) {
+    // "intra-Afghan dialogue": a kind of dialogue, not a meeting named by its participants.
+    if (e.modality === 'hypothetical' || /\b(?:intra|inter)-\p{L}+\s+$/u.test(before(e))) return true;
+  }
+  // "the United Nations Assistance Mission": a capitalised word inside a name is not a trigger.
+  if (f.noun && /^\p{Lu}/u.test(e.trigger.text) && e.trigger.start > e.evidence.start && /^\s+\p{Lu}\p{Ll}/u.test(e.evidence.text.slice(e.trigger.end - e.evidence.start)) && /\p{Lu}\p{L}*\s+$/u.test(before(e))) return true;
   // "calling for the immediate lifting of sanctions": the act asked for is the request's object, not an act.
   if (found.some((o) => o !== f && o.event.type === 'REQUEST' && o.event.trigger.end <= e.trigger.start && /^\s+(?:the|a|an)\s+(?:\p{L}+\s+)?$/u.test(e.evidence.text.slice(o.event.trigger.end - e.evidence.start, e.trigger.start - e.evidence.start)))) return true;
   return found.some((o) => o !== f && o.event.type === e.type && o.event.trigger.end <= e.trigger.start && /^\s+$/.test(e.evidence.text.slice(o.event.trigger.end - e.evidence.start, e.trigger.start - e.evidence.start)));
+}
+
+/** The sentence text before an event's trigger. */
+function before(e: DiploEvent): string {
+  return e.evidence.text.slice(0, e.trigger.start - e.evidence.start);
 }
 
 /**
