@@ -6,13 +6,15 @@ import { isScoped, type ExportFilters } from './export-filters.js';
 import type { ExportDate, ExportJson, ExportSpan } from './export-types.js';
 
 const ALL = 1_000_000_000;
+/** Longest `in (...)` list sent; longer selections are filtered after reading (tests lower it to reach that path). */
+const MAX_IN_LIST = 1000;
 
 /**
  * Build the export contract object for the whole knowledge base, or for what the filters keep
  * (their meaning is spelled out in EXPORT_FILTER_SEMANTICS). Filters are expected validated
  * (validateExportFilters); a malformed date still fails with a RangeError.
  */
-export async function exportJson(kb: KnowledgeBase, filters: ExportFilters = {}): Promise<ExportJson> {
+export async function exportJson(kb: KnowledgeBase, filters: ExportFilters = {}, { maxInList = MAX_IN_LIST }: { maxInList?: number } = {}): Promise<ExportJson> {
   const db = kb.db;
   const scoped = isScoped(filters);
   const fromDay = filters.from ? dateBound(filters.from, 'start') : undefined;
@@ -30,15 +32,20 @@ export async function exportJson(kb: KnowledgeBase, filters: ExportFilters = {})
   const out: ExportJson = { documents: [], entities: [], events: [], stances: [], agreements: [], figures: [], timexes: [], mentions: [], messages: [] };
   if (candidateIds.length === 0) return out;
 
+  // Without a document filter no `doc in (...)` list is sent: a large corpus would exceed the engines' parameter limits.
+  const docList = filters.docs?.length ? candidateIds : undefined;
   // The dated, actor-bearing records first: with a scoping filter they decide which documents stay.
-  let stanceQuery = db.selectFrom('stances').selectAll().where('doc', 'in', candidateIds);
+  let stanceQuery = db.selectFrom('stances').selectAll();
+  if (docList) stanceQuery = stanceQuery.where('doc', 'in', docList);
   if (fromDay) stanceQuery = stanceQuery.where('date_end', '>=', fromDay);
   if (toDay) stanceQuery = stanceQuery.where('date_start', '<=', toDay);
   if (actors) stanceQuery = stanceQuery.where('holder', 'in', actors);
-  let statusQuery = db.selectFrom('agreement_status').selectAll().where('doc', 'in', candidateIds);
+  let statusQuery = db.selectFrom('agreement_status').selectAll();
+  if (docList) statusQuery = statusQuery.where('doc', 'in', docList);
   if (fromDay) statusQuery = statusQuery.where('date_end', '>=', fromDay);
   if (toDay) statusQuery = statusQuery.where('date_start', '<=', toDay);
-  let figureQuery = db.selectFrom('figures').selectAll().where('doc', 'in', candidateIds);
+  let figureQuery = db.selectFrom('figures').selectAll();
+  if (docList) figureQuery = figureQuery.where('doc', 'in', docList);
   if (fromDay) figureQuery = figureQuery.where('period_end', '>=', fromDay);
   if (toDay) figureQuery = figureQuery.where('period_start', '<=', toDay);
   if (actors) figureQuery = figureQuery.where('subject', 'in', actors);
@@ -46,7 +53,7 @@ export async function exportJson(kb: KnowledgeBase, filters: ExportFilters = {})
     stanceQuery.orderBy('doc').orderBy('evidence_start').orderBy('id').execute(),
     statusQuery.orderBy('date_start', (ob) => ob.asc().nullsFirst()).orderBy('evidence_start').orderBy('doc').orderBy('id').execute(),
     figureQuery.orderBy('doc').orderBy('span_start').orderBy('id').execute(),
-    listEvents(kb, { docs: candidateIds, actors, types: filters.types, from: filters.from, to: filters.to, limit: ALL, offset: 0 }),
+    listEvents(kb, { docs: docList, actors, types: filters.types, from: filters.from, to: filters.to, limit: ALL, offset: 0 }),
   ]);
   // `by` is a JSON list, so who changed a status is matched here rather than in SQL.
   const statuses = actors
@@ -60,17 +67,23 @@ export async function exportJson(kb: KnowledgeBase, filters: ExportFilters = {})
     if (docs.length === 0) return out;
   }
   const ids = docs.map((d) => d.id);
+  // Rows of the kept documents: by an `in` list when it is short, otherwise read all and drop the others here
+  // (a long list would exceed the engines' bound-parameter limits).
+  const keptOnly = docList !== undefined || scoped;
+  const keptList = keptOnly && ids.length <= maxInList ? ids : undefined;
+  const kept = new Set(ids);
+  const ofKept = <T extends { doc: string }>(rows: T[]) => (keptOnly && !keptList ? rows.filter((r) => kept.has(r.doc)) : rows);
   const texts = new Map(docs.map((d) => [d.id, d.text]));
   const span = (doc: string, start: number, end: number): ExportSpan => ({ doc, start, end, text: (texts.get(doc) ?? '').slice(start, end) });
   const date = (value: string | null, start: string | null, end: string | null): ExportDate | null => (value ? { value, start, end } : null);
 
   const [sections, sentences, footnotes, mentions, allTimexes, messages] = await Promise.all([
-    db.selectFrom('sections').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').orderBy('level').execute(),
-    db.selectFrom('sentences').select(['doc', 'start', 'end', 'paragraph']).where('doc', 'in', ids).orderBy('doc').orderBy('idx').execute(),
-    db.selectFrom('footnotes').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').execute(),
-    db.selectFrom('mentions').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('start').orderBy('id').execute(),
-    db.selectFrom('timexes').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('idx').execute(),
-    db.selectFrom('messages').selectAll().where('doc', 'in', ids).orderBy('doc').orderBy('id').execute(),
+    db.selectFrom('sections').selectAll().$if(!!keptList, (q) => q.where('doc', 'in', keptList!)).orderBy('doc').orderBy('start').orderBy('level').execute().then(ofKept),
+    db.selectFrom('sentences').select(['doc', 'start', 'end', 'paragraph']).$if(!!keptList, (q) => q.where('doc', 'in', keptList!)).orderBy('doc').orderBy('idx').execute().then(ofKept),
+    db.selectFrom('footnotes').selectAll().$if(!!keptList, (q) => q.where('doc', 'in', keptList!)).orderBy('doc').orderBy('start').execute().then(ofKept),
+    db.selectFrom('mentions').selectAll().$if(!!keptList, (q) => q.where('doc', 'in', keptList!)).orderBy('doc').orderBy('start').orderBy('id').execute().then(ofKept),
+    db.selectFrom('timexes').selectAll().$if(!!keptList, (q) => q.where('doc', 'in', keptList!)).orderBy('doc').orderBy('idx').execute().then(ofKept),
+    db.selectFrom('messages').selectAll().$if(!!keptList, (q) => q.where('doc', 'in', keptList!)).orderBy('doc').orderBy('id').execute().then(ofKept),
   ]);
   // A timex's dates are its range's, or the calendar span of its value; durations and sets have none.
   const timexes = fromDay || toDay
@@ -159,9 +172,11 @@ export async function exportJson(kb: KnowledgeBase, filters: ExportFilters = {})
     return x;
   });
   for (const m of out.mentions) if (m.entity) referenced.add(m.entity);
-  const entityRows = referenced.size
-    ? await db.selectFrom('entities').selectAll().where('id', 'in', [...referenced]).orderBy('id').execute()
-    : [];
+  const entityRows = referenced.size === 0
+    ? []
+    : referenced.size <= maxInList
+      ? await db.selectFrom('entities').selectAll().where('id', 'in', [...referenced]).orderBy('id').execute()
+      : (await db.selectFrom('entities').selectAll().orderBy('id').execute()).filter((e) => referenced.has(e.id));
   out.entities = entityRows.map((e) => {
     const x: ExportJson['entities'][number] = { id: e.id, kind: e.kind, name: e.name, aliases: JSON.parse(e.aliases) };
     if (e.wikidata) x.wikidata = e.wikidata;
