@@ -17,6 +17,8 @@ export interface KnowledgeBase {
   dialect: DialectName;
   /** Where it lives, for messages (a URL's password is masked). */
   location: string;
+  /** The SQLite connection under `db` (SQLite only): the store reuses prepared statements on it. */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -59,7 +61,7 @@ async function openSqlite(location: string, options: OpenOptions): Promise<Knowl
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   if (!options.readonly) await migrateToLatest(db, 'sqlite');
-  return { db, dialect: 'sqlite', location, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', location, sqlite, close: () => db.destroy() };
 }
 
 // bigint (count(*), sum of integers) arrives from pg as a string to be safe beyond 2^53; every

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type SQLite from 'better-sqlite3';
 import type { AnalysedDocument, EventDate } from '../model/index.js';
 import type { Database } from './schema.js';
 import { PER_DOCUMENT_TABLES } from './schema.js';
@@ -34,7 +35,7 @@ export async function storeDocument(kb: KnowledgeBase, doc: AnalysedDocument, no
     // A document stored by an older pipeline is re-stored in place with the new analysis.
     if (existing) await deleteDocumentRows(trx, doc.id);
     for (const id of replaced) await deleteDocumentRows(trx, id);
-    await insertDocument(trx, doc, now);
+    await insertDocument(rowWriter(kb, trx), doc, now);
     return { id: doc.id, status: replaced.length > 0 || existing ? ('replaced' as const) : ('added' as const), replaced };
   });
 }
@@ -55,9 +56,51 @@ export async function deleteDocumentRows(trx: Transaction<Database> | Kysely<Dat
   await trx.deleteFrom('documents').where('id', '=', id).execute();
 }
 
-async function insertChunked<T extends keyof Database>(trx: Kysely<Database>, table: T, rows: any[]): Promise<void> {
+/** Inserts rows into a table; the rows of one call all have the same keys in the same order. */
+type RowWriter = <T extends keyof Database>(table: T, rows: Record<string, unknown>[], onConflictIgnore?: string) => Promise<void>;
+
+/**
+ * On SQLite, rows go through one prepared statement per table and column list, prepared once per
+ * connection and run row by row inside the open transaction: building, compiling and preparing a
+ * multi-row kysely insert for every chunk cost more than the writing itself. Same rows, same order
+ * (so the same rowids) as the kysely path, which PostgreSQL keeps.
+ */
+function rowWriter(kb: KnowledgeBase, trx: Kysely<Database>): RowWriter {
+  const sqlite = kb.dialect === 'sqlite' ? kb.sqlite : undefined;
+  if (!sqlite) return (table, rows, onConflictIgnore) => insertChunked(trx, table, rows, onConflictIgnore);
+  return async (table, rows, onConflictIgnore) => {
+    if (rows.length === 0) return;
+    const columns = Object.keys(rows[0]!);
+    const statement = preparedInsert(sqlite, table, columns, onConflictIgnore);
+    const values: unknown[] = new Array(columns.length);
+    for (const row of rows) {
+      // A missing value is the column's default, which is NULL for every table written here.
+      for (let c = 0; c < columns.length; c++) values[c] = row[columns[c]!] ?? null;
+      statement.run(values);
+    }
+  };
+}
+
+const statementsByConnection = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+function preparedInsert(sqlite: SQLite.Database, table: string, columns: string[], onConflictIgnore?: string): SQLite.Statement {
+  let statements = statementsByConnection.get(sqlite);
+  if (!statements) statementsByConnection.set(sqlite, (statements = new Map()));
+  const key = `${table}(${columns.join(',')})${onConflictIgnore ?? ''}`;
+  let statement = statements.get(key);
+  if (!statement) {
+    const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+    const conflict = onConflictIgnore ? ` on conflict (${quoted(onConflictIgnore)}) do nothing` : '';
+    statement = sqlite.prepare(`insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values (${columns.map(() => '?').join(', ')})${conflict}`);
+    statements.set(key, statement);
+  }
+  return statement;
+}
+
+async function insertChunked<T extends keyof Database>(trx: Kysely<Database>, table: T, rows: any[], onConflictIgnore?: string): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx.insertInto(table).values(rows.slice(i, i + CHUNK)).execute();
+    const insert = trx.insertInto(table).values(rows.slice(i, i + CHUNK));
+    await (onConflictIgnore ? insert.onConflict((oc) => oc.column(onConflictIgnore as any).doNothing()) : insert).execute();
   }
 }
 
@@ -69,9 +112,9 @@ function dateColumns(date: EventDate | null, prefix: 'date' | 'period' = 'date')
   };
 }
 
-async function insertDocument(trx: Kysely<Database>, doc: AnalysedDocument, now: Date): Promise<void> {
+async function insertDocument(insert: RowWriter, doc: AnalysedDocument, now: Date): Promise<void> {
   const id = doc.id;
-  await trx.insertInto('documents').values({
+  await insert('documents', [{
     id,
     source: doc.source,
     format: doc.format,
@@ -85,39 +128,36 @@ async function insertDocument(trx: Kysely<Database>, doc: AnalysedDocument, now:
     chars: doc.text.length,
     ingested_at: now.toISOString(),
     pipeline_version: PIPELINE_VERSION,
-  }).execute();
+  }]);
 
   const seg = doc.segmentation;
-  await insertChunked(trx, 'sections', seg.sections.map((s) => ({
+  await insert('sections', seg.sections.map((s) => ({
     doc: id, id: s.id, parent: s.parent, level: s.level, label: s.label ?? null, title: s.title,
     start: s.start, end: s.end, heading_start: s.heading.start, heading_end: s.heading.end,
   })));
-  await insertChunked(trx, 'paragraphs', seg.paragraphs.map((p) => ({ doc: id, idx: p.index, section: p.section, kind: p.kind, start: p.start, end: p.end })));
-  await insertChunked(trx, 'sentences', seg.sentences.map((s) => ({ doc: id, idx: s.index, paragraph: s.paragraph, start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) })));
-  await insertChunked(trx, 'footnotes', doc.footnotes.map((f) => ({ doc: id, label: f.label, start: f.body.start, end: f.body.end, markers: JSON.stringify(f.markers.map((m) => m.start)) })));
+  await insert('paragraphs', seg.paragraphs.map((p) => ({ doc: id, idx: p.index, section: p.section, kind: p.kind, start: p.start, end: p.end })));
+  await insert('sentences', seg.sentences.map((s) => ({ doc: id, idx: s.index, paragraph: s.paragraph, start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) })));
+  await insert('footnotes', doc.footnotes.map((f) => ({ doc: id, label: f.label, start: f.body.start, end: f.body.end, markers: JSON.stringify(f.markers.map((m) => m.start)) })));
 
   // In id order, so that concurrent writers on PostgreSQL lock shared entity rows in one order (no deadlock).
   const entities = [...doc.entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (let i = 0; i < entities.length; i += CHUNK) {
-    const rows = entities.slice(i, i + CHUNK).map((e) => ({
-      id: e.id, kind: e.kind, name: e.name, aliases: JSON.stringify(e.aliases), wikidata: e.wikidata ?? null,
-      iso3: e.iso3 ?? null, country: e.country ?? null, sector: e.sector ?? null,
-      offices: e.offices ? JSON.stringify(e.offices) : null, source: e.source,
-    }));
-    // Entities are shared across documents: the first record of an id stays (gazetteer data is the same for all).
-    await trx.insertInto('entities').values(rows).onConflict((oc) => oc.column('id').doNothing()).execute();
-  }
+  // Entities are shared across documents: the first record of an id stays (gazetteer data is the same for all).
+  await insert('entities', entities.map((e) => ({
+    id: e.id, kind: e.kind, name: e.name, aliases: JSON.stringify(e.aliases), wikidata: e.wikidata ?? null,
+    iso3: e.iso3 ?? null, country: e.country ?? null, sector: e.sector ?? null,
+    offices: e.offices ? JSON.stringify(e.offices) : null, source: e.source,
+  })), 'id');
 
-  await insertChunked(trx, 'mentions', doc.mentions.map((m) => ({
+  await insert('mentions', doc.mentions.map((m) => ({
     doc: id, start: m.start, end: m.end, text: m.text, entity: m.entity, kind: m.kind, rule: m.rule,
     inferred: m.inferred?.length ? JSON.stringify(m.inferred) : null,
   })));
-  await insertChunked(trx, 'timexes', doc.timexes.map((t, idx) => ({
+  await insert('timexes', doc.timexes.map((t, idx) => ({
     doc: id, idx, start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, mod: t.mod ?? null,
     range_start: t.range?.start ?? null, range_end: t.range?.end ?? null, anchor: t.anchor ?? null,
     inferred: JSON.stringify(t.inferred), rule: t.rule,
   })));
-  await insertChunked(trx, 'events', doc.events.map((e) => ({
+  await insert('events', doc.events.map((e) => ({
     id: e.id, doc: id, type: e.type, mode: e.mode ?? null, contexts: JSON.stringify(e.contexts),
     ...dateColumns(e.date), date_source: e.date?.source ?? null, date_inferred: e.date?.inferred ? 1 : 0,
     location: e.location ?? null, quantity_value: e.quantity?.value ?? null, quantity_unit: e.quantity?.unit ?? null,
@@ -125,25 +165,25 @@ async function insertDocument(trx: Kysely<Database>, doc: AnalysedDocument, now:
     trigger_start: e.trigger.start, trigger_end: e.trigger.end, trigger_text: e.trigger.text,
     evidence_start: e.evidence.start, evidence_end: e.evidence.end, rule: e.rule, responds_to: e.respondsTo ?? null,
   })));
-  await insertChunked(trx, 'event_actors', doc.events.flatMap((e) => [
+  await insert('event_actors', doc.events.flatMap((e) => [
     ...e.actors.map((entity, ord) => ({ event: e.id, entity, role: 'actor' as const, ord })),
     ...e.recipients.map((entity, ord) => ({ event: e.id, entity, role: 'recipient' as const, ord })),
   ]));
-  await insertChunked(trx, 'stances', doc.stances.map((s) => ({
+  await insert('stances', doc.stances.map((s) => ({
     id: s.id, doc: id, holder: s.holder, target: s.target, stance: s.stance, negated: s.negated ? 1 : 0,
     topic: s.topic ?? null, ...dateColumns(s.date), evidence_start: s.evidence.start, evidence_end: s.evidence.end, rule: s.rule,
   })));
-  await insertChunked(trx, 'agreement_status', doc.agreementStatus.map((a, n) => ({
+  await insert('agreement_status', doc.agreementStatus.map((a, n) => ({
     id: `${id}:a${n}`, doc: id, entity: a.entity, status: a.status, by_entities: JSON.stringify(a.by),
     negated: a.negated ? 1 : 0, modality: a.modality, ...dateColumns(a.date),
     evidence_start: a.evidence.start, evidence_end: a.evidence.end, rule: a.rule,
   })));
-  await insertChunked(trx, 'figures', doc.figures.map((f) => ({
+  await insert('figures', doc.figures.map((f) => ({
     id: f.id, doc: id, what: f.what, subject: f.subject ?? null, value: f.value, unit: f.unit,
     ...dateColumns(f.period, 'period'), span_start: f.span.start, span_end: f.span.end,
     evidence_start: f.evidence.start, evidence_end: f.evidence.end, rule: f.rule,
   })));
-  await insertChunked(trx, 'messages', doc.messages.map((m) => ({
+  await insert('messages', doc.messages.map((m) => ({
     doc: id, start: m.start ?? null, end: m.end ?? null, rule: m.rule, severity: m.severity, message: m.message,
   })));
 }
