@@ -68,3 +68,15 @@ for (const target of await testDatabases('schema doc')) describe.skipIf(!!target
     }
   });
 });
+
+describe('Datasette metadata from docs/schema.md', () => {
+  it('describes every table and view, and means something for every column it lists', async () => {
+    const { metadataFromSchemaDoc } = await import('../../scripts/datasette-metadata.js');
+    const meta = metadataFromSchemaDoc(readFileSync(DOC, 'utf8'));
+    for (const o of schema) {
+      expect.soft(meta[o.name]?.description, `${o.name} description`).toBeTruthy();
+      // A column left blank continues the one above it (`end` after `start`); the first of a table never is.
+      expect.soft(meta[o.name]?.columns[o.columns[0]!.name], `${o.name}.${o.columns[0]!.name}`).toBeTruthy();
+    }
+  });
+});
