@@ -20,6 +20,7 @@ export function importCommand(): Command {
     .option('--dry-run', 'check the file and report what would be imported, without writing')
     .option('--quiet', 'no progress output')
     .option('--json', 'print the summary as JSON')
+    .addHelpText('after', '\nImport exports of whole documents (`export` with no filter, or --doc only): a document imported from an\nexport narrowed by --actor, --type, --from or --to holds only the facts that export kept, and a later\nimport of the full export finds it present and skips it. See docs/schema.md for what is rebuilt.\n')
     .action(async (file: string, opts, cmd: Command) => {
       cmd.setOptionValue('exitCode', await runImport(file, opts));
     });
