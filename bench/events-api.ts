@@ -1,9 +1,15 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openKnowledgeBase } from '../src/kb/open-knowledge-base.js';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { openKnowledgeBase, type KnowledgeBase } from '../src/kb/open-knowledge-base.js';
+import { isPostgresUrl } from '../src/kb/dialect.js';
 import { buildServer } from '../src/api/build-server.js';
-import { generateEventsKnowledgeBase } from './generate-events-kb.js';
+import { listEvents } from '../src/kb/queries/list-events.js';
+import type { EventFilters } from '../src/kb/filters.js';
+import { copyEventsKnowledgeBase, generateEventsKnowledgeBase } from './generate-events-kb.js';
 import { percentile, printJson, round } from './measure.js';
 
 interface Options { json: boolean; events?: number; requests?: number; keep?: string }
@@ -11,79 +17,147 @@ interface Options { json: boolean; events?: number; requests?: number; keep?: st
 /**
  * Build a knowledge base of 1 million generated events (or --events N), then call GET /api/events
  * through the server (routing, validation, query, serialisation) with realistic filter mixes and
- * report latency percentiles overall and per kind of query. --keep FILE keeps (and reuses) the
- * generated knowledge base.
+ * report latency percentiles overall and per kind of query.
+ *
+ * --keep FILE keeps (and reuses) the generated SQLite knowledge base. --keep postgres://... runs
+ * against that PostgreSQL database instead, filling it first (generated in a temporary SQLite file
+ * and copied) when it holds no events. EVENTS_API_EXPLAIN=1 prints each kind's statements with
+ * the plan the engine chose (EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN ANALYZE).
+ *
+ * The machine is shared: the load average is printed next to the figures, and so is the CPU time
+ * this process spent per request (on PostgreSQL the server's own time is not in it).
  */
 export async function benchEventsApi(opts: Options): Promise<void> {
   const events = opts.events ?? 1_000_000;
-  const dir = opts.keep ? undefined : mkdtempSync(path.join(os.tmpdir(), 'dg-events-'));
-  const file = opts.keep ?? path.join(dir!, 'events.sqlite');
+  const postgres = !!opts.keep && isPostgresUrl(opts.keep);
+  const dir = opts.keep && !postgres ? undefined : mkdtempSync(path.join(os.tmpdir(), 'dg-events-'));
+  const location = opts.keep ?? path.join(dir!, 'events.sqlite');
   try {
     let generateSeconds = 0;
-    let actors: string[];
-    if (opts.keep && existsSync(opts.keep)) {
-      const kb = await openKnowledgeBase(file);
-      actors = (await kb.db.selectFrom('event_actors').select('entity').where('role', '=', 'actor').groupBy('entity')
-        .orderBy((eb) => eb.fn.countAll(), 'desc').execute()).map((r) => r.entity);
+    let kb = await openKnowledgeBase(location);
+    const present = await kb.db.selectFrom('events').select('id').limit(1).execute();
+    if (present.length === 0) {
       await kb.close();
-    } else {
       const t = performance.now();
-      actors = (await generateEventsKnowledgeBase(file, { events })).actors;
+      const file = postgres ? path.join(dir!, 'events.sqlite') : location;
+      await generateEventsKnowledgeBase(file, { events });
+      kb = await openKnowledgeBase(location);
+      if (postgres) await copyEventsKnowledgeBase(file, kb);
       generateSeconds = (performance.now() - t) / 1000;
     }
-    const kb = await openKnowledgeBase(file);
+    const actors = (await kb.db.selectFrom('event_actors').select('entity').where('role', '=', 'actor').groupBy('entity')
+      .orderBy((eb) => eb.fn.countAll(), 'desc').orderBy('entity').execute()).map((r) => r.entity);
     const app = await buildServer(kb);
     const count = await kb.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const docs = await kb.db.selectFrom('documents').select('id').limit(1000).execute();
+    const docs = await kb.db.selectFrom('documents').select('id').orderBy('id').limit(1000).execute();
 
     let seed = 7;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const pick = <T>(xs: readonly T[], skew = 1): T => xs[Math.floor(Math.pow(rand(), skew) * xs.length)]!;
     const head = actors.slice(0, 10);
     const tail = actors.slice(10);
+    const rare = actors.slice(Math.floor(actors.length / 2));
     const year = () => 1946 + Math.floor(rand() * 78);
     const kinds: Record<string, () => string> = {
       'first page': () => '',
+      'type': () => `type=${pick(['CONSULT', 'AGREE', 'ACCUSE', 'SANCTION', 'ASSAULT'])}`,
       'actor': () => `actor=${pick(head)}`,
+      'rare actor': () => `actor=${pick(rare)}`,
       'actor + types': () => `actor=${pick(actors, 2)}&type=PROTEST,ACCUSE,REJECT`,
       'date range': () => { const y = year(); return `from=${y}&to=${Math.min(2023, y + 5)}`; },
       'type + month range': () => { const y = year(); return `type=SANCTION&from=${y}-02&to=${y}-12`; },
+      'actor+type+date': () => { const y = year(); return `actor=${pick(actors, 2)}&type=CONSULT,AGREE&from=${y}&to=${Math.min(2023, y + 9)}`; },
       'actor + recipient': () => `actor=${pick(head)}&recipient=${pick(head)}`,
-      'quad + negated': () => `quad=4&negated=false`,
+      'quad + negated': () => `quad=${1 + Math.floor(rand() * 4)}&negated=${rand() < 0.5}`,
       'rare actor + decade': () => { const y = 1950 + 10 * Math.floor(rand() * 7); return `actor=${pick(tail)}&from=${y}&to=${y + 9}`; },
       'deep page': () => `type=CONSULT&offset=${1000 + Math.floor(rand() * 9000)}`,
+      'deep page, actor': () => `actor=${pick(head)}&offset=${1000 + Math.floor(rand() * 4000)}`,
       'document': () => `doc=${pick(docs).id}`,
     };
+    if (process.env.EVENTS_API_EXPLAIN === '1') await explainKinds(kb, location, kinds);
+
     const requests = opts.requests ?? 40;
     const latencies: Record<string, number[]> = {};
-    // Warm up: first requests compile the routes' validators and fill SQLite's page cache.
+    const cpu: number[] = [];
+    const inexact: Record<string, number> = {};
+    // Warm up: first requests compile the routes' validators and fill the caches.
     for (const make of Object.values(kinds)) await app.inject({ method: 'GET', url: `/api/events?${make()}` });
+    const loadBefore = os.loadavg()[0]!;
     for (let r = 0; r < requests; r++) {
       for (const [kind, make] of Object.entries(kinds)) {
         const url = `/api/events?${make()}`;
+        const c = process.cpuUsage();
         const t = performance.now();
         const res = await app.inject({ method: 'GET', url });
         const ms = performance.now() - t;
+        const used = process.cpuUsage(c);
         if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
         (latencies[kind] ??= []).push(ms);
+        cpu.push((used.user + used.system) / 1000);
+        if (res.json().totalExact === false) inexact[kind] = (inexact[kind] ?? 0) + 1;
       }
     }
+    const loadAfter = os.loadavg()[0]!;
     await app.close();
     await kb.close();
-    const all = Object.values(latencies).flat().sort((a, b) => a - b);
+    const all = Object.values(latencies).flat();
     const stats = (xs: number[]) => {
       const s = [...xs].sort((a, b) => a - b);
       return { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), p99: round(percentile(s, 99)), max: round(s.at(-1) ?? NaN) };
     };
     const result = {
-      benchmark: 'events-api', events: Number(count.n), requests: all.length, generateSeconds: round(generateSeconds),
-      ...stats(all), byKind: Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, stats(v)])),
+      benchmark: 'events-api', store: postgres ? 'postgres' : 'sqlite', events: Number(count.n), requests: all.length, generateSeconds: round(generateSeconds),
+      loadAverage: [round(loadBefore), round(loadAfter)], cores: os.cpus().length, cpuMs: stats(cpu),
+      ...stats(all), byKind: Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, { ...stats(v), totalInexact: inexact[k] ?? 0 }])),
     };
     if (opts.json) return printJson(result);
-    process.stdout.write(`events-api: ${result.events} events${generateSeconds ? ` (generated in ${result.generateSeconds} s)` : ''}, ${result.requests} requests to GET /api/events\n`);
-    process.stdout.write(`  all        p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  max ${result.max} ms\n`);
-    for (const [kind, s] of Object.entries(result.byKind)) process.stdout.write(`  ${kind.padEnd(20)} p50 ${String(s.p50).padStart(7)} ms  p95 ${String(s.p95).padStart(7)} ms  max ${String(s.max).padStart(7)} ms\n`);
+    const out = (line: string) => process.stdout.write(line + '\n');
+    out(`events-api: ${result.events} events in ${result.store}${generateSeconds ? ` (generated in ${result.generateSeconds} s)` : ''}, ${result.requests} requests to GET /api/events`);
+    out(`  load average ${result.loadAverage.join(' -> ')} on ${result.cores} cores; this process's CPU per request p50 ${result.cpuMs.p50} ms p95 ${result.cpuMs.p95} ms`);
+    out(`  ${'all'.padEnd(20)} p50 ${String(result.p50).padStart(7)} ms  p95 ${String(result.p95).padStart(7)} ms  p99 ${String(result.p99).padStart(7)} ms  max ${String(result.max).padStart(7)} ms`);
+    for (const [kind, s] of Object.entries(result.byKind)) {
+      out(`  ${kind.padEnd(20)} p50 ${String(s.p50).padStart(7)} ms  p95 ${String(s.p95).padStart(7)} ms  p99 ${String(s.p99).padStart(7)} ms  max ${String(s.max).padStart(7)} ms${s.totalInexact ? `  (total a lower bound in ${s.totalInexact})` : ''}`);
+    }
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The API's query string as listEvents filters (as routes-events.ts reads them). */
+function filtersOf(query: string): EventFilters {
+  const p = new URLSearchParams(query);
+  const list = (k: string) => p.get(k)?.split(',').filter(Boolean);
+  const f: EventFilters = { actors: list('actor'), recipients: list('recipient'), types: list('type'), docs: list('doc'), limit: 100, offset: Number(p.get('offset') ?? 0) };
+  if (p.get('from')) f.from = p.get('from')!;
+  if (p.get('to')) f.to = p.get('to')!;
+  if (p.get('quad')) f.quad = Number(p.get('quad'));
+  if (p.get('negated')) f.negated = p.get('negated') === 'true';
+  return f;
+}
+
+/** Run one request of each kind through a logging connection and print every statement's plan. */
+async function explainKinds(kb: KnowledgeBase, location: string, kinds: Record<string, () => string>): Promise<void> {
+  const seen: { sql: string; parameters: readonly unknown[] }[] = [];
+  const log = (e: { level: string; query: { sql: string; parameters: readonly unknown[] } }) => { if (e.level === 'query') seen.push(e.query); };
+  const file = kb.dialect === 'sqlite' ? new SQLite(location, { readonly: true }) : undefined;
+  const pool = kb.dialect === 'postgres' ? new pg.Pool({ connectionString: location, max: 1 }) : undefined;
+  const db = new Kysely<any>({ dialect: file ? new SqliteDialect({ database: file }) : new PostgresDialect({ pool: pool! }), log });
+  const logged = { ...kb, db } as KnowledgeBase;
+  try {
+    for (const [kind, make] of Object.entries(kinds)) {
+      const query = make();
+      seen.length = 0;
+      await listEvents(logged, filtersOf(query));
+      process.stdout.write(`\n== ${kind}: ${query || '(no filter)'}\n`);
+      for (const q of seen.filter((s) => !/^select \* from|^select "id", "text" from "documents"/.test(s.sql))) {
+        process.stdout.write(`  ${q.sql.replace(/\s+/g, ' ').slice(0, 300)}  ${JSON.stringify(q.parameters).slice(0, 120)}\n`);
+        const plan = file
+          ? file.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])).map((r) => (r as { detail: string }).detail)
+          : (await pool!.query<Record<string, string>>(`explain (analyze, costs off) ${q.sql}`, q.parameters as unknown[])).rows.map((r) => r['QUERY PLAN']!);
+        for (const line of plan) process.stdout.write(`      ${line}\n`);
+      }
+    }
+  } finally {
+    await db.destroy();
   }
 }

@@ -19,7 +19,7 @@ export function registerEventRoutes(app: FastifyInstance, kb: KnowledgeBase): vo
         },
         additionalProperties: false,
       },
-      response: { 200: { type: 'object', properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, events: { type: 'array', items: event } } } },
+      response: { 200: { type: 'object', properties: { total: { type: 'integer', description: 'matching events: exact when totalExact, otherwise at least this many (counting stops at 10,000)' }, totalExact: { type: 'boolean' }, limit: { type: 'integer' }, offset: { type: 'integer' }, events: { type: 'array', items: event } } } },
     },
   }, async (req) => {
     const q = req.query as Record<string, string | number | boolean | undefined>;
