@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
 import { exportJson } from '../export/export-json.js';
 import { EXPORT_FILTER_SEMANTICS, validateExportFilters } from '../export/export-filters.js';
-import { exportFormats, getExportFormat } from '../export/formats.js';
+import { exportFileName, exportFormats, getExportFormat } from '../export/formats.js';
 import { csvParam, datePrefixParam, splitList } from './query-params.js';
 
 export function registerExportRoutes(app: FastifyInstance, kb: KnowledgeBase): void {
@@ -31,7 +31,7 @@ export function registerExportRoutes(app: FastifyInstance, kb: KnowledgeBase): v
     const data = await exportJson(kb, filters);
     return reply
       .type(format.contentType)
-      .header('content-disposition', `attachment; filename="diplograph-export.${format.extension}"`)
+      .header('content-disposition', `attachment; filename="${exportFileName(format)}"`)
       .send(Readable.from(format.render(data)));
   });
 }

@@ -61,3 +61,8 @@ export function getExportFormat(name: string): ExportFormat {
   if (!format) throw new RangeError(`unknown export format "${name}"; use one of ${exportFormatNames().join(', ')}`);
   return format;
 }
+
+/** A download name that tells formats sharing an extension apart: diplograph-export.json, diplograph-export-plover.jsonl. */
+export function exportFileName(format: ExportFormat): string {
+  return `diplograph-export${format.name === format.extension ? '' : `-${format.name}`}.${format.extension}`;
+}

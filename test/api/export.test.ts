@@ -35,7 +35,7 @@ for (const target of await testDatabases('export API')) describe.skipIf(!!target
     const r = await get(`/api/export?format=${name}`);
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe(contentType);
-    expect(r.headers['content-disposition']).toBe(`attachment; filename="diplograph-export.${extension}"`);
+    expect(r.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="diplograph-export(-${name})?\\.${extension}"$`));
     expect(r.rawPayload.length).toBeGreaterThan(0);
   });
 

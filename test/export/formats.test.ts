@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import JSZip from 'jszip';
-import { exportFormatNames, exportFormats, getExportFormat } from '../../src/export/formats.js';
+import { exportFileName, exportFormatNames, exportFormats, getExportFormat } from '../../src/export/formats.js';
 import { batchChunks } from '../../src/export/batch-chunks.js';
 import { jsonChunks } from '../../src/export/export-json-text.js';
 import { exportJson } from '../../src/export/export-json.js';
@@ -34,6 +34,14 @@ describe('export format registry', () => {
   it.each(['', 'JSON', 'xml', 'csv ', 'toString', '__proto__'])('rejects %j, listing the valid names', (name) => {
     expect(() => getExportFormat(name)).toThrow(RangeError);
     expect(() => getExportFormat(name)).toThrow(`use one of ${exportFormatNames().join(', ')}`);
+  });
+
+  it('gives every format its own download name', () => {
+    const names = exportFormats().map(exportFileName);
+    expect(new Set(names).size).toBe(names.length);
+    expect(exportFileName(getExportFormat('json'))).toBe('diplograph-export.json');
+    expect(exportFileName(getExportFormat('csv'))).toBe('diplograph-export-csv.zip');
+    for (const [i, f] of exportFormats().entries()) expect(names[i]!.endsWith(`.${f.extension}`)).toBe(true);
   });
 
   it('a multi-file format renders as a zip', () => {
