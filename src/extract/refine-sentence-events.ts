@@ -142,6 +142,8 @@ function isAimOrMeans(view: SentenceView, f: FoundEvent, found: readonly FoundEv
     // "intra-Afghan dialogue": a kind of dialogue, not a meeting named by its participants.
     if (e.modality === 'hypothetical' || /\b(?:intra|inter)-\p{L}+\s+$/u.test(before(e))) return true;
   }
+  // "at the request of X": the circumstance of another act, not a request made here.
+  if (f.noun && e.type === 'REQUEST' && /\b(?:at|upon|on)\s+(?:the\s+)?$/i.test(before(e)) && /^\s+of\b/.test(e.evidence.text.slice(e.trigger.end - e.evidence.start))) return true;
   // "the United Nations Assistance Mission": a capitalised word inside a name is not a trigger.
   if (f.noun && /^\p{Lu}/u.test(e.trigger.text) && e.trigger.start > e.evidence.start && /^\s+\p{Lu}\p{Ll}/u.test(e.evidence.text.slice(e.trigger.end - e.evidence.start)) && /\p{Lu}\p{L}*\s+$/u.test(before(e))) return true;
   // "calling for the immediate lifting of sanctions": the act asked for is the request's object, not an act.

@@ -51,6 +51,9 @@ const positives: Case[] = [
   { text: 'Ethiopia deployed two brigades along the Kenyan border.', type: 'MOBILIZE', actors: ['state:ETH'], recipients: ['state:KEN'] },
   { text: 'Ethiopia launched a ground offensive against Kenya.', type: 'ASSAULT', actors: ['state:ETH'], recipients: ['state:KEN'] },
   { text: 'The sanctions applied against Kenya by France hurt farmers.', type: 'SANCTION', actors: ['state:FRA'], recipients: ['state:KEN'] },
+  // Fourth blind round.
+  { text: 'The attack on Kenya was led by Ethiopia.', type: 'ASSAULT', actors: ['state:ETH'], recipients: ['state:KEN'] },
+  { text: 'Kenya reiterated its request to Chile.', type: 'REQUEST', actors: ['state:KEN'], recipients: ['state:CHL'] },
   // A noun licensed by a later verb takes that verb's target and agent.
   { text: 'The sanctions that were imposed on Kenya by France remain in force.', type: 'SANCTION', actors: ['state:FRA'], recipients: ['state:KEN'] },
   // Joint acts: every party named as subject acts and receives.
@@ -97,6 +100,7 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['Ethiopia continued to violate the ceasefire with Kenya.', 'RETREAT', 'violating a ceasefire is not agreeing one'],
   ['Chile pledged its support to an intra-Kenyan dialogue.', 'CONSULT', '"intra-X dialogue" names a kind of dialogue, not a meeting held'],
   ['Kenya hosted the Peace Assistance Mission Forum last year.', 'AID', 'a capitalised word inside a name is not a trigger'],
+  ['Norway sent engineers to Kenya at the request of Chile.', 'REQUEST', '"at the request of" names no act of requesting'],
   ['Kenya tested a new bomb near the border.', 'ASSAULT', 'a bomb not launched or dropped is no attack'],
   ['Brazil spoke at length about the blockade of Kenya.', 'SANCTION', 'a blockade as a topic is not one imposed'],
   ['The sanctions regime on Kenya was debated in Geneva.', 'SANCTION', 'sanctions as a topic of discussion are not a sanction'],
