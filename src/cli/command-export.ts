@@ -22,8 +22,8 @@ export function exportCommand(): Command {
     .option('--doc <ids>', 'only these documents', list)
     .option('--actor <ids>', 'only records in which these entities act (see below)', list)
     .option('--type <types>', 'only events of these PLOVER types', list)
-    .option('--from <date>', 'only records dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--to <date>', 'only records dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--from <date>', 'only records whose dates reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--to <date>', 'only records whose dates begin by this date (YYYY, YYYY-MM or YYYY-MM-DD)')
     .addHelpText('after', `\nFormats:\n${formatLines}\n\n${EXPORT_FILTER_SEMANTICS}\n`)
     .action(async (opts: { db: string; format: string; out?: string; doc?: string[]; actor?: string[]; type?: string[]; from?: string; to?: string }) => {
       // Everything the user typed is checked before the knowledge base is opened.
