@@ -18,7 +18,7 @@ export const NUMBER_WORD_SRC =
   `(?:(?:${TENS_SRC})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|${SMALL_SRC})(?:[ -]hundred(?:(?: and)? (?:(?:${TENS_SRC})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|${SMALL_SRC}))?)?`;
 
 /** A count as digits or words; vague counts (several, a few) give 'X'. */
-export const COUNT_SRC = `(?:\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?|${NUMBER_WORD_SRC}|an?|several|a few|a couple of|few|many)`;
+export const COUNT_SRC = `(?:\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?|an?[ \\t]+(?:hundred|thousand)|${NUMBER_WORD_SRC}|an?|several|a few|a couple of|couple of|few|many)`;
 
 /** The value of a written number, NaN when it is not one; vague words give -1. */
 export function parseNumberWords(words: string): number {

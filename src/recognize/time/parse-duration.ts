@@ -5,7 +5,7 @@ import type { TimeParser } from './time-parser.js';
 // "77 years", "Seventy-seven years", "two-year", "the past two months", "the first nine months", "24 hours",
 // "a decade", "more than three years", "several weeks".
 const PATTERN = new RegExp(
-  `(?<![\\w$£€.,/-])(?:(the[ \\t]+)?(?:(past|last|next|first|coming|previous|remaining|following|final|latest|initial|other|same)[ \\t]+))?(${COUNT_SRC}|half[ \\t]+an?|an?[ \\t]+half)(?:[ \\t]+and[ \\t]+a[ \\t]+half|[ \\t]+1\\/2|½)?[ \\t-]+${UNIT_SRC.replace('(?:', '(')}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t-]+(old|long))?(?![\\w-]|,\\d)`,
+  `(?<![\\w$£€.,/-])(?:(the[ \\t]+)?(?:(past|last|next|first|coming|previous|remaining|following|final|latest|initial|other|same)[ \\t]+))?(${COUNT_SRC}|half[ \\t]+an?|an?[ \\t]+half)(?:[ \\t]+and[ \\t]+a[ \\t]+half|[ \\t]+1\\/2|½)?(?:[ \\t]+(?:more|additional|further|extra))?[ \\t-]+${UNIT_SRC.replace('(?:', '(')}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t-]+(old|long))?(?![\\w-]|,\\d)`,
   'gi',
 );
 
@@ -21,10 +21,12 @@ export const durationParser: TimeParser = {
     let n: number | 'X';
     if (/half/.test(countText)) n = 0.5;
     else {
-      const parsed = parseNumberWords(countText.replace(/^a few$|^a couple of$/, (s) => (s === 'a couple of' ? 'two' : 'few')));
+      const parsed = parseNumberWords(countText.replace(/^a few$|^a couple of$|^couple of$/, (s) => (s === 'a few' ? 'few' : 'two')));
       if (Number.isNaN(parsed)) return null;
       n = parsed < 0 ? 'X' : parsed;
     }
+    // "a decades-long feud": a plural after "a" is no count of it.
+    if (/^(?:an?|one)$/.test(countText) && /s$/i.test(m[4]!)) return null;
     // "three-quarters" is a fraction.
     if (unit === 'quarter' && /-quarters$/i.test(m[0])) return null;
     // "two and a half years", "2 1/2 years", "a minute and a half".
@@ -65,5 +67,17 @@ export const vagueDurationParser: TimeParser = {
     if (/\b(?:coming|next)\b/i.test(span)) return { start, end, type: 'DATE', value: 'FUTURE_REF', rule: 'time.vague-duration' };
     const value = durationValue('X', unitOf(unitText));
     return { start, end, type: 'DURATION', value, rule: 'time.vague-duration' };
+  },
+};
+
+// "day-long", "year-long", "decades-long": a length as an adjective (one unit, or an unstated number of them).
+const UNIT_LONG = /(?<![\w-])(day|week|month|year|hour|decade|centur(?:y|ie))(s?)-long(?![\w-])/gi;
+
+export const unitLongParser: TimeParser = {
+  name: 'time.duration',
+  pattern: UNIT_LONG,
+  extract(m) {
+    const unit = unitOf(`${m[1]!}${m[2] ? 's' : ''}`);
+    return { start: m.index, end: m.index + m[0].length, type: 'DURATION', value: durationValue(m[2] ? 'X' : 1, unit), rule: 'time.duration' };
   },
 };

@@ -61,3 +61,18 @@ export const monthDateParser: TimeParser = {
     return { start, end, type: 'DATE', value, rule: 'time.month-date' };
   },
 };
+
+// "April 24 and 25", "March 3-4": the second day of a pair shares the first one's month.
+const SECOND_DAY = new RegExp(`(?<![\\w-])${MONTH_SRC.replace('(?:', '(')}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?[ \\t]*(?:and|or|to|through|-|–)[ \\t]*(\\d{1,2})(?:st|nd|rd|th)?(?![\\w%:-]|[.,]\\d)`, 'g');
+
+export const secondDayParser: TimeParser = {
+  name: 'time.month-date',
+  pattern: SECOND_DAY,
+  extract(m) {
+    const day = Number(m[2]);
+    if (day < 1 || day > 31) return null;
+    const end = m.index + m[0].length;
+    const start = end - m[0].length + m[0].lastIndexOf(m[2]!);
+    return { start, end, type: 'DATE', value: `XXXX-${pad2(monthNumber(m[1]!))}-${pad2(day)}`, rule: 'time.month-date' };
+  },
+};

@@ -5,7 +5,7 @@ const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 
 
 // "the third quarter (of 2022)", "third-quarter", "Q3 2022", "2022 Q3", "the first half of 2022".
 const PATTERN = new RegExp(
-  '(?<![\\w-])(?:(?:the[ \\t]+)?(first|1st|second|2nd|third|3rd|fourth|4th|final)[ \\t-]+(quarter|half)' +
+  '(?<![\\w-])(?:(?:the[ \\t]+)?(?:fiscal[ \\t-]+)?(first|1st|second|2nd|third|3rd|fourth|4th|final)[ \\t-]+(quarter|half)' +
     '(?:[ \\t]+of[ \\t]+(?:(?:fiscal[ \\t]+(?:year[ \\t]+)?)?((?:19|20)\\d{2})|(this|last|next|the)[ \\t]+(?:fiscal[ \\t]+)?year))?' +
     '|Q([1-4])(?:[ \\t]+((?:19|20)\\d{2}))?|((?:19|20)\\d{2})[ \\t]+Q([1-4])|([1-4])Q((?:19|20)?\\d{2})?)(?![\\w-])',
   'gi',

@@ -25,11 +25,12 @@ export const deicticUnitParser: TimeParser = {
   pattern: DEICTIC,
   extract(m, text) {
     const start = m.index;
-    const end = start + m[0].length;
-    const edge = m[1]?.toLowerCase();
     const det = m[2]!.toLowerCase().replace(/\s+/g, ' ');
+    // "met last week after talks": "after" belongs to the next phrase unless "the year after" reads as one.
+    const after = det === 'the' ? m[4]?.toLowerCase() : undefined;
+    const end = start + m[0].length - (m[4] && !after ? m[0].length - m[0].search(new RegExp(`[ \\t]+${m[4]}$`)) : 0);
+    const edge = m[1]?.toLowerCase();
     const unit = m[3]!.toLowerCase();
-    const after = m[4]?.toLowerCase();
     const code = RELATIVE_UNIT_OF[unit]!;
     const mod: TimexCandidate['mod'] = edge === 'early' ? 'START' : edge === 'late' ? 'END' : undefined;
     const kind = /(?:fiscal|full|calendar)[ \t]/i.test(m[0]);

@@ -5,7 +5,7 @@ import { wordBefore, wordAfter, type TimeParser } from './time-parser.js';
 const PATTERN = /((?:1[5-9]|20)\d{2})(s|'s)?(?![\w%°/:-]|[.,]\d)/g;
 
 // "mid-1996", "early-1990s": a hyphen after an edge word is no range or code.
-const EDGE_HYPHEN = /(?:^|[^\w-])(?:[Mm]id|[Ee]arly|[Ll]ate)-$/;
+const EDGE_HYPHEN = /(?:^|[^\w-])(?:[Mm]id|[Ee]arly|[Ll]ate|[Pp]ost|[Pp]re)-$/;
 const NOT_BEFORE_NUMBER = /[\w$£€¥#.,/:-]/;
 
 /** Whether a number may start at `at`: not inside a word, number, amount or code ("A-1990" is a code too). */
@@ -21,7 +21,7 @@ const LABEL_BEFORE = /^(?:page|pages|p\.|pp\.|no\.|nos\.|number|article|articles
 // Words after a number that make it a count ("2000 troops").
 const COUNT_AFTER = /^(?:people|persons|individuals|troops|soldiers|men|women|children|refugees|members|cases|deaths|units|tons|tonnes|km|kilometres|kilometers|miles|metres|meters|feet|barrels|hectares|dollars|yen|euros|pounds|workers|jobs|students|votes|seats|delegates|participants|times|pages|words|points|shares|households|families|vehicles|homes|houses|rounds|calories|mw|kw|gw|bpd|hours|days|weeks|months|years|to\s+\d)$/i;
 // Capitalised words that may stand before a year without making it part of a name.
-const CAPITAL_OK = /^(?:In|On|Since|Until|Till|By|From|To|During|Through|Before|After|Of|And|Or|Early|Late|Mid|Mid-|Spring|Summer|Fall|Autumn|Winter|Fiscal|FY|Between|The|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.|As|At|For|Throughout|Circa|Around|About|Beginning|End|Year|Calendar|Last|This|Next|Only|Even|Also|But|Then|Until|Like|Unlike)$/;
+const CAPITAL_OK = /^(?:A|An|That|This|These|Those|Its|His|Her|Their|Our|Each|Every|In|On|Since|Until|Till|By|From|To|During|Through|Before|After|Of|And|Or|Early|Late|Mid|Mid-|Spring|Summer|Fall|Autumn|Winter|Fiscal|FY|Between|The|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.|As|At|For|Throughout|Circa|Around|About|Beginning|End|Year|Calendar|Last|This|Next|Only|Even|Also|But|Then|Until|Like|Unlike)$/;
 
 export const yearParser: TimeParser = {
   name: 'time.year',

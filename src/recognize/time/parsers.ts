@@ -1,12 +1,12 @@
 import type { TimeParser } from './time-parser.js';
-import { monthDateParser } from './parse-month-date.js';
+import { monthDateParser, secondDayParser } from './parse-month-date.js';
 import { centuryParser, fiscalYearParser, numericDateParser, shortDecadeParser, yearParser } from './parse-year.js';
 import { seasonParser } from './parse-season.js';
 import { quarterParser, yearQuarterParser } from './parse-quarter.js';
 import { weekdayParser } from './parse-weekday.js';
 import { deicticParser } from './parse-deictic.js';
 import { deicticUnitParser, latestPeriodParser, offsetParser, yearAgoParser, yearEndParser, samePeriodParser } from './parse-relative-unit.js';
-import { durationParser, vagueDurationParser } from './parse-duration.js';
+import { durationParser, unitLongParser, vagueDurationParser } from './parse-duration.js';
 import { setParser } from './parse-set.js';
 import { timeOfDayParser } from './parse-time-of-day.js';
 import { namedEventParser } from './parse-named-event.js';
@@ -19,5 +19,5 @@ export const TIME_PARSERS: readonly TimeParser[] = [
   monthDateParser, yearParser, yearQuarterParser, fiscalYearParser, numericDateParser, seasonParser, quarterParser, weekdayParser,
   deicticParser, deicticUnitParser, offsetParser, yearAgoParser, durationParser, vagueDurationParser, setParser,
   timeOfDayParser, namedEventParser, weekendParser, holidayParser, wordYearParser, yearEndParser, samePeriodParser,
-  shortDecadeParser, centuryParser, latestPeriodParser,
+  shortDecadeParser, centuryParser, latestPeriodParser, unitLongParser, secondDayParser,
 ];

@@ -129,6 +129,20 @@ const RULES: Record<string, Case[]> = {
     { text: 'It happened several years ago.', dct: '1998-02-13', expect: [{ text: 'several years ago', type: 'DATE', value: 'PAST_REF' }] },
     { text: 'He left a week or so ago.', dct: '1991-02-25', expect: [{ text: 'a week or so ago', type: 'DATE', value: '1991-W08' }] },
   ],
+  'forms that were missed': [
+    { text: 'The president met him last week after holding talks.', dct: '1991-12-02', expect: [{ text: 'last week', type: 'DATE', value: '1991-W48' }] },
+    { text: 'He promised a referendum next year after the vote.', dct: '1998-02-13', expect: [{ text: 'next year', type: 'DATE', value: '1999' }] },
+    { text: 'That 1978 resolution calls for a withdrawal; a 1996 law tightened it.', expect: [{ text: '1978', type: 'DATE', value: '1978' }, { text: '1996', type: 'DATE', value: '1996' }] },
+    { text: 'The post-1959 politics split families.', expect: [{ text: '1959', type: 'DATE', value: '1959' }] },
+    { text: 'It posted net income for the fiscal-first quarter.', dct: '1989-10-30', expect: [{ text: 'the fiscal-first quarter', type: 'DATE', value: '1989-Q1' }] },
+    { text: 'The crown has stood for almost a hundred years.', expect: [{ text: 'almost a hundred years', type: 'DURATION', value: 'P100Y', mod: 'APPROX' }] },
+    { text: 'Over the next couple of years sales will grow.', expect: [{ text: 'the next couple of years', type: 'DURATION', value: 'P2Y' }] },
+    { text: 'He will stay two more weeks and an additional year.', expect: [{ text: 'two more weeks', type: 'DURATION', value: 'P2W' }, { text: 'an additional year', type: 'DURATION', value: 'P1Y' }] },
+    { text: 'The day-long meeting ended a decades-long feud.', expect: [{ text: 'day-long', type: 'DURATION', value: 'P1D' }, { text: 'decades-long', type: 'DURATION', value: 'PXDE' }] },
+    { text: 'The summit will be held on April 24 and 25.', dct: '1999-02-10', expect: [{ text: 'April 24', type: 'DATE', value: '1999-04-24' }, { text: '25', type: 'DATE', value: '1999-04-25' }] },
+    // A plural after "a" is no count, and a bare number after "and" needs a month before it.
+    { text: 'Scores of 24 and 25 were drawn in a decades-long series.', expect: [{ text: 'decades-long', type: 'DURATION', value: 'PXDE' }] },
+  ],
   sets: [
     { text: 'The festival is held each July.', dct: '1998-03-22', expect: [{ text: 'each July', type: 'SET', value: 'XXXX-07' }] },
   ],
