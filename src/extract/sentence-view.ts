@@ -90,7 +90,8 @@ function innerParticipants(doc: AnalysedDocument, tokens: Token[], refs: Mention
   const out: MentionRef[] = [];
   for (const ref of compound) {
     for (const [surface, link] of bySurface) {
-      if (link.entity === ref.entity) continue;
+      // A plain substring test first: most surfaces are not in the name at all.
+      if (link.entity === ref.entity || !ref.mention.text.includes(surface)) continue;
       const at = ref.mention.text.search(wholeWord(surface));
       if (at < 0) continue;
       const start = ref.mention.start + at;

@@ -112,6 +112,29 @@ const ADMIN_RE = /(?<![\p{L}])(\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)\s(Oblast
 /** "Georgia" followed by these is still the state ("Georgia Government" is unusual but "Georgia Dream" is not a person). */
 const PERSON_FIRSTNAME_STATES = new Set(['Georgia', 'Jordan', 'Chad']);
 const LOCATIVE_BEFORE_US_STATE = /(?:Atlanta,|U\.S\. state of|US state of|state of)\s*$/;
+const GOVERNMENT_OF_RE = /(?<![\p{L}])(?:Government|government) of (?:the )?/gu;
+const BODY_AFTER_STATE_RE = new RegExp(String.raw`(?<![\p{L}])${BODY_AFTER_STATE}(?![\p{L}])`, 'gu');
+const REGIONAL_GOVERNMENT_RE = /(?<![\p{L}])(\p{Lu}[\p{Ll}-]+ (?:Oblast|Krai|Prefecture|Province|Governorate|Region)) [Gg]overnment(?![\p{L}])/gu;
+const SIDE_RE = /(?<![\p{L}])side(?![\p{L}])/gu;
+const UN_ORGANIZATION_RE = /(?<=(?:[Tt]he|[Tt]his|[Oo]ur) )Organization(?![\p{L}]| of\b)/gu;
+const CHAINED_NAME_RE = new RegExp(String.raw`,?\s+and(?:\s+(?:the|a|an))?\s+(?:${CONT_TOKEN}\s+)*?(?:${HEAD_ALT})(?![\p{L}])`, 'u');
+
+/*
+ * Hints: a word every match of a pattern must contain. Most sentences lack it, and finding a plain
+ * word is much cheaper than trying a pattern that starts with a look-behind at every position, so
+ * the pattern runs only where it can match (the result is the same).
+ */
+const TITLE_HINT = new RegExp(TITLES.map(escapeRe).join('|'));
+const HEAD_HINT = new RegExp(HEAD_ALT);
+const BODY_HINT = /overnment|dministration|authorities|Ministry|ministry|entral|arliament|legislature|military|rmed|Army|Navy|Air Force|forces|troops/;
+const APPOSITION_HINT = /founder|leader|head|chair|president|director|chief|spokes|secretary|winner|laureate|activist|journalist|minister|ambassador|envoy|commander|CEO|opposition/;
+const NO_MATCHES: RegExpExecArray[] = [];
+
+/** s.matchAll(re), or nothing when s lacks the hint that every match contains. */
+function matchesIf(s: string, re: RegExp, hint: string | RegExp): Iterable<RegExpExecArray> {
+  const present = typeof hint === 'string' ? s.includes(hint) : hint.test(s);
+  return present ? s.matchAll(re) : NO_MATCHES;
+}
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -191,7 +214,7 @@ export function recognizeEntities(
     const at = (i: number): number => sent.start + i;
 
     // 2. Titles: "Prime Minister Kishida", "President of Ukraine Volodymyr Zelenskyy", "the Prime Minister of Japan".
-    for (const m of s.matchAll(TITLE_RE)) {
+    for (const m of matchesIf(s, TITLE_RE, TITLE_HINT)) {
       const title = m[1] ?? '';
       const tStart = at(m.index);
       let pos = tStart + title.length;
@@ -232,11 +255,11 @@ export function recognizeEntities(
     }
 
     // 3. Government bodies: "Government of Japan", "the Russian government", "Chinese Foreign Ministry".
-    for (const m of s.matchAll(/(?<![\p{L}])(?:Government|government) of (?:the )?/gu)) {
+    for (const m of matchesIf(s, GOVERNMENT_OF_RE, 'overnment of ')) {
       const g = longestGazAt(at(m.index + m[0].length), ['state']);
       if (g) candidates.push({ start: at(m.index), end: g.end, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
     }
-    for (const m of s.matchAll(new RegExp(String.raw`(?<![\p{L}])${BODY_AFTER_STATE}(?![\p{L}])`, 'gu'))) {
+    for (const m of matchesIf(s, BODY_AFTER_STATE_RE, BODY_HINT)) {
       const before = stateBefore(at(m.index));
       if (!before) continue;
       const word = m[0];
@@ -245,15 +268,15 @@ export function recognizeEntities(
       if (word === 'military' && MILITARY_AS_MODIFIER.test(text.slice(at(m.index) + word.length, at(m.index) + word.length + 30))) continue;
       candidates.push({ start: before.start, end: at(m.index) + word.length, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
     }
-    for (const m of s.matchAll(CONTEXT_BODIES)) {
+    for (const m of matchesIf(s, CONTEXT_BODIES, /House|National Assembly|Cabinet Office/)) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.contextual', priority: 1 });
     }
-    for (const m of s.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Ll}-]+ (?:Oblast|Krai|Prefecture|Province|Governorate|Region)) [Gg]overnment(?![\p{L}])/gu)) {
+    for (const m of matchesIf(s, REGIONAL_GOVERNMENT_RE, 'overnment')) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.regional', priority: 2 });
     }
 
     // 4. Diplomatic missions: "Embassy of Japan in Russia", "Consulate-General of the Russian Federation in Sapporo".
-    for (const m of s.matchAll(MISSION_RE)) {
+    for (const m of matchesIf(s, MISSION_RE, /Embassy|Consulate|Mission|Trade Representation/)) {
       let pos = at(m.index + m[0].length);
       if (text.startsWith('the ', pos)) pos += 4;
       const g = longestGazAt(pos, ['state']);
@@ -271,12 +294,12 @@ export function recognizeEntities(
 
     // 5. Capitalised names ending in (or headed by) Agreement, Treaty, Council, Summit, Prize ...
     NAMED_RE.lastIndex = 0;
-    for (let m = NAMED_RE.exec(s); m; m = NAMED_RE.exec(s)) {
+    if (HEAD_HINT.test(s)) for (let m = NAMED_RE.exec(s); m; m = NAMED_RE.exec(s)) {
       let prefix = m[1] ?? '';
       const head = m[2] ?? '';
       let cont = m[3] ?? '';
       // Never run two names together: "... Consular Relations and the Japan-Soviet Consular Convention".
-      const chained = new RegExp(String.raw`,?\s+and(?:\s+(?:the|a|an))?\s+(?:${CONT_TOKEN}\s+)*?(?:${HEAD_ALT})(?![\p{L}])`, 'u').exec(cont);
+      const chained = CHAINED_NAME_RE.exec(cont);
       if (chained) cont = cont.slice(0, chained.index);
       // A sentence-final period belongs to the sentence, not the name.
       cont = cont.replace(/\.$/, '');
@@ -304,13 +327,13 @@ export function recognizeEntities(
       const end = at(m.index + (m[1] ?? '').length + head.length + cont.length);
       candidates.push({ start, end, kind: HEAD_KIND.get(head) ?? 'other', entity: null, rule: `named.${(HEAD_KIND.get(head) ?? 'other')}`, priority: 1 });
     }
-    for (const m of s.matchAll(SHORT_REF_RE)) {
+    for (const m of matchesIf(s, SHORT_REF_RE, 'the ')) {
       const start = at(m.index + 4);
       candidates.push({ start, end: start + (m[1] ?? '').length, kind: 'agreement', entity: null, rule: 'short-ref', priority: 0 });
     }
 
     // 6. Quoted exercise and project names, vessels, administrative regions, patronymic and apposed names.
-    for (const m of s.matchAll(QUOTED_RE)) {
+    for (const m of matchesIf(s, QUOTED_RE, /[“"]/)) {
       const inner = m[1] ?? '';
       if (!/^\p{Lu}/u.test(inner)) continue;
       const qStart = at(m.index + 1);
@@ -322,20 +345,20 @@ export function recognizeEntities(
         candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-project', priority: 3 });
       }
     }
-    for (const m of s.matchAll(VESSEL_RE)) {
+    for (const m of matchesIf(s, VESSEL_RE, /boat|vessel|ship|destroyer|frigate|cruiser|submarine|tanker|icebreaker|trawler|carrier/)) {
       const name = m[1] ?? '';
       const start = at(m.index + m[0].length - name.length);
       candidates.push({ start, end: start + name.length, kind: 'other', entity: null, rule: 'vessel', priority: 2 });
     }
-    for (const m of s.matchAll(ADMIN_RE)) {
+    for (const m of matchesIf(s, ADMIN_RE, /Oblast|Krai|Prefecture|Province|Governorate/)) {
       if (NOT_NAME.has((m[1] ?? '').split(' ')[0] ?? '')) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'place', entity: null, rule: 'admin-region', priority: 1 });
     }
-    for (const m of s.matchAll(PATRONYMIC_RE)) {
+    for (const m of matchesIf(s, PATRONYMIC_RE, /vich|vna|ichna|euna|eŭna|vych/)) {
       if (NOT_NAME.has(m[1] ?? '')) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'person', entity: null, rule: 'patronymic-name', priority: 1 });
     }
-    for (const m of s.matchAll(APPOSITION_RE)) {
+    for (const m of matchesIf(s, APPOSITION_RE, APPOSITION_HINT)) {
       const name = m[1] ?? '';
       const tokens = name.split(/\s+/);
       if (tokens.some((t) => NOT_NAME.has(t) || gaz.stateForms.has(t) || HEAD_KIND.has(t))) continue;
@@ -343,7 +366,7 @@ export function recognizeEntities(
     }
 
     // 7. References resolved later: "the Russian side", "the two countries", "the country".
-    for (const m of s.matchAll(/(?<![\p{L}])side(?![\p{L}])/gu)) {
+    for (const m of matchesIf(s, SIDE_RE, 'side')) {
       const before = stateBefore(at(m.index));
       if (before && !before.possessive) {
         // "the Russian side" is a definite description: the article belongs to it.
@@ -351,30 +374,30 @@ export function recognizeEntities(
         candidates.push({ start, end: at(m.index) + 4, kind: 'state', entity: before.entity, rule: 'state-side', priority: 2 });
       }
     }
-    for (const m of s.matchAll(PLURAL_REF_RE)) {
+    for (const m of matchesIf(s, PLURAL_REF_RE, /he two |oth /)) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'plural-ref', priority: 1 });
     }
-    for (const m of s.matchAll(COUNTRY_REF_RE)) {
+    for (const m of matchesIf(s, COUNTRY_REF_RE, 'he country')) {
       // "Turkey is the country most affected": a predicate describes, it does not refer back.
       if (/(?:^|\s)(?:is|was|are|were|remains|remained|becomes|became|be|been)\s+$/.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'definite-country', priority: 1 });
     }
-    for (const m of s.matchAll(ADMINISTRATION_RE)) {
+    for (const m of matchesIf(s, ADMINISTRATION_RE, 'dministration')) {
       if (/^[Mm]y|^[Oo]ur/.test(m[0]) && !speaker) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 1 });
     }
-    for (const m of s.matchAll(NAMED_ADMINISTRATION_RE)) {
+    for (const m of matchesIf(s, NAMED_ADMINISTRATION_RE, 'dministration')) {
       if (!gaz.surnames.has((m[1] ?? '').toLowerCase())) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 2 });
     }
     // "the Organization" in a text about the United Nations is the UN (UN usage, capitalised).
-    if (unDocument) for (const m of s.matchAll(/(?<=(?:[Tt]he|[Tt]his|[Oo]ur) )Organization(?![\p{L}]| of\b)/gu)) {
+    if (unDocument) for (const m of matchesIf(s, UN_ORGANIZATION_RE, 'Organization')) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: 'org:UN', rule: 'un-organization-ref', priority: 1 });
     }
-    for (const m of s.matchAll(OPERATION_RE)) {
+    for (const m of matchesIf(s, OPERATION_RE, 'Operation')) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'other', entity: null, rule: 'named-operation', priority: 2 });
     }
-    for (const m of s.matchAll(BRANCH_RE)) {
+    for (const m of matchesIf(s, BRANCH_RE, /Army|Navy|Air Force|Marine Corps|Coast Guard/)) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.branch', priority: 1 });
     }
     // 7b. The speaker's own state: "we", "our", "my country", "my Government" (speeches and statements only).
@@ -382,7 +405,7 @@ export function recognizeEntities(
 
     // 8. Coordinated groupings: "the Central Asian and Caucasus countries" names two blocs.
     if (blocCoordination) {
-      for (const m of s.matchAll(blocCoordination)) {
+      for (const m of matchesIf(s, blocCoordination, ' and ')) {
         const a = m[1] ?? '';
         const b = m[2] ?? '';
         const aStart = at(m.index);
