@@ -81,3 +81,14 @@ export const unitLongParser: TimeParser = {
     return { start: m.index, end: m.index + m[0].length, type: 'DURATION', value: durationValue(m[2] ? 'X' : 1, unit), rule: 'time.duration' };
   },
 };
+
+// "the weeks ahead", "the months ahead": a stretch of the future of unstated length.
+const AHEAD = /(?<![\w-])the[ \t]+(?:(?:few|next|several|coming)[ \t]+)?(days|weeks|months|years|decades)[ \t]+ahead(?![\w-])/gi;
+
+export const aheadParser: TimeParser = {
+  name: 'time.vague-duration',
+  pattern: AHEAD,
+  extract(m) {
+    return { start: m.index, end: m.index + m[0].length, type: 'DURATION', value: durationValue('X', unitOf(m[1]!)), rule: 'time.vague-duration' };
+  },
+};

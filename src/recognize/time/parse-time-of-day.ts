@@ -30,3 +30,22 @@ export const timeOfDayParser: TimeParser = {
     return { start: m.index, end: m.index + m[0].length, type: 'TIME', value, rule: 'time.time-of-day' };
   },
 };
+
+// "4 in the morning", "11 o'clock at night": an hour and the part of the day that says a.m. or p.m.
+const HOUR_IN_PART = /(?<![\w.:-])(\d{1,2})(?::(\d{2}))?(?:[ \t]+o['’]clock)?[ \t]+(?:in[ \t]+the[ \t]+(morning|afternoon|evening)|at[ \t]+night)(?![\w-])/gi;
+
+export const hourInPartParser: TimeParser = {
+  name: 'time.time-of-day',
+  pattern: HOUR_IN_PART,
+  extract(m) {
+    let hour = Number(m[1]);
+    const minute = m[2] ? Number(m[2]) : 0;
+    if (hour < 1 || hour > 12 || minute > 59) return null;
+    const part = (m[3] ?? 'night').toLowerCase();
+    // Afternoon and evening hours are p.m.; at night, 9 to 11 are p.m. and 12 to 4 are the small hours.
+    if (part === 'afternoon' || part === 'evening' || (part === 'night' && hour >= 6 && hour < 12)) hour += 12;
+    if (part === 'morning' && hour === 12) hour = 0;
+    const value = relative('REF', 'D', 0, `T${pad2(hour)}:${pad2(minute)}`);
+    return { start: m.index, end: m.index + m[0].length, type: 'TIME', value, rule: 'time.time-of-day' };
+  },
+};

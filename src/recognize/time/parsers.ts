@@ -6,9 +6,9 @@ import { quarterParser, yearQuarterParser } from './parse-quarter.js';
 import { weekdayParser } from './parse-weekday.js';
 import { deicticParser } from './parse-deictic.js';
 import { deicticUnitParser, latestPeriodParser, offsetParser, yearAgoParser, yearEndParser, samePeriodParser } from './parse-relative-unit.js';
-import { durationParser, unitLongParser, vagueDurationParser } from './parse-duration.js';
+import { aheadParser, durationParser, unitLongParser, vagueDurationParser } from './parse-duration.js';
 import { setParser } from './parse-set.js';
-import { timeOfDayParser } from './parse-time-of-day.js';
+import { hourInPartParser, timeOfDayParser } from './parse-time-of-day.js';
 import { namedEventParser } from './parse-named-event.js';
 import { weekendParser } from './parse-weekend.js';
 import { holidayParser } from './parse-holiday.js';
@@ -19,5 +19,5 @@ export const TIME_PARSERS: readonly TimeParser[] = [
   monthDateParser, yearParser, yearQuarterParser, fiscalYearParser, numericDateParser, seasonParser, quarterParser, weekdayParser,
   deicticParser, deicticUnitParser, offsetParser, yearAgoParser, durationParser, vagueDurationParser, setParser,
   timeOfDayParser, namedEventParser, weekendParser, holidayParser, wordYearParser, yearEndParser, samePeriodParser,
-  shortDecadeParser, centuryParser, latestPeriodParser, unitLongParser, secondDayParser,
+  shortDecadeParser, centuryParser, latestPeriodParser, unitLongParser, secondDayParser, aheadParser, hourInPartParser,
 ];

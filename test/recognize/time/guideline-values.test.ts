@@ -143,6 +143,13 @@ const RULES: Record<string, Case[]> = {
     // A plural after "a" is no count, and a bare number after "and" needs a month before it.
     { text: 'Scores of 24 and 25 were drawn in a decades-long series.', expect: [{ text: 'decades-long', type: 'DURATION', value: 'PXDE' }] },
   ],
+  'vague future and hours by part of the day': [
+    { text: 'In the near term prices may fall; the rest will be paid at a later date.', dct: '1989-10-30', expect: [{ text: 'the near term', type: 'DATE', value: 'FUTURE_REF' }, { text: 'a later date', type: 'DATE', value: 'FUTURE_REF' }] },
+    { text: 'Redemptions may rise in the weeks ahead.', dct: '1989-10-30', expect: [{ text: 'the weeks ahead', type: 'DURATION', value: 'PXW' }] },
+    { text: 'The shop closed at 11 at night.', dct: '2000-04-05', expect: [{ text: '11 at night', type: 'TIME', value: '2000-04-05T23:00' }] },
+    { text: 'They met at 3 in the afternoon.', dct: '2000-04-05', expect: [{ text: '3 in the afternoon', type: 'TIME', value: '2000-04-05T15:00' }] },
+    { text: 'He scored 30 in the evening game.', dct: '2000-04-05', expect: [] },
+  ],
   sets: [
     { text: 'The festival is held each July.', dct: '1998-03-22', expect: [{ text: 'each July', type: 'SET', value: 'XXXX-07' }] },
   ],
