@@ -32,6 +32,9 @@ const POSITION_AFTER_WE = /^(?: (?:also|particularly|therefore|thus|strongly|ful
  */
 const STATE_ACTION_AFTER_WE = /^(?: (?:have|has) (?:already |also |now |recently |successfully |just )?(?!been\b)(?:\p{L}+(?:ed|en)|put|set|built|made|taken|given|sent|held|begun|brought|paid|spent|won|led|met|kept|undertaken)| (?:are|were) (?:also |currently |now |still |already )?(?:\p{L}+ing|at the forefront)| will (?:also |continue to |further |soon )?\p{L}+| (?:also |then |immediately |therefore |subsequently |later |again |recently |promptly |quickly )?(?!(?:watched|learned|noticed|realized|realised|wanted|needed|tried|failed|hoped|expected|wished|used|feared|worried|suffered|lived|believed|understood|saw|felt|knew|thought|heard|were|had)\b)(?:(?!\p{L}*eed(?![\p{L}]))\p{L}{3,}ed|sent|made|took|gave|held|met|spoke|brought|sought|fought|won|led|paid|broke|withdrew))(?![\p{L}])/u;
 
+/** "us" right after a verb of acting on a state (not "let us", "all of us", "for us"). */
+const US_AFTER_ACT_RE = /(?<![\p{L}])(?:blame[sd]?|blaming|accuse[sd]?|accusing|attack(?:ed|s|ing)?|bomb(?:ed|s|ing)?|invade[sd]?|threaten(?:ed|s|ing)?|sanction(?:ed|s|ing)?|pressure[sd]?|invite[sd]?|inviting|warn(?:ed|s)?|condemn(?:ed|s)?|expel(?:led|s)?|punish(?:ed|es|ing)?) us(?![\p{L}])/gu;
+
 /** "our" before these nouns is the speaker's state ("our Constitution", "our citizens"), not a wider "we". */
 const OUR_STATE_NOUN = /^ (?:country|nation|Government|government|people|citizens|compatriots|economy|territory|borders?|sovereignty|independence|Constitution|constitution|national|delegation|President|Prime Minister|capital|armed forces|troops|homeland|traditions|policy|position|contributions?|determination|bilateral|democracy|Parliament|parliament|Republic|State|Kingdom|soil|farmers|soldiers|diplomats|ambassadors?|embassy|embassies|island|islands|coast|population|youth|GDP|budget|currency|agriculture|own)(?![\p{L}])/u;
 
@@ -55,6 +58,11 @@ export function speakerReferences(sentence: string): SpeakerReference[] {
   for (const m of sentence.matchAll(OUR_RE)) {
     const end = m.index + m[0].length;
     if (!taken(m.index, end) && OUR_STATE_NOUN.test(sentence.slice(end, end + 20))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
+  }
+  // "India blamed us", "sent jets to bomb us": "us" as the object of a hostile or diplomatic act.
+  for (const m of sentence.matchAll(US_AFTER_ACT_RE)) {
+    const start = m.index + m[0].length - 2;
+    if (!taken(start, start + 2)) out.push({ start, end: start + 2, kind: 'state', rule: 'speaker-pronoun' });
   }
   return out.sort((a, b) => a.start - b.start);
 }

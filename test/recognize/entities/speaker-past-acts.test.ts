@@ -27,3 +27,13 @@ describe('speaker "we" before a past act', () => {
     expect(speaker(sentence)).toEqual([]);
   });
 });
+
+describe('speaker "us" as the object of an act', () => {
+  const us = (s: string) => speakerReferences(s).filter((r) => s.slice(r.start, r.end) === 'us').length;
+  it.each([['Our neighbour immediately blamed us.'], ['They sent aircraft to bomb us.'], ['The Council invited us to the talks.']])('%s', (sentence) => {
+    expect(us(sentence)).toBe(1);
+  });
+  it.each([['Let us work together.'], ['All of us must act.'], ['This matters for us and for them.'], ['The crisis affected us deeply.']])('leaves %j alone', (sentence) => {
+    expect(us(sentence)).toBe(0);
+  });
+});
