@@ -27,8 +27,8 @@ export const durationParser: TimeParser = {
     }
     // "a decades-long feud": a plural after "a" is no count of it.
     if (/^(?:an?|one)$/.test(countText) && /s$/i.test(m[4]!)) return null;
-    // "three-quarters" is a fraction.
-    if (unit === 'quarter' && /-quarters$/i.test(m[0])) return null;
+    // "three-quarters" and "a quarter of the market" are fractions.
+    if (unit === 'quarter' && (/-quarters$/i.test(m[0]) || /^[ \t]+of\b/i.test(text.slice(end, end + 4)))) return null;
     // "two and a half years", "2 1/2 years", "a minute and a half".
     if (typeof n === 'number' && /and[ \t]+a[ \t]+half|1\/2|½/i.test(m[0])) n += 0.5;
     // "a day" after an amount is a rate ("$5 a day"), and "the one year" reads as a determiner slip.

@@ -149,6 +149,8 @@ const RULES: Record<string, Case[]> = {
     { text: 'The shop closed at 11 at night.', dct: '2000-04-05', expect: [{ text: '11 at night', type: 'TIME', value: '2000-04-05T23:00' }] },
     { text: 'They met at 3 in the afternoon.', dct: '2000-04-05', expect: [{ text: '3 in the afternoon', type: 'TIME', value: '2000-04-05T15:00' }] },
     { text: 'He scored 30 in the evening game.', dct: '2000-04-05', expect: [] },
+    // A quarter of something is a fraction.
+    { text: 'Funds hold more than a quarter of the market.', dct: '1989-10-30', expect: [] },
   ],
   sets: [
     { text: 'The festival is held each July.', dct: '1998-03-22', expect: [{ text: 'each July', type: 'SET', value: 'XXXX-07' }] },
