@@ -30,7 +30,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'dg-import-cli-'));
   many = path.join(dir, 'many.json');
   writeFileSync(many, await exportOf(25));
-});
+}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('diplograph import', () => {

@@ -89,10 +89,11 @@ for (const target of await testDatabases('import round trip')) describe.skipIf(!
       expect(run.code, run.stderr).toBe(0);
     }
   }, 120_000);
+  // Each knowledge base is a database of its own on PostgreSQL; dropping a dozen takes a while under load.
   afterAll(async () => {
-    for (const kb of opened) await kb.close();
+    await Promise.all(opened.map((kb) => kb.close()));
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('ingest, export, import into an empty knowledge base, export again: identical', async () => {
     expect(exported.documents).toHaveLength(1);
@@ -218,7 +219,7 @@ for (const target of await testDatabases('import round trip')) describe.skipIf(!
       await storeDocument(kb, otherDocument());
       countsBefore = await tableCounts(kb);
       exportBefore = await exportJson(kb);
-    });
+    }, 60_000);
 
     it.each(MALFORMED)('%s', async (name, make, message) => {
       const bad = path.join(dir, `${name.replace(/\W+/g, '-')}.json`);

@@ -25,7 +25,7 @@ beforeAll(async () => {
   }
   good = await exportJson(kb);
   await kb.close();
-});
+}, 60_000);
 
 describe('validateExport', () => {
   it('accepts an export as diplograph writes it', () => {

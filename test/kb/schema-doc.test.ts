@@ -26,7 +26,7 @@ let doc: Map<string, Array<{ name: string; type: string }>>;
 beforeAll(async () => {
   schema = await describeSchema();
   doc = documented(readFileSync(DOC, 'utf8'));
-});
+}, 60_000);
 
 describe('docs/schema.md', () => {
   it('documents every table and view of the migrated schema, and nothing that is not there', () => {

@@ -30,7 +30,7 @@ for (const target of await testDatabases('sql views')) describe.skipIf(!!target.
     names = new Map(data.entities.map((e) => [e.id, e.name]));
     texts = new Map(data.documents.map((d) => [d.id, d.text]));
   }, 120_000);
-  afterAll(async () => { await kb?.close(); });
+  afterAll(async () => { await kb?.close(); }, 60_000);
 
   const nameList = (ids: string[]) => (ids.length ? ids.map((id) => names.get(id) ?? id).join(SEP) : null);
 
