@@ -1,6 +1,7 @@
 // Benchmarks: `npm run bench -- [name] [corpus folder ...] [--json] [options]`, names:
 //   ingest      end-to-end ingest throughput per core, per stage, peak memory, peers on the same text
 //   threads     the same files with 1 and N worker threads (--threads N, default the cores)
+//   long-line   one generated paragraph without line breaks (--size MB, default 0.8 and 5) analysed; seconds per stage
 //   large       a generated text file of --size MB (default 100) ingested streaming; peak RSS
 //   events-api  GET /api/events latency on a generated knowledge base of --events N (default 1M)
 //   time        the time layer alone in MB/s on one core, beside chrono-node on the same text
@@ -9,6 +10,7 @@
 import { benchIngest } from './ingest-throughput.js';
 import { benchThreads } from './threads-scaling.js';
 import { benchLarge } from './large-file.js';
+import { benchLongLine } from './long-line.js';
 import { benchEventsApi } from './events-api.js';
 import { benchTime } from './time-speed.js';
 import { benchLoadApi } from './load-api.js';
@@ -39,6 +41,8 @@ if (sub === 'ingest') {
   await benchIngest({ corpora, json, limit: number('--limit'), src });
 } else if (sub === 'threads') {
   await benchThreads({ corpora, json, limit: number('--limit'), threads: number('--threads'), src });
+} else if (sub === 'long-line') {
+  await benchLongLine({ json, sizesMb: value('--size') ? [number('--size')!] : undefined, src });
 } else if (sub === 'large') {
   await benchLarge({ corpora, json, sizeMb: number('--size'), src });
 } else if (sub === 'events-api') {
@@ -48,6 +52,6 @@ if (sub === 'ingest') {
 } else if (sub === 'load-api') {
   await benchLoadApi({ corpora, json, limit: number('--limit'), requests: number('--requests'), connections: number('--connections') });
 } else {
-  process.stderr.write(`unknown benchmark "${sub}"; available: ingest, threads, large, events-api, time, load-api\n`);
+  process.stderr.write(`unknown benchmark "${sub}"; available: ingest, threads, long-line, large, events-api, time, load-api\n`);
   process.exit(2);
 }
