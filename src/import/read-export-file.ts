@@ -40,12 +40,19 @@ export function parseExport(file: string, content: string, format: ImportFormat)
 
 /** Read an export from a file, or from standard input when `file` is "-". */
 export async function readExportFile(file: string, format?: ImportFormat): Promise<ExportJson> {
-  let content: string;
+  let bytes: Uint8Array;
   try {
-    content = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+    bytes = file === '-' ? await readStdin() : await readFile(file);
   } catch (err) {
     const code = (err as { code?: string }).code;
     throw new ImportError(file, [code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not an export file' : `cannot be read (${(err as Error).message})`]);
+  }
+  let content: string;
+  try {
+    // Exports are UTF-8; decoding leniently would turn damaged bytes into U+FFFD without a word.
+    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (err) {
+    throw new ImportError(file, [err instanceof TypeError ? 'is not UTF-8 text (exports are written in UTF-8)' : `cannot be decoded (${(err as Error).message})`]);
   }
   return parseExport(file, content, detectFormat(file, content, format));
 }
@@ -112,8 +119,8 @@ function withLine(text: string, message: string): string {
   return `${message} (${lineAndColumn(text, at)})`;
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

@@ -1,4 +1,3 @@
-import type { ExportJson } from '../export/export-types.js';
 import { contentHash } from './content-hash.js';
 
 /** Stop listing problems after this many: the first few say what is wrong with a file. */
@@ -355,11 +354,6 @@ function checkMessage(r: Refs, m: unknown, path: string): void {
   c.str(m, 'rule', path);
   c.str(m, 'severity', path, { nonEmpty: true });
   c.str(m, 'message', path);
-}
-
-/** Narrow a value validateExport found no problem with. */
-export function asExport(value: unknown): ExportJson {
-  return value as ExportJson;
 }
 
 function isObj(v: unknown): v is Obj {

@@ -26,7 +26,8 @@ const clone = (x: ExportJson): ExportJson => structuredClone(x);
 const json = (x: unknown) => JSON.stringify(x, null, 2);
 
 /** Malformed files: what the file holds, and what the message must say. */
-const MALFORMED: Array<[string, (good: ExportJson) => string, RegExp]> = [
+const MALFORMED: Array<[string, (good: ExportJson) => string | Buffer, RegExp]> = [
+  ['bytes that are not UTF-8', (g) => Buffer.concat([Buffer.from(json(g).slice(0, 100)), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('"}')]), /is not UTF-8 text/],
   ['not JSON', () => '{"documents": [}', /is not JSON: .*\(line 1, column 16\)/],
   ['a cut-short file', (g) => json(g).slice(0, 500), /is not JSON: .*cut short/],
   ['an empty file', () => '  \n', /is empty/],
