@@ -21,3 +21,16 @@ export const weekdayParser: TimeParser = {
     return { start: m.index, end, type: part ? 'TIME' : 'DATE', value, rule: 'time.weekday' };
   },
 };
+
+// "on Mondays", "Tuesday nights": a weekday in the plural recurs every week, a TIMEX3 SET.
+const PLURAL = new RegExp(`(?<![\\w-])(?:(${WEEKDAY_SRC})s|(${WEEKDAY_SRC})[ \\t]+(mornings|afternoons|evenings|nights))(?![\\w'-])`, 'g');
+
+export const weekdaySetParser: TimeParser = {
+  name: 'time.set',
+  pattern: PLURAL,
+  extract(m) {
+    const day = WEEKDAY_NUMBER[(m[1] ?? m[2]!).toLowerCase()];
+    const part = m[3] ? `T${PART_OF_DAY[m[3].toLowerCase().replace(/s$/, '')]}` : '';
+    return { start: m.index, end: m.index + m[0].length, type: 'SET', value: `XXXX-WXX-${day}${part}`, rule: 'time.set' };
+  },
+};

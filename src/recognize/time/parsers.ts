@@ -3,7 +3,7 @@ import { monthDateParser, secondDayParser } from './parse-month-date.js';
 import { centuryParser, fiscalYearParser, numericDateParser, shortDecadeParser, yearParser } from './parse-year.js';
 import { seasonParser } from './parse-season.js';
 import { quarterParser, yearQuarterParser } from './parse-quarter.js';
-import { weekdayParser } from './parse-weekday.js';
+import { weekdayParser, weekdaySetParser } from './parse-weekday.js';
 import { deicticParser } from './parse-deictic.js';
 import { deicticUnitParser, latestPeriodParser, offsetParser, yearAgoParser, yearEndParser, samePeriodParser } from './parse-relative-unit.js';
 import { aheadParser, durationParser, unitLongParser, vagueDurationParser } from './parse-duration.js';
@@ -20,4 +20,5 @@ export const TIME_PARSERS: readonly TimeParser[] = [
   deicticParser, deicticUnitParser, offsetParser, yearAgoParser, durationParser, vagueDurationParser, setParser,
   timeOfDayParser, namedEventParser, weekendParser, holidayParser, wordYearParser, yearEndParser, samePeriodParser,
   shortDecadeParser, centuryParser, latestPeriodParser, unitLongParser, secondDayParser, aheadParser, hourInPartParser,
+  weekdaySetParser,
 ];

@@ -154,6 +154,8 @@ const RULES: Record<string, Case[]> = {
   ],
   sets: [
     { text: 'The festival is held each July.', dct: '1998-03-22', expect: [{ text: 'each July', type: 'SET', value: 'XXXX-07' }] },
+    { text: 'The shop is closed on Mondays and opens late on Tuesday nights.', dct: '1998-03-22', expect: [{ text: 'Mondays', type: 'SET', value: 'XXXX-WXX-1' }, { text: 'Tuesday nights', type: 'SET', value: 'XXXX-WXX-2TNI' }] },
+    { text: 'Monday\'s meeting and Tuesday night were long.', dct: '1998-03-25', expect: [{ text: "Monday's", type: 'DATE', value: '1998-03-23' }, { text: 'Tuesday night', type: 'TIME', value: '1998-03-24TNI' }] },
   ],
 };
 
