@@ -5,6 +5,7 @@ import { refineModifiers } from './time/refine-modifiers.js';
 import { refineRanges } from './time/refine-ranges.js';
 import { refineOverlaps } from './time/refine-overlaps.js';
 import { refineCompounds } from './time/refine-compounds.js';
+import { timemlTimexes } from './time/timeml-style.js';
 
 export interface RecognizeTimexOptions {
   /**
@@ -36,7 +37,7 @@ export function recognizeTimexes(doc: DocumentWithPeriod, _seg: Segmentation, op
       else candidates.push(found);
     }
   }
-  if (style === 'timeml') candidates = candidates.filter((c) => c.rule !== 'time.narrative');
+  if (style === 'timeml') candidates = timemlTimexes(candidates);
   candidates = refineOverlapsByCluster(candidates);
   candidates = refineCompounds(text, candidates);
   candidates = refineModifiers(text, candidates);
