@@ -18,8 +18,8 @@ for (const target of await testDatabases('export API')) describe.skipIf(!!target
     kb = await freshKnowledgeBase(target);
     await storeFixture(kb);
     app = await buildServer(kb, { webDir: '/nonexistent' });
-  });
-  afterAll(async () => { await app.close(); await kb.close(); });
+  }, 60_000);
+  afterAll(async () => { await app.close(); await kb.close(); }, 60_000);
 
   const get = (url: string) => app.inject({ method: 'GET', url });
 

@@ -61,8 +61,8 @@ for (const target of await testDatabases('export filters')) describe.skipIf(!!ta
   beforeAll(async () => {
     kb = await freshKnowledgeBase(target);
     await storeFixture(kb);
-  });
-  afterAll(async () => kb.close());
+  }, 60_000);
+  afterAll(async () => kb.close(), 60_000);
 
   const ALL = { documents: ['doc-a', 'doc-b'], timexes: ['2021', '2022-03', '2022-05', '2023-01', '2023-02'], mentioned: ['agreement:gamma', 'state:ALP', 'state:BET', 'state:GMR'], messages: ['doc-a', 'doc-b'] };
   const cases: Array<[string, ExportFilters, Partial<ReturnType<typeof kept>>]> = [

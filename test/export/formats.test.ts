@@ -91,8 +91,8 @@ for (const target of await testDatabases('export formats')) describe.skipIf(!!ta
     kb = await freshKnowledgeBase(target);
     await storeFixture(kb);
     data = await exportJson(kb);
-  });
-  afterAll(async () => kb.close());
+  }, 60_000);
+  afterAll(async () => kb.close(), 60_000);
 
   it.each(exportFormatNames())('%s renders non-empty output, twice the same', async (name) => {
     const format = getExportFormat(name);
