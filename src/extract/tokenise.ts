@@ -16,6 +16,8 @@ export interface Token {
 // so that possessives and negation can be seen.
 const TOKEN = /\p{L}+(?=n['’]t(?!\p{L}))|n['’]t(?!\p{L})|['’]s(?!\p{L})|\p{L}+(?:(?:-|['’](?!s(?!\p{L})))\p{L}+)*|[+-]?\d+(?:[.,]\d+)*%?|\S/gu;
 
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
 /** Tokens of text.slice(start, end), with document offsets. */
 export function tokenise(text: string, start: number, end: number): Token[] {
   const slice = text.slice(start, end);
@@ -23,8 +25,10 @@ export function tokenise(text: string, start: number, end: number): Token[] {
   for (const m of slice.matchAll(TOKEN)) {
     const s = start + (m.index ?? 0);
     const surface = m[0];
-    const punct = !/[\p{L}\p{N}]/u.test(surface);
-    const lower = surface.toLowerCase().replace(/’/g, "'");
+    // Tokens longer than one code point come from the word and number patterns: never punctuation.
+    const punct = surface.length <= 2 && !LETTER_OR_NUMBER.test(surface);
+    const lowered = surface.toLowerCase();
+    const lower = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered;
     tokens.push({
       start: s,
       end: s + surface.length,
