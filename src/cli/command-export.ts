@@ -7,7 +7,6 @@ import { exportJson } from '../export/export-json.js';
 import { EXPORT_FILTER_SEMANTICS, validateExportFilters } from '../export/export-filters.js';
 import { exportFormatNames, exportFormats, getExportFormat } from '../export/formats.js';
 import { writeFilesToFolder } from '../export/write-files.js';
-import { resolveLocation } from '../kb/open-knowledge-base.js';
 import { openExisting } from './open-existing.js';
 import { dbOption, list, UsageError } from './shared-options.js';
 
@@ -33,8 +32,7 @@ export function exportCommand(): Command {
       if (format.files && !opts.out) {
         throw new UsageError(`--format ${format.name} writes several files: give --out <folder> or --out <file>.zip`);
       }
-      // resolveLocation first: openExisting alone would look for the default file even when DIPLOGRAPH_DB_URL names the base.
-      const kb = await openExisting(resolveLocation(opts.db));
+      const kb = await openExisting(opts.db);
       try {
         const data = await exportJson(kb, filters);
         if (format.files && !toZip) {
