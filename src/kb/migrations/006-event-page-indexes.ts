@@ -28,6 +28,10 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   for (const name of ['events_order', 'events_type_date', 'events_date_end']) {
     await db.schema.dropIndex(name).ifExists().execute();
   }
+  // An actor filter on a common actor checks each event of the walk for its role row. SQLite
+  // does that on event_actors_lookup (the entity list is known); PostgreSQL goes by event and
+  // would read the table for the entity, so it gets the columns in that order.
+  if (dialect === 'postgres') await sql`create index event_actors_probe on event_actors (event, role, entity)`.execute(db);
   if (dialect === 'postgres') await sql`analyze events`.execute(db);
 }
 
