@@ -36,7 +36,7 @@ export interface DiploEvent {
   negated: boolean; modality: string; quad: number; intensity: number;
   trigger: Evidence; evidence: Evidence; rule: string; respondsTo: string | null;
 }
-export interface EventPage { total: number; limit: number; offset: number; events: DiploEvent[] }
+export interface EventPage { total: number; totalExact?: boolean; limit: number; offset: number; events: DiploEvent[] }
 export interface SearchResult { doc: string; title: string; sentence: number; start: number; end: number; text: string; snippet: { text: string; hit: boolean }[]; rank: number }
 export interface SearchPage { query: string; total: number; limit: number; offset: number; results: SearchResult[]; facets: { docs: { doc: string; count: number }[]; types: { type: string; count: number }[] } }
 export interface NetworkNode { id: string; name: string; kind: string; asActor: number; asRecipient: number }

@@ -15,6 +15,7 @@ const views: Record<string, () => Promise<View>> = {
   search: () => import('./views/search.js').then((m) => m.searchView),
   ingest: () => import('./views/ingest.js').then((m) => m.ingestView),
   compare: () => import('./views/compare.js').then((m) => m.compareView),
+  export: () => import('./views/export.js').then((m) => m.exportView),
   ask: async () => askView,
 };
 

@@ -10,6 +10,7 @@ import { entityChip, entityIndex, entityList, readerHref } from '../entity-names
 import { formatDate } from '../event-labels.js';
 import { href, navigate, type Params, type View } from '../router.js';
 import { eventTable } from './event-table.js';
+import { exportTheseLink } from './export-link.js';
 
 export const entityView: View = {
   title: 'Entities',
@@ -41,7 +42,7 @@ export const entityView: View = {
       h('section', {}, h('h2', {}, 'Profile'), h('dl', {},
         h('dt', {}, 'Aliases'), h('dd', {}, e.aliases.length ? e.aliases.join(', ') : '—'),
         h('dt', {}, 'Offices'), h('dd', {}, e.offices?.length ? h('ul', {}, e.offices.map((o) => h('li', {}, `${o.title}${o.country ? ` (${o.country})` : ''}: ${o.start} – ${o.end ?? 'in office'}`))) : '—'))),
-      h('section', {}, h('h2', {}, 'Events'), eventTable(asActor, allNames, 'As actor'), eventTable(asRecipient, allNames, 'As recipient')),
+      h('section', {}, h('h2', {}, 'Events'), exportTheseLink({ actor: id }, { actor: 'actor' }, { label: 'Export what it did (events as actor, stances held, status changes it made, figures about it)' }), eventTable(asActor, allNames, 'As actor'), eventTable(asRecipient, allNames, 'As recipient')),
       h('section', {}, h('h2', {}, 'Stances'), stanceList(stances.stances.filter((s) => s.holder === id), allNames, 'Held'), stanceList(stances.stances.filter((s) => s.target === id), allNames, 'Received')),
       h('section', {}, h('h2', {}, 'Figures'), figures.figures.length ? h('ul', {}, figures.figures.map((f) =>
         h('li', {}, h('strong', {}, f.what), ` ${f.value} ${f.unit} (${formatDate(f.period)}) `, h('a', { href: readerHref(f.doc, f.evidence.start, f.evidence.end) }, 'evidence')))) : h('p', { class: 'muted' }, 'None.')),

@@ -10,6 +10,7 @@ import { entityChip, entityIndex } from '../entity-names.js';
 import { COOPERATION_COLOUR, CONFLICT_COLOUR, mixColour } from '../event-labels.js';
 import { href, replaceParams, type Params, type View } from '../router.js';
 import { eventTable } from './event-table.js';
+import { exportTheseLink } from './export-link.js';
 import { filterForm } from './filter-form.js';
 
 export const networkView: View = {
@@ -21,6 +22,7 @@ export const networkView: View = {
       { name: 'from', label: 'From', kind: 'date' }, { name: 'to', label: 'To', kind: 'date' },
       { name: 'type', label: 'Type', kind: 'type' }, { name: 'doc', label: 'Document', kind: 'doc' },
     ], { entities: [...names.values()], docs }),
+    exportTheseLink(params, { from: 'from', to: 'to', type: 'type', doc: 'doc' }, { label: 'Export this network', format: 'graphml' }),
     h('p', { class: 'legend-line' }, 'Edge width: number of events from actor to recipient. Colour: ',
       h('span', { class: 'swatch', style: `background:${COOPERATION_COLOUR}` }), ' cooperation → ',
       h('span', { class: 'swatch', style: `background:${CONFLICT_COLOUR}` }), ' conflict. Select an edge to list its events; a node to open the entity.'));

@@ -8,6 +8,7 @@ import { entityIndex, readerHref } from '../entity-names.js';
 import { QUAD_LABELS, formatDate } from '../event-labels.js';
 import type { View } from '../router.js';
 import { eventTable } from './event-table.js';
+import { exportTheseLink } from './export-link.js';
 import { filterForm } from './filter-form.js';
 
 const DAY = 86_400_000;
@@ -25,7 +26,8 @@ export const timelineView: View = {
       { name: 'quad', label: 'Quad class', kind: 'choice', options: [['', 'any'], ...Object.entries(QUAD_LABELS).map(([q, l]) => [q, `${q} ${l}`] as [string, string])] },
       { name: 'negated', label: 'Negated', kind: 'choice', options: [['', 'either'], ['false', 'not negated'], ['true', 'negated only']] },
       { name: 'doc', label: 'Document', kind: 'doc' }, { name: 'from', label: 'From', kind: 'date' }, { name: 'to', label: 'To', kind: 'date' },
-    ], { entities: [...names.values()], docs }, ['focus']));
+    ], { entities: [...names.values()], docs }, ['focus']),
+    exportTheseLink(params, { actor: 'actor', type: 'type', doc: 'doc', from: 'from', to: 'to' }, { notCarried: ['recipient', 'quad', 'negated'] }));
     const status = loading('events');
     const holder = h('div', { class: 'timeline-holder', id: 'timeline' });
     const controls = h('div', { class: 'zoom-controls', role: 'group', 'aria-label': 'Zoom' });
