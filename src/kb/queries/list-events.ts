@@ -106,7 +106,7 @@ export async function listEvents(kb: KnowledgeBase, f: EventFilters = {}): Promi
       const skipped = skip;
       // One row more than the page tells whether more follow; driving, the matches are all
       // read and sorted anyway, so counting them in the same statement costs nothing.
-      const rows = await pageOf(kb, where, skip, want + 1, driving, kb.dialect === 'postgres' && parts.length > 1 && where === parts[0]);
+      const rows = await pageOf(kb, where, skip, want + 1, driving, kb.dialect === 'postgres' && (driving || (parts.length > 1 && where === parts[0])));
       const ids = rows.slice(0, want).map((r) => r.id);
       pageIds.push(...ids);
       if (rows.length === 0 && skip > 0) {
@@ -133,8 +133,9 @@ export async function listEvents(kb: KnowledgeBase, f: EventFilters = {}): Promi
 /** Ids of one page of one part in list order, with the number of all its matches when asked. */
 async function pageOf(kb: KnowledgeBase, where: Where, offset: number, limit: number, withCount: boolean, fenced: boolean): Promise<{ id: string; n?: number }[]> {
   if (fenced) {
-    // The multi-year part is small but PostgreSQL would walk events_page from the start to
-    // avoid sorting it; OFFSET 0 keeps the subquery apart, so it reads events_multi_year.
+    // A driven set and the multi-year part are small, but PostgreSQL may misjudge them (an
+    // actor outside its most-common list) and walk events_page from the start to avoid a sort;
+    // OFFSET 0 keeps the subquery apart, so it is read whole from its own index and sorted.
     // (SQLite picks that index by itself, and takes no OFFSET without LIMIT.)
     return kb.db.selectFrom((db) => db.selectFrom('events as e').select(['e.id', 'e.date_start', 'e.doc', 'e.trigger_start']).where(where).offset(0).as('m'))
       .select('m.id')
