@@ -36,7 +36,7 @@ const ROUND_LABELS: Record<string, string> = {
   'test/fixtures/events-gold-ungdc-blind.json': 'UN blind round: ERI 2018, VEN 2019, IRN 2018 (gold committed before the first run; rules fixed on it since)',
   'test/fixtures/events-gold-ungdc-blind2.json': 'UN blind round 2: PAK 2019, CUB 2017, LTU 2015 (gold committed after the round-1 fixes, before the first run; rules fixed on it since)',
   'test/fixtures/events-gold-ungdc-blind3.json': 'UN blind round 3: AZE 2016, SOM 2017, AFG 2018 (gold committed after the round-2 fixes, before the first run; rules fixed on it since)',
-  'test/fixtures/events-gold-ungdc-blind4.json': 'UN blind round 4: LBY 2019, COL 2016 (gold committed after the round-3 fixes, before the first run)',
+  'test/fixtures/events-gold-ungdc-blind4.json': 'UN blind round 4: LBY 2019, COL 2016 (gold committed after the round-3 fixes, before the first run; two rules fixed on it since)',
 };
 
 interface Span { start: number; end: number; text?: string }
