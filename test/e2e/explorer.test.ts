@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { XMLParser } from 'fast-xml-parser';
+import JSZip from 'jszip';
 import type { BrowserContext, Page } from 'playwright-core';
 
 /**
@@ -42,6 +44,18 @@ function ensureBuilt(): void {
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(shots, `${name}.png`) });
+}
+
+/** Fetch an export link the way the browser would follow it; the GraphML's edges as their event types. */
+async function fetchGraphml(href: string): Promise<{ status: number; contentType: string; edgeTypes: string[] }> {
+  const res = await fetch(new URL(href, base));
+  const body = await res.text();
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => ['key', 'node', 'edge', 'data'].includes(name) });
+  type Data = { '@_key': string; '#text'?: string | number };
+  const doc = parser.parse(body) as { graphml: { key: Array<Record<string, string>>; graph: { edge?: Array<{ data?: Data[] }> } } };
+  const typeKey = doc.graphml.key.find((k) => k['@_for'] === 'edge' && k['@_attr.name'] === 'event_type')?.['@_id'];
+  const edgeTypes = (doc.graphml.graph.edge ?? []).map((e) => String(e.data?.find((d) => d['@_key'] === typeKey)?.['#text'] ?? ''));
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', edgeTypes };
 }
 
 async function open(hash: string, ready: string): Promise<number> {
@@ -137,6 +151,62 @@ describe.skipIf(!hasChromium)('explorer (end to end)', () => {
     await page.locator('details.edges button').first().click();
     await page.locator('.detail table.events tbody tr').first().waitFor();
     expect(page.url()).toContain('edge=');
+  });
+
+  it('exports GraphML with a type filter and the tables as a zip from the export view', async () => {
+    await open('#/export', '#export-download[href^="/api/export"]');
+    const link = page.locator('#export-download');
+    // One line per format the server's OpenAPI lists, each saying what it opens in.
+    expect(await page.locator('.format-list li').count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('.format-list li', { hasText: 'graphml' }).textContent()).toMatch(/Gephi/);
+    await page.locator('input[name=format][value=graphml]').check();
+    await expect.poll(() => link.getAttribute('href')).toBe('/api/export?format=graphml');
+    const all = await fetchGraphml((await link.getAttribute('href'))!);
+    expect(all.status).toBe(200);
+    // The type with the most edges that is not every edge, so that filtering by it must drop some.
+    const counts = new Map<string, number>();
+    for (const t of all.edgeTypes) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const type = [...counts].filter(([, n]) => n < all.edgeTypes.length).sort((a, b) => b[1] - a[1])[0]?.[0];
+    expect(type, 'the sample network has edges of more than one event type').toBeTruthy();
+    await page.selectOption('#f-export-type', [type!]);
+    await expect.poll(() => link.getAttribute('href')).toBe(`/api/export?format=graphml&type=${type}`);
+    expect(page.url()).toContain(`type=${type}`);
+    const filtered = await fetchGraphml((await link.getAttribute('href'))!);
+    expect(filtered.status).toBe(200);
+    expect(filtered.contentType).toMatch(/^application\/graphml\+xml/);
+    expect(filtered.edgeTypes.length).toBeGreaterThan(0);
+    expect(filtered.edgeTypes.length).toBeLessThan(all.edgeTypes.length);
+    expect(new Set(filtered.edgeTypes)).toEqual(new Set([type]));
+    expect(await page.locator('.export-cli').textContent()).toContain(`--format graphml --type ${type}`);
+    await shot('export');
+
+    // The browser itself downloads the csv link (a plain <a download>): a zip of one CSV per table.
+    await page.selectOption('#f-export-type', []);
+    await page.locator('input[name=format][value=csv]').check();
+    await expect.poll(() => link.getAttribute('href')).toBe('/api/export?format=csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.zip$/);
+    const bytes = readFileSync((await download.path())!);
+    const zip = await JSZip.loadAsync(bytes);
+    expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['documents.csv', 'events.csv']));
+
+    // A date the API would refuse disables the link instead of downloading an error.
+    await page.fill('#f-export-from', '2022-13');
+    await expect.poll(() => link.getAttribute('aria-disabled')).toBe('true');
+    expect(await link.getAttribute('href')).toBeNull();
+  });
+
+  it('carries a view\'s filters to the export view ("export these")', async () => {
+    await open('#/network?type=CONSULT&from=2022', '.export-these a');
+    await page.locator('.export-these a').click();
+    await page.locator('#export-download[href^="/api/export"]').waitFor();
+    expect(await page.locator('input[name=format][value=graphml]').isChecked()).toBe(true);
+    expect(await page.locator('#f-export-type option:checked').allTextContents()).toEqual(['CONSULT']);
+    expect(await page.locator('#f-export-from').inputValue()).toBe('2022');
+    expect(await page.locator('#export-download').getAttribute('href')).toBe('/api/export?format=graphml&from=2022&type=CONSULT');
+    await open('#/timeline?type=CONSULT&quad=1', '.export-these a');
+    expect(await page.locator('.export-these').textContent()).toContain('quad');
+    expect(await page.locator('.export-these a').getAttribute('href')).toBe('#/export?type=CONSULT');
   });
 
   it('renders the agreements, stances and figures views', async () => {

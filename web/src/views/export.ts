@@ -74,7 +74,7 @@ export const exportView: View = {
       try {
         const page = await api.events({ ...q, limit: 1 });
         if (mine !== countRequest) return;
-        count.textContent = `${page.totalExact === false ? 'At least ' : ''}${page.total} event${page.total === 1 ? '' : 's'} match these filters; stances, agreement status changes and figures are kept by the same documents, dates and actors.`;
+        count.textContent = `${page.totalExact === false ? 'At least ' : ''}${page.total} event${page.total === 1 ? '' : 's'} match these filters (the export also keeps the stances, agreement status changes and figures that the document, date and actor filters select).`;
       } catch (err) {
         if (mine === countRequest) count.textContent = `Could not count the matching events: ${(err as Error).message}`;
       }
