@@ -25,7 +25,7 @@ export function eventsCommand(): Command {
       try {
         const doc = opts.doc ? await findDocumentId(kb, opts.doc) : undefined;
         if (opts.doc && !doc) throw new UsageError(`no document matches "${opts.doc}"`);
-        const { total, events } = await listEvents(kb, {
+        const { total, totalExact, events } = await listEvents(kb, {
           actors: opts.actor, recipients: opts.recipient, types: opts.type, from: opts.from, to: opts.to,
           docs: doc ? [doc] : undefined, negated: opts.negated ? true : undefined,
           limit: Number(opts.limit), offset: Number(opts.offset),
@@ -36,7 +36,7 @@ export function eventsCommand(): Command {
             recipients: e.recipients.join(' '), neg: e.negated ? 'not' : '', modality: e.modality === 'asserted' ? '' : e.modality,
             trigger: e.trigger.text, evidence: e.evidence.text,
           })), 'table'));
-          process.stdout.write(`${events.length} of ${total} event(s)\n`);
+          process.stdout.write(`${events.length} of ${total}${totalExact === false ? '+' : ''} event(s)\n`);
         } else {
           const rows = format === 'csv'
             ? events.map((e) => ({ ...e, actors: e.actors.join(' '), recipients: e.recipients.join(' '), date: e.date?.value ?? '', date_start: e.date?.start ?? '', date_end: e.date?.end ?? '', trigger: e.trigger.text, evidence_start: e.evidence.start, evidence_end: e.evidence.end, evidence: e.evidence.text }))
