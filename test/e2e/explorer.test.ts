@@ -258,8 +258,11 @@ describe.skipIf(!hasChromium)('explorer (end to end)', () => {
     await open('#/reader', '.doc-body .m');
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     await shot('reader-narrow');
+    await open('#/export', '#export-download[href^="/api/export"]');
+    const exportOverflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(overflow).toBeLessThanOrEqual(1);
+    expect(exportOverflow).toBeLessThanOrEqual(1);
   });
 
   it('logged no console errors', () => {
