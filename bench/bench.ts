@@ -6,6 +6,7 @@
 //   events-api  GET /api/events latency on a generated knowledge base of --events N (default 1M)
 //   time        the time layer alone in MB/s on one core, beside chrono-node on the same text
 //   load-api    read routes under autocannon on loopback: requests, errors, p50/p95/p99 (--requests N, --connections N)
+//   import      diplograph import of --copies N editions of the sample as json and jsonl; read/check and write timed apart
 // Common options: --limit N (corpus files), --src (measure sources through tsx, not dist/).
 import { benchIngest } from './ingest-throughput.js';
 import { benchThreads } from './threads-scaling.js';
@@ -14,9 +15,10 @@ import { benchLongLine } from './long-line.js';
 import { benchEventsApi } from './events-api.js';
 import { benchTime } from './time-speed.js';
 import { benchLoadApi } from './load-api.js';
+import { benchImport } from './import-throughput.js';
 
 const args = process.argv.slice(2);
-const VALUED = new Set(['--limit', '--threads', '--size', '--events', '--requests', '--keep', '--connections']);
+const VALUED = new Set(['--limit', '--threads', '--size', '--events', '--requests', '--keep', '--connections', '--copies']);
 const value = (name: string): string | undefined => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
@@ -51,7 +53,9 @@ if (sub === 'ingest') {
   await benchTime({ corpora: positional.length ? positional : ['../shared/data/ungdc'], json, limit: number('--limit'), src });
 } else if (sub === 'load-api') {
   await benchLoadApi({ corpora, json, limit: number('--limit'), requests: number('--requests'), connections: number('--connections') });
+} else if (sub === 'import') {
+  await benchImport({ json, copies: number('--copies') });
 } else {
-  process.stderr.write(`unknown benchmark "${sub}"; available: ingest, threads, long-line, large, events-api, time, load-api\n`);
+  process.stderr.write(`unknown benchmark "${sub}"; available: ingest, threads, long-line, large, events-api, time, load-api, import\n`);
   process.exit(2);
 }

@@ -89,7 +89,8 @@ function baseQuery(db: Kysely<Database>) {
 
 /** Events with their actors and recipients, as the merge rules see them. */
 export async function loadCandidates(db: Kysely<Database>, where: (q: EventQuery) => EventQuery): Promise<MergeCandidate[]> {
-  const rows = await where(baseQuery(db)).execute();
+  // Ordered, so which events merge never depends on the rows' physical order.
+  const rows = await where(baseQuery(db)).orderBy('e.id').execute();
   if (!rows.length) return [];
   const roles = new Map<string, { actors: string[]; recipients: string[] }>();
   const ids = rows.map((r) => r.id);
