@@ -42,7 +42,7 @@ export const entityView: View = {
       h('section', {}, h('h2', {}, 'Profile'), h('dl', {},
         h('dt', {}, 'Aliases'), h('dd', {}, e.aliases.length ? e.aliases.join(', ') : '—'),
         h('dt', {}, 'Offices'), h('dd', {}, e.offices?.length ? h('ul', {}, e.offices.map((o) => h('li', {}, `${o.title}${o.country ? ` (${o.country})` : ''}: ${o.start} – ${o.end ?? 'in office'}`))) : '—'))),
-      h('section', {}, h('h2', {}, 'Events'), exportTheseLink({ actor: id }, { actor: 'actor' }, { label: 'Export what it did (events as actor, stances held, status changes it made, figures about it)' }), eventTable(asActor, allNames, 'As actor'), eventTable(asRecipient, allNames, 'As recipient')),
+      h('section', {}, h('h2', {}, 'Events'), exportTheseLink({ actor: id }, { actor: 'actor' }, { label: 'Export what it did', title: 'Its events as actor, stances it holds, agreement status changes it made and figures about it, in a format of your choice' }), eventTable(asActor, allNames, 'As actor'), eventTable(asRecipient, allNames, 'As recipient')),
       h('section', {}, h('h2', {}, 'Stances'), stanceList(stances.stances.filter((s) => s.holder === id), allNames, 'Held'), stanceList(stances.stances.filter((s) => s.target === id), allNames, 'Received')),
       h('section', {}, h('h2', {}, 'Figures'), figures.figures.length ? h('ul', {}, figures.figures.map((f) =>
         h('li', {}, h('strong', {}, f.what), ` ${f.value} ${f.unit} (${formatDate(f.period)}) `, h('a', { href: readerHref(f.doc, f.evidence.start, f.evidence.end) }, 'evidence')))) : h('p', { class: 'muted' }, 'None.')),

@@ -7,6 +7,8 @@ export interface ExportLinkOptions {
   /** The view's other filters, which the link says it leaves out (an export has no recipient or quad filter). */
   notCarried?: string[];
   label?: string;
+  /** Tooltip saying what the export keeps. */
+  title?: string;
   /** The format to preselect (the network view offers GraphML first). */
   format?: string;
 }
@@ -17,6 +19,6 @@ export function exportTheseLink(params: Params, carried: Partial<Record<string, 
   const target: Params = options.format ? { format: options.format } : {};
   for (const [k, v] of Object.entries(filters)) if (v) target[k] = v;
   return h('p', { class: 'export-these' },
-    h('a', { href: href('export', target), title: 'Choose a format and download what these filters keep' }, options.label ?? 'Export these'),
+    h('a', { href: href('export', target), title: options.title ?? 'Choose a format and download what these filters keep' }, options.label ?? 'Export these'),
     dropped.length ? h('span', { class: 'muted' }, ` (the export has no ${dropped.join(', ')} filter; the other filters carry over)`) : null);
 }
