@@ -72,8 +72,10 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
     const inferred: string[] = [];
     // "the officer's expulsion was demanded": the noun is the subject of a passive; nobody in the clause did it.
     if (trig.licence === 'passive-after' && !args.symmetric) args = { ...args, passive: true, actors: [], recipients: args.recipients.length > 0 ? args.recipients : args.actors };
-    // "the Russian aggression", "the Israeli occupation": an adjectival state form right before the noun is its agent.
-    if (args.actors.length === 0 && trig.entry.pos === 'noun') {
+    // "the Russian aggression", "the Israeli occupation": an adjectival state form right before the noun is its agent,
+    // also when a verb licensed the noun ("reiterated its condemnation of the Turkish incursion": not the speaker's).
+    const forceNoun = trig.entry.pos === 'noun' && trig.entry.type === 'ASSAULT' && trig.licence === 'verb-before';
+    if ((args.actors.length === 0 || forceNoun) && trig.entry.pos === 'noun') {
       const before = view.mentions.find((m) => m.modifier && m.last === trig.first - 1 && m.mention.kind === 'state');
       if (before && !args.recipients.includes(before.entity)) {
         args = { ...args, actors: [before.entity] };

@@ -91,7 +91,8 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
     // ", and nuclear threats have been made": the verb after a coordinator belongs to the next conjunct.
     if (tok.text === ',' && /^(and|but|or)$/.test(t[i + 1]?.lower ?? '')) break;
     const past = tok.lemmas.some((c) => (c.inflection === 'ed' || c.inflection === 'irregular') && isRole({ ...tok, lower: c.lemma, lemmas: [c] }, 'light-after'));
-    if (past) return isRole(t[i - 1], 'be') || (isRole(t[i - 2], 'be') && /ly$/.test(t[i - 1]!.lower)) ? 'passive-after' : 'verb-after';
+    // "the attack launched by X": a participle right before "by" is a passive without its auxiliary.
+    if (past) return isRole(t[i - 1], 'be') || (isRole(t[i - 2], 'be') && /ly$/.test(t[i - 1]!.lower)) || (i === last + 1 && t[i + 1]?.lower === 'by') ? 'passive-after' : 'verb-after';
   }
   // 3. A meeting named by its participants or host: "the Japan-Russia summit", "Putin's visit".
   if (opts.allowCompound) {

@@ -11,6 +11,8 @@ import type { SentenceView } from './sentence-view.js';
 export function isVerbReading(view: SentenceView, i: number, inflection: Inflection): boolean {
   const prev = view.tokens[i - 1];
   if (!prev) return inflection !== 's' && inflection !== 'base';
+  // "we further urge": a word both determiner and adverb ("further") after a subject pronoun.
+  if (isRole(prev, 'determiner') && isRole(prev, 'modal') && isRole(view.tokens[i - 2], 'subject-pronoun')) return true;
   if (isRole(prev, 'determiner') || prev.lower === "'s") return false;
   if (inflection === 'ed' || inflection === 'irregular') return !isRole(prev, 'preposition');
   // "the policy of concluding a treaty": a gerund after "of" names the act, it does not report it.

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/extract.js';
+import type { DiploEvent } from '../../src/model/index.js';
+import { makeAnalysedDoc, type MentionSpec } from '../helpers/make-analysed-doc.js';
+
+// Rules added after the fifth blind UN round (general English of speeches; invented sentences).
+const M: MentionSpec[] = [
+  { text: 'France', entity: 'state:FRA' },
+  { text: 'Kenya', entity: 'state:KEN' },
+  { text: 'Ethiopia', entity: 'state:ETH' },
+  { text: 'Norway', entity: 'state:NOR' },
+  { text: 'Chile', entity: 'state:CHL' },
+  { text: 'French', entity: 'state:FRA', rule: 'entity.adjectival' },
+  { text: 'Ethiopian', entity: 'state:ETH', rule: 'entity.adjectival' },
+  { text: 'Kenyan', entity: 'state:KEN', rule: 'entity.adjectival' },
+];
+
+function eventsOf(text: string): DiploEvent[] {
+  const mentions = M.filter((m) => new RegExp(`(^|[^A-Za-z])${m.text}([^A-Za-z]|$)`).test(text));
+  return extract(makeAnalysedDoc(text, { mentions })).events;
+}
+
+const sorted = (a: readonly string[]) => [...a].sort();
+const show = (events: DiploEvent[]) => events.map((e) => `${e.type}:${e.trigger.text}:${e.actors.join('+')}`).join(', ');
+
+interface Case { text: string; type: DiploEvent['type']; mode?: string; actors: string[]; recipients?: string[] }
+
+const positives: Case[] = [
+  // Blocking a text in a council, and vetoes named by "use".
+  { text: 'Ethiopia blocked a draft resolution on Kenya.', type: 'REJECT', actors: ['state:ETH'] },
+  { text: 'Chile vetoed the proposal twice.', type: 'REJECT', actors: ['state:CHL'] },
+  { text: 'France has used its right of veto three times.', type: 'REJECT', actors: ['state:FRA'] },
+  // Holding a party responsible is an accusation against it.
+  { text: 'Kenya holds Ethiopia fully responsible for the shelling.', type: 'ACCUSE', mode: 'allege', actors: ['state:KEN'], recipients: ['state:ETH'] },
+  // Incursions are armed entries; the adjectival state before the noun is the agent, even when a verb licensed the noun.
+  { text: 'Ethiopia carried out an incursion into Kenya.', type: 'ASSAULT', actors: ['state:ETH'] },
+  { text: 'Kenya reiterated its condemnation of the Ethiopian incursion into Kenyan territory.', type: 'ASSAULT', actors: ['state:ETH'] },
+  // A participle right before "by" is a reduced passive: its by-party did the act, not the sentence's subject.
+  { text: 'Norway condemns the attack launched by France on Kenya.', type: 'ASSAULT', actors: ['state:FRA'], recipients: ['state:KEN'] },
+  { text: 'Norway deplored the sanctions imposed by France on Chile.', type: 'SANCTION', actors: ['state:FRA'], recipients: ['state:CHL'] },
+  // Aircraft and their crews stand for the state named before them.
+  { text: 'French warplanes bombed Kenyan villages.', type: 'ASSAULT', actors: ['state:FRA'], recipients: ['state:KEN'] },
+  // "further" between the subject and the verb is an adverb, not a determiner.
+  { text: 'We further urge Ethiopia to withdraw.', type: 'REQUEST', actors: [], recipients: ['state:ETH'] },
+];
+
+describe('rules from the fifth blind UN round', () => {
+  for (const c of positives) {
+    it(`${c.type}: ${c.text}`, () => {
+      const events = eventsOf(c.text);
+      const hit = events.find((e) => e.type === c.type);
+      expect(hit, `${c.type} in "${c.text}"; got ${show(events)}`).toBeDefined();
+      if (!hit) return;
+      if (c.mode) expect(hit.mode).toBe(c.mode);
+      expect(sorted(hit.actors)).toEqual(sorted(c.actors));
+      if (c.recipients) expect(sorted(hit.recipients)).toEqual(sorted(c.recipients));
+    });
+  }
+});
+
+// Each names the rule it guards.
+const negatives: [string, DiploEvent['type'], string][] = [
+  ['Kenya will deploy more female peacekeepers next year.', 'MOBILIZE', 'peacekeepers contributed to a UN mission are no show of force'],
+  ['Ethiopia blocked the road to the border.', 'REJECT', 'only texts (resolutions, drafts, proposals) are rejected by blocking'],
+  ['The veto power of the permanent members was discussed.', 'REJECT', 'a veto named as a power is no veto used'],
+  ['Kenya holds talks with Ethiopia every year.', 'ACCUSE', '"hold" alone is no accusation'],
+  ['Kenya holds Ethiopia responsible for the attack.', 'ASSAULT', 'what a party is held responsible for is a reference, not a new attack by the speaker'],
+  ['The attack launched on Kenya was repelled.', 'ACCUSE', 'a reduced passive without "by" is no accusation'],
+];
+
+describe('negative cases of the fifth-round rules', () => {
+  for (const [text, type, why] of negatives) {
+    it(`no ${type}: ${text} (${why})`, () => {
+      expect(show(eventsOf(text).filter((e) => e.type === type))).toBe('');
+    });
+  }
+  it('a subject, not the reduced passive, still acts when no "by" follows the participle', () => {
+    const a = eventsOf('Ethiopia launched the attack that was planned on Kenya.').find((e) => e.type === 'ASSAULT');
+    expect(a?.actors).toEqual(['state:ETH']);
+  });
+  it('"the further sanctions" stays a noun phrase', () => {
+    const s = eventsOf('The further sanctions on Kenya were imposed by France.').find((e) => e.type === 'SANCTION');
+    expect(s?.actors).toEqual(['state:FRA']);
+  });
+});
