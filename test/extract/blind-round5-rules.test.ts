@@ -42,6 +42,18 @@ const positives: Case[] = [
   { text: 'French warplanes bombed Kenyan villages.', type: 'ASSAULT', actors: ['state:FRA'], recipients: ['state:KEN'] },
   // "further" between the subject and the verb is an adverb, not a determiner.
   { text: 'We further urge Ethiopia to withdraw.', type: 'REQUEST', actors: [], recipients: ['state:ETH'] },
+  // Material help named with "with": not verbal support.
+  { text: 'Ethiopia has supplied those rebels with direct military support.', type: 'AID', actors: ['state:ETH'] },
+  { text: 'France provided the militias with weapons and training.', type: 'AID', actors: ['state:FRA'] },
+  // Assassinations, killings by an army, operations launched by the military.
+  { text: 'Ethiopian troops assassinated the Kenyan envoy.', type: 'ASSAULT', mode: 'targeted', actors: ['state:ETH'], recipients: ['state:KEN'] },
+  { text: 'The assassination of the Kenyan envoy was carried out by Ethiopia.', type: 'ASSAULT', mode: 'targeted', actors: ['state:ETH'] },
+  { text: 'The Ethiopian army was able to kill thousands of them.', type: 'ASSAULT', actors: ['state:ETH'] },
+  { text: 'The Ethiopian military launched the brutal Operation Thunder against Kenya.', type: 'ASSAULT', actors: ['state:ETH'] },
+  // Sheltering people who fled is aid (asylum).
+  { text: 'Kenya is sheltering 800,000 displaced people.', type: 'AID', actors: ['state:KEN'] },
+  // Capturing land is force.
+  { text: 'Ethiopia captured the town of Moyale.', type: 'ASSAULT', actors: ['state:ETH'] },
 ];
 
 describe('rules from the fifth blind UN round', () => {
@@ -66,6 +78,11 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['Kenya holds talks with Ethiopia every year.', 'ACCUSE', '"hold" alone is no accusation'],
   ['Kenya holds Ethiopia responsible for the attack.', 'ASSAULT', 'what a party is held responsible for is a reference, not a new attack by the speaker'],
   ['The attack launched on Kenya was repelled.', 'ACCUSE', 'a reduced passive without "by" is no accusation'],
+  ['Ethiopia abandoned its soldiers captured on the battlefield.', 'ASSAULT', 'people captured are no territory taken'],
+  ['Kenya supports the army and its soldiers.', 'AID', 'verbal support without means is not aid'],
+  ['Kenya launched an operation to vaccinate children.', 'ASSAULT', 'an operation outside military talk is no attack'],
+  ['Kenya sheltered its economy from the crisis.', 'AID', 'sheltering is aid only for people who fled'],
+  ['Kenya was able to kill the bill in parliament.', 'ASSAULT', 'killing outside military talk (no army, troops or civilians) is no attack'],
 ];
 
 describe('negative cases of the fifth-round rules', () => {
