@@ -52,6 +52,9 @@ const positives: Case[] = [
   { text: 'The Ethiopian military launched the brutal Operation Thunder against Kenya.', type: 'ASSAULT', actors: ['state:ETH'] },
   // Sheltering people who fled is aid (asylum).
   { text: 'Kenya is sheltering 800,000 displaced people.', type: 'AID', actors: ['state:KEN'] },
+  // Sums given are aid; the adverb in "holds X fully responsible" does not break the phrase.
+  { text: 'Kenya announced a contribution of 100,000 dollars to the relief fund.', type: 'AID', actors: ['state:KEN'] },
+  { text: 'Norway holds Ethiopia fully responsible for the raid.', type: 'ACCUSE', mode: 'allege', actors: ['state:NOR'], recipients: ['state:ETH'] },
   // Capturing land is force.
   { text: 'Ethiopia captured the town of Moyale.', type: 'ASSAULT', actors: ['state:ETH'] },
 ];
@@ -81,6 +84,8 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['Ethiopia abandoned its soldiers captured on the battlefield.', 'ASSAULT', 'people captured are no territory taken'],
   ['Kenya supports the army and its soldiers.', 'AID', 'verbal support without means is not aid'],
   ['Kenya launched an operation to vaccinate children.', 'ASSAULT', 'an operation outside military talk is no attack'],
+  ['Kenya made an important contribution to peace in Ethiopia.', 'AID', 'a contribution without money words is a role, not a sum given'],
+  ['Kenya held talks with the ministers responsible for trade.', 'ACCUSE', 'holding talks is no holding responsible'],
   ['Kenya sheltered its economy from the crisis.', 'AID', 'sheltering is aid only for people who fled'],
   ['Kenya was able to kill the bill in parliament.', 'ASSAULT', 'killing outside military talk (no army, troops or civilians) is no attack'],
 ];
