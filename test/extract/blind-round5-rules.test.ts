@@ -55,6 +55,12 @@ const positives: Case[] = [
   // Sums given are aid; the adverb in "holds X fully responsible" does not break the phrase.
   { text: 'Kenya announced a contribution of 100,000 dollars to the relief fund.', type: 'AID', actors: ['state:KEN'] },
   { text: 'Norway holds Ethiopia fully responsible for the raid.', type: 'ACCUSE', mode: 'allege', actors: ['state:NOR'], recipients: ['state:ETH'] },
+  // Gaps seen in earlier rounds' misses: firing, amassing, house arrest, mutilation, laying down arms.
+  { text: 'Ethiopian troops opened fire on Kenyan villages.', type: 'ASSAULT', actors: ['state:ETH'], recipients: ['state:KEN'] },
+  { text: 'Ethiopia has been amassing forces along the Kenyan border.', type: 'MOBILIZE', actors: ['state:ETH'] },
+  { text: 'Ethiopia placed the envoy of Kenya under house arrest.', type: 'COERCE', mode: 'arrest', actors: ['state:ETH'] },
+  { text: 'Ethiopian soldiers mutilated the bodies of Kenyan civilians.', type: 'ASSAULT', actors: ['state:ETH'], recipients: ['state:KEN'] },
+  { text: 'Ethiopia laid down its arms before the Kenyan mediators.', type: 'RETREAT', mode: 'disarm', actors: ['state:ETH'] },
   // Capturing land is force.
   { text: 'Ethiopia captured the town of Moyale.', type: 'ASSAULT', actors: ['state:ETH'] },
 ];
@@ -86,6 +92,7 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['Kenya launched an operation to vaccinate children.', 'ASSAULT', 'an operation outside military talk is no attack'],
   ['Kenya made an important contribution to peace in Ethiopia.', 'AID', 'a contribution without money words is a role, not a sum given'],
   ['Kenya held talks with the ministers responsible for trade.', 'ACCUSE', 'holding talks is no holding responsible'],
+  ['Kenya opened the new fire station in Nairobi.', 'ASSAULT', '"open fire" is the phrase, not "opened" near "fire"'],
   ['Kenya sheltered its economy from the crisis.', 'AID', 'sheltering is aid only for people who fled'],
   ['Kenya was able to kill the bill in parliament.', 'ASSAULT', 'killing outside military talk (no army, troops or civilians) is no attack'],
 ];
