@@ -75,7 +75,8 @@ describe.skipIf(!hasChromium)('explorer (end to end)', () => {
     const { ingestFiles } = await import('../../src/pipeline/ingest.js');
     const { buildServer } = await import('../../src/api/build-server.js');
     const kb = await openKnowledgeBase(path.join(tmp, 'kb.sqlite'));
-    const samples = readdirSync(path.join(ROOT, 'samples')).filter((f) => /\.(txt|html?|md|pdf|docx)$/.test(f)).map((f) => path.join(ROOT, 'samples', f));
+    const { sampleFiles } = await import('../../src/cli/command-start.js');
+    const samples = sampleFiles(path.join(ROOT, 'samples'));
     const outcomes = await ingestFiles(kb, samples);
     expect(outcomes.every((o) => o.ok)).toBe(true);
     app = await buildServer(kb, { writeToken: TOKEN, webDir: path.join(WEB, 'dist') });
