@@ -21,6 +21,8 @@ export function detectModality(view: SentenceView, clause: Clause, first: number
   for (let i = first - 1; i >= from; i--) {
     if (view.tokens[i]!.text === ';') break;
     if (inTimex(i)) continue;
+    // "in the strongest possible terms", "every possible effort", "as soon as possible": intensifiers, not doubt.
+    if (view.tokens[i]!.lower === 'possible' && /(est|^every|^all|^best|^worst|^as|^soonest)$/.test(view.tokens[i - 1]?.lower ?? '')) continue;
     if (roleAt(view.tokens, i, 'hypothetical', first) >= 0) return 'hypothetical';
     if (roleAt(view.tokens, i, 'planned', first) >= 0) return 'planned';
     if (roleAt(view.tokens, i, 'reported', first) >= 0) return 'reported';

@@ -72,6 +72,8 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
     const inferred: string[] = [];
     // "the officer's expulsion was demanded": the noun is the subject of a passive; nobody in the clause did it.
     if (trig.licence === 'passive-after' && !args.symmetric) args = { ...args, passive: true, actors: [], recipients: args.recipients.length > 0 ? args.recipients : args.actors };
+    // "X condemned the attack launched by Y": the subject before the noun is neither agent nor target of the attack.
+    if (trig.licence === 'reduced-passive' && !args.symmetric) args = { ...args, passive: true, actors: [] };
     // "the Russian aggression", "the Israeli occupation": an adjectival state form right before the noun is its agent,
     // also when a verb licensed the noun ("reiterated its condemnation of the Turkish incursion": not the speaker's).
     const forceNoun = trig.entry.pos === 'noun' && trig.entry.type === 'ASSAULT' && trig.licence === 'verb-before';
@@ -114,7 +116,7 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
     }
     if (trig.entry.needsActor && args.actors.length === 0) continue;
     // A noun naming an act already coded in this paragraph ("the detention ... conducted by Russia") refers back to it.
-    if (trig.entry.pos === 'noun' && (trig.licence === 'verb-after' || trig.licence === 'passive-after') && isRole(view.tokens[trig.first - 1], 'determiner') && refersBack(ctx, view, trig.entry, args)) continue;
+    if (trig.entry.pos === 'noun' && (trig.licence === 'verb-after' || trig.licence === 'passive-after' || trig.licence === 'reduced-passive') && isRole(view.tokens[trig.first - 1], 'determiner') && refersBack(ctx, view, trig.entry, args)) continue;
 
     const triggerSpan = { start: view.tokens[trig.first]!.start, end: view.tokens[trig.last]!.end };
     let date: EventDate | null = ownDate(view, clause, triggerSpan.start, triggerSpan.end);

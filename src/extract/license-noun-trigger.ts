@@ -4,7 +4,7 @@ import type { Clause } from './split-clauses.js';
 import { isVerbReading } from './verb-reading.js';
 
 /** How a noun trigger was licensed, or null when it only names or refers to an event. */
-export type NounLicence = 'verb-before' | 'verb-after' | 'passive-after' | 'compound' | 'named' | 'background' | null;
+export type NounLicence = 'verb-before' | 'verb-after' | 'passive-after' | 'reduced-passive' | 'compound' | 'named' | 'background' | null;
 
 const BEFORE_WINDOW = 15;
 const AFTER_WINDOW = 6;
@@ -91,8 +91,9 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
     // ", and nuclear threats have been made": the verb after a coordinator belongs to the next conjunct.
     if (tok.text === ',' && /^(and|but|or)$/.test(t[i + 1]?.lower ?? '')) break;
     const past = tok.lemmas.some((c) => (c.inflection === 'ed' || c.inflection === 'irregular') && isRole({ ...tok, lower: c.lemma, lemmas: [c] }, 'light-after'));
-    // "the attack launched by X": a participle right before "by" is a passive without its auxiliary.
-    if (past) return isRole(t[i - 1], 'be') || (isRole(t[i - 2], 'be') && /ly$/.test(t[i - 1]!.lower)) || (i === last + 1 && t[i + 1]?.lower === 'by') ? 'passive-after' : 'verb-after';
+    // "the attack launched by X", "carried out by X": a participle right after the noun, before "by", is a passive without its auxiliary.
+    if (past && i === last + 1 && (t[i + 1]?.lower === 'by' || (/^(out|up)$/.test(t[i + 1]?.lower ?? '') && t[i + 2]?.lower === 'by'))) return 'reduced-passive';
+    if (past) return isRole(t[i - 1], 'be') || (isRole(t[i - 2], 'be') && /ly$/.test(t[i - 1]!.lower)) ? 'passive-after' : 'verb-after';
   }
   // 3. A meeting named by its participants or host: "the Japan-Russia summit", "Putin's visit".
   if (opts.allowCompound) {

@@ -26,6 +26,9 @@ const KEEP_WITHOUT_PARTIES = new Set(['PROTEST']);
 const JOINT_TYPES = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
 // After a noun licensed by a later verb ("sanctions that were imposed on X by Y"): who it was done to, and by whom.
 const TARGET_PREPS = /^(on|upon|against)$/;
+// Between an accusation and the act it names: an adverbial ("in the strongest possible terms"), a determiner, two modifiers.
+const CONDEMNED_ACTS = new Set(['ASSAULT', 'COERCE', 'MOBILIZE', 'THREATEN', 'SANCTION']);
+const CONDEMNED_GAP = /^\s*(,?\s*(in the strongest( possible)? terms?|strongly|firmly|once again|again|also|unequivocally)\s*,?\s*)?((the|this|that|these|those|its|their|any|all|every)\s+)?([\p{L}-]+\s+){0,2}$/iu;
 
 /**
  * What can only be decided once all of a sentence's events are known: parties shared between its
@@ -83,6 +86,18 @@ export function refineSentenceEvents(
   });
   const kept = found.filter((f) => !umbrellas.has(f) && f.event.rule !== 'drop' && !isAimOrMeans(view, f, found));
   for (const f of kept) partiesOfLicensingVerb(view, f);
+  // "X condemns in the strongest terms the attack launched by Y": the one condemned is the agent of the act condemned.
+  for (const f of kept) {
+    if (f.event.type !== 'ACCUSE' || f.event.recipients.length > 0) continue;
+    const act = kept.find((o) => o.noun && CONDEMNED_ACTS.has(o.event.type) && o.event.actors.length > 0 && o.event.trigger.start > f.event.trigger.end &&
+      CONDEMNED_GAP.test(f.event.evidence.text.slice(f.event.trigger.end - f.event.evidence.start, o.event.trigger.start - f.event.evidence.start)));
+    if (!act) continue;
+    const mine = statesOf(doc.entities, f.event.actors);
+    const theirs = act.event.actors.filter((a) => !mine.has(stateOf(doc.entities, a)));
+    if (theirs.length === 0) continue;
+    f.event.recipients = theirs;
+    f.event.rule += '+recipients:agent-of-act-condemned';
+  }
   // "discontinuing negotiations ..., and withdrawing from the dialogue": one actor's list of acts shares its target.
   for (const f of kept) {
     if (f.event.recipients.length > 0 || f.event.actors.length === 0 || f.symmetric) continue;
@@ -162,7 +177,7 @@ function before(e: DiploEvent): string {
  */
 function partiesOfLicensingVerb(view: SentenceView, f: FoundEvent): void {
   const e = f.event;
-  if (!f.noun || !/\.(verb-after|passive-after)(\+|$)/.test(e.rule)) return;
+  if (!f.noun || !/\.(verb-after|passive-after|reduced-passive)(\+|$)/.test(e.rule)) return;
   const t = view.tokens;
   const last = t.findIndex((x) => x.end === e.trigger.end);
   if (last < 0) return;

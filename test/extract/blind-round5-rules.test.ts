@@ -38,6 +38,10 @@ const positives: Case[] = [
   // A participle right before "by" is a reduced passive: its by-party did the act, not the sentence's subject.
   { text: 'Norway condemns the attack launched by France on Kenya.', type: 'ASSAULT', actors: ['state:FRA'], recipients: ['state:KEN'] },
   { text: 'Norway deplored the sanctions imposed by France on Chile.', type: 'SANCTION', actors: ['state:FRA'], recipients: ['state:CHL'] },
+  { text: 'Norway condemned the brutal attack carried out by Ethiopia on Kenya.', type: 'ASSAULT', actors: ['state:ETH'], recipients: ['state:KEN'] },
+  // The one condemned is the agent of the act named right after the condemnation.
+  { text: 'Norway condemns in the strongest possible terms the attack launched by France on Kenya.', type: 'ACCUSE', actors: ['state:NOR'], recipients: ['state:FRA'] },
+  { text: 'Chile strongly condemned the invasion carried out by Ethiopia.', type: 'ACCUSE', actors: ['state:CHL'], recipients: ['state:ETH'] },
   // Aircraft and their crews stand for the state named before them.
   { text: 'French warplanes bombed Kenyan villages.', type: 'ASSAULT', actors: ['state:FRA'], recipients: ['state:KEN'] },
   // "further" between the subject and the verb is an adverb, not a determiner.
@@ -106,6 +110,20 @@ describe('negative cases of the fifth-round rules', () => {
   it('a subject, not the reduced passive, still acts when no "by" follows the participle', () => {
     const a = eventsOf('Ethiopia launched the attack that was planned on Kenya.').find((e) => e.type === 'ASSAULT');
     expect(a?.actors).toEqual(['state:ETH']);
+  });
+  it('"in the strongest possible terms" is emphasis, not doubt', () => {
+    const e = eventsOf('Norway condemns in the strongest possible terms the attack launched by France on Kenya.');
+    expect(e.map((x) => x.modality)).toEqual(e.map(() => 'asserted'));
+    expect(eventsOf('Ethiopia may possibly attack Kenya.').find((x) => x.type === 'ASSAULT')?.modality).toBe('hypothetical');
+  });
+  it('the subject of a sentence is not the target of an act launched by another party', () => {
+    const a = eventsOf('Norway condemned Kenya and welcomed the attack launched by France.').find((e) => e.type === 'ASSAULT');
+    expect(a?.actors).toEqual(['state:FRA']);
+    expect(a?.recipients).toEqual([]);
+  });
+  it('a condemnation of an act with no named agent keeps no recipient', () => {
+    const c = eventsOf('Norway condemned the attack on Kenya.').find((e) => e.type === 'ACCUSE');
+    expect(c?.recipients).toEqual([]);
   });
   it('"the further sanctions" stays a noun phrase', () => {
     const s = eventsOf('The further sanctions on Kenya were imposed by France.').find((e) => e.type === 'SANCTION');
