@@ -32,6 +32,31 @@ const POSITION_AFTER_WE = /^(?: (?:also|particularly|therefore|thus|strongly|ful
  */
 const STATE_ACTION_AFTER_WE = /^(?: (?:have|has) (?:already |also |now |recently |successfully |just )?(?!been\b)(?:\p{L}+(?:ed|en)|put|set|built|made|taken|given|sent|held|begun|brought|paid|spent|won|led|met|kept|undertaken)| (?:are|were) (?:also |currently |now |still |already )?(?:\p{L}+ing|at the forefront)| will (?:also |continue to |further |soon )?\p{L}+| (?:also |then |immediately |therefore |subsequently |later |again |recently |promptly |quickly )?(?!(?:watched|learned|noticed|realized|realised|wanted|needed|tried|failed|hoped|expected|wished|used|feared|worried|suffered|lived|believed|understood|saw|felt|knew|thought|heard|were|had)\b)(?:(?!\p{L}*eed(?![\p{L}]))\p{L}{3,}ed|sent|made|took|gave|held|met|spoke|brought|sought|fought|won|led|paid|broke|withdrew))(?![\p{L}])/u;
 
+/**
+ * Present or future performative verbs of appeal, demand, condemnation, support, welcome and rejection ("I call
+ * upon", "We urge", "we strongly condemn"): saying them from the rostrum is the speaking
+ * state's act, even in a sentence that names the wider community it appeals to ("We urge the international
+ * community to ..."). Past forms narrate and are left to the rules above.
+ */
+const PERFORMATIVE_VERB = String.raw`(?:call(?: (?:on|upon|for))|urge|appeal|demand|condemn|denounce|deplore|support|welcome|reject|reaffirm|reiterate|stand (?:with|by|in solidarity)|express (?:my|our) (?:solidarity|support|condemnation|rejection))`;
+/** Adverbs and auxiliaries that may stand between the pronoun and the verb ("we therefore once again urge", "I would like to appeal"). */
+const PERFORMATIVE_ADVERB = String.raw`(?:also|further|therefore|thus|hence|now|here|hereby|again|once again|once more|strongly|firmly|fully|resolutely|unequivocally|categorically|vigorously|earnestly|sincerely|wholeheartedly|continue to|will|shall|will continue to|would like to|wish to|want to)`;
+const PERFORMATIVE_AFTER_PRONOUN = new RegExp(String.raw`^(?:,? ${PERFORMATIVE_ADVERB},?){0,3} ${PERFORMATIVE_VERB}(?![\p{L}])`, 'u');
+/** "I" as a pronoun (not the numeral of "World War I" or "Phase I"): only read before a performative verb. */
+const I_RE = /(?<![\p{L}\p{N}.-])I(?![\p{L}\p{N}.'’-])/gu;
+/**
+ * A "we" that speaks for a group, read in its own clause: "we, the Member States", "we all", "we must all",
+ * "we as the international community", "we in the United Nations", "we here", "we and our partners".
+ */
+const GROUP_AFTER_WE = /^(?:,? (?:the|as|in|at|of|here|gathered|who|Member|leaders|nations|peoples|countries|States|all|both|together|collectively|jointly|and)\b| (?:must|should|can|need to|have to|shall|will|do|are|have)? ?all\b)/u;
+/** "together we", "Together, we", "collectively we", "as the international community, we" earlier in the clause. */
+const GROUP_BEFORE_WE = /(?:\b(?:[Tt]ogether|[Jj]ointly|[Cc]ollectively|[Uu]nited)\b(?! with)|\b[Aa]s (?:the )?(?:international community|Member States|members|nations|leaders|world leaders|humanity|an Assembly|the United Nations|peoples)\b)[^;:]*$/u;
+/**
+ * A verb of saying or claiming by someone else before the pronoun: "he said we would ...", "they claim that we ...".
+ * The speaker's own "let me say", "I have said", "we stated" do not count.
+ */
+const REPORTED_BEFORE = /(?<!\b(?:I|[Ww]e|me|us)(?: \p{L}+){0,2} )\b(?:say|says|said|told|tells|stated|claim(?:s|ed)?|alleg(?:e|es|ed)|argu(?:e|es|ed)|assert(?:s|ed)?|declar(?:es|ed)|pretend(?:s|ed)?|wrote|writes|added|adds|accus(?:es|ed))\b/u;
+
 /** "us" right after a verb of acting on a state (not "let us", "all of us", "for us"). */
 const US_AFTER_ACT_RE = /(?<![\p{L}])(?:blame[sd]?|blaming|accuse[sd]?|accusing|attack(?:ed|s|ing)?|bomb(?:ed|s|ing)?|invade[sd]?|threaten(?:ed|s|ing)?|sanction(?:ed|s|ing)?|pressure[sd]?|invite[sd]?|inviting|warn(?:ed|s)?|condemn(?:ed|s)?|expel(?:led|s)?|punish(?:ed|es|ing)?) us(?![\p{L}])/gu;
 
@@ -46,15 +71,23 @@ export function speakerReferences(sentence: string): SpeakerReference[] {
   for (const m of sentence.matchAll(COUNTRY_RE)) {
     if (!taken(m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'state', rule: 'speaker-country' });
   }
-  // Rhetorical questions ("Do we give up?") and inclusive sentences speak for everyone.
-  if (INCLUSIVE.test(sentence) || isQuoted(sentence) || /\?\s*$/.test(sentence)) return out.sort((a, b) => a.start - b.start);
+  // Rhetorical questions ("Do we give up?") and quoted words speak for everyone or for someone else.
+  if (isQuoted(sentence) || /\?\s*$/.test(sentence)) return out.sort((a, b) => a.start - b.start);
+  // An inclusive sentence keeps only a "we" or "I" that performs an appeal, demand or condemnation itself.
+  const inclusive = INCLUSIVE.test(sentence);
   for (const m of sentence.matchAll(WE_RE)) {
     const end = m.index + m[0].length;
-    if (taken(m.index, end)) continue;
-    const after = sentence.slice(end, end + 60);
+    if (taken(m.index, end) || reported(sentence, m.index)) continue;
+    const after = sentence.slice(end, end + 80);
     const clauseInitial = /(?:^|[,;:]\s*|\band\s+|\bso\s+)$/.test(sentence.slice(Math.max(0, m.index - 6), m.index));
-    if (POSITION_AFTER_WE.test(after) || (clauseInitial && STATE_ACTION_AFTER_WE.test(after))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
+    const stateAct = !inclusive && (POSITION_AFTER_WE.test(after) || (clauseInitial && STATE_ACTION_AFTER_WE.test(after)));
+    if (stateAct || (PERFORMATIVE_AFTER_PRONOUN.test(after) && !groupWe(sentence, m.index, end))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
+  for (const m of sentence.matchAll(I_RE)) {
+    const end = m.index + 1;
+    if (!taken(m.index, end) && !reported(sentence, m.index) && PERFORMATIVE_AFTER_PRONOUN.test(sentence.slice(end, end + 80))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
+  }
+  if (inclusive) return out.sort((a, b) => a.start - b.start);
   for (const m of sentence.matchAll(OUR_RE)) {
     const end = m.index + m[0].length;
     if (!taken(m.index, end) && OUR_STATE_NOUN.test(sentence.slice(end, end + 20))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
@@ -65,6 +98,17 @@ export function speakerReferences(sentence: string): SpeakerReference[] {
     if (!taken(start, start + 2)) out.push({ start, end: start + 2, kind: 'state', rule: 'speaker-pronoun' });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A "we" standing for a group in its own clause (see GROUP_AFTER_WE, GROUP_BEFORE_WE). */
+function groupWe(sentence: string, start: number, end: number): boolean {
+  const clause = sentence.slice(0, start).split(/[.;:!?]/).pop() ?? '';
+  return GROUP_AFTER_WE.test(sentence.slice(end, end + 40)) || GROUP_BEFORE_WE.test(clause);
+}
+
+/** The pronoun sits in someone else's reported words: a verb of saying or claiming comes before it in the sentence. */
+function reported(sentence: string, start: number): boolean {
+  return REPORTED_BEFORE.test(sentence.slice(0, start));
 }
 
 /** Reported speech ("..., he said, 'we will ...'") speaks for someone else. */
