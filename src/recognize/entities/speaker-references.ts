@@ -81,7 +81,9 @@ export function speakerReferences(sentence: string): SpeakerReference[] {
     const after = sentence.slice(end, end + 80);
     const clauseInitial = /(?:^|[,;:]\s*|\band\s+|\bso\s+)$/.test(sentence.slice(Math.max(0, m.index - 6), m.index));
     const stateAct = !inclusive && (POSITION_AFTER_WE.test(after) || (clauseInitial && STATE_ACTION_AFTER_WE.test(after)));
-    if (stateAct || (PERFORMATIVE_AFTER_PRONOUN.test(after) && !groupWe(sentence, m.index, end))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
+    // A sentence that opens with "We" and an act ("We asked India to ...") keeps it even when it later names the world.
+    const openingAct = inclusive && m.index === 0 && STATE_ACTION_AFTER_WE.test(after);
+    if (stateAct || ((openingAct || PERFORMATIVE_AFTER_PRONOUN.test(after)) && !groupWe(sentence, m.index, end))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
   for (const m of sentence.matchAll(I_RE)) {
     const end = m.index + 1;

@@ -35,7 +35,6 @@ describe('speaker "I" / "we" before a performative verb', () => {
     ['Should we welcome such a change?'],
     ['The First World War I call a tragedy.'],
     ['I hope that the talks resume soon.'],
-    ['We urged the parties last year to resume talks, but the international community did nothing.'],
   ])('leaves %j alone', (sentence) => {
     expect(pronouns(sentence)).toEqual([]);
   });
@@ -47,5 +46,22 @@ describe('the speaker\'s own verb of saying does not make the pronoun reported',
     ['As I have said before, we condemn the blockade.', ['we']],
   ])('%s', (sentence, expected) => {
     expect(pronouns(sentence)).toEqual(expected);
+  });
+});
+
+describe('a sentence opening with "We" and an act keeps it when it later names the world', () => {
+  it.each([
+    ['We asked our neighbour to leave the past behind, because the world has the most poor people here.', ['We']],
+    ['We sent doctors to the camps, as the international community watched.', ['We']],
+    ['We urged the parties last year to resume talks, but the international community did nothing.', ['We']],
+  ])('%s', (sentence, expected) => {
+    expect(pronouns(sentence)).toEqual(expected);
+  });
+  it.each([
+    ['We all learned that the world is fragile.'],
+    ['Others asked and we answered, because the world was watching.'],
+    ['We hoped the international community would act.'],
+  ])('leaves %j alone', (sentence) => {
+    expect(pronouns(sentence)).toEqual([]);
   });
 });
