@@ -41,6 +41,7 @@ export function findTriggers<T extends TriggerEntry>(view: SentenceView, entries
     const clause = clauseOf(view, match.first);
     if (clauseOf(view, match.last) !== clause) continue;
     if (opts.accept && !opts.accept(entry, view)) continue;
+    if (inInstitutionName(view, match.last)) continue;
     let licence: FoundTrigger<T>['licence'] = 'verb';
     if (entry.pos === 'verb' || entry.pos === 'phrase') {
       if (!isVerbReading(view, match.first, match.inflection)) continue;
@@ -64,4 +65,13 @@ export function findTriggers<T extends TriggerEntry>(view: SentenceView, entries
     kept.push(found);
   }
   return kept.sort((a, b) => a.first - b.first);
+}
+
+/** Head words of institution names: a capitalised trigger noun before one ("the Victim Support Fund") names a body, not an act. */
+const INSTITUTION_HEAD = /^(?:Fund|Funds|Office|Unit|Programme|Program|Mission|Centre|Center|Committee|Agency|Trust|Facility|Network|Service|Foundation|Bank|Board|Secretariat|Initiative)$/u;
+
+function inInstitutionName(view: SentenceView, last: number): boolean {
+  const word = view.tokens[last];
+  const next = view.tokens[last + 1];
+  return word !== undefined && next !== undefined && /^\p{Lu}/u.test(word.text) && INSTITUTION_HEAD.test(next.text);
 }

@@ -35,6 +35,9 @@ const notType: [string, string][] = [
   ['Kenya urged Ethiopia to withdraw its troops.', 'RETREAT'],
   ['Kenya demanded a formal apology from Ethiopia.', 'CONCEDE'],
   ['A referendum on constitutional amendments was held in Kenya.', 'ASSAULT'],
+  ['Kenya gave money to the Victim Support Fund.', 'SUPPORT'],
+  ['France paid into the Peace Mediation Trust and the Conflict Support Office.', 'SUPPORT'],
+  ['Kenya funds the Crisis Response Office.', 'ASSAULT'],
 ];
 
 describe('negative cases', () => {

@@ -42,6 +42,8 @@ const PERFORMATIVE_VERB = String.raw`(?:call(?: (?:on|upon|for))|urge|appeal|dem
 /** Adverbs and auxiliaries that may stand between the pronoun and the verb ("we therefore once again urge", "I would like to appeal"). */
 const PERFORMATIVE_ADVERB = String.raw`(?:also|further|therefore|thus|hence|now|here|hereby|again|once again|once more|strongly|firmly|fully|resolutely|unequivocally|categorically|vigorously|earnestly|sincerely|wholeheartedly|continue to|will|shall|will continue to|would like to|wish to|want to)`;
 const PERFORMATIVE_AFTER_PRONOUN = new RegExp(String.raw`^(?:,? ${PERFORMATIVE_ADVERB},?){0,3} ${PERFORMATIVE_VERB}(?![\p{L}])`, 'u');
+/** The head of delegation announcing the state's own act ("I am pleased to announce a contribution of ..."). */
+const I_ANNOUNCES = /^(?: also)? (?:am (?:also )?(?:pleased|proud|happy|honoured|delighted) to announce|hereby announce)(?![\p{L}])/u;
 /** "I" as a pronoun (not the numeral of "World War I" or "Phase I"): only read before a performative verb. */
 const I_RE = /(?<![\p{L}\p{N}.-])I(?![\p{L}\p{N}.'’-])/gu;
 /**
@@ -87,7 +89,7 @@ export function speakerReferences(sentence: string): SpeakerReference[] {
   }
   for (const m of sentence.matchAll(I_RE)) {
     const end = m.index + 1;
-    if (!taken(m.index, end) && !reported(sentence, m.index) && PERFORMATIVE_AFTER_PRONOUN.test(sentence.slice(end, end + 80))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
+    if (!taken(m.index, end) && !reported(sentence, m.index) && (PERFORMATIVE_AFTER_PRONOUN.test(sentence.slice(end, end + 80)) || I_ANNOUNCES.test(sentence.slice(end, end + 80)))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
   if (inclusive) return out.sort((a, b) => a.start - b.start);
   for (const m of sentence.matchAll(OUR_RE)) {

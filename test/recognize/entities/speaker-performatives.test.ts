@@ -19,6 +19,8 @@ describe('speaker "I" / "we" before a performative verb', () => {
     ['We welcome the truce, and we demand that the humanitarian corridors be opened.', ['We', 'we']],
     ['We will continue to stand with the people of the valley.', ['We']],
     ['We express our solidarity with the Member States hit by the storm.', ['We']],
+    ['I am pleased to announce a grant of $50,000 for the relief fund.', ['I']],
+    ['I am also proud to announce that we will open a mission.', ['I']],
   ])('%s', (sentence, expected) => {
     expect(pronouns(sentence)).toEqual(expected);
   });
@@ -35,6 +37,7 @@ describe('speaker "I" / "we" before a performative verb', () => {
     ['Should we welcome such a change?'],
     ['The First World War I call a tragedy.'],
     ['I hope that the talks resume soon.'],
+    ['He said I am pleased to announce nothing.'],
   ])('leaves %j alone', (sentence) => {
     expect(pronouns(sentence)).toEqual([]);
   });
