@@ -38,10 +38,10 @@ export function recognizeTimexes(doc: DocumentWithPeriod, _seg: Segmentation, op
     }
   }
   if (style === 'timeml') candidates = timemlTimexes(candidates);
-  candidates = refineOverlapsByCluster(candidates);
+  candidates = refineOverlaps(candidates);
   candidates = refineCompounds(text, candidates);
   candidates = refineModifiers(text, candidates);
-  candidates = refineOverlapsByCluster(candidates);
+  candidates = refineOverlaps(candidates);
   candidates = refineRanges(text, candidates, style === 'report');
   return candidates.map((c) => ({
     doc: doc.id,
@@ -55,31 +55,4 @@ export function recognizeTimexes(doc: DocumentWithPeriod, _seg: Segmentation, op
     inferred: c.inferred ?? [],
     rule: c.rule,
   }));
-}
-
-/**
- * refineOverlaps, run on each cluster of overlapping candidates on its own. Whether a candidate is
- * kept depends only on candidates overlapping it, so the result is the same, but the work no longer
- * grows with the square of the number of timexes in a long text.
- */
-function refineOverlapsByCluster(candidates: TimexCandidate[]): TimexCandidate[] {
-  const spans = candidates.filter((c) => c.end > c.start);
-  // Stable: candidates with equal starts keep their order, as the preference sort needs.
-  const byStart = spans.map((c, i) => ({ c, i })).sort((a, b) => a.c.start - b.c.start || a.i - b.i);
-  const kept: TimexCandidate[] = [];
-  let cluster: { c: TimexCandidate; i: number }[] = [];
-  let clusterEnd = -1;
-  const settle = () => {
-    if (cluster.length === 0) return;
-    // Back in input order, so ties in refineOverlaps' own sort fall as they did on the whole list.
-    kept.push(...refineOverlaps(cluster.sort((a, b) => a.i - b.i).map((x) => x.c)));
-    cluster = [];
-  };
-  for (const x of byStart) {
-    if (x.c.start >= clusterEnd) settle();
-    cluster.push(x);
-    clusterEnd = Math.max(clusterEnd, x.c.end);
-  }
-  settle();
-  return kept.sort((a, b) => a.start - b.start);
 }
