@@ -5,6 +5,8 @@ import type { Message } from '../model/message.js';
 import type { Gazetteer, SurfaceEntry } from './gazetteer.js';
 import { inferSpeaker } from './entities/infer-speaker.js';
 import { speakerReferences } from './entities/speaker-references.js';
+import { allMatches } from './all-matches.js';
+import { LiteralLists } from './literal-index.js';
 
 /** A proposed mention before overlaps are settled. */
 interface Candidate {
@@ -120,20 +122,59 @@ const UN_ORGANIZATION_RE = /(?<=(?:[Tt]he|[Tt]his|[Oo]ur) )Organization(?![\p{L}
 const CHAINED_NAME_RE = new RegExp(String.raw`,?\s+and(?:\s+(?:the|a|an))?\s+(?:${CONT_TOKEN}\s+)*?(?:${HEAD_ALT})(?![\p{L}])`, 'u');
 
 /*
- * Hints: a word every match of a pattern must contain. Most sentences lack it, and finding a plain
- * word is much cheaper than trying a pattern that starts with a look-behind at every position, so
- * the pattern runs only where it can match (the result is the same).
+ * Hints: words every match of a pattern must contain. Most sentences lack them, and finding plain
+ * words is much cheaper than trying a pattern that starts with a look-behind at every position, so
+ * the pattern runs only where it can match (the result is the same). All lists are found in one
+ * pass over the document (see LiteralLists).
  */
-const TITLE_HINT = new RegExp(TITLES.map(escapeRe).join('|'));
-const HEAD_HINT = new RegExp(HEAD_ALT);
-const BODY_HINT = /overnment|dministration|authorities|Ministry|ministry|entral|arliament|legislature|military|rmed|Army|Navy|Air Force|forces|troops/;
-const APPOSITION_HINT = /founder|leader|head|chair|president|director|chief|spokes|secretary|winner|laureate|activist|journalist|minister|ambassador|envoy|commander|CEO|opposition/;
+const HINT_WORDS = {
+  title: TITLES,
+  head: [...HEAD_KIND.keys()],
+  body: ['overnment', 'dministration', 'authorities', 'Ministry', 'ministry', 'entral', 'arliament', 'legislature', 'military', 'rmed', 'Army', 'Navy', 'Air Force', 'forces', 'troops'],
+  governmentOf: ['overnment of '],
+  contextBody: ['House', 'National Assembly', 'Cabinet Office'],
+  government: ['overnment'],
+  mission: ['Embassy', 'Consulate', 'Mission', 'Trade Representation'],
+  the: ['the '],
+  quote: ['“', '"'],
+  vessel: ['boat', 'vessel', 'ship', 'destroyer', 'frigate', 'cruiser', 'submarine', 'tanker', 'icebreaker', 'trawler', 'carrier'],
+  admin: ['Oblast', 'Krai', 'Prefecture', 'Province', 'Governorate'],
+  patronymic: ['vich', 'vna', 'ichna', 'euna', 'eŭna', 'vych'],
+  apposition: ['founder', 'leader', 'head', 'chair', 'president', 'director', 'chief', 'spokes', 'secretary', 'winner', 'laureate', 'activist', 'journalist', 'minister', 'ambassador', 'envoy', 'commander', 'CEO', 'opposition'],
+  side: ['side'],
+  pluralRef: ['he two ', 'oth '],
+  countryRef: ['he country'],
+  administration: ['dministration'],
+  organization: ['Organization'],
+  operation: ['Operation'],
+  branch: ['Army', 'Navy', 'Air Force', 'Marine Corps', 'Coast Guard'],
+  and: [' and '],
+} as const;
+type Hint = keyof typeof HINT_WORDS | 'bloc';
+const BLOC_NOUNS = ['countries', 'states', 'nations'];
 const NO_MATCHES: RegExpExecArray[] = [];
 
-/** s.matchAll(re), or nothing when s lacks the hint that every match contains. */
-function matchesIf(s: string, re: RegExp, hint: string | RegExp): Iterable<RegExpExecArray> {
-  const present = typeof hint === 'string' ? s.includes(hint) : hint.test(s);
-  return present ? s.matchAll(re) : NO_MATCHES;
+/** The rules that depend on the gazetteer's bloc modifiers, compiled once per set of modifiers. */
+const blocRules = new Map<string, { coordination: RegExp | null; hints: LiteralLists<Hint> }>();
+
+function rulesFor(gaz: Gazetteer): { coordination: RegExp | null; hints: LiteralLists<Hint> } {
+  const modifiers = [...gaz.blocModifiers.keys()].sort((a, b) => b.length - a.length);
+  const mods = modifiers.map(escapeRe).join('|');
+  let rules = blocRules.get(mods);
+  if (!rules) {
+    rules = {
+      coordination: mods ? new RegExp(String.raw`(?<![\p{L}])(${mods}) and (${mods}) (countries|states|nations)(?![\p{L}])`, 'gu') : null,
+      // The second modifier and the noun ("... and Caucasus countries") are in every match.
+      hints: new LiteralLists<Hint>({ ...HINT_WORDS, bloc: modifiers.flatMap((m) => BLOC_NOUNS.map((n) => `${m} ${n}`)) }),
+    };
+    blocRules.set(mods, rules);
+  }
+  return rules;
+}
+
+/** Every match of re in s, or nothing when s lacks the hint that every match contains. */
+function matchesIf(s: string, re: RegExp, present: boolean): RegExpExecArray[] {
+  return present ? allMatches(re, s) : NO_MATCHES;
 }
 
 function escapeRe(s: string): string {
@@ -197,8 +238,9 @@ export function recognizeEntities(
     if (kind === 'state') stateEndingAt.set(end, { start, entity, form: data.form });
     candidates.push({ start, end, kind, entity, rule, priority: 0 });
   }
-  const mods = [...gaz.blocModifiers.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
-  const blocCoordination = mods ? new RegExp(String.raw`(?<![\p{L}])(${mods}) and (${mods}) (countries|states|nations)(?![\p{L}])`, 'gu') : null;
+  const rules = rulesFor(gaz);
+  const blocCoordination = rules.coordination;
+  const hints = rules.hints.index(text);
   const longestGazAt = (pos: number, kinds?: EntityKind[]): { end: number; data: SurfaceEntry } | undefined =>
     (gazByStart.get(pos) ?? []).filter((g) => !kinds || kinds.includes(g.data.kind)).sort((a, b) => b.end - a.end)[0];
   const stateBefore = (pos: number): { start: number; entity: string; form: string; possessive: boolean } | undefined => {
@@ -212,9 +254,10 @@ export function recognizeEntities(
   for (const sent of sentenceSpans(doc, seg)) {
     const s = text.slice(sent.start, sent.end);
     const at = (i: number): number => sent.start + i;
+    const has = (hint: Hint): boolean => hints.has(hint, sent.start, sent.end);
 
     // 2. Titles: "Prime Minister Kishida", "President of Ukraine Volodymyr Zelenskyy", "the Prime Minister of Japan".
-    for (const m of matchesIf(s, TITLE_RE, TITLE_HINT)) {
+    for (const m of matchesIf(s, TITLE_RE, has('title'))) {
       const title = m[1] ?? '';
       const tStart = at(m.index);
       let pos = tStart + title.length;
@@ -255,11 +298,11 @@ export function recognizeEntities(
     }
 
     // 3. Government bodies: "Government of Japan", "the Russian government", "Chinese Foreign Ministry".
-    for (const m of matchesIf(s, GOVERNMENT_OF_RE, 'overnment of ')) {
+    for (const m of matchesIf(s, GOVERNMENT_OF_RE, has('governmentOf'))) {
       const g = longestGazAt(at(m.index + m[0].length), ['state']);
       if (g) candidates.push({ start: at(m.index), end: g.end, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
     }
-    for (const m of matchesIf(s, BODY_AFTER_STATE_RE, BODY_HINT)) {
+    for (const m of matchesIf(s, BODY_AFTER_STATE_RE, has('body'))) {
       const before = stateBefore(at(m.index));
       if (!before) continue;
       const word = m[0];
@@ -268,15 +311,15 @@ export function recognizeEntities(
       if (word === 'military' && MILITARY_AS_MODIFIER.test(text.slice(at(m.index) + word.length, at(m.index) + word.length + 30))) continue;
       candidates.push({ start: before.start, end: at(m.index) + word.length, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
     }
-    for (const m of matchesIf(s, CONTEXT_BODIES, /House|National Assembly|Cabinet Office/)) {
+    for (const m of matchesIf(s, CONTEXT_BODIES, has('contextBody'))) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.contextual', priority: 1 });
     }
-    for (const m of matchesIf(s, REGIONAL_GOVERNMENT_RE, 'overnment')) {
+    for (const m of matchesIf(s, REGIONAL_GOVERNMENT_RE, has('government'))) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.regional', priority: 2 });
     }
 
     // 4. Diplomatic missions: "Embassy of Japan in Russia", "Consulate-General of the Russian Federation in Sapporo".
-    for (const m of matchesIf(s, MISSION_RE, /Embassy|Consulate|Mission|Trade Representation/)) {
+    for (const m of matchesIf(s, MISSION_RE, has('mission'))) {
       let pos = at(m.index + m[0].length);
       if (text.startsWith('the ', pos)) pos += 4;
       const g = longestGazAt(pos, ['state']);
@@ -294,7 +337,7 @@ export function recognizeEntities(
 
     // 5. Capitalised names ending in (or headed by) Agreement, Treaty, Council, Summit, Prize ...
     NAMED_RE.lastIndex = 0;
-    if (HEAD_HINT.test(s)) for (let m = NAMED_RE.exec(s); m; m = NAMED_RE.exec(s)) {
+    if (has('head')) for (let m = NAMED_RE.exec(s); m; m = NAMED_RE.exec(s)) {
       let prefix = m[1] ?? '';
       const head = m[2] ?? '';
       let cont = m[3] ?? '';
@@ -327,13 +370,13 @@ export function recognizeEntities(
       const end = at(m.index + (m[1] ?? '').length + head.length + cont.length);
       candidates.push({ start, end, kind: HEAD_KIND.get(head) ?? 'other', entity: null, rule: `named.${(HEAD_KIND.get(head) ?? 'other')}`, priority: 1 });
     }
-    for (const m of matchesIf(s, SHORT_REF_RE, 'the ')) {
+    for (const m of matchesIf(s, SHORT_REF_RE, has('the'))) {
       const start = at(m.index + 4);
       candidates.push({ start, end: start + (m[1] ?? '').length, kind: 'agreement', entity: null, rule: 'short-ref', priority: 0 });
     }
 
     // 6. Quoted exercise and project names, vessels, administrative regions, patronymic and apposed names.
-    for (const m of matchesIf(s, QUOTED_RE, /[“"]/)) {
+    for (const m of matchesIf(s, QUOTED_RE, has('quote'))) {
       const inner = m[1] ?? '';
       if (!/^\p{Lu}/u.test(inner)) continue;
       const qStart = at(m.index + 1);
@@ -345,20 +388,20 @@ export function recognizeEntities(
         candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-project', priority: 3 });
       }
     }
-    for (const m of matchesIf(s, VESSEL_RE, /boat|vessel|ship|destroyer|frigate|cruiser|submarine|tanker|icebreaker|trawler|carrier/)) {
+    for (const m of matchesIf(s, VESSEL_RE, has('vessel'))) {
       const name = m[1] ?? '';
       const start = at(m.index + m[0].length - name.length);
       candidates.push({ start, end: start + name.length, kind: 'other', entity: null, rule: 'vessel', priority: 2 });
     }
-    for (const m of matchesIf(s, ADMIN_RE, /Oblast|Krai|Prefecture|Province|Governorate/)) {
+    for (const m of matchesIf(s, ADMIN_RE, has('admin'))) {
       if (NOT_NAME.has((m[1] ?? '').split(' ')[0] ?? '')) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'place', entity: null, rule: 'admin-region', priority: 1 });
     }
-    for (const m of matchesIf(s, PATRONYMIC_RE, /vich|vna|ichna|euna|eŭna|vych/)) {
+    for (const m of matchesIf(s, PATRONYMIC_RE, has('patronymic'))) {
       if (NOT_NAME.has(m[1] ?? '')) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'person', entity: null, rule: 'patronymic-name', priority: 1 });
     }
-    for (const m of matchesIf(s, APPOSITION_RE, APPOSITION_HINT)) {
+    for (const m of matchesIf(s, APPOSITION_RE, has('apposition'))) {
       const name = m[1] ?? '';
       const tokens = name.split(/\s+/);
       if (tokens.some((t) => NOT_NAME.has(t) || gaz.stateForms.has(t) || HEAD_KIND.has(t))) continue;
@@ -366,7 +409,7 @@ export function recognizeEntities(
     }
 
     // 7. References resolved later: "the Russian side", "the two countries", "the country".
-    for (const m of matchesIf(s, SIDE_RE, 'side')) {
+    for (const m of matchesIf(s, SIDE_RE, has('side'))) {
       const before = stateBefore(at(m.index));
       if (before && !before.possessive) {
         // "the Russian side" is a definite description: the article belongs to it.
@@ -374,30 +417,30 @@ export function recognizeEntities(
         candidates.push({ start, end: at(m.index) + 4, kind: 'state', entity: before.entity, rule: 'state-side', priority: 2 });
       }
     }
-    for (const m of matchesIf(s, PLURAL_REF_RE, /he two |oth /)) {
+    for (const m of matchesIf(s, PLURAL_REF_RE, has('pluralRef'))) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'plural-ref', priority: 1 });
     }
-    for (const m of matchesIf(s, COUNTRY_REF_RE, 'he country')) {
+    for (const m of matchesIf(s, COUNTRY_REF_RE, has('countryRef'))) {
       // "Turkey is the country most affected": a predicate describes, it does not refer back.
       if (/(?:^|\s)(?:is|was|are|were|remains|remained|becomes|became|be|been)\s+$/.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'definite-country', priority: 1 });
     }
-    for (const m of matchesIf(s, ADMINISTRATION_RE, 'dministration')) {
+    for (const m of matchesIf(s, ADMINISTRATION_RE, has('administration'))) {
       if (/^[Mm]y|^[Oo]ur/.test(m[0]) && !speaker) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 1 });
     }
-    for (const m of matchesIf(s, NAMED_ADMINISTRATION_RE, 'dministration')) {
+    for (const m of matchesIf(s, NAMED_ADMINISTRATION_RE, has('administration'))) {
       if (!gaz.surnames.has((m[1] ?? '').toLowerCase())) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 2 });
     }
     // "the Organization" in a text about the United Nations is the UN (UN usage, capitalised).
-    if (unDocument) for (const m of matchesIf(s, UN_ORGANIZATION_RE, 'Organization')) {
+    if (unDocument) for (const m of matchesIf(s, UN_ORGANIZATION_RE, has('organization'))) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: 'org:UN', rule: 'un-organization-ref', priority: 1 });
     }
-    for (const m of matchesIf(s, OPERATION_RE, 'Operation')) {
+    for (const m of matchesIf(s, OPERATION_RE, has('operation'))) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'other', entity: null, rule: 'named-operation', priority: 2 });
     }
-    for (const m of matchesIf(s, BRANCH_RE, /Army|Navy|Air Force|Marine Corps|Coast Guard/)) {
+    for (const m of matchesIf(s, BRANCH_RE, has('branch'))) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.branch', priority: 1 });
     }
     // 7b. The speaker's own state: "we", "our", "my country", "my Government" (speeches and statements only).
@@ -405,7 +448,7 @@ export function recognizeEntities(
 
     // 8. Coordinated groupings: "the Central Asian and Caucasus countries" names two blocs.
     if (blocCoordination) {
-      for (const m of matchesIf(s, blocCoordination, ' and ')) {
+      for (const m of matchesIf(s, blocCoordination, has('and') && has('bloc'))) {
         const a = m[1] ?? '';
         const b = m[2] ?? '';
         const aStart = at(m.index);

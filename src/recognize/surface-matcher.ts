@@ -92,6 +92,27 @@ export class SurfaceMatcher<T> {
     this.#firstOutput = firstOutput;
   }
 
+  /**
+   * Every occurrence of every pattern in `text` as (pattern index, end), in the order `search`
+   * reports them, without the whole-character rule: for callers that ask whether a text contains a
+   * word at all, as `includes` would.
+   */
+  forEachEnd(text: string, visit: (patternIndex: number, end: number) => void): void {
+    const column = this.#column;
+    const delta = this.#delta;
+    const width = this.#width;
+    const firstOutput = this.#firstOutput;
+    const output = this.#output;
+    const terminals = this.#terminals;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      state = delta[state * width + column[text.charCodeAt(i)]!]!;
+      const first = firstOutput[state]!;
+      if (first === -1 || state === 0) continue;
+      for (let s = first; s !== -1; s = output[s]!) for (const index of terminals[s]!) visit(index, i + 1);
+    }
+  }
+
   /** Every occurrence of every pattern in `text`, overlapping ones included. */
   search(text: string): SurfaceHit<T>[] {
     const out: SurfaceHit<T>[] = [];

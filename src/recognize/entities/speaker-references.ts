@@ -1,4 +1,5 @@
 import type { EntityKind } from '../../model/entity.js';
+import { allMatches } from '../all-matches.js';
 
 /** A first-person reference to the speaker's state, relative to the sentence it was found in. */
 export interface SpeakerReference {
@@ -69,15 +70,15 @@ const OUR_STATE_NOUN = /^ (?:country|nation|Government|government|people|citizen
 export function speakerReferences(sentence: string): SpeakerReference[] {
   const out: SpeakerReference[] = [];
   const taken = (start: number, end: number): boolean => out.some((o) => start < o.end && o.start < end);
-  for (const m of sentence.matchAll(GOVERNMENT_RE)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'organization', rule: 'speaker-government' });
-  for (const m of sentence.matchAll(COUNTRY_RE)) {
+  for (const m of allMatches(GOVERNMENT_RE, sentence)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'organization', rule: 'speaker-government' });
+  for (const m of allMatches(COUNTRY_RE, sentence)) {
     if (!taken(m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'state', rule: 'speaker-country' });
   }
   // Rhetorical questions ("Do we give up?") and quoted words speak for everyone or for someone else.
   if (isQuoted(sentence) || /\?\s*$/.test(sentence)) return out.sort((a, b) => a.start - b.start);
   // An inclusive sentence keeps only a "we" or "I" that performs an appeal, demand or condemnation itself.
   const inclusive = INCLUSIVE.test(sentence);
-  for (const m of sentence.matchAll(WE_RE)) {
+  for (const m of allMatches(WE_RE, sentence)) {
     const end = m.index + m[0].length;
     if (taken(m.index, end) || reported(sentence, m.index)) continue;
     const after = sentence.slice(end, end + 80);
@@ -87,17 +88,17 @@ export function speakerReferences(sentence: string): SpeakerReference[] {
     const openingAct = inclusive && m.index === 0 && STATE_ACTION_AFTER_WE.test(after);
     if (stateAct || ((openingAct || PERFORMATIVE_AFTER_PRONOUN.test(after)) && !groupWe(sentence, m.index, end))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
-  for (const m of sentence.matchAll(I_RE)) {
+  for (const m of allMatches(I_RE, sentence)) {
     const end = m.index + 1;
     if (!taken(m.index, end) && !reported(sentence, m.index) && (PERFORMATIVE_AFTER_PRONOUN.test(sentence.slice(end, end + 80)) || I_ANNOUNCES.test(sentence.slice(end, end + 80)))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
   if (inclusive) return out.sort((a, b) => a.start - b.start);
-  for (const m of sentence.matchAll(OUR_RE)) {
+  for (const m of allMatches(OUR_RE, sentence)) {
     const end = m.index + m[0].length;
     if (!taken(m.index, end) && OUR_STATE_NOUN.test(sentence.slice(end, end + 20))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
   // "India blamed us", "sent jets to bomb us": "us" as the object of a hostile or diplomatic act.
-  for (const m of sentence.matchAll(US_AFTER_ACT_RE)) {
+  for (const m of allMatches(US_AFTER_ACT_RE, sentence)) {
     const start = m.index + m[0].length - 2;
     if (!taken(start, start + 2)) out.push({ start, end: start + 2, kind: 'state', rule: 'speaker-pronoun' });
   }
