@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { allMatches } from '../../src/recognize/all-matches.js';
+
+const summary = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => `${m.index}:${m[0]}`);
+
+describe('allMatches', () => {
+  it.each([
+    ['plain words', /we/g, 'we said we would'],
+    ['a look-behind at the start', /(?<![\p{L}])[Ww]e(?![\p{L}])/gu, 'We, as we were, went'],
+    ['empty matches step over one character', /x*/g, 'axxb'],
+    ['empty matches step over a surrogate pair in unicode mode', /(?:)/gu, 'a\u{1F30D}b'],
+    ['no match', /zz/g, 'abc'],
+  ])('%s: as matchAll', (_name, re, s) => {
+    expect(summary(allMatches(re, s))).toEqual(summary(s.matchAll(re)));
+    expect(re.lastIndex).toBe(0);
+  });
+
+  it('starts from the beginning whatever lastIndex was left at', () => {
+    const re = /a/g;
+    re.lastIndex = 2;
+    expect(summary(allMatches(re, 'aaa'))).toEqual(['0:a', '1:a', '2:a']);
+  });
+
+  it('refuses a non-global expression, as matchAll does', () => {
+    expect(() => allMatches(/a/, 'a')).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { LiteralLists } from '../../src/recognize/literal-index.js';
+
+describe('LiteralLists', () => {
+  const lists = new LiteralLists({ titles: ['President', 'Minister'], heads: ['Council', 'Minister'], none: [] as string[] });
+  const text = 'The President met the Security Council. The Minister left.';
+
+  it.each([
+    ['a word inside the span', 'titles', 0, 14, true],
+    ['a word cut by the end of the span', 'titles', 0, 10, false],
+    ['a word cut by the start of the span', 'titles', 5, 20, false],
+    ['a word shared by two lists, first list', 'titles', 40, 58, true],
+    ['a word shared by two lists, second list', 'heads', 40, 58, true],
+    ['a list with no word in the span', 'heads', 0, 20, false],
+    ['an empty list', 'none', 0, text.length, false],
+  ] as const)('%s', (_name, list, start, end, expected) => {
+    expect(lists.index(text).has(list, start, end)).toBe(expected);
+  });
+
+  it('rejects a list it was not built with', () => {
+    expect(() => lists.index(text).has('other' as 'titles', 0, 1)).toThrow();
+  });
+
+  it('answers as includes on the slice would', () => {
+    const unit = fc.constantFrom('a', 'b', ' ', 'é', '\u0301', '\u{1F30D}');
+    fc.assert(fc.property(
+      fc.array(fc.string({ unit, minLength: 1, maxLength: 3 }), { maxLength: 5 }),
+      fc.string({ unit, maxLength: 40 }),
+      fc.nat(), fc.nat(),
+      (words, s, a, b) => {
+        const start = a % (s.length + 1);
+        const end = start + (b % (s.length - start + 1));
+        const index = new LiteralLists({ words }).index(s);
+        expect(index.has('words', start, end)).toBe(words.some((w) => s.slice(start, end).includes(w)));
+      },
+    ), { numRuns: 500 });
+  });
+});
