@@ -35,8 +35,11 @@ export const durationParser: TimeParser = {
     if (/^an?$/.test(countText) && /(?:\d|per|times|twice|once)[ \t]*$/i.test(text.slice(Math.max(0, start - 8), start))) return null;
     // "four flights a week", "$2 million a year", "10,000 units a year": a rate after an amount or a plural noun.
     if (/^an?$/.test(countText) && !m[1] && !m[2] && /(?:^|[^\w-])(?:\d[\d.,]*%?|million|billion|thousand|cents?|percent|[a-z]{2,}[^s\W]s)[ \t]+$/i.test(text.slice(Math.max(0, start - 24), start))) return null;
+    // "the nine months ended Sept. 30", "the four days": the article belongs to a counted span (TimeML marks it),
+    // but not to an adjective ("the two-year contract" keeps "two-year" alone).
+    const article = !m[1] && !m[2] && /s$/i.test(m[4]!) && !/-/.test(m[0]) ? /(?:^|[^\w-])(the[ \t]+)$/i.exec(text.slice(Math.max(0, start - 5), start))?.[1]?.length ?? 0 : 0;
     // Plural with "a"/"one" ("a years") is not a duration; singular with a count >1 is an adjective ("two-year"), still a duration.
-    return { start, end, type: 'DURATION', value: durationValue(n, unit), rule: 'time.duration' };
+    return { start: start - article, end, type: 'DURATION', value: durationValue(n, unit), rule: 'time.duration' };
   },
 };
 

@@ -102,6 +102,8 @@ export const offsetParser: TimeParser = {
     }
     const sign = word === 'ago' || word === 'earlier' || word === 'before' ? -1 : 1;
     const base: RelativeBase = word === 'ago' || word.startsWith('from') || word === 'hence' ? 'AGO' : word === 'earlier' && unit === 'year' ? 'ADAPT' : 'REF';
+    // "a decade ago" is the year ten years back (1989 in 1999), not the decade before this one (the 1980s).
+    if (code === 'DE') return { start, end, type: 'DATE', value: relative(base === 'ADAPT' ? 'REF' : base, 'Y', sign * n * 10), rule: 'time.offset' };
     return { start, end, type: 'DATE', value: relative(base, code, sign * n), rule: 'time.offset' };
   },
 };

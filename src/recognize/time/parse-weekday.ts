@@ -1,9 +1,10 @@
 import { PART_OF_DAY, PART_OF_DAY_SRC, WEEKDAY_NUMBER, WEEKDAY_SRC } from './lexicon.js';
 import type { TimeParser } from './time-parser.js';
 
-// "Friday", "last Friday", "next Monday", "Friday morning", "Wednesday night".
+// "Friday", "last Friday", "Last Friday", "next Monday", "Friday morning", "Wednesday night". A possessive "'s"
+// ("Friday's trading") stays outside the span, as both TimeML corpora mark it.
 const PATTERN = new RegExp(
-  `(?<![\\w-])(?:(last|next|this|coming|previous|preceding|following)[ \\t]+)?(${WEEKDAY_SRC})(?:'s)?(?:[ \\t]+(${PART_OF_DAY_SRC}))?(?![\\w-])`,
+  `(?<![\\w-])(?:([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]revious|[Pp]receding|[Ff]ollowing)[ \\t]+)?(${WEEKDAY_SRC})(?:[ \\t]+(${PART_OF_DAY_SRC}))?(?![\\w-])`,
   'g',
 );
 

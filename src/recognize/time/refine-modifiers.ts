@@ -19,7 +19,9 @@ export function refineModifiers(text: string, candidates: TimexCandidate[]): Tim
         return { ...c, start: c.start - m[1]!.length, mod: EDGE_MOD[key] };
       }
     }
-    if (c.type === 'DURATION' && !/^the\b/i.test(text.slice(c.start, c.end))) {
+    // "nearly two weeks ago", "more than four decades ago": the qualified count is part of the expression too.
+    const counted = c.type === 'DURATION' || (c.rule === 'time.offset' && /^REL:/.test(c.value));
+    if (counted && !/^the\b/i.test(text.slice(c.start, c.end))) {
       const m = APPROX.exec(before);
       if (m) {
         const word = m[1]!.trim().toLowerCase();
