@@ -5,6 +5,7 @@ import { refineModifiers } from './time/refine-modifiers.js';
 import { refineRanges } from './time/refine-ranges.js';
 import { refineOverlaps } from './time/refine-overlaps.js';
 import { refineCompounds } from './time/refine-compounds.js';
+import { refineTitles } from './time/refine-titles.js';
 import { timemlTimexes } from './time/timeml-style.js';
 
 export interface RecognizeTimexOptions {
@@ -38,6 +39,7 @@ export function recognizeTimexes(doc: DocumentWithPeriod, _seg: Segmentation, op
     }
   }
   if (style === 'timeml') candidates = timemlTimexes(candidates);
+  candidates = refineTitles(text, candidates);
   candidates = refineOverlaps(candidates);
   candidates = refineCompounds(text, candidates);
   candidates = refineModifiers(text, candidates);

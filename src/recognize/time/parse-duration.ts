@@ -9,6 +9,9 @@ const PATTERN = new RegExp(
   'gi',
 );
 
+// Words that can follow "a second" of time ("for a second or two", "a second later", "just a second, please").
+const SECOND_FOLLOWER = /^[ \t]+(?:or|and|later|earlier|ago|before|after|in|to|for|of|at|on|with|when|that|then|too|longer|more)\b/i;
+
 export const durationParser: TimeParser = {
   name: 'time.duration',
   pattern: PATTERN,
@@ -31,6 +34,8 @@ export const durationParser: TimeParser = {
     if (unit === 'quarter' && (/-quarters$/i.test(m[0]) || /^[ \t]+of\b/i.test(text.slice(end, end + 4)))) return null;
     // "two and a half years", "2 1/2 years", "a minute and a half".
     if (typeof n === 'number' && /and[ \t]+a[ \t]+half|1\/2|½/i.test(m[0])) n += 0.5;
+    // "a second group", "a second betrayal": the ordinal, unless the word after it belongs to no noun phrase.
+    if (/^(?:an?|one)$/.test(countText) && /^seconds?$/i.test(m[4]!) && /^[ \t]+[A-Za-z]/.test(text.slice(end, end + 2)) && !SECOND_FOLLOWER.test(text.slice(end, end + 12))) return null;
     // "a day" after an amount is a rate ("$5 a day"), and "the one year" reads as a determiner slip.
     if (/^an?$/.test(countText) && /(?:\d|per|times|twice|once)[ \t]*$/i.test(text.slice(Math.max(0, start - 8), start))) return null;
     // "four flights a week", "$2 million a year", "10,000 units a year": a rate after an amount or a plural noun.

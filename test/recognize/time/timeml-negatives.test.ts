@@ -1,0 +1,54 @@
+// Words that look like time expressions and are not: titles of programmes, ordinals. Each row lists every timex
+// the sentence should yield, so a spurious one fails it; the positive rows show the rule does not overreach.
+import { describe, expect, it } from 'vitest';
+import { recognizeTimexes } from '../../../src/recognize/recognize-timexes.js';
+import { resolveTimexes } from '../../../src/resolve/resolve-timexes.js';
+import { timemlTimexes } from '../../../src/recognize/time/timeml-style.js';
+import { refineTitles } from '../../../src/recognize/time/refine-titles.js';
+import { makeTimedDoc } from '../../helpers/make-timed-doc.js';
+
+interface Case {
+  text: string;
+  dct: string;
+  expect: { text: string; value: string }[];
+}
+
+function run(c: Case) {
+  const { doc, seg } = makeTimedDoc(c.text, { dct: c.dct });
+  return resolveTimexes(doc, seg, timemlTimexes(recognizeTimexes(doc, seg, { style: 'timeml' }))).timexes.map((t) => ({ text: t.text, value: t.value }));
+}
+
+const RULES: Record<string, Case[]> = {
+  'a capitalised unit inside a phrase is a title': [
+    { text: 'The minister said on ABC\'s "This Week" that talks would go on.', dct: '1991-02-25', expect: [] },
+    { text: "He told CBS's ``60 Minutes'' that he would stay.", dct: '2000-04-17', expect: [] },
+    { text: 'He read "Ten Days That Shook the World" last year.', dct: '2000-04-17', expect: [{ text: 'last year', value: '1999' }] },
+    // Positive: a sentence may begin with one, and holidays are names meant as dates.
+    { text: 'Sales rose 5%.\nYear-earlier sales had fallen.', dct: '2000-04-17', expect: [{ text: 'Year-earlier', value: '1999' }] },
+    { text: 'This week the talks resumed.', dct: '2000-04-17', expect: [{ text: 'This week', value: '2000-W16' }] },
+    { text: 'He was found on Thanksgiving Day.', dct: '2000-01-06', expect: [{ text: 'Thanksgiving Day', value: '1999-11-25' }] },
+  ],
+  '"a second" before a noun is an ordinal': [
+    { text: 'A second group of directors joined the fight.', dct: '1989-10-27', expect: [] },
+    { text: 'It would be a second betrayal, she said.', dct: '2000-04-17', expect: [] },
+    // Positive: a second of time.
+    { text: 'The lights went out for a second or two.', dct: '2000-04-17', expect: [{ text: 'a second', value: 'PT1S' }] },
+    { text: 'It lasted a second.', dct: '2000-04-17', expect: [{ text: 'a second', value: 'PT1S' }] },
+  ],
+};
+
+describe('TimeML negatives', () => {
+  for (const [family, cases] of Object.entries(RULES)) {
+    describe(family, () => {
+      it.each(cases)('$text', (c) => {
+        expect(run(c)).toEqual(c.expect);
+      });
+    });
+  }
+  it('refineTitles keeps a candidate of a name-as-date rule whatever its capitals', () => {
+    const text = 'on Election Day we vote';
+    const kept = refineTitles(text, [{ start: 3, end: 15, type: 'DATE', value: 'X', rule: 'time.holiday' }]);
+    expect(kept).toHaveLength(1);
+    expect(refineTitles(text, [{ start: 3, end: 15, type: 'DATE', value: 'X', rule: 'time.relative-unit' }])).toHaveLength(0);
+  });
+});
