@@ -1,10 +1,12 @@
 import type { DocumentWithPeriod, Paragraph, Segmentation, Sentence } from '../../src/model/index.js';
 import type { TimemlDocument } from './read-timeml.js';
+import { splitSentences } from '../../src/segment/split-sentences.js';
 
-// A sentence ends at . ! ? (with closing quotes) before a space and a capital or quote, or at a blank line.
-const SENTENCE_END = /[.!?]["'’”)]*(?=\s+["'“‘(]?[A-Z0-9])|\n/g;
-
-/** Paragraphs = non-empty lines; sentences from a plain punctuation split. Independent of src/segment on purpose. */
+/**
+ * Paragraphs = non-empty lines; sentences as the pipeline's own splitter finds them, so that "Mr. Bush" or
+ * "Roe vs. Wade" do not cut a sentence in two and hide its verb from the tense of a date (the time layer is
+ * measured as it runs in the pipeline).
+ */
 export function simpleSegmentation(text: string): Segmentation {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
@@ -16,14 +18,7 @@ export function simpleSegmentation(text: string): Segmentation {
     if (!line.trim()) continue;
     const p = paragraphs.length;
     paragraphs.push({ index: p, start, end, section: null, kind: 'paragraph' });
-    let s = start;
-    SENTENCE_END.lastIndex = 0;
-    for (let m = SENTENCE_END.exec(line); m; m = SENTENCE_END.exec(line)) {
-      const e = start + m.index + m[0].length;
-      if (text.slice(s, e).trim()) sentences.push({ index: sentences.length, paragraph: p, start: s, end: e });
-      s = e;
-    }
-    if (text.slice(s, end).trim()) sentences.push({ index: sentences.length, paragraph: p, start: s, end });
+    for (const sp of splitSentences(text, start, end)) sentences.push({ index: sentences.length, paragraph: p, start: sp.start, end: sp.end });
   }
   return { sections: [], paragraphs, sentences };
 }
