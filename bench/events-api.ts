@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { openKnowledgeBase, type KnowledgeBase } from '../src/kb/open-knowledge-base.js';
 import { isPostgresUrl } from '../src/kb/dialect.js';
 import { buildServer } from '../src/api/build-server.js';
@@ -25,7 +25,8 @@ interface Options { json: boolean; events?: number; requests?: number; keep?: st
  * the plan the engine chose (EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN ANALYZE).
  *
  * The machine is shared: the load average is printed next to the figures, and so is the CPU time
- * this process spent per request (on PostgreSQL the server's own time is not in it).
+ * this process spent per request, per kind too (on PostgreSQL the server's own time is not in
+ * it; when the server runs on this machine, its backends' CPU time per request is printed apart).
  */
 export async function benchEventsApi(opts: Options): Promise<void> {
   const events = opts.events ?? 1_000_000;
@@ -78,22 +79,27 @@ export async function benchEventsApi(opts: Options): Promise<void> {
 
     const requests = opts.requests ?? 40;
     const latencies: Record<string, number[]> = {};
-    const cpu: number[] = [];
+    const cpu: Record<string, number[]> = {};
     const inexact: Record<string, number> = {};
     // Warm up: first requests compile the routes' validators and fill the caches.
     for (const make of Object.values(kinds)) await app.inject({ method: 'GET', url: `/api/events?${make()}` });
+    const serverCpu: Record<string, number[]> = {};
+    const backends = postgres ? await postgresBackends(kb) : undefined;
     const loadBefore = os.loadavg()[0]!;
     for (let r = 0; r < requests; r++) {
+      const pids = await backends?.();
       for (const [kind, make] of Object.entries(kinds)) {
         const url = `/api/events?${make()}`;
+        const s = pids && onCpuNs(pids);
         const c = process.cpuUsage();
         const t = performance.now();
         const res = await app.inject({ method: 'GET', url });
         const ms = performance.now() - t;
         const used = process.cpuUsage(c);
+        if (pids) (serverCpu[kind] ??= []).push((onCpuNs(pids) - s!) / 1e6);
         if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
         (latencies[kind] ??= []).push(ms);
-        cpu.push((used.user + used.system) / 1000);
+        (cpu[kind] ??= []).push((used.user + used.system) / 1000);
         if (res.json().totalExact === false) inexact[kind] = (inexact[kind] ?? 0) + 1;
       }
     }
@@ -107,20 +113,49 @@ export async function benchEventsApi(opts: Options): Promise<void> {
     };
     const result = {
       benchmark: 'events-api', store: postgres ? 'postgres' : 'sqlite', events: Number(count.n), requests: all.length, generateSeconds: round(generateSeconds),
-      loadAverage: [round(loadBefore), round(loadAfter)], cores: os.cpus().length, cpuMs: stats(cpu),
-      ...stats(all), byKind: Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, { ...stats(v), totalInexact: inexact[k] ?? 0 }])),
+      loadAverage: [round(loadBefore), round(loadAfter)], cores: os.cpus().length, cpuMs: stats(Object.values(cpu).flat()),
+      ...(postgres ? { serverCpuMs: stats(Object.values(serverCpu).flat()) } : {}),
+      ...stats(all),
+      byKind: Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, { ...stats(v), cpuP95: stats(cpu[k]!).p95, ...(serverCpu[k] ? { serverCpuP95: stats(serverCpu[k]).p95 } : {}), totalInexact: inexact[k] ?? 0 }])),
     };
     if (opts.json) return printJson(result);
     const out = (line: string) => process.stdout.write(line + '\n');
     out(`events-api: ${result.events} events in ${result.store}${generateSeconds ? ` (generated in ${result.generateSeconds} s)` : ''}, ${result.requests} requests to GET /api/events`);
-    out(`  load average ${result.loadAverage.join(' -> ')} on ${result.cores} cores; this process's CPU per request p50 ${result.cpuMs.p50} ms p95 ${result.cpuMs.p95} ms`);
+    out(`  load average ${result.loadAverage.join(' -> ')} on ${result.cores} cores; this process's CPU per request p50 ${result.cpuMs.p50} ms p95 ${result.cpuMs.p95} ms p99 ${result.cpuMs.p99} ms`);
+    if (result.serverCpuMs) out(`  PostgreSQL server CPU per request (its backends on this machine) p50 ${result.serverCpuMs.p50} ms p95 ${result.serverCpuMs.p95} ms p99 ${result.serverCpuMs.p99} ms`);
     out(`  ${'all'.padEnd(20)} p50 ${String(result.p50).padStart(7)} ms  p95 ${String(result.p95).padStart(7)} ms  p99 ${String(result.p99).padStart(7)} ms  max ${String(result.max).padStart(7)} ms`);
     for (const [kind, s] of Object.entries(result.byKind)) {
-      out(`  ${kind.padEnd(20)} p50 ${String(s.p50).padStart(7)} ms  p95 ${String(s.p95).padStart(7)} ms  p99 ${String(s.p99).padStart(7)} ms  max ${String(s.max).padStart(7)} ms${s.totalInexact ? `  (total a lower bound in ${s.totalInexact})` : ''}`);
+      out(`  ${kind.padEnd(20)} p50 ${String(s.p50).padStart(7)} ms  p95 ${String(s.p95).padStart(7)} ms  p99 ${String(s.p99).padStart(7)} ms  max ${String(s.max).padStart(7)} ms  cpu p95 ${String(s.cpuP95).padStart(6)} ms${s.serverCpuP95 !== undefined ? `  server cpu p95 ${String(s.serverCpuP95).padStart(6)} ms` : ''}${s.totalInexact ? `  (total a lower bound in ${s.totalInexact})` : ''}`);
     }
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The process ids of the PostgreSQL backends serving this knowledge base's connections, when the
+ * server runs on this machine: their CPU time is the queries' cost, which this process's own
+ * CPU time leaves out. Asked again per round, as the pool may open new connections.
+ */
+async function postgresBackends(kb: KnowledgeBase): Promise<() => Promise<number[] | undefined>> {
+  return async () => {
+    const r = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`.execute(kb.db);
+    const pids = r.rows.map((x) => Number(x.pid)).filter((pid) => existsSync(`/proc/${pid}/schedstat`));
+    return pids.length ? pids : undefined;
+  };
+}
+
+/** Nanoseconds the given processes have spent on a CPU (Linux /proc/<pid>/schedstat). */
+function onCpuNs(pids: number[]): number {
+  let ns = 0;
+  for (const pid of pids) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // The connection closed since it was listed.
+    }
+  }
+  return ns;
 }
 
 /** The API's query string as listEvents filters (as routes-events.ts reads them). */

@@ -7,6 +7,7 @@ import * as m004 from './migrations/004-job-queue.js';
 import * as m005 from './migrations/005-event-query-indexes.js';
 import * as m006 from './migrations/006-event-page-indexes.js';
 import * as m007 from './migrations/007-sql-views.js';
+import * as m008 from './migrations/008-event-role-order.js';
 
 type DialectMigration = { up: (db: Kysely<any>, dialect: DialectName) => Promise<void> };
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '005-event-query-indexes': m005,
   '006-event-page-indexes': m006,
   '007-sql-views': m007,
+  '008-event-role-order': m008,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -3,17 +3,10 @@ import type { KnowledgeBase } from '../open-knowledge-base.js';
 import type { Database } from '../schema.js';
 import { MULTI_YEAR } from '../migrations/006-event-page-indexes.js';
 import { dateBound, type EventFilters } from '../filters.js';
+import { loadEvents, type EventRow } from './load-events.js';
+import { chooseWalk, roleWalkParts, WALK_SIZES } from './list-events-by-role.js';
 
-export interface EventRow {
-  id: string; doc: string; type: string; mode: string | null; contexts: string[];
-  actors: string[]; recipients: string[];
-  date: { value: string; start: string | null; end: string | null; inferred: boolean } | null;
-  location: string | null; quantity: { value: number; unit: string } | null;
-  negated: boolean; modality: string; quad: number; intensity: number;
-  trigger: { start: number; end: number; text: string };
-  evidence: { start: number; end: number; text: string };
-  rule: string; respondsTo: string | null;
-}
+export type { EventRow } from './load-events.js';
 
 export interface EventList {
   /** How many events match: exact when totalExact, otherwise a lower bound (counting stopped). */
@@ -29,8 +22,6 @@ export interface EventList {
 export const COUNT_CAP = 10_000;
 /** Role filters with more rows than this are never collected into an id set. */
 const COLLECT_MAX = 50_000;
-/** Rows fetched per statement when loading a page (under both engines' bound-parameter limits). */
-const CHUNK = 5_000;
 
 type Where = (eb: ExpressionBuilder<Database & { e: Database['events'] }, 'e'>) => Expression<SqlBool>;
 type Role = 'actor' | 'recipient';
@@ -40,9 +31,21 @@ type Role = 'actor' | 'recipient';
  * the role's row for each (cheap when the role is common, as the walk stops once a page is full).
  */
 type Access = 'drive' | 'probe';
-interface RolePlan { role: Role; ids: string[]; size: number; access: Access }
+export interface RolePlan { role: Role; ids: string[]; size: number; access: Access }
 /** A part's count: exact, or a lower bound. */
-interface Count { n: number; exact: boolean }
+export interface Count { n: number; exact: boolean }
+/**
+ * A stretch of the list read one way (see listEvents): `page` gives rows `skip` on, with the
+ * part's whole count in `n` when it came free; `count` counts its matches up to a bound;
+ * `total` counts it up to the cap when the page did not tell; `slowCount` says that a page
+ * with more rows than asked leaves the count as a lower bound instead.
+ */
+export interface Part {
+  page(skip: number, n: number): Promise<{ id: string; n?: number }[]>;
+  count(upTo: number): Promise<number>;
+  total(cap: number): Promise<Count>;
+  slowCount: boolean;
+}
 
 /**
  * Events matching the filters, a page at a time, in list order: undated first, then by start
@@ -52,6 +55,10 @@ interface Count { n: number; exact: boolean }
  * start before the year of "from", so they are read from the ordered index from that year on
  * instead of from the beginning; the few others (multi-year or open-started, migration 006's
  * events_multi_year) all sort before them, so the page is simply the first part then the second.
+ *
+ * An actor or recipient filter naming one entity is read instead from that entity's rows in
+ * event_actors, which carry copies of the order and filter columns (migration 008; see
+ * list-events-by-role.ts), unless documents are named or the other filters are much rarer.
  *
  * `total` is exact when `totalExact`; otherwise it is a lower bound: counting stopped at
  * COUNT_CAP, or was skipped because only a slow count (a common actor combined with other
@@ -65,9 +72,56 @@ export async function listEvents(kb: KnowledgeBase, f: EventFilters = {}): Promi
   const types = f.types?.map((t) => t.toUpperCase());
   const cap = f.countCap ?? COUNT_CAP;
   const roles = await planRoles(kb, f, offset + limit);
+  const bounded: Bounded = { ...f, types, from, to };
+  const walked = await chooseWalk(kb, roles, bounded);
+  const parts = walked
+    ? roleWalkParts(kb, bounded, walked, roles.filter((r) => r !== walked),
+      () => eventParts(kb, bounded, roles.map((r) => ({ ...r, access: 'probe' })))[0]!)
+    : eventParts(kb, bounded, roles);
+
+  const pageIds: string[] = [];
+  const counts: Count[] = [];
+  let skip = offset;
+  for (const part of parts) {
+    const want = limit - pageIds.length;
+    let known: Count | undefined;
+    if (want > 0) {
+      const skipped = skip;
+      // One row more than the page tells whether more follow.
+      const rows = await part.page(skip, want + 1);
+      pageIds.push(...rows.slice(0, want).map((r) => r.id));
+      if (rows.length === 0 && skip > 0) {
+        // The page starts after this part: skip its rows in the next one.
+        const n = await part.count(skip);
+        skip -= n;
+        known = { n, exact: true };
+      } else {
+        skip = 0;
+        if (rows[0]?.n !== undefined) known = { n: Number(rows[0].n), exact: true };
+        else if (rows.length <= want) known = { n: skipped + rows.length, exact: true };
+        else if (part.slowCount) known = { n: skipped + rows.length, exact: false };
+      }
+    }
+    counts.push(known ?? await part.total(cap));
+  }
+  // Each part's count is exact or a lower bound, so their sum is too.
+  const exact = counts.every((c) => c.exact);
+  const sum = counts.reduce((n, c) => n + c.n, 0);
+  const total = exact ? sum : Math.max(sum, offset + pageIds.length);
+  return { total, totalExact: exact, events: await loadEvents(kb, pageIds) };
+}
+
+/** The filters with dates as bounds ("1990" -> 1990-01-01 / 1990-12-31) and types in capitals. */
+export type Bounded = EventFilters & { from?: string; to?: string; types?: string[] };
+
+/**
+ * The parts of the list read from the events' own indexes (events_page, events_type_page,
+ * events_multi_year), each role filter either driving from its few rows or probed per event.
+ */
+function eventParts(kb: KnowledgeBase, f: Bounded, roles: RolePlan[]): Part[] {
   const driving = roles.some((r) => r.access === 'drive');
   const probing = roles.some((r) => r.access === 'probe');
-
+  const { types, from, to } = f;
   const common: Where = (eb) => {
     const ands: Expression<SqlBool>[] = [];
     if (f.docs?.length) ands.push(eb('e.doc', 'in', f.docs));
@@ -87,7 +141,7 @@ export async function listEvents(kb: KnowledgeBase, f: EventFilters = {}): Promi
   };
   const fromYear = from?.slice(0, 4);
   const multiYear = sql<SqlBool>`${sql.raw(MULTI_YEAR.replace(/date_/g, 'e.date_'))}`;
-  const parts: Where[] = fromYear
+  const wheres: Where[] = fromYear
     ? [
       (eb) => eb.and([common(eb), multiYear, eb.or([eb('e.date_start', 'is', null), eb('e.date_start', '<', fromYear)])]),
       (eb) => eb.and([common(eb), eb('e.date_start', '>=', fromYear)]),
@@ -95,39 +149,14 @@ export async function listEvents(kb: KnowledgeBase, f: EventFilters = {}): Promi
     : [common];
   // Only one role filter and nothing else: its rows in event_actors are the count.
   const roleOnly = roles.length === 1 && !f.docs?.length && !types?.length && f.negated === undefined && f.quad === undefined && !from && !to;
-
-  const pageIds: string[] = [];
-  const counts: Count[] = [];
-  let skip = offset;
-  for (const where of parts) {
-    const want = limit - pageIds.length;
-    let known: Count | undefined;
-    if (want > 0) {
-      const skipped = skip;
-      // One row more than the page tells whether more follow; driving, the matches are all
-      // read and sorted anyway, so counting them in the same statement costs nothing.
-      const rows = await pageOf(kb, where, skip, want + 1, driving, kb.dialect === 'postgres' && (driving || (parts.length > 1 && where === parts[0])));
-      const ids = rows.slice(0, want).map((r) => r.id);
-      pageIds.push(...ids);
-      if (rows.length === 0 && skip > 0) {
-        // The page starts after this part: skip its rows in the next one.
-        const n = await countOf(kb, where, skip);
-        skip -= n;
-        known = { n, exact: true };
-      } else {
-        skip = 0;
-        if (driving && rows[0]) known = { n: Number(rows[0].n), exact: true };
-        else if (rows.length <= want) known = { n: skipped + rows.length, exact: true };
-        else if (probing && !roleOnly) known = { n: skipped + rows.length, exact: false };
-      }
-    }
-    counts.push(known ?? (roleOnly ? await countRoleRows(kb, roles[0]!, cap) : await capped(kb, where, cap, probing && !driving)));
-  }
-  // Each part's count is exact or a lower bound, so their sum is too.
-  const exact = counts.every((c) => c.exact);
-  const sum = counts.reduce((n, c) => n + c.n, 0);
-  const total = exact ? sum : Math.max(sum, offset + pageIds.length);
-  return { total, totalExact: exact, events: await loadEvents(kb, pageIds) };
+  return wheres.map((where, i): Part => ({
+    // Driving, the matches are all read and sorted anyway, so counting them in the same
+    // statement costs nothing.
+    page: (skip, n) => pageOf(kb, where, skip, n, driving, kb.dialect === 'postgres' && (driving || (wheres.length > 1 && i === 0))),
+    count: (upTo) => countOf(kb, where, upTo),
+    slowCount: probing && !roleOnly,
+    total: (cap) => (roleOnly ? countRoleRows(kb, roles[0]!, cap) : capped(kb, where, cap, probing && !driving)),
+  }));
 }
 
 /** Ids of one page of one part in list order, with the number of all its matches when asked. */
@@ -186,18 +215,20 @@ async function countRoleRows(kb: KnowledgeBase, r: RolePlan, cap: number): Promi
 async function planRoles(kb: KnowledgeBase, f: EventFilters, need: number): Promise<RolePlan[]> {
   const wanted = ([['actor', f.actors], ['recipient', f.recipients]] as const).filter(([, ids]) => ids?.length);
   if (wanted.length === 0) return [];
+  const events = await estimatedEventCount(kb);
+  const driveMax = Math.sqrt((need * events) / 4);
+  // Sizes matter up to the largest bound they are compared with; counting stops there.
+  const sizeCap = Math.min(COLLECT_MAX, Math.max(Math.ceil(driveMax), WALK_SIZES)) + 1;
   const sizes: number[] = [];
   for (const [role, ids] of wanted) {
     const row = await kb.db.selectFrom((db) => db.selectFrom('event_actors').select('event').where('role', '=', role)
-      .where('entity', 'in', ids!).limit(COLLECT_MAX + 1).as('a')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      .where('entity', 'in', ids!).limit(sizeCap).as('a')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     sizes.push(Number(row?.n ?? 0));
   }
-  const events = await estimatedEventCount(kb);
-  const driveMax = Math.sqrt((need * events) / 4);
   const plans = wanted.map(([role, ids], i): RolePlan => ({ role, ids: [...ids!], size: sizes[i]!, access: 'probe' }));
   // Several roles (actor A towards recipient B) meet in few events: the intersection of their
   // id sets, merged in id order from the index, drives when it is expected to be small.
-  const small = plans.filter((p) => p.size <= COLLECT_MAX).sort((a, b) => a.size - b.size);
+  const small = plans.filter((p) => p.size < sizeCap).sort((a, b) => a.size - b.size);
   const together = small.reduce((n, p, i) => (i === 0 ? p.size : (n * p.size) / Math.max(events, 1)), 0);
   if (small.length > 1 && together <= driveMax) for (const p of small) p.access = 'drive';
   else if (small[0] && small[0].size <= driveMax) small[0].access = 'drive';
@@ -224,41 +255,4 @@ async function estimatedEventCount(kb: KnowledgeBase): Promise<number> {
   const n = Number(row.rows[0]?.n ?? -1);
   // Never analysed: assume many, so that only small role filters drive.
   return n >= 0 ? n : 1_000_000;
-}
-
-/** Full rows, actors and evidence text for a page of ids, kept in the given order. */
-async function loadEvents(kb: KnowledgeBase, ids: string[]): Promise<EventRow[]> {
-  if (ids.length === 0) return [];
-  const rows: Database['events'][] = [];
-  const roles: Database['event_actors'][] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const part = ids.slice(i, i + CHUNK);
-    rows.push(...await kb.db.selectFrom('events').selectAll().where('id', 'in', part).execute());
-    roles.push(...await kb.db.selectFrom('event_actors').selectAll().where('event', 'in', part).orderBy('event').orderBy('ord').execute());
-  }
-  const texts = new Map<string, string>();
-  const docs = [...new Set(rows.map((r) => r.doc))];
-  for (let i = 0; i < docs.length; i += CHUNK) {
-    for (const d of await kb.db.selectFrom('documents').select(['id', 'text']).where('id', 'in', docs.slice(i, i + CHUNK)).execute()) texts.set(d.id, d.text);
-  }
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const rolesOf = new Map<string, Database['event_actors'][]>();
-  for (const x of roles) (rolesOf.get(x.event) ?? rolesOf.set(x.event, []).get(x.event)!).push(x);
-  return ids.flatMap((id): EventRow[] => {
-    const r = byId.get(id);
-    if (!r) return [];
-    const text = texts.get(r.doc) ?? '';
-    const own = rolesOf.get(id) ?? [];
-    return [{
-      id: r.id, doc: r.doc, type: r.type, mode: r.mode, contexts: JSON.parse(r.contexts),
-      actors: own.filter((x) => x.role === 'actor').map((x) => x.entity),
-      recipients: own.filter((x) => x.role === 'recipient').map((x) => x.entity),
-      date: r.date_value ? { value: r.date_value, start: r.date_start, end: r.date_end, inferred: !!r.date_inferred } : null,
-      location: r.location, quantity: r.quantity_value !== null ? { value: r.quantity_value, unit: r.quantity_unit ?? '' } : null,
-      negated: !!r.negated, modality: r.modality, quad: r.quad, intensity: r.intensity,
-      trigger: { start: r.trigger_start, end: r.trigger_end, text: r.trigger_text },
-      evidence: { start: r.evidence_start, end: r.evidence_end, text: text.slice(r.evidence_start, r.evidence_end) },
-      rule: r.rule, respondsTo: r.responds_to,
-    }];
-  });
 }

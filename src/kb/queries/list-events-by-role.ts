@@ -1,0 +1,110 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { KnowledgeBase } from '../open-knowledge-base.js';
+import { MULTI_YEAR } from '../migrations/006-event-page-indexes.js';
+import type { Bounded, Count, Part, RolePlan } from './list-events.js';
+
+/** A common walked role reads its part before a "from" year from events_multi_year instead. */
+const EARLY_WALK_MAX = 5_000;
+/** Other filters matching at least this many events are never rarer than a walked role. */
+const OTHERS_ENOUGH = 20_000;
+/**
+ * Rows of a walked role read to count its matches (each tested on its copied columns, or, with
+ * another role filter, probed): beyond them the count is a lower bound.
+ */
+const COUNT_WINDOW = 50_000;
+const PROBED_COUNT_WINDOW = 1_000;
+/** About how many index entries one probe for a role row costs. */
+const PROBE_COST = 4;
+/** Role sizes above this are all alike to the choices here (planRoles counts no further). */
+export const WALK_SIZES = Math.max(OTHERS_ENOUGH, EARLY_WALK_MAX);
+
+/**
+ * Which role filter, if any, to read in list order from event_actors_page (migration 008): one
+ * naming a single entity, the smallest if both do. Its page is the next rows of that index,
+ * each event looked up only when other filters need its row, so the walk costs the page divided
+ * by how often the other filters match. Events read from their own indexes cost the page
+ * divided by how often the role matches: so the role walks unless the other filters are rarer
+ * (counted on their index up to the role's size), or documents are named (a few events each).
+ */
+export async function chooseWalk(kb: KnowledgeBase, roles: RolePlan[], f: Bounded): Promise<RolePlan | undefined> {
+  if (f.docs?.length) return undefined;
+  const walk = roles.filter((r) => r.ids.length === 1).sort((a, b) => a.size - b.size)[0];
+  if (!walk) return undefined;
+  if (!f.types?.length && f.negated === undefined && f.quad === undefined) return walk;
+  // A probe costs a few index entries: the role walks unless the others are several times rarer.
+  const enough = Math.ceil(Math.min(walk.size, OTHERS_ENOUGH) / PROBE_COST);
+  const row = await kb.db.selectFrom((db) => db.selectFrom('events').select('id')
+    .$if(!!f.types?.length, (q) => q.where('type', 'in', f.types!))
+    .$if(f.negated !== undefined, (q) => q.where('negated', '=', f.negated ? 1 : 0))
+    .$if(f.quad !== undefined, (q) => q.where('quad', '=', f.quad!))
+    .limit(enough).as('o')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0) >= enough ? walk : undefined;
+}
+
+/**
+ * The list's parts when one role filter is walked in list order from event_actors_page. The
+ * other filters are tested on the event's columns copied there and the other role filters probe
+ * their rows, so the page is the same as the events' indexes give. A "from" date splits the list
+ * as there (see list-events.ts): the multi-year part before that year is walked too when the
+ * role is small, otherwise it comes from events_multi_year (`early`).
+ */
+export function roleWalkParts(kb: KnowledgeBase, f: Bounded, walk: RolePlan, others: RolePlan[], early: () => Part): Part[] {
+  const list = (xs: readonly (string | number)[]) => sql.join(xs.map((x) => sql`${x}`));
+  // Conditions on the date bound the walk in the index; the others are tested on each row.
+  const range: RawBuilder<SqlBool>[] = [];
+  const tests: RawBuilder<SqlBool>[] = [];
+  if (f.to) range.push(sql<SqlBool>`a.sort_date <= ${f.to}`);
+  if (f.types?.length) tests.push(sql<SqlBool>`a.event_type in (${list(f.types)})`);
+  if (f.negated !== undefined) tests.push(sql<SqlBool>`a.event_negated = ${f.negated ? 1 : 0}`);
+  if (f.quad !== undefined) tests.push(sql<SqlBool>`a.event_quad = ${f.quad}`);
+  if (f.from) tests.push(sql<SqlBool>`a.event_date_end >= ${f.from}`);
+  // Probes go by event id: SQLite on event_actors_lookup, PostgreSQL on event_actors_probe.
+  for (const r of others) tests.push(sql<SqlBool>`exists (select 1 from event_actors b where b.role = ${r.role} and b.entity in (${list(r.ids)}) and b.event = a.event)`);
+  const window = others.length ? PROBED_COUNT_WINDOW : COUNT_WINDOW;
+  const part = (moreRange: RawBuilder<SqlBool>[], moreTests: RawBuilder<SqlBool>[]) =>
+    walkPart(kb, walk.role, walk.ids[0]!, [...range, ...moreRange], [...tests, ...moreTests], window);
+  const fromYear = f.from?.slice(0, 4);
+  if (!fromYear) return [part([], [])];
+  const multiYear = sql<SqlBool>`${sql.raw(MULTI_YEAR.replace(/date_start/g, 'a.sort_date').replace(/date_end/g, 'a.event_date_end'))}`;
+  return [
+    walk.size <= EARLY_WALK_MAX ? part([sql<SqlBool>`(a.sort_date is null or a.sort_date < ${fromYear})`], [multiYear]) : early(),
+    part([sql<SqlBool>`a.sort_date >= ${fromYear}`], []),
+  ];
+}
+
+/**
+ * One part read from event_actors_page: the entity's rows within `range` that pass `tests`, in
+ * list order. Counting stops at the cap, or, when rows are tested, after `window` rows (then
+ * the count is a lower bound).
+ */
+function walkPart(kb: KnowledgeBase, role: string, entity: string, range: RawBuilder<SqlBool>[], tests: RawBuilder<SqlBool>[], window: number): Part {
+  const and = (xs: RawBuilder<SqlBool>[]) => sql.join(xs.map((c) => sql` and ${c}`), sql``);
+  const rows = sql`a.entity = ${entity} and a.role = ${role}${and(range)}`;
+  const order = kb.dialect === 'postgres' ? sql`a.sort_date nulls first, a.sort_doc, a.sort_pos, a.event` : sql`a.sort_date, a.sort_doc, a.sort_pos, a.event`;
+  // An entity named twice in one event's role (two of its actors) has two rows there; they are
+  // adjacent in the index, and grouping by the whole sort key keeps one without a sort.
+  const matches = sql`select a.event as id from event_actors a where ${rows}${and(tests)}
+    group by a.sort_date, a.sort_doc, a.sort_pos, a.event order by ${order}`;
+  const countUpTo = async (upTo: number) => {
+    const r = await sql<{ n: number }>`select count(*) as n from (${matches} limit ${upTo}) m`.execute(kb.db);
+    return Number(r.rows[0]?.n ?? 0);
+  };
+  return {
+    page: async (skip, n) => (await sql<{ id: string }>`${matches} limit ${n} offset ${skip}`.execute(kb.db)).rows,
+    count: countUpTo,
+    slowCount: false,
+    total: async (cap): Promise<Count> => {
+      if (tests.length === 0) {
+        const n = await countUpTo(cap + 1);
+        return n > cap ? { n: cap, exact: false } : { n, exact: true };
+      }
+      const r = await sql<{ seen: number; n: number }>`select count(*) as seen,
+        count(distinct case when ${sql.join(tests, sql` and `)} then a.event end) as n
+        from (select a.event, a.sort_date, a.sort_doc, a.sort_pos, a.event_type, a.event_quad, a.event_negated, a.event_date_end
+          from event_actors a where ${rows} order by ${order} limit ${window + 1}) a`.execute(kb.db);
+      const seen = Number(r.rows[0]?.seen ?? 0);
+      const n = Number(r.rows[0]?.n ?? 0);
+      return seen <= window && n <= cap ? { n, exact: true } : { n: Math.min(n, cap), exact: false };
+    },
+  };
+}
