@@ -89,6 +89,17 @@ describe('the tense of the clause around a date', () => {
     ['It will redeem 9.5 million preferred shares on Oct. 31.', 'Oct. 31', 'future', 'clause'],
     ['The increased dividend will be paid Dec. 14.', 'Dec. 14', 'future', 'clause'],
     ['The shares were issued July 1.', 'July 1', 'past', 'clause'],
+    // An expectation told in the past: the plan lies behind the writer.
+    ['It had been due to expire Friday evening.', 'Friday', 'present', 'deadline'],
+    ['The attack began as previously planned Saturday night.', 'Saturday', 'past', 'clause'],
+    ['The attack will begin as planned Saturday night.', 'Saturday', 'future', 'clause'],
+    // A verb that obliges someone, with its object before "to".
+    ['He subpoenaed the boy to testify before the committee on Feb. 10.', 'Feb. 10', 'future', 'clause'],
+    ['He met the boy to talk about the committee on Feb. 10.', 'Feb. 10', 'past', 'clause'],
+    ['It is continuing to try to sell itself, under a June agreement.', 'June', 'present', 'clause'],
+    // Violent or accidental events are reported once they happened.
+    ['Police have searched for him since shortly after the Oct. 23 slaying.', 'Oct. 23', 'past', 'clause'],
+    ['Police have set the Oct. 23 meeting.', 'Oct. 23', 'present', 'clause'],
   ] as const)('%s [%s] -> %s from %s', (sentence, target, tense, from) => {
     expect(tenseAt(sentence, target)).toEqual({ tense, from });
   });

@@ -39,7 +39,7 @@ const INTENT_BEFORE_TO = /^(?:agreed?|agrees|agreement|plans?|planned|planning|d
 
 type Cue = Tense | 'stop' | 'skip' | null;
 
-function classify(word: string, next: string | undefined, prev: string | undefined, distance: number): Cue {
+function classify(word: string, next: string | undefined, prev: string | undefined, distance: number, intentBefore = prev !== undefined && INTENT_BEFORE_TO.test(prev)): Cue {
   if (word === 'May') return null;
   const w = word.toLowerCase();
   if (BOUNDARY.has(w)) return 'stop';
@@ -47,7 +47,7 @@ function classify(word: string, next: string | undefined, prev: string | undefin
     // "to" + verb looks ahead when close to the date, or further away after a word of intent or arrangement
     // ("agreed to buy the unit in February", "is to resume trading in Paris Tuesday"); a purpose clause
     // ("staged celebrations to mark the entry into NATO on Friday") does not.
-    const reach = prev && INTENT_BEFORE_TO.test(prev) ? 12 : 4;
+    const reach = intentBefore ? 12 : 4;
     return next !== undefined && distance <= reach && /^[a-z]/.test(next) && !NOT_A_VERB_AFTER_TO.test(next) ? 'future' : null;
   }
   if (FUTURE.has(w)) return 'future';
@@ -85,8 +85,14 @@ export function localTense(text: string, sentenceStart: number, sentenceEnd: num
 const DETERMINER_BEFORE = /(?:^|[^\w'-])(?:the|a|an|this|that|its|his|her|their|our)[ \t]+$/i;
 const NOUN_AFTER = /^(?:'s)?[ \t]+[a-z][a-z-]+/;
 
+// Events news only reports once they happened: "the Oct. 23 slaying", "the Aug. 7 bombings" are past whatever the
+// clause around them says ("investigators have searched since the Oct. 23 slaying").
+const PAST_EVENT_AFTER = /^(?:'s)?[ \t]+(?:slayings?|killings?|bombings?|attacks?|blasts?|explosions?|crash(?:es)?|shootings?|murders?|assassinations?|massacres?|earthquakes?|deaths?|shipwreck|rescue)\b/i;
+
 function clauseTense(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): Tense | null {
-  if (DETERMINER_BEFORE.test(text.slice(Math.max(sentenceStart, start - 8), start)) && NOUN_AFTER.test(text.slice(end, end + 20))) {
+  const determiner = DETERMINER_BEFORE.test(text.slice(Math.max(sentenceStart, start - 8), start));
+  if (determiner && PAST_EVENT_AFTER.test(text.slice(end, end + 24))) return 'past';
+  if (determiner && NOUN_AFTER.test(text.slice(end, end + 20))) {
     return rightTense(text, sentenceEnd, end) ?? leftTense(text, sentenceStart, start);
   }
   return leftTense(text, sentenceStart, start) ?? rightTense(text, sentenceEnd, end);
@@ -107,12 +113,38 @@ function leftTense(text: string, sentenceStart: number, start: number): Tense | 
   for (let i = left.length - 1, n = 1; i >= 0 && n <= 16; i--, n++) {
     const w = left[i]!;
     if (CLAUSE_END.test(w) && !isAbbreviationDot(left, i)) break;
-    const cue = classify(w, left[i + 1], left[i - 1], n);
+    const cue = classify(w, left[i + 1], left[i - 1], n, w === 'to' && intentWithin(left, i));
     if (cue === 'stop') break;
     if (cue === 'skip' || !cue) continue;
+    if (cue === 'future' && expectationInPast(left, i)) return 'past';
     return cue;
   }
   return null;
+}
+
+// "subpoenaed Elian to testify", "asked the court to rule": a verb that puts someone under an obligation, with its
+// object between it and "to" (up to three words back, within the clause). Right before "to", any word of intent.
+const OBLIGING = /^(?:asked|asks|ordered|orders|subpoenaed|invited|summoned|urged|told|forced|required|directed|instructed|authorized|persuaded)$/i;
+function intentWithin(words: string[], to: number): boolean {
+  if (to > 0 && INTENT_BEFORE_TO.test(words[to - 1]!)) return true;
+  for (let k = to - 2; k >= Math.max(0, to - 4); k--) {
+    const w = words[k]!;
+    if (CLAUSE_END.test(w) || w === ',') return false;
+    if (OBLIGING.test(w)) return true;
+  }
+  return false;
+}
+
+// An expectation told as past: "had been due to expire Friday", "had planned to", "as previously planned".
+// The plan itself lies behind the writer, so the day is the one before the text, or the nearest.
+const PAST_EXPECTATION = /^(?:had|previously|originally|initially)$/i;
+function expectationInPast(words: string[], cue: number): boolean {
+  for (let k = cue - 1; k >= Math.max(0, cue - 4); k--) {
+    const w = words[k]!;
+    if (CLAUSE_END.test(w) || w === ',') return false;
+    if (PAST_EXPECTATION.test(w)) return true;
+  }
+  return false;
 }
 
 function rightTense(text: string, sentenceEnd: number, end: number): Tense | null {
