@@ -21,3 +21,29 @@ function advance(s: string, at: number, unicode: boolean): number {
   const next = s.charCodeAt(at + 1);
   return unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? at + 2 : at + 1;
 }
+
+/**
+ * Every match of `sticky` (an expression with the y flag) in `s`, as allMatches would give them for
+ * the same expression without it, when every match can only start at one of `starts` (ascending).
+ * Trying the expression only there is much cheaper than searching the sentence for it.
+ */
+export function matchesAt(sticky: RegExp, s: string, starts: readonly number[]): RegExpExecArray[] {
+  if (!sticky.sticky) throw new TypeError('matchesAt needs a sticky expression');
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const at of starts) {
+    if (at < from) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(s);
+    if (!m) continue;
+    out.push(m);
+    from = m[0] === '' ? advance(s, at, sticky.unicode || sticky.flags.includes('v')) : at + m[0].length;
+  }
+  sticky.lastIndex = 0;
+  return out;
+}
+
+/** The same expression, matching only where it is tried (for matchesAt). */
+export function stickyCopy(re: RegExp): RegExp {
+  return new RegExp(re.source, re.flags.includes('y') ? re.flags : `${re.flags}y`);
+}

@@ -52,21 +52,61 @@ export class LiteralIndex<K extends string> {
     this.#ends = ends;
   }
 
+  /** The words found within [start, end) of the text, with offsets relative to `start`. */
+  span(start: number, end: number): SpanLiterals<K> {
+    return {
+      has: (list, from = 0, to = end - start) => this.has(list, start + from, start + Math.min(to, end - start)),
+      starts: (list) => this.startsIn(list, start, end).map((p) => p - start),
+    };
+  }
+
+  /** Where words of the list lying wholly within [start, end) start, ascending, each once. */
+  startsIn(list: K, start: number, end: number): number[] {
+    const id = this.#id(list);
+    const starts = this.#starts[id]!;
+    const ends = this.#ends[id]!;
+    const out: number[] = [];
+    for (let i = firstAfter(ends, start); i < ends.length && ends[i]! <= end; i++) if (starts[i]! >= start) out.push(starts[i]!);
+    // Found in the order they end: words of different lengths can end in another order than they start.
+    for (let i = 1; i < out.length; i++) {
+      if (out[i]! <= out[i - 1]!) return [...new Set(out)].sort((a, b) => a - b);
+    }
+    return out;
+  }
+
   /** Whether a word of the list lies wholly within [start, end): `text.slice(start, end).includes(word)` for some word. */
   has(list: K, start: number, end: number): boolean {
-    const id = this.#ids.get(list);
-    if (id === undefined) throw new Error(`unknown word list ${list}`);
+    const id = this.#id(list);
     const starts = this.#starts[id]!;
     const ends = this.#ends[id]!;
     // The last occurrence ending by `end`, then back over those ending after `start`.
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ends[mid]! <= end) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0 && ends[i]! > start; i--) if (starts[i]! >= start) return true;
+    for (let i = firstAfter(ends, end) - 1; i >= 0 && ends[i]! > start; i--) if (starts[i]! >= start) return true;
     return false;
   }
+
+  #id(list: K): number {
+    const id = this.#ids.get(list);
+    if (id === undefined) throw new Error(`unknown word list ${list}`);
+    return id;
+  }
+}
+
+/** The words of a text span: what LiteralIndex answers, with offsets relative to the span. */
+export interface SpanLiterals<K extends string> {
+  /** Whether a word of the list lies wholly within [from, to) of the span (the whole span by default). */
+  has(list: K, from?: number, to?: number): boolean;
+  /** Where words of the list lying wholly within the span start, ascending, each once. */
+  starts(list: K): number[];
+}
+
+/** The first index whose value is greater than `value`, in an ascending array. */
+function firstAfter(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

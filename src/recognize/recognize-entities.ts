@@ -4,8 +4,8 @@ import type { EntityKind, Mention } from '../model/entity.js';
 import type { Message } from '../model/message.js';
 import type { Gazetteer, SurfaceEntry } from './gazetteer.js';
 import { inferSpeaker } from './entities/infer-speaker.js';
-import { speakerReferences } from './entities/speaker-references.js';
-import { allMatches } from './all-matches.js';
+import { SPEAKER_WORDS, speakerReferences } from './entities/speaker-references.js';
+import { allMatches, matchesAt, stickyCopy } from './all-matches.js';
 import { LiteralLists } from './literal-index.js';
 
 /** A proposed mention before overlaps are settled. */
@@ -125,34 +125,54 @@ const CHAINED_NAME_RE = new RegExp(String.raw`,?\s+and(?:\s+(?:the|a|an))?\s+(?:
  * Hints: words every match of a pattern must contain. Most sentences lack them, and finding plain
  * words is much cheaper than trying a pattern that starts with a look-behind at every position, so
  * the pattern runs only where it can match (the result is the same). All lists are found in one
- * pass over the document (see LiteralLists).
+ * pass over the document (see LiteralLists). The lists under "starts" hold words every match
+ * starts with: those patterns are tried only where such a word starts (matchesAt), not searched
+ * for. Keep the lists in step with the patterns.
  */
+const DETERMINERS = ['The', 'the', 'This', 'this', 'That', 'that', 'My', 'my', 'Our', 'our'];
 const HINT_WORDS = {
-  title: TITLES,
   head: [...HEAD_KIND.keys()],
-  body: ['overnment', 'dministration', 'authorities', 'Ministry', 'ministry', 'entral', 'arliament', 'legislature', 'military', 'rmed', 'Army', 'Navy', 'Air Force', 'forces', 'troops'],
-  governmentOf: ['overnment of '],
-  contextBody: ['House', 'National Assembly', 'Cabinet Office'],
-  government: ['overnment'],
-  mission: ['Embassy', 'Consulate', 'Mission', 'Trade Representation'],
-  the: ['the '],
-  quote: ['“', '"'],
-  vessel: ['boat', 'vessel', 'ship', 'destroyer', 'frigate', 'cruiser', 'submarine', 'tanker', 'icebreaker', 'trawler', 'carrier'],
   admin: ['Oblast', 'Krai', 'Prefecture', 'Province', 'Governorate'],
   patronymic: ['vich', 'vna', 'ichna', 'euna', 'eŭna', 'vych'],
   apposition: ['founder', 'leader', 'head', 'chair', 'president', 'director', 'chief', 'spokes', 'secretary', 'winner', 'laureate', 'activist', 'journalist', 'minister', 'ambassador', 'envoy', 'commander', 'CEO', 'opposition'],
-  side: ['side'],
-  pluralRef: ['he two ', 'oth '],
-  countryRef: ['he country'],
   administration: ['dministration'],
+  regionalGovernment: ['Oblast', 'Krai', 'Prefecture', 'Province', 'Governorate', 'Region'].flatMap((r) => [`${r} Government`, `${r} government`]),
+  // starts
+  title: TITLES,
+  governmentOf: ['Government of ', 'government of '],
+  body: ['Government', 'government', 'Administration', 'administration', 'authorities', 'Foreign Ministry', 'Ministry of Foreign Affairs', 'foreign ministry', 'Central ', 'central ', 'Parliament', 'parliament', 'legislature', 'military', 'Armed ', 'armed ', 'Army', 'Navy', 'Air Force', 'forces', 'troops'],
+  contextBody: ['House of ', 'National Assembly', 'Upper House', 'Lower House', 'Cabinet Office'],
+  mission: ['Embassy', 'Consulate', 'Permanent Mission', 'Trade Representation', 'Mission'],
+  shortRef: AGREEMENT_HEADS.map((h) => `the ${h}`),
+  quote: ['“', '"'],
+  vessel: ['boat', 'vessel', 'ship', 'destroyer', 'frigate', 'cruiser', 'submarine', 'tanker', 'icebreaker', 'warship', 'trawler', 'carrier'],
+  side: ['side'],
+  pluralRef: ['The two ', 'the two ', 'Both ', 'both '],
+  countryRef: ['The country', 'the country'],
+  administrationRef: DETERMINERS.flatMap((d) => [`${d} Administration`, `${d} administration`]),
   organization: ['Organization'],
   operation: ['Operation'],
   branch: ['Army', 'Navy', 'Air Force', 'Marine Corps', 'Coast Guard'],
-  and: [' and '],
-} as const;
-type Hint = keyof typeof HINT_WORDS | 'bloc';
+  ...SPEAKER_WORDS,
+};
+type Hint = keyof typeof HINT_WORDS | 'bloc' | 'blocStart';
 const BLOC_NOUNS = ['countries', 'states', 'nations'];
 const NO_MATCHES: RegExpExecArray[] = [];
+const TITLE_AT = stickyCopy(TITLE_RE);
+const GOVERNMENT_OF_AT = stickyCopy(GOVERNMENT_OF_RE);
+const BODY_AFTER_STATE_AT = stickyCopy(BODY_AFTER_STATE_RE);
+const CONTEXT_BODIES_AT = stickyCopy(CONTEXT_BODIES);
+const MISSION_AT = stickyCopy(MISSION_RE);
+const SHORT_REF_AT = stickyCopy(SHORT_REF_RE);
+const QUOTED_AT = stickyCopy(QUOTED_RE);
+const VESSEL_AT = stickyCopy(VESSEL_RE);
+const SIDE_AT = stickyCopy(SIDE_RE);
+const PLURAL_REF_AT = stickyCopy(PLURAL_REF_RE);
+const COUNTRY_REF_AT = stickyCopy(COUNTRY_REF_RE);
+const ADMINISTRATION_AT = stickyCopy(ADMINISTRATION_RE);
+const UN_ORGANIZATION_AT = stickyCopy(UN_ORGANIZATION_RE);
+const OPERATION_AT = stickyCopy(OPERATION_RE);
+const BRANCH_AT = stickyCopy(BRANCH_RE);
 
 /** The rules that depend on the gazetteer's bloc modifiers, compiled once per set of modifiers. */
 const blocRules = new Map<string, { coordination: RegExp | null; hints: LiteralLists<Hint> }>();
@@ -163,9 +183,13 @@ function rulesFor(gaz: Gazetteer): { coordination: RegExp | null; hints: Literal
   let rules = blocRules.get(mods);
   if (!rules) {
     rules = {
-      coordination: mods ? new RegExp(String.raw`(?<![\p{L}])(${mods}) and (${mods}) (countries|states|nations)(?![\p{L}])`, 'gu') : null,
-      // The second modifier and the noun ("... and Caucasus countries") are in every match.
-      hints: new LiteralLists<Hint>({ ...HINT_WORDS, bloc: modifiers.flatMap((m) => BLOC_NOUNS.map((n) => `${m} ${n}`)) }),
+      coordination: mods ? new RegExp(String.raw`(?<![\p{L}])(${mods}) and (${mods}) (countries|states|nations)(?![\p{L}])`, 'guy') : null,
+      hints: new LiteralLists<Hint>({
+        ...HINT_WORDS,
+        // The second modifier and the noun ("... and Caucasus countries") are in every match; the first starts it.
+        bloc: modifiers.flatMap((m) => BLOC_NOUNS.map((n) => `${m} ${n}`)),
+        blocStart: modifiers,
+      }),
     };
     blocRules.set(mods, rules);
   }
@@ -254,10 +278,12 @@ export function recognizeEntities(
   for (const sent of sentenceSpans(doc, seg)) {
     const s = text.slice(sent.start, sent.end);
     const at = (i: number): number => sent.start + i;
-    const has = (hint: Hint): boolean => hints.has(hint, sent.start, sent.end);
+    const words = hints.span(sent.start, sent.end);
+    const has = (hint: Hint): boolean => words.has(hint);
+    const starts = (hint: Hint): number[] => words.starts(hint);
 
     // 2. Titles: "Prime Minister Kishida", "President of Ukraine Volodymyr Zelenskyy", "the Prime Minister of Japan".
-    for (const m of matchesIf(s, TITLE_RE, has('title'))) {
+    for (const m of matchesAt(TITLE_AT, s, starts('title'))) {
       const title = m[1] ?? '';
       const tStart = at(m.index);
       let pos = tStart + title.length;
@@ -298,11 +324,11 @@ export function recognizeEntities(
     }
 
     // 3. Government bodies: "Government of Japan", "the Russian government", "Chinese Foreign Ministry".
-    for (const m of matchesIf(s, GOVERNMENT_OF_RE, has('governmentOf'))) {
+    for (const m of matchesAt(GOVERNMENT_OF_AT, s, starts('governmentOf'))) {
       const g = longestGazAt(at(m.index + m[0].length), ['state']);
       if (g) candidates.push({ start: at(m.index), end: g.end, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
     }
-    for (const m of matchesIf(s, BODY_AFTER_STATE_RE, has('body'))) {
+    for (const m of matchesAt(BODY_AFTER_STATE_AT, s, starts('body'))) {
       const before = stateBefore(at(m.index));
       if (!before) continue;
       const word = m[0];
@@ -311,15 +337,15 @@ export function recognizeEntities(
       if (word === 'military' && MILITARY_AS_MODIFIER.test(text.slice(at(m.index) + word.length, at(m.index) + word.length + 30))) continue;
       candidates.push({ start: before.start, end: at(m.index) + word.length, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
     }
-    for (const m of matchesIf(s, CONTEXT_BODIES, has('contextBody'))) {
+    for (const m of matchesAt(CONTEXT_BODIES_AT, s, starts('contextBody'))) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.contextual', priority: 1 });
     }
-    for (const m of matchesIf(s, REGIONAL_GOVERNMENT_RE, has('government'))) {
+    for (const m of matchesIf(s, REGIONAL_GOVERNMENT_RE, has('regionalGovernment'))) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.regional', priority: 2 });
     }
 
     // 4. Diplomatic missions: "Embassy of Japan in Russia", "Consulate-General of the Russian Federation in Sapporo".
-    for (const m of matchesIf(s, MISSION_RE, has('mission'))) {
+    for (const m of matchesAt(MISSION_AT, s, starts('mission'))) {
       let pos = at(m.index + m[0].length);
       if (text.startsWith('the ', pos)) pos += 4;
       const g = longestGazAt(pos, ['state']);
@@ -370,13 +396,13 @@ export function recognizeEntities(
       const end = at(m.index + (m[1] ?? '').length + head.length + cont.length);
       candidates.push({ start, end, kind: HEAD_KIND.get(head) ?? 'other', entity: null, rule: `named.${(HEAD_KIND.get(head) ?? 'other')}`, priority: 1 });
     }
-    for (const m of matchesIf(s, SHORT_REF_RE, has('the'))) {
+    for (const m of matchesAt(SHORT_REF_AT, s, starts('shortRef'))) {
       const start = at(m.index + 4);
       candidates.push({ start, end: start + (m[1] ?? '').length, kind: 'agreement', entity: null, rule: 'short-ref', priority: 0 });
     }
 
     // 6. Quoted exercise and project names, vessels, administrative regions, patronymic and apposed names.
-    for (const m of matchesIf(s, QUOTED_RE, has('quote'))) {
+    for (const m of matchesAt(QUOTED_AT, s, starts('quote'))) {
       const inner = m[1] ?? '';
       if (!/^\p{Lu}/u.test(inner)) continue;
       const qStart = at(m.index + 1);
@@ -388,7 +414,7 @@ export function recognizeEntities(
         candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-project', priority: 3 });
       }
     }
-    for (const m of matchesIf(s, VESSEL_RE, has('vessel'))) {
+    for (const m of matchesAt(VESSEL_AT, s, starts('vessel'))) {
       const name = m[1] ?? '';
       const start = at(m.index + m[0].length - name.length);
       candidates.push({ start, end: start + name.length, kind: 'other', entity: null, rule: 'vessel', priority: 2 });
@@ -409,7 +435,7 @@ export function recognizeEntities(
     }
 
     // 7. References resolved later: "the Russian side", "the two countries", "the country".
-    for (const m of matchesIf(s, SIDE_RE, has('side'))) {
+    for (const m of matchesAt(SIDE_AT, s, starts('side'))) {
       const before = stateBefore(at(m.index));
       if (before && !before.possessive) {
         // "the Russian side" is a definite description: the article belongs to it.
@@ -417,15 +443,15 @@ export function recognizeEntities(
         candidates.push({ start, end: at(m.index) + 4, kind: 'state', entity: before.entity, rule: 'state-side', priority: 2 });
       }
     }
-    for (const m of matchesIf(s, PLURAL_REF_RE, has('pluralRef'))) {
+    for (const m of matchesAt(PLURAL_REF_AT, s, starts('pluralRef'))) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'plural-ref', priority: 1 });
     }
-    for (const m of matchesIf(s, COUNTRY_REF_RE, has('countryRef'))) {
+    for (const m of matchesAt(COUNTRY_REF_AT, s, starts('countryRef'))) {
       // "Turkey is the country most affected": a predicate describes, it does not refer back.
       if (/(?:^|\s)(?:is|was|are|were|remains|remained|becomes|became|be|been)\s+$/.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'definite-country', priority: 1 });
     }
-    for (const m of matchesIf(s, ADMINISTRATION_RE, has('administration'))) {
+    for (const m of matchesAt(ADMINISTRATION_AT, s, starts('administrationRef'))) {
       if (/^[Mm]y|^[Oo]ur/.test(m[0]) && !speaker) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 1 });
     }
@@ -434,21 +460,21 @@ export function recognizeEntities(
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 2 });
     }
     // "the Organization" in a text about the United Nations is the UN (UN usage, capitalised).
-    if (unDocument) for (const m of matchesIf(s, UN_ORGANIZATION_RE, has('organization'))) {
+    if (unDocument) for (const m of matchesAt(UN_ORGANIZATION_AT, s, starts('organization'))) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: 'org:UN', rule: 'un-organization-ref', priority: 1 });
     }
-    for (const m of matchesIf(s, OPERATION_RE, has('operation'))) {
+    for (const m of matchesAt(OPERATION_AT, s, starts('operation'))) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'other', entity: null, rule: 'named-operation', priority: 2 });
     }
-    for (const m of matchesIf(s, BRANCH_RE, has('branch'))) {
+    for (const m of matchesAt(BRANCH_AT, s, starts('branch'))) {
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.branch', priority: 1 });
     }
     // 7b. The speaker's own state: "we", "our", "my country", "my Government" (speeches and statements only).
-    if (speaker) for (const r of speakerReferences(s)) candidates.push({ start: at(r.start), end: at(r.end), kind: r.kind, entity: null, rule: r.rule, priority: 1 });
+    if (speaker) for (const r of speakerReferences(s, words)) candidates.push({ start: at(r.start), end: at(r.end), kind: r.kind, entity: null, rule: r.rule, priority: 1 });
 
     // 8. Coordinated groupings: "the Central Asian and Caucasus countries" names two blocs.
     if (blocCoordination) {
-      for (const m of matchesIf(s, blocCoordination, has('and') && has('bloc'))) {
+      for (const m of (has('bloc') ? matchesAt(blocCoordination, s, starts('blocStart')) : NO_MATCHES)) {
         const a = m[1] ?? '';
         const b = m[2] ?? '';
         const aStart = at(m.index);

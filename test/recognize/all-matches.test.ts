@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allMatches } from '../../src/recognize/all-matches.js';
+import { allMatches, matchesAt, stickyCopy } from '../../src/recognize/all-matches.js';
 
 const summary = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => `${m.index}:${m[0]}`);
 
@@ -23,5 +23,18 @@ describe('allMatches', () => {
 
   it('refuses a non-global expression, as matchAll does', () => {
     expect(() => allMatches(/a/, 'a')).toThrow(TypeError);
+  });
+
+  it.each([
+    ['a word after a non-letter', /(?<![\p{L}])we(?![\p{L}])/gu, 'we answer, we were we', ['we']],
+    ['overlapping tries', /aa/g, 'aaaa', ['aa']],
+    ['an empty match', /x*/gu, 'axxb', ['x', '']],
+  ])('matchesAt finds what allMatches finds when tried at every start of %s', (_name, re, s, words) => {
+    const starts = Array.from({ length: s.length + 1 }, (_, i) => i).filter((i) => words.some((w) => s.startsWith(w, i)));
+    expect(summary(matchesAt(stickyCopy(re), s, starts))).toEqual(summary(allMatches(re, s)));
+  });
+
+  it('matchesAt refuses an expression that is not sticky', () => {
+    expect(() => matchesAt(/a/g, 'a', [0])).toThrow(TypeError);
   });
 });

@@ -36,4 +36,13 @@ describe('LiteralLists', () => {
       },
     ), { numRuns: 500 });
   });
+
+  it('lists where words start within a span, ascending and once, relative to the span', () => {
+    const words = new LiteralLists({ w: ['we', 'were', 'ere'] });
+    const s = 'we were here';
+    expect(words.index(s).startsIn('w', 0, s.length)).toEqual([0, 3, 4, 9]);
+    expect(words.index(s).span(3, 12).starts('w')).toEqual([0, 1, 6]);
+    expect(words.index(s).span(3, 12).has('w', 7)).toBe(false);
+    expect(words.index(s).span(3, 12).has('w', 6)).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import type { EntityKind } from '../../model/entity.js';
-import { allMatches } from '../all-matches.js';
+import { matchesAt, stickyCopy } from '../all-matches.js';
+import { LiteralLists, type SpanLiterals } from '../literal-index.js';
 
 /** A first-person reference to the speaker's state, relative to the sentence it was found in. */
 export interface SpeakerReference {
@@ -66,21 +67,61 @@ const US_AFTER_ACT_RE = /(?<![\p{L}])(?:blame[sd]?|blaming|accuse[sd]?|accusing|
 /** "our" before these nouns is the speaker's state ("our Constitution", "our citizens"), not a wider "we". */
 const OUR_STATE_NOUN = /^ (?:country|nation|Government|government|people|citizens|compatriots|economy|territory|borders?|sovereignty|independence|Constitution|constitution|national|delegation|President|Prime Minister|capital|armed forces|troops|homeland|traditions|policy|position|contributions?|determination|bilateral|democracy|Parliament|parliament|Republic|State|Kingdom|soil|farmers|soldiers|diplomats|ambassadors?|embassy|embassies|island|islands|coast|population|youth|GDP|budget|currency|agriculture|own)(?![\p{L}])/u;
 
-/** First-person references to the speaking state in one sentence (only call this when the document has a speaker). */
-export function speakerReferences(sentence: string): SpeakerReference[] {
+/*
+ * Words every match of a pattern above starts with (the first five lists) or contains (the rest).
+ * The patterns are tried only where their words are, which is much cheaper than searching each
+ * sentence for them; the result is the same. Keep the lists in step with the patterns.
+ */
+export const SPEAKER_WORDS = {
+  speakerMyOur: ['My ', 'my ', 'Our ', 'our '],
+  speakerWe: ['We', 'we'],
+  speakerI: ['I'],
+  speakerOur: ['Our', 'our'],
+  speakerActOnUs: ['blame', 'blaming', 'accuse', 'accusing', 'attack', 'bomb', 'invade', 'threaten', 'sanction', 'pressure', 'invite', 'inviting', 'warn', 'condemn', 'expel', 'punish'],
+  speakerUs: [' us'],
+  speakerQuote: ['“', '"'],
+  speakerQuestion: ['?'],
+  speakerInclusive: [
+    'all of us', 'each of us', 'every one of us', 'we all', 'us all', 'we are all', 'we have all', 'we must all', 'both of us', 'many of us',
+    'none of us', 'some of us', 'those of us', 'together', 'international community', 'this Organization', 'the Organization',
+    'our Organization', 'this Assembly', 'this Hall', 'Member States', 'Member Nations', 'humanity', 'humankind', 'mankind', 'all nations',
+    'all countries', 'all States', 'all peoples', 'everyone', 'everybody', 'collective', 'multilateral', 'our common', 'our shared', 'our planet',
+    'our world', 'our global', 'our generation', 'our time', 'our era', 'our age', 'our region', 'our continent', 'our peoples', 'our countries',
+    'our nations', 'our States', 'our societies', 'our children', 'our grandchildren', 'our future', 'our species', 'our civilisation',
+    'our civilization', 'the world', 'the globe', 'We the', 'We, the', 'we the', 'we, the', 'We in', 'we in',
+  ],
+  speakerReported: ['say', 'said', 'told', 'tells', 'stated', 'claim', 'alleg', 'argu', 'assert', 'declar', 'pretend', 'wrote', 'writes', 'added', 'adds', 'accus'],
+} as const;
+export type SpeakerWord = keyof typeof SPEAKER_WORDS;
+const SPEAKER_LISTS = new LiteralLists<SpeakerWord>(SPEAKER_WORDS);
+const GOVERNMENT_AT = stickyCopy(GOVERNMENT_RE);
+const COUNTRY_AT = stickyCopy(COUNTRY_RE);
+const WE_AT = stickyCopy(WE_RE);
+const I_AT = stickyCopy(I_RE);
+const OUR_AT = stickyCopy(OUR_RE);
+const US_AFTER_ACT_AT = stickyCopy(US_AFTER_ACT_RE);
+
+/**
+ * First-person references to the speaking state in one sentence (only call this when the document has a speaker).
+ * `words` are the SPEAKER_WORDS found in the sentence, when the caller has them for the whole document.
+ */
+export function speakerReferences(sentence: string, words: SpanLiterals<SpeakerWord> = SPEAKER_LISTS.index(sentence).span(0, sentence.length)): SpeakerReference[] {
   const out: SpeakerReference[] = [];
   const taken = (start: number, end: number): boolean => out.some((o) => start < o.end && o.start < end);
-  for (const m of allMatches(GOVERNMENT_RE, sentence)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'organization', rule: 'speaker-government' });
-  for (const m of allMatches(COUNTRY_RE, sentence)) {
+  const myOur = words.starts('speakerMyOur');
+  for (const m of matchesAt(GOVERNMENT_AT, sentence, myOur)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'organization', rule: 'speaker-government' });
+  for (const m of matchesAt(COUNTRY_AT, sentence, myOur)) {
     if (!taken(m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'state', rule: 'speaker-country' });
   }
-  // Rhetorical questions ("Do we give up?") and quoted words speak for everyone or for someone else.
-  if (isQuoted(sentence) || /\?\s*$/.test(sentence)) return out.sort((a, b) => a.start - b.start);
+  // Rhetorical questions ("Do we give up?") and quoted words ("..., he said, 'we will ...'") speak for everyone or for someone else.
+  if (words.has('speakerQuote') || (words.has('speakerQuestion') && /\?\s*$/.test(sentence))) return out.sort((a, b) => a.start - b.start);
   // An inclusive sentence keeps only a "we" or "I" that performs an appeal, demand or condemnation itself.
-  const inclusive = INCLUSIVE.test(sentence);
-  for (const m of allMatches(WE_RE, sentence)) {
+  const inclusive = words.has('speakerInclusive') && INCLUSIVE.test(sentence);
+  // The pronoun sits in someone else's reported words: a verb of saying or claiming comes before it in the sentence.
+  const reported = (start: number): boolean => words.has('speakerReported', 0, start) && REPORTED_BEFORE.test(sentence.slice(0, start));
+  for (const m of matchesAt(WE_AT, sentence, words.starts('speakerWe'))) {
     const end = m.index + m[0].length;
-    if (taken(m.index, end) || reported(sentence, m.index)) continue;
+    if (taken(m.index, end) || reported(m.index)) continue;
     const after = sentence.slice(end, end + 80);
     const clauseInitial = /(?:^|[,;:]\s*|\band\s+|\bso\s+)$/.test(sentence.slice(Math.max(0, m.index - 6), m.index));
     const stateAct = !inclusive && (POSITION_AFTER_WE.test(after) || (clauseInitial && STATE_ACTION_AFTER_WE.test(after)));
@@ -88,17 +129,17 @@ export function speakerReferences(sentence: string): SpeakerReference[] {
     const openingAct = inclusive && m.index === 0 && STATE_ACTION_AFTER_WE.test(after);
     if (stateAct || ((openingAct || PERFORMATIVE_AFTER_PRONOUN.test(after)) && !groupWe(sentence, m.index, end))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
-  for (const m of allMatches(I_RE, sentence)) {
+  for (const m of matchesAt(I_AT, sentence, words.starts('speakerI'))) {
     const end = m.index + 1;
-    if (!taken(m.index, end) && !reported(sentence, m.index) && (PERFORMATIVE_AFTER_PRONOUN.test(sentence.slice(end, end + 80)) || I_ANNOUNCES.test(sentence.slice(end, end + 80)))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
+    if (!taken(m.index, end) && !reported(m.index) && (PERFORMATIVE_AFTER_PRONOUN.test(sentence.slice(end, end + 80)) || I_ANNOUNCES.test(sentence.slice(end, end + 80)))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
   if (inclusive) return out.sort((a, b) => a.start - b.start);
-  for (const m of allMatches(OUR_RE, sentence)) {
+  for (const m of matchesAt(OUR_AT, sentence, words.starts('speakerOur'))) {
     const end = m.index + m[0].length;
     if (!taken(m.index, end) && OUR_STATE_NOUN.test(sentence.slice(end, end + 20))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
   // "India blamed us", "sent jets to bomb us": "us" as the object of a hostile or diplomatic act.
-  for (const m of allMatches(US_AFTER_ACT_RE, sentence)) {
+  if (words.has('speakerUs')) for (const m of matchesAt(US_AFTER_ACT_AT, sentence, words.starts('speakerActOnUs'))) {
     const start = m.index + m[0].length - 2;
     if (!taken(start, start + 2)) out.push({ start, end: start + 2, kind: 'state', rule: 'speaker-pronoun' });
   }
@@ -111,12 +152,3 @@ function groupWe(sentence: string, start: number, end: number): boolean {
   return GROUP_AFTER_WE.test(sentence.slice(end, end + 40)) || GROUP_BEFORE_WE.test(clause);
 }
 
-/** The pronoun sits in someone else's reported words: a verb of saying or claiming comes before it in the sentence. */
-function reported(sentence: string, start: number): boolean {
-  return REPORTED_BEFORE.test(sentence.slice(0, start));
-}
-
-/** Reported speech ("..., he said, 'we will ...'") speaks for someone else. */
-function isQuoted(sentence: string): boolean {
-  return /[“"]/.test(sentence);
-}
