@@ -13,6 +13,7 @@ import { namedEventParser } from './parse-named-event.js';
 import { weekendParser } from './parse-weekend.js';
 import { holidayParser } from './parse-holiday.js';
 import { wordYearParser } from './parse-word-year.js';
+import { partOfDayParser } from './parse-part-of-day.js';
 
 /** Every time parser, in no particular order: refiners decide between overlapping results. */
 export const TIME_PARSERS: readonly TimeParser[] = [
@@ -20,5 +21,5 @@ export const TIME_PARSERS: readonly TimeParser[] = [
   deicticParser, deicticUnitParser, offsetParser, yearAgoParser, durationParser, vagueDurationParser, setParser,
   timeOfDayParser, namedEventParser, weekendParser, holidayParser, wordYearParser, yearEndParser, samePeriodParser,
   shortDecadeParser, centuryParser, latestPeriodParser, unitLongParser, secondDayParser, aheadParser, hourInPartParser,
-  weekdaySetParser,
+  weekdaySetParser, partOfDayParser,
 ];

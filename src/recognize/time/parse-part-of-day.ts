@@ -1,0 +1,27 @@
+import { PART_OF_DAY } from './lexicon.js';
+import { relative } from './relative-value.js';
+import type { TimeParser, TimexCandidate } from './time-parser.js';
+
+// A part of the day with no day named in it: "the next morning", "in the morning", "by mid-afternoon". Its day is
+// the one the narrative is on (or the text's own); a day right after it joins it ("mid-afternoon yesterday").
+const PATTERN =
+  /(?<![\w-])(?:the[ \t]+(next|following|previous|same)[ \t]+(morning|afternoon|evening|night)|(?<=\b(?:in|during)[ \t]+)the[ \t]+(?:(early|late)[ \t]+)?(morning|afternoon|evening)|(mid|early|late)(?:-|[ \t]+)?(morning|afternoon|evening))(?![\w-])/gi;
+
+const EDGE: Record<string, TimexCandidate['mod']> = { mid: 'MID', early: 'START', late: 'END' };
+
+export const partOfDayParser: TimeParser = {
+  name: 'time.part-of-day',
+  pattern: PATTERN,
+  extract(m) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const part = (m[2] ?? m[4] ?? m[6])!.toLowerCase();
+    const code = `T${PART_OF_DAY[part]}`;
+    const step = m[1]?.toLowerCase();
+    const offset = step === 'next' || step === 'following' ? 1 : step === 'previous' ? -1 : 0;
+    const edge = (m[3] ?? m[5])?.toLowerCase();
+    const mod = edge ? EDGE[edge] : undefined;
+    // Offset 0 on the narrative's day reads as a clock time does, so the compound rule joins a day after it.
+    return { start, end, type: 'TIME', value: relative('REF', 'D', offset, code), ...(mod ? { mod } : {}), rule: 'time.time-of-day' };
+  },
+};
