@@ -3,25 +3,28 @@ import type { KnowledgeBase } from '../open-knowledge-base.js';
 import { MULTI_YEAR } from '../migrations/006-event-page-indexes.js';
 import type { Bounded, Count, Part, RolePlan } from './list-events.js';
 
-/** A common walked role reads its part before a "from" year from events_multi_year instead. */
-const EARLY_WALK_MAX = 5_000;
+/** Bounds of the role walk (tests lower them to reach every path on a small knowledge base). */
+export const ROLE_WALK = {
+  /** A walked role with more rows reads its part before a "from" year from events_multi_year. */
+  earlyWalkMax: 5_000,
+  /**
+   * Rows of a walked role read to count its matches (each tested on its copied columns, or, with
+   * another role filter, probed): beyond them the count is a lower bound.
+   */
+  countWindow: 50_000,
+  probedCountWindow: 1_000,
+};
 /** Other filters matching at least this many events are never rarer than a walked role. */
 const OTHERS_ENOUGH = 20_000;
-/**
- * Rows of a walked role read to count its matches (each tested on its copied columns, or, with
- * another role filter, probed): beyond them the count is a lower bound.
- */
-const COUNT_WINDOW = 50_000;
-const PROBED_COUNT_WINDOW = 1_000;
 /** About how many index entries one probe for a role row costs. */
 const PROBE_COST = 4;
 /** Role sizes above this are all alike to the choices here (planRoles counts no further). */
-export const WALK_SIZES = Math.max(OTHERS_ENOUGH, EARLY_WALK_MAX);
+export const WALK_SIZES = Math.max(OTHERS_ENOUGH, ROLE_WALK.earlyWalkMax);
 
 /**
  * Which role filter, if any, to read in list order from event_actors_page (migration 008): one
  * naming a single entity, the smallest if both do. Its page is the next rows of that index,
- * each event looked up only when other filters need its row, so the walk costs the page divided
+ * other filters tested on the copies of the event columns there, so the walk costs the page divided
  * by how often the other filters match. Events read from their own indexes cost the page
  * divided by how often the role matches: so the role walks unless the other filters are rarer
  * (counted on their index up to the role's size), or documents are named (a few events each).
@@ -60,14 +63,14 @@ export function roleWalkParts(kb: KnowledgeBase, f: Bounded, walk: RolePlan, oth
   if (f.from) tests.push(sql<SqlBool>`a.event_date_end >= ${f.from}`);
   // Probes go by event id: SQLite on event_actors_lookup, PostgreSQL on event_actors_probe.
   for (const r of others) tests.push(sql<SqlBool>`exists (select 1 from event_actors b where b.role = ${r.role} and b.entity in (${list(r.ids)}) and b.event = a.event)`);
-  const window = others.length ? PROBED_COUNT_WINDOW : COUNT_WINDOW;
+  const window = others.length ? ROLE_WALK.probedCountWindow : ROLE_WALK.countWindow;
   const part = (moreRange: RawBuilder<SqlBool>[], moreTests: RawBuilder<SqlBool>[]) =>
     walkPart(kb, walk.role, walk.ids[0]!, [...range, ...moreRange], [...tests, ...moreTests], window);
   const fromYear = f.from?.slice(0, 4);
   if (!fromYear) return [part([], [])];
   const multiYear = sql<SqlBool>`${sql.raw(MULTI_YEAR.replace(/date_start/g, 'a.sort_date').replace(/date_end/g, 'a.event_date_end'))}`;
   return [
-    walk.size <= EARLY_WALK_MAX ? part([sql<SqlBool>`(a.sort_date is null or a.sort_date < ${fromYear})`], [multiYear]) : early(),
+    walk.size <= ROLE_WALK.earlyWalkMax ? part([sql<SqlBool>`(a.sort_date is null or a.sort_date < ${fromYear})`], [multiYear]) : early(),
     part([sql<SqlBool>`a.sort_date >= ${fromYear}`], []),
   ];
 }
