@@ -53,15 +53,16 @@ function typeKey(type: string, mode: string | undefined): string {
 /** Events of one sentence, appended to ctx.events in order (ids follow document order). */
 export function extractSentenceEvents(ctx: EventContext, view: SentenceView): DiploEvent[] {
   const { doc } = ctx;
-  const sentenceLemmas = new Set(view.tokens.flatMap((t) => t.lemmas.map((c) => c.lemma)));
+  // Built only when an entry with context words matched (few do): most sentences never need it.
+  let sentenceLemmas: Set<string> | undefined;
   const hasPlace = view.mentions.some((m) => m.mention.kind === 'place');
   const triggers = findTriggers(view, ctx.lexicon.triggers, {
     compoundLicenses: (e) => MEETING_TYPES.has(e.type),
-    accept: (e) => !e.contextWords || [...e.contextWords].some((w) => sentenceLemmas.has(w) || (w === '@place' && hasPlace)),
+    accept: (e) => !e.contextWords || [...e.contextWords].some((w) => (sentenceLemmas ??= new Set(view.tokens.flatMap((t) => t.lemmas.map((c) => c.lemma)))).has(w) || (w === '@place' && hasPlace)),
     allowBackground: true,
   }).filter((t) => !isLicensingRequest(view, t, ctx.lexicon.triggers));
   const triggerTokens = new Set(triggers.flatMap((t) => range(t.first, t.last)));
-  const eventNouns = new Set(findMatches(view.tokens, ctx.lexicon.triggers.filter((e) => e.pos === 'noun' && VICTIM_TYPES.has(e.type))).flatMap(({ match }) => range(match.first, match.last)));
+  const eventNouns = new Set(findMatches(view.tokens, ctx.lexicon.triggers, 0, view.tokens.length, (e) => e.pos === 'noun' && VICTIM_TYPES.has(e.type)).flatMap(({ match }) => range(match.first, match.last)));
   const prev = ctx.previous.get(view.sentence.paragraph);
   const found: FoundEvent[] = [];
 
@@ -275,7 +276,7 @@ function dateFromReferencedEvent(ctx: EventContext, view: SentenceView, clause: 
     const hi = Math.max(i, trigFirst);
     if (view.tokens.slice(lo, hi).some((t) => t.text === ',' || t.text === ';')) continue;
     const to = Math.min(view.tokens.length, i + 9);
-    const nouns = findMatches(view.tokens, ctx.lexicon.triggers.filter((e) => e.pos === 'noun'), i + 2, to);
+    const nouns = findMatches(view.tokens, ctx.lexicon.triggers, i + 2, to, (e) => e.pos === 'noun');
     const type = nouns[0]?.entry.type;
     if (!type) continue;
     const named = view.mentions.filter((m) => m.first >= i + 2 && m.last < to).map((m) => stateOf(ctx.doc.entities, m.entity));
@@ -294,8 +295,7 @@ function dateFromReferencedEvent(ctx: EventContext, view: SentenceView, clause: 
 function isLicensingRequest(view: SentenceView, t: FoundTrigger<EventTriggerEntry>, entries: readonly EventTriggerEntry[]): boolean {
   if (t.entry.type !== 'REQUEST' || t.entry.pos !== 'verb') return false;
   if (!/^(was|were|been|is|are|be)$/.test(view.tokens[t.first - 1]?.lower ?? '')) return false;
-  const nouns = entries.filter((e) => e.pos === 'noun' && e.type !== 'REQUEST');
-  return findMatches(view.tokens, nouns, Math.max(0, t.first - 4), t.first - 1).length > 0;
+  return findMatches(view.tokens, entries, Math.max(0, t.first - 4), t.first - 1, (e) => e.pos === 'noun' && e.type !== 'REQUEST').length > 0;
 }
 
 function refersBack(ctx: EventContext, view: SentenceView, entry: EventTriggerEntry, args: { actors: string[]; recipients: string[] }): boolean {

@@ -124,28 +124,41 @@ function startIndex(entries: readonly { pattern: CompiledPattern }[]): Map<strin
   return index;
 }
 
-/** All matches of a set of patterns over tokens[from, to). */
+/**
+ * All matches of a set of patterns over tokens[from, to). `keep` narrows the entries tried (as
+ * passing `entries.filter(keep)` would) while the index of the whole list is reused: a list
+ * filtered per call would be indexed anew on every call.
+ */
 export function findMatches<T extends { pattern: CompiledPattern }>(
   tokens: readonly Token[],
   entries: readonly T[],
   from = 0,
   to = tokens.length,
+  keep?: (entry: T) => boolean,
 ): { entry: T; match: PatternMatch }[] {
   const out: { entry: T; match: PatternMatch }[] = [];
   // Only entries that can start with one of the token's readings are tried (a match must start at i);
   // they are tried in list order, as a scan of every entry would.
   const index = startIndex(entries);
   for (let i = from; i < to; i++) {
-    const candidates: number[] = [];
+    // Usually one reading has entries: its list is already in order and without repeats, so it is used as is.
+    let first: number[] | undefined;
+    let merged: number[] | undefined;
     for (const c of tokens[i]!.lemmas) {
       const list = index.get(c.lemma);
-      if (list) candidates.push(...list);
+      if (!list) continue;
+      if (!first) first = list;
+      else {
+        merged ??= first.slice();
+        for (const n of list) merged.push(n);
+      }
     }
-    if (candidates.length === 0) continue;
-    candidates.sort((a, b) => a - b);
+    if (!first) continue;
+    const candidates = merged ? merged.sort((a, b) => a - b) : first;
     for (let k = 0; k < candidates.length; k++) {
       if (k > 0 && candidates[k] === candidates[k - 1]) continue;
       const entry = entries[candidates[k]!]!;
+      if (keep && !keep(entry)) continue;
       const m = matchAt(tokens, i, entry.pattern, to);
       if (m && m.first === i) out.push({ entry, match: m });
     }

@@ -30,4 +30,24 @@ describe('findMatches (indexed by first word)', () => {
       },
     ), { numRuns: 400 });
   });
+
+  it('with `keep`, finds what the filtered list finds, over any range of tokens', () => {
+    const word = fc.constantFrom('lodge', 'lodged', 'protest', 'protests', 'summit', 'talks', 'held', 'the', ',', 'visit', 'visited', 'call');
+    const slot = fc.oneof(word, fc.constant('*'), word.map((w) => `${w}?`), fc.tuple(word, word).map(([a, b]) => `${a}|${b}`));
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.array(slot, { minLength: 1, maxLength: 3 }).map((s) => s.join(' ')), fc.boolean()), { minLength: 1, maxLength: 6 }),
+      fc.array(word, { maxLength: 20 }),
+      fc.nat(20),
+      fc.nat(20),
+      (rows, words, a, b) => {
+        const entries = rows.map(([p, kept]) => ({ pattern: compilePattern(p), kept }));
+        const text = words.join(' ');
+        const tokens = tokenise(text, 0, text.length);
+        const from = Math.min(a, b, tokens.length);
+        const to = Math.min(Math.max(a, b), tokens.length);
+        const keep = (e: { kept: boolean }) => e.kept;
+        expect(findMatches(tokens, entries, from, to, keep)).toEqual(findMatches(tokens, entries.filter(keep), from, to));
+      },
+    ), { numRuns: 300 });
+  });
 });
