@@ -7,14 +7,18 @@ import type { TimeParser, TimexCandidate } from './time-parser.js';
 const PATTERN =
   /(?<![\w-])(?:the[ \t]+(next|following|previous|same)[ \t]+(morning|afternoon|evening|night)|(?<=\b(?:in|during)[ \t]+)the[ \t]+(?:(early|late)[ \t]+)?(morning|afternoon|evening)|(mid|early|late)(?:-|[ \t]+)?(morning|afternoon|evening))(?![\w-])/gi;
 
+const NOUN_AFTER = /^[ \t]+(?!(?:and|or|but|to|of|in|on|at|by|for|with|from|as|when|while|after|before|until|that|which|the|a|an|he|she|it|they|we|was|were|is|are|had|has|have|will|would)\b)[a-z]/;
+
 const EDGE: Record<string, TimexCandidate['mod']> = { mid: 'MID', early: 'START', late: 'END' };
 
 export const partOfDayParser: TimeParser = {
   name: 'time.part-of-day',
   pattern: PATTERN,
-  extract(m) {
+  extract(m, text) {
     const start = m.index;
     const end = start + m[0].length;
+    // "in the evening game", "the morning session": the part of the day qualifies a noun, which is what is meant.
+    if (m[4] && NOUN_AFTER.test(text.slice(end, end + 16))) return null;
     const part = (m[2] ?? m[4] ?? m[6])!.toLowerCase();
     const code = `T${PART_OF_DAY[part]}`;
     const step = m[1]?.toLowerCase();

@@ -28,6 +28,8 @@ const CASES: Case[] = [
   { text: 'Good evening from Havana.', dct: '2004-03-08', expect: [] },
   { text: 'He hosts a morning talk show.', dct: '2004-03-08', expect: [] },
   { text: 'The night sky was clear in the mountains.', dct: '2004-03-08', expect: [] },
+  { text: 'He scored twice in the evening game.', dct: '2004-03-08', expect: [] },
+  { text: 'Trading was thin in the morning session.', dct: '2004-03-08', expect: [] },
 ];
 
 describe('parts of the day', () => {
