@@ -1,3 +1,5 @@
+import { TextBuilder } from './text-builder.js';
+
 /** What one line of a plain-text report looks like: a heading, a footnote, a title line or body text. */
 export interface LineShape {
   kind: 'heading' | 'footnote' | 'title' | 'paragraph';
@@ -41,7 +43,7 @@ const MAX_HEADING_WORDS = 16;
 
 /** Classify one already-cleaned line (whitespace collapsed, trimmed). */
 export function classifyPlainLine(rawLine: string): LineShape {
-  const line = rawLine.replace(/\s+/g, ' ').trim();
+  const line = TextBuilder.clean(rawLine);
   for (const pattern of FOOTNOTE_PATTERNS) {
     const m = pattern.exec(line);
     if (m) return { kind: 'footnote', label: m[1]!, bodyOffset: m[0].length };

@@ -1,5 +1,8 @@
 import type { Block, Footnote } from '../model/index.js';
 
+/** Whitespace that clean() would change: any but a single inner space. */
+const NEEDS_CLEANING = /[^\S ]| {2}|^ | $/;
+
 /**
  * Accumulates a document's normalised text one block per line, recording each block's span.
  * Readers of every format use it so that all documents share one shape: blocks never contain a
@@ -13,6 +16,8 @@ export class TextBuilder {
 
   /** Collapse runs of whitespace (including newlines) into single spaces and trim. */
   static clean(text: string): string {
+    // Most lines are clean already: a test that allocates nothing spares a copy of each.
+    if (!NEEDS_CLEANING.test(text)) return text;
     return text.replace(/[\s\u00a0\u2028\u2029]+/g, ' ').trim();
   }
 
