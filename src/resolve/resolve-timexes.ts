@@ -148,6 +148,14 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
           const q = quarterRef();
           return { value: q ? `${rel.unit}${q.value.slice(4)}` : rel.unit, ...(q ? { anchor: `narrative:${q.index}` } : {}), inferred: q ? ['quarter'] : [] };
         }
+        if (rel.base === 'WOF') {
+          // "the week of March 6": the day as any date is anchored, then the ISO week holding it.
+          const stated = /^\d{4}-/.test(rel.unit);
+          const a = stated ? { value: rel.unit, anchor: undefined } : anchorYear(`XXXX-${rel.unit}`);
+          const day = a ? parseDay(a.value) : null;
+          if (!day) return null;
+          return { value: shiftedValue(day, 'W', 0), ...(a!.anchor ? { anchor: a!.anchor } : {}), inferred: stated ? ['week'] : ['year', 'week'] };
+        }
         if (rel.base === 'NWD') {
           const month = Number(rel.unit);
           const a = anchorYear(`XXXX-${String(month).padStart(2, '0')}`);
@@ -252,6 +260,7 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
       if (rel.base === 'PER') return 'XXXX-QX';
       if (rel.base === 'WE') return 'XXXX-WXX-WE';
       if (rel.base === 'NWD') return `XXXX-${rel.unit.padStart(2, '0')}-XX`;
+      if (rel.base === 'WOF') return 'XXXX-WXX';
       const unit = rel.base === 'ADAPT' || rel.base === 'CMP' ? 'Y' : rel.unit;
       return `${UNKNOWN[unit] ?? 'XXXX'}${rel.suffix}`;
     };

@@ -2,10 +2,10 @@ import { COUNT_SRC, parseNumberWords } from './number-words.js';
 import { UNIT_SRC, durationValue, unitOf } from './lexicon.js';
 import type { TimeParser } from './time-parser.js';
 
-// "77 years", "Seventy-seven years", "two-year", "the past two months", "the first nine months", "24 hours",
+// "77 years", "Seventy-seven years", "two-year", "eight trading days", "the past two months", "the first nine months", "24 hours",
 // "a decade", "more than three years", "several weeks".
 const PATTERN = new RegExp(
-  `(?<![\\w$£€.,/-])(?:(the[ \\t]+)?(?:(past|last|next|first|coming|previous|remaining|following|final|latest|initial|other|same)[ \\t]+))?(${COUNT_SRC}|half[ \\t]+an?|an?[ \\t]+half)(?:[ \\t]+and[ \\t]+a[ \\t]+half|[ \\t]+1\\/2|½)?(?:[ \\t]+(?:more|additional|further|extra))?[ \\t-]+${UNIT_SRC.replace('(?:', '(')}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t-]+(old|long))?(?![\\w-]|,\\d)`,
+  `(?<![\\w$£€.,/-])(?:(the[ \\t]+)?(?:(past|last|next|first|coming|previous|remaining|following|final|latest|initial|other|same)[ \\t]+))?(${COUNT_SRC}|half[ \\t]+an?|an?[ \\t]+half)(?:[ \\t]+and[ \\t]+a[ \\t]+half|[ \\t]+1\\/2|½)?(?:[ \\t]+(?:more|additional|further|extra))?(?:[ \\t]+(?:trading|business|working))?[ \\t-]+${UNIT_SRC.replace('(?:', '(')}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t-]+(old|long))?(?![\\w-]|,\\d)`,
   'gi',
 );
 

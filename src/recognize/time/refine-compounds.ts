@@ -21,6 +21,8 @@ const POSSESSIVE = /^['’]s[ \t]+$/;
 const isYearLike = (c: TimexCandidate) => c.type === 'DATE' && (/^\d{4}$/.test(c.value) || /^REL:DCT:Y:-?\d+$/.test(c.value));
 const isPartOfYear = (c: TimexCandidate) => c.type === 'DATE' && /^XXXX-(?:Q[1-4]|H[12]|SP|SU|FA|WI|\d{2})$/.test(c.value);
 
+const WEEK_OF = /(?:^|[^\w-])([Tt]he[ \t]+week[ \t]+of[ \t]+)$/;
+
 /** Join adjacent candidates that name one point in time (TIMEX3 keeps them as one expression). */
 export function refineCompounds(text: string, candidates: TimexCandidate[]): TimexCandidate[] {
   const out: TimexCandidate[] = [];
@@ -60,5 +62,13 @@ export function refineCompounds(text: string, candidates: TimexCandidate[]): Tim
     }
     out.push(a);
   }
-  return out;
+  return out.map((c) => weekOf(text, c));
+}
+
+// "the week of March 6": the ISO week holding that day.
+function weekOf(text: string, c: TimexCandidate): TimexCandidate {
+  if (!isFullDate(c)) return c;
+  const lead = WEEK_OF.exec(text.slice(Math.max(0, c.start - 16), c.start))?.[1]?.length;
+  if (!lead) return c;
+  return { start: c.start - lead, end: c.end, type: 'DATE', value: `REL:WOF:${c.value.replace(/^XXXX-/, '')}:0`, rule: 'time.week-of' };
 }

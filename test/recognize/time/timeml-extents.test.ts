@@ -50,6 +50,18 @@ const RULES: Record<string, Case[]> = {
     // Negative: a word that only looks like a qualifier stays out.
     { text: 'The trade got over two years ago.', dct: '2003-07-20', expect: [{ text: 'over two years ago', type: 'DATE', value: '2001' }] },
   ],
+  'the week of a day': [
+    { text: 'The trial is set for the week of March 6.', dct: '2000-02-24', expect: [{ text: 'the week of March 6', type: 'DATE', value: '2000-W10' }] },
+    { text: 'It began the week of March 6, 1999.', dct: '2000-02-24', expect: [{ text: 'the week of March 6, 1999', type: 'DATE', value: '1999-W09' }] },
+    // Negative: a day that merely follows a week is its own date.
+    { text: 'It ended that week, on March 6.', dct: '2000-02-24', expect: [{ text: 'that week', type: 'DATE', value: '2000-W08' }, { text: 'March 6', type: 'DATE', value: '2000-03-06' }] },
+  ],
+  'days counted by the calendar of a trade': [
+    { text: 'The index fell for eight trading days.', dct: '1989-10-30', expect: [{ text: 'eight trading days', type: 'DURATION', value: 'P8D' }] },
+    { text: 'Refunds take five business days.', dct: '1989-10-30', expect: [{ text: 'five business days', type: 'DURATION', value: 'P5D' }] },
+    // Negative: a kind of year is no length.
+    { text: 'It moved from a fiscal year to a calendar year.', dct: '1989-10-30', expect: [] },
+  ],
   'decades counted back are years': [
     { text: 'The alliance expanded a decade ago.', dct: '1999-03-12', expect: [{ text: 'a decade ago', type: 'DATE', value: '1989' }] },
     { text: 'In 1990 it grew; two decades earlier it was small.', dct: '1999-03-12', expect: [{ text: '1990', type: 'DATE', value: '1990' }, { text: 'two decades earlier', type: 'DATE', value: '1970' }] },
