@@ -2,10 +2,14 @@ import { relative } from './relative-value.js';
 import type { TimeParser } from './time-parser.js';
 
 const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 };
+// "The last half of 1989", "the latter half", "the last quarter of 1989": the final one, when a year is named
+// ("last quarter" alone is the quarter before this one, another rule's).
+const LAST = new Set(['last', 'latter']);
 
-// "the third quarter (of 2022)", "third-quarter", "Q3 2022", "2022 Q3", "the first half of 2022".
+// "the third quarter (of 2022)", "third-quarter", "Q3 2022", "2022 Q3", "the first half of 2022", "the first two
+// quarters of 1990" (its first half).
 const PATTERN = new RegExp(
-  '(?<![\\w-])(?:(?:the[ \\t]+)?(?:fiscal[ \\t-]+)?(first|1st|second|2nd|third|3rd|fourth|4th|final)[ \\t-]+(quarter|half)' +
+  '(?<![\\w-])(?:(?:the[ \\t]+)?(?:fiscal[ \\t-]+)?(first|1st|second|2nd|third|3rd|fourth|4th|final|last|latter)[ \\t-]+(quarter|half|two[ \\t]+quarters)' +
     '(?:[ \\t]+of[ \\t]+(?:(?:fiscal[ \\t]+(?:year[ \\t]+)?)?((?:19|20)\\d{2})|(this|last|next|the)[ \\t]+(?:fiscal[ \\t]+)?year))?' +
     '|Q([1-4])(?:[ \\t]+((?:19|20)\\d{2}))?|((?:19|20)\\d{2})[ \\t]+Q([1-4])|([1-4])Q((?:19|20)?\\d{2})?)(?![\\w-])',
   'gi',
@@ -22,8 +26,12 @@ export const quarterParser: TimeParser = {
     let half = false;
     let det: string | undefined;
     if (m[1]) {
-      n = ORDINAL[m[1].toLowerCase()]!;
-      half = m[2]!.toLowerCase() === 'half';
+      const ordinal = m[1].toLowerCase();
+      const unit = m[2]!.toLowerCase();
+      half = unit !== 'quarter';
+      if (LAST.has(ordinal) && !m[3] && !m[4]) return null;
+      n = LAST.has(ordinal) ? (half ? 2 : 4) : ORDINAL[ordinal]!;
+      if (/^two/.test(unit) && n > 2) return null;
       if (half && (n > 2 || (!m[3] && !m[4]))) return null;
       year = m[3];
       det = m[4]?.toLowerCase();

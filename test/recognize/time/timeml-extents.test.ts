@@ -62,6 +62,14 @@ const RULES: Record<string, Case[]> = {
     // Negative: a kind of year is no length.
     { text: 'It moved from a fiscal year to a calendar year.', dct: '1989-10-30', expect: [] },
   ],
+  'halves named by their last part or by two quarters': [
+    { text: 'In the last half of 1989 it grew.', dct: '1989-10-30', expect: [{ text: 'the last half of 1989', type: 'DATE', value: '1989-H2' }] },
+    { text: 'Results for the first two quarters of 1990 were weak.', dct: '1989-10-30', expect: [{ text: 'the first two quarters of 1990', type: 'DATE', value: '1990-H1' }] },
+    { text: 'In the last quarter of 1988 it fell.', dct: '1989-10-30', expect: [{ text: 'the last quarter of 1988', type: 'DATE', value: '1988-Q4' }] },
+    // Negatives: "last quarter" alone is the quarter before this one; a half with no year named is no date.
+    { text: 'Sales rose last quarter.', dct: '1989-10-30', expect: [{ text: 'last quarter', type: 'DATE', value: '1989-Q3' }] },
+    { text: 'He ate the last half of the cake.', dct: '1989-10-30', expect: [] },
+  ],
   'decades counted back are years': [
     { text: 'The alliance expanded a decade ago.', dct: '1999-03-12', expect: [{ text: 'a decade ago', type: 'DATE', value: '1989' }] },
     { text: 'In 1990 it grew; two decades earlier it was small.', dct: '1999-03-12', expect: [{ text: '1990', type: 'DATE', value: '1990' }, { text: 'two decades earlier', type: 'DATE', value: '1970' }] },
