@@ -1,17 +1,15 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { KnowledgeBase } from '../open-knowledge-base.js';
-import { MULTI_YEAR } from '../migrations/006-event-page-indexes.js';
+import { ROLE_MULTI_YEAR } from '../migrations/008-event-role-order.js';
 import type { Bounded, Count, Part, RolePlan } from './list-events.js';
 
 /** Bounds of the role walk (tests lower them to reach every path on a small knowledge base). */
 export const ROLE_WALK = {
-  /** A walked role with more rows reads its part before a "from" year from events_multi_year. */
-  earlyWalkMax: 5_000,
   /**
    * Rows of a walked role read to count its matches (each tested on its copied columns, or, with
    * another role filter, probed): beyond them the count is a lower bound.
    */
-  countWindow: 50_000,
+  countWindow: 5_000,
   probedCountWindow: 1_000,
 };
 /** Other filters matching at least this many events are never rarer than a walked role. */
@@ -19,7 +17,7 @@ const OTHERS_ENOUGH = 20_000;
 /** About how many index entries one probe for a role row costs. */
 const PROBE_COST = 4;
 /** Role sizes above this are all alike to the choices here (planRoles counts no further). */
-export const WALK_SIZES = Math.max(OTHERS_ENOUGH, ROLE_WALK.earlyWalkMax);
+export const WALK_SIZES = OTHERS_ENOUGH;
 
 /**
  * Which role filter, if any, to read in list order from event_actors_page (migration 008): one
@@ -48,10 +46,10 @@ export async function chooseWalk(kb: KnowledgeBase, roles: RolePlan[], f: Bounde
  * The list's parts when one role filter is walked in list order from event_actors_page. The
  * other filters are tested on the event's columns copied there and the other role filters probe
  * their rows, so the page is the same as the events' indexes give. A "from" date splits the list
- * as there (see list-events.ts): the multi-year part before that year is walked too when the
- * role is small, otherwise it comes from events_multi_year (`early`).
+ * as there (see list-events.ts): the entity's multi-year events before that year come from
+ * event_actors_multi_year by end date, the rest from event_actors_page from that year on.
  */
-export function roleWalkParts(kb: KnowledgeBase, f: Bounded, walk: RolePlan, others: RolePlan[], early: () => Part): Part[] {
+export function roleWalkParts(kb: KnowledgeBase, f: Bounded, walk: RolePlan, others: RolePlan[]): Part[] {
   const list = (xs: readonly (string | number)[]) => sql.join(xs.map((x) => sql`${x}`));
   // Conditions on the date bound the walk in the index; the others are tested on each row.
   const range: RawBuilder<SqlBool>[] = [];
@@ -64,15 +62,35 @@ export function roleWalkParts(kb: KnowledgeBase, f: Bounded, walk: RolePlan, oth
   // Probes go by event id: SQLite on event_actors_lookup, PostgreSQL on event_actors_probe.
   for (const r of others) tests.push(sql<SqlBool>`exists (select 1 from event_actors b where b.role = ${r.role} and b.entity in (${list(r.ids)}) and b.event = a.event)`);
   const window = others.length ? ROLE_WALK.probedCountWindow : ROLE_WALK.countWindow;
-  const part = (moreRange: RawBuilder<SqlBool>[], moreTests: RawBuilder<SqlBool>[]) =>
-    walkPart(kb, walk.role, walk.ids[0]!, [...range, ...moreRange], [...tests, ...moreTests], window);
+  const entity = walk.ids[0]!;
   const fromYear = f.from?.slice(0, 4);
-  if (!fromYear) return [part([], [])];
-  const multiYear = sql<SqlBool>`${sql.raw(MULTI_YEAR.replace(/date_start/g, 'a.sort_date').replace(/date_end/g, 'a.event_date_end'))}`;
+  if (!fromYear) return [walkPart(kb, walk.role, entity, range, tests, window)];
+  // The predicate is written as migration 008 wrote it, without the alias: both engines use a
+  // partial index only for a query that states its condition.
+  const early = [sql<SqlBool>`${sql.raw(ROLE_MULTI_YEAR)}`, sql<SqlBool>`(a.sort_date is null or a.sort_date < ${fromYear})`];
   return [
-    walk.size <= ROLE_WALK.earlyWalkMax ? part([sql<SqlBool>`(a.sort_date is null or a.sort_date < ${fromYear})`], [multiYear]) : early(),
-    part([sql<SqlBool>`a.sort_date >= ${fromYear}`], []),
+    earlyPart(kb, walk.role, entity, [...range, ...early, ...tests]),
+    walkPart(kb, walk.role, entity, [...range, sql<SqlBool>`a.sort_date >= ${fromYear}`], tests, window),
   ];
+}
+
+/**
+ * The entity's multi-year events before a "from" year (the conditions `conds`), read from
+ * event_actors_multi_year: few, so they are all read and sorted, and counted on the way.
+ */
+function earlyPart(kb: KnowledgeBase, role: string, entity: string, conds: RawBuilder<SqlBool>[]): Part {
+  const matches = sql`select a.event as id, a.sort_date, a.sort_doc, a.sort_pos from event_actors a
+    where a.entity = ${entity} and a.role = ${role}${sql.join(conds.map((c) => sql` and ${c}`), sql``)}
+    group by a.sort_date, a.sort_doc, a.sort_pos, a.event`;
+  const order = kb.dialect === 'postgres' ? sql`m.sort_date nulls first, m.sort_doc, m.sort_pos, m.id` : sql`m.sort_date, m.sort_doc, m.sort_pos, m.id`;
+  const countAll = async () => Number((await sql<{ n: number }>`select count(*) as n from (${matches}) m`.execute(kb.db)).rows[0]?.n ?? 0);
+  return {
+    page: async (skip, n) => (await sql<{ id: string; n: number }>`select m.id, count(*) over () as n from (${matches}) m
+      order by ${order} limit ${n} offset ${skip}`.execute(kb.db)).rows,
+    count: async (upTo) => Math.min(upTo, await countAll()),
+    slowCount: false,
+    total: async () => ({ n: await countAll(), exact: true }),
+  };
 }
 
 /**
@@ -101,12 +119,13 @@ function walkPart(kb: KnowledgeBase, role: string, entity: string, range: RawBui
         const n = await countUpTo(cap + 1);
         return n > cap ? { n: cap, exact: false } : { n, exact: true };
       }
-      const r = await sql<{ seen: number; n: number }>`select count(*) as seen,
-        count(distinct case when ${sql.join(tests, sql` and `)} then a.event end) as n
-        from (select a.event, a.sort_date, a.sort_doc, a.sort_pos, a.event_type, a.event_quad, a.event_negated, a.event_date_end
-          from event_actors a where ${rows} order by ${order} limit ${window + 1}) a`.execute(kb.db);
-      const seen = Number(r.rows[0]?.seen ?? 0);
-      const n = Number(r.rows[0]?.n ?? 0);
+      // Rows in the window, then distinct matching events among them (an event's rows are
+      // adjacent in the window's order, so grouping streams).
+      const first = sql`select a.event, a.sort_date, a.sort_doc, a.sort_pos, a.event_type, a.event_quad, a.event_negated, a.event_date_end
+        from event_actors a where ${rows} order by ${order} limit ${window + 1}`;
+      const seen = Number((await sql<{ n: number }>`select count(*) as n from (${first}) w`.execute(kb.db)).rows[0]?.n ?? 0);
+      const n = Number((await sql<{ n: number }>`select count(*) as n from (select 1 as one from (${first}) a where ${sql.join(tests, sql` and `)}
+        group by a.sort_date, a.sort_doc, a.sort_pos, a.event) m`.execute(kb.db)).rows[0]?.n ?? 0);
       return seen <= window && n <= cap ? { n, exact: true } : { n: Math.min(n, cap), exact: false };
     },
   };

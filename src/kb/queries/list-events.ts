@@ -75,8 +75,7 @@ export async function listEvents(kb: KnowledgeBase, f: EventFilters = {}): Promi
   const bounded: Bounded = { ...f, types, from, to };
   const walked = await chooseWalk(kb, roles, bounded);
   const parts = walked
-    ? roleWalkParts(kb, bounded, walked, roles.filter((r) => r !== walked),
-      () => eventParts(kb, bounded, roles.map((r) => ({ ...r, access: 'probe' })))[0]!)
+    ? roleWalkParts(kb, bounded, walked, roles.filter((r) => r !== walked))
     : eventParts(kb, bounded, roles);
 
   const pageIds: string[] = [];
