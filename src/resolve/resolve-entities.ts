@@ -307,18 +307,19 @@ function holderInPeriod(gaz: Gazetteer, role: OfficeRole, country: string, doc: 
 function resolveTitledName(
   m: Mention, text: string, doc: DocumentWithPeriod, gaz: Gazetteer, entities: Map<string, Entity>,
 ): { entity?: string; inferred?: string[]; note?: string; country?: string } {
+  // A name the gazetteer already linked needs no reading of its title.
+  if (m.entity) return { entity: m.entity };
   const before = text.slice(Math.max(0, m.start - 90), m.start);
   const tm = TITLE_BEFORE.exec(before);
   const titlePhrase = tm?.[0]?.trim() ?? '';
   const title = tm?.[1]?.trim() ?? '';
   const role = roleOfTitle(title);
   const ofCountry = firstState(titlePhrase.replace(/^[^]*? of /, ''), gaz) ?? adjacentState(text, m.start - (tm?.[0]?.length ?? 0), gaz);
-  if (m.entity) return { entity: m.entity };
   const tokens = m.text.split(/\s+/);
   const keys = [...new Set([m.text, tokens.at(-1) ?? '', tokens[0] ?? '', tokens.slice(-2).join(' ')])].filter((k) => k).map((k) => k.toLowerCase());
   let candidates = [...new Set(keys.flatMap((k) => gaz.surnames.get(k) ?? []))];
   if (candidates.length > 0) {
-    const terms = gaz.offices.filter((t) => candidates.includes(t.person) && (!role || t.role === role) && (!ofCountry || t.country === ofCountry));
+    const terms = termsOf(gaz, candidates).filter((t) => (!role || t.role === role) && (!ofCountry || t.country === ofCountry));
     const inPeriod = terms.map((t) => ({ t, d: overlapDays(t, doc.period.start, doc.period.end) })).filter((x) => x.d > 0).sort((a, b) => b.d - a.d);
     if (inPeriod[0]) {
       const people = new Set(inPeriod.map((x) => x.t.person));
@@ -335,6 +336,26 @@ function resolveTitledName(
     if (e.kind === 'person' && e.source === 'text' && e.name !== m.text && e.name.toLowerCase().endsWith(` ${surname}`)) return { entity: e.id, inferred: ['coreference'] };
   }
   return ofCountry ? { country: ofCountry } : {};
+}
+
+/** Office terms by person, with each term's place in the gazetteer's list; built once per gazetteer. */
+const termsByPerson = new WeakMap<Gazetteer, Map<string, Array<{ term: OfficeTerm; at: number }>>>();
+
+/** The terms of these people, in the gazetteer's order (as a filter of gaz.offices would give them). */
+function termsOf(gaz: Gazetteer, people: readonly string[]): OfficeTerm[] {
+  let index = termsByPerson.get(gaz);
+  if (!index) {
+    index = new Map();
+    gaz.offices.forEach((term, at) => {
+      const list = index!.get(term.person) ?? [];
+      list.push({ term, at });
+      index!.set(term.person, list);
+    });
+    termsByPerson.set(gaz, index);
+  }
+  const found = people.flatMap((p) => index.get(p) ?? []);
+  if (people.length > 1) found.sort((a, b) => a.at - b.at);
+  return found.map((f) => f.term);
 }
 
 function parseTitleOffice(phrase: string, gaz: Gazetteer): { role: OfficeRole; country: string } | undefined {
