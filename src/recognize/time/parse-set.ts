@@ -10,6 +10,8 @@ const PATTERN = new RegExp(
   'gi',
 );
 
+const AMOUNT_BEFORE = /(?:^|[^\w-])(?:\d[\d.,]*%?|percent|million|billion|thousand|cents?|dollars|shares|units|barrels|tons|tonnes)[ \t]+$/i;
+
 const ADVERB: Record<string, string> = {
   daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P1Q', hourly: 'PT1H',
   nightly: 'TNI', biannually: 'P6M', semiannually: 'P6M', biennially: 'P2Y',
@@ -26,6 +28,9 @@ export const setParser: TimeParser = {
     if (m[7] && /^(?:quarterly|monthly|weekly)$/i.test(m[7]) && /^[ \t]+[a-z]/.test(text.slice(end, end + 3))) return null;
     // "the Communist Party daily Granma": a newspaper.
     if (m[7] && /^[ \t]+[A-Z]/.test(text.slice(end, end + 3)) && /[A-Z][\w-]*[ \t]+$/.test(text.slice(Math.max(0, start - 20), start))) return null;
+    // "to rise 8.5% annually", "10,000 units annually": a rate of an amount, as "$2 million a year" is, not times
+    // that recur.
+    if (m[7] && AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return null;
     if (m[7]) return set(ADVERB[m[7].toLowerCase()]!);
     if (m[8]) return set(durationValue(1, m[9]!.toLowerCase()));
     if (m[4]) return set(`XXXX-WXX-${WEEKDAY_NUMBER[m[4].toLowerCase()]}`);

@@ -28,6 +28,14 @@ const RULES: Record<string, Case[]> = {
     { text: 'This week the talks resumed.', dct: '2000-04-17', expect: [{ text: 'This week', value: '2000-W16' }] },
     { text: 'He was found on Thanksgiving Day.', dct: '2000-01-06', expect: [{ text: 'Thanksgiving Day', value: '1999-11-25' }] },
   ],
+  'a rate of an amount is no recurring time': [
+    { text: 'It expects revenue to increase by 20% annually.', dct: '1989-10-30', expect: [] },
+    { text: 'The plant would produce about 10,000 units annually.', dct: '1989-10-30', expect: [] },
+    { text: 'Dividends of C$17.9 million annually will end.', dct: '1989-10-30', expect: [] },
+    // Positive: times that recur.
+    { text: 'Rallies are held here annually.', dct: '1989-10-30', expect: [{ text: 'annually', value: 'P1Y' }] },
+    { text: 'Protesters gather daily outside the house.', dct: '1989-10-30', expect: [{ text: 'daily', value: 'P1D' }] },
+  ],
   '"a second" before a noun is an ordinal': [
     { text: 'A second group of directors joined the fight.', dct: '1989-10-27', expect: [] },
     { text: 'It would be a second betrayal, she said.', dct: '2000-04-17', expect: [] },
