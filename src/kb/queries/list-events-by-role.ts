@@ -62,15 +62,18 @@ export function roleWalkParts(kb: KnowledgeBase, f: Bounded, walk: RolePlan, oth
   // Probes go by event id: SQLite on event_actors_lookup, PostgreSQL on event_actors_probe.
   for (const r of others) tests.push(sql<SqlBool>`exists (select 1 from event_actors b where b.role = ${r.role} and b.entity in (${list(r.ids)}) and b.event = a.event)`);
   const window = others.length ? ROLE_WALK.probedCountWindow : ROLE_WALK.countWindow;
+  // Probing, a full page has already read more rows than the window holds unless the role is
+  // small: the page's own rows are then the better lower bound, at no cost.
+  const slow = others.length > 0 && walk.size > window;
   const entity = walk.ids[0]!;
   const fromYear = f.from?.slice(0, 4);
-  if (!fromYear) return [walkPart(kb, walk.role, entity, range, tests, window)];
+  if (!fromYear) return [walkPart(kb, walk.role, entity, range, tests, window, slow)];
   // The predicate is written as migration 008 wrote it, without the alias: both engines use a
   // partial index only for a query that states its condition.
   const early = [sql<SqlBool>`${sql.raw(ROLE_MULTI_YEAR)}`, sql<SqlBool>`(a.sort_date is null or a.sort_date < ${fromYear})`];
   return [
     earlyPart(kb, walk.role, entity, [...range, ...early, ...tests]),
-    walkPart(kb, walk.role, entity, [...range, sql<SqlBool>`a.sort_date >= ${fromYear}`], tests, window),
+    walkPart(kb, walk.role, entity, [...range, sql<SqlBool>`a.sort_date >= ${fromYear}`], tests, window, slow),
   ];
 }
 
@@ -96,9 +99,9 @@ function earlyPart(kb: KnowledgeBase, role: string, entity: string, conds: RawBu
 /**
  * One part read from event_actors_page: the entity's rows within `range` that pass `tests`, in
  * list order. Counting stops at the cap, or, when rows are tested, after `window` rows (then
- * the count is a lower bound).
+ * the count is a lower bound); `slow` leaves the count of a full page to the page.
  */
-function walkPart(kb: KnowledgeBase, role: string, entity: string, range: RawBuilder<SqlBool>[], tests: RawBuilder<SqlBool>[], window: number): Part {
+function walkPart(kb: KnowledgeBase, role: string, entity: string, range: RawBuilder<SqlBool>[], tests: RawBuilder<SqlBool>[], window: number, slow: boolean): Part {
   const and = (xs: RawBuilder<SqlBool>[]) => sql.join(xs.map((c) => sql` and ${c}`), sql``);
   const rows = sql`a.entity = ${entity} and a.role = ${role}${and(range)}`;
   const order = kb.dialect === 'postgres' ? sql`a.sort_date nulls first, a.sort_doc, a.sort_pos, a.event` : sql`a.sort_date, a.sort_doc, a.sort_pos, a.event`;
@@ -113,7 +116,7 @@ function walkPart(kb: KnowledgeBase, role: string, entity: string, range: RawBui
   return {
     page: async (skip, n) => (await sql<{ id: string }>`${matches} limit ${n} offset ${skip}`.execute(kb.db)).rows,
     count: countUpTo,
-    slowCount: false,
+    slowCount: slow,
     total: async (cap): Promise<Count> => {
       if (tests.length === 0) {
         const n = await countUpTo(cap + 1);

@@ -19,11 +19,12 @@ export interface EventRow {
 export async function loadEvents(kb: KnowledgeBase, ids: string[]): Promise<EventRow[]> {
   if (ids.length === 0) return [];
   const rows: Database['events'][] = [];
+  // Only the role columns: the copies of event columns (migration 008) are not needed here.
   const roles: Database['event_actors'][] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const part = ids.slice(i, i + CHUNK);
     rows.push(...await kb.db.selectFrom('events').selectAll().where('id', 'in', part).execute());
-    roles.push(...await kb.db.selectFrom('event_actors').selectAll().where('event', 'in', part).orderBy('event').orderBy('ord').execute());
+    roles.push(...await kb.db.selectFrom('event_actors').select(['event', 'entity', 'role', 'ord']).where('event', 'in', part).orderBy('event').orderBy('ord').execute());
   }
   const texts = new Map<string, string>();
   const docs = [...new Set(rows.map((r) => r.doc))];
