@@ -47,3 +47,19 @@ export function matchesAt(sticky: RegExp, s: string, starts: readonly number[]):
 export function stickyCopy(re: RegExp): RegExp {
   return new RegExp(re.source, re.flags.includes('y') ? re.flags : `${re.flags}y`);
 }
+
+/** The first match of `sticky` starting at one of `starts` (ascending) at or after `from`, or null. */
+export function firstMatchAt(sticky: RegExp, s: string, starts: readonly number[], from: number): RegExpExecArray | null {
+  if (!sticky.sticky) throw new TypeError('firstMatchAt needs a sticky expression');
+  for (const at of starts) {
+    if (at < from) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(s);
+    if (m) {
+      sticky.lastIndex = 0;
+      return m;
+    }
+  }
+  sticky.lastIndex = 0;
+  return null;
+}

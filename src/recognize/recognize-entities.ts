@@ -5,7 +5,7 @@ import type { Message } from '../model/message.js';
 import type { Gazetteer, SurfaceEntry } from './gazetteer.js';
 import { inferSpeaker } from './entities/infer-speaker.js';
 import { SPEAKER_WORDS, speakerReferences } from './entities/speaker-references.js';
-import { allMatches, matchesAt, stickyCopy } from './all-matches.js';
+import { allMatches, firstMatchAt, matchesAt, stickyCopy } from './all-matches.js';
 import { LiteralLists } from './literal-index.js';
 
 /** A proposed mention before overlaps are settled. */
@@ -173,6 +173,50 @@ const ADMINISTRATION_AT = stickyCopy(ADMINISTRATION_RE);
 const UN_ORGANIZATION_AT = stickyCopy(UN_ORGANIZATION_RE);
 const OPERATION_AT = stickyCopy(OPERATION_RE);
 const BRANCH_AT = stickyCopy(BRANCH_RE);
+
+const NAMED_AT = stickyCopy(NAMED_RE);
+const APPOSITION_AT = stickyCopy(APPOSITION_RE);
+
+/*
+ * NAMED_RE and APPOSITION_RE start with capitalised words, so no word list says where they start;
+ * but what stands between a match's start and its head word (NAMED_RE) or its comma (APPOSITION_RE)
+ * is only letters, digits, marks, spaces, dots, hyphens and apostrophes. So a match can only start
+ * in the run of such characters before a head word or comma, at a capital or digit (or at the head
+ * itself). startsBefore lists those places; the tests below accept every such character (and, to
+ * stay safe, every code unit above ASCII), so no real start is left out.
+ */
+function inNameRun(c: number): boolean {
+  return c >= 128 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 39 || c === 32 || (c >= 9 && c <= 13);
+}
+/** A capitalised token or a number ([\p{Lu}\d]). */
+function mayStartNamed(c: number): boolean {
+  return c >= 128 || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+/** A personal name token (NAME_TOKEN: a capital, or "al-"/"el-"). */
+function mayStartPersonal(c: number): boolean {
+  return c >= 128 || (c >= 65 && c <= 90) || c === 97 || c === 101;
+}
+
+/** Where a match can start: at each anchor, or at a possible token start in the run of name characters before it. Ascending. */
+function startsBefore(s: string, anchors: readonly number[], mayStart: (c: number) => boolean): number[] {
+  const out: number[] = [];
+  let listed = 0; // positions below were considered for an earlier anchor
+  for (const anchor of anchors) {
+    let run = anchor;
+    while (run > listed && inNameRun(s.charCodeAt(run - 1))) run--;
+    for (let p = Math.max(run, listed); p < anchor; p++) if (mayStart(s.charCodeAt(p))) out.push(p);
+    if (anchor >= listed) out.push(anchor);
+    listed = Math.max(listed, anchor + 1);
+  }
+  return out;
+}
+
+/** Positions of the commas in s. */
+function commas(s: string): number[] {
+  const out: number[] = [];
+  for (let at = s.indexOf(','); at >= 0; at = s.indexOf(',', at + 1)) out.push(at);
+  return out;
+}
 
 /** The rules that depend on the gazetteer's bloc modifiers, compiled once per set of modifiers. */
 const blocRules = new Map<string, { coordination: RegExp | null; hints: LiteralLists<Hint> }>();
@@ -362,8 +406,11 @@ export function recognizeEntities(
     }
 
     // 5. Capitalised names ending in (or headed by) Agreement, Treaty, Council, Summit, Prize ...
-    NAMED_RE.lastIndex = 0;
-    if (has('head')) for (let m = NAMED_RE.exec(s); m; m = NAMED_RE.exec(s)) {
+    // Tried only where a name can start before a head word; `resume` is where the next search starts.
+    const namedStarts = has('head') ? startsBefore(s, starts('head'), mayStartNamed) : [];
+    let resume = 0;
+    for (let m = firstMatchAt(NAMED_AT, s, namedStarts, 0); m; m = firstMatchAt(NAMED_AT, s, namedStarts, resume)) {
+      resume = m.index + m[0].length;
       let prefix = m[1] ?? '';
       const head = m[2] ?? '';
       let cont = m[3] ?? '';
@@ -385,7 +432,7 @@ export function recognizeEntities(
       const lead = LEADING_FUNCTION.exec(prefix);
       if (lead) prefix = prefix.slice(lead[0].length);
       const startIdx = m.index + (m[0].length - (m[1] ?? '').length - head.length - (m[3] ?? '').length) + (lead ? lead[0].length : 0);
-      NAMED_RE.lastIndex = m.index + (m[1] ?? '').length + head.length + cont.length;
+      resume = m.index + (m[1] ?? '').length + head.length + cont.length;
       if (prefix.trim() === '' && cont === '') continue;
       if (/(?:^|\s)(?:a|an)\s+$/.test(s.slice(Math.max(0, startIdx - 4), startIdx))) continue; // "a Peace Treaty" is generic
       // A prefix of only possessives or numbers ("its Plan", "2022 Plan") is not a name.
@@ -410,7 +457,7 @@ export function recognizeEntities(
       const after = text.slice(qStart + inner.length + 1, Math.min(sent.end, qStart + inner.length + 80));
       if (EXERCISE_BEFORE.test(before) || EXERCISE_AFTER.test(after)) {
         candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-exercise', priority: 3 });
-      } else if (PROJECT_AFTER.test(after)) {
+      } else if (after.includes('project') && PROJECT_AFTER.test(after)) {
         candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-project', priority: 3 });
       }
     }
@@ -427,7 +474,7 @@ export function recognizeEntities(
       if (NOT_NAME.has(m[1] ?? '')) continue;
       candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'person', entity: null, rule: 'patronymic-name', priority: 1 });
     }
-    for (const m of matchesIf(s, APPOSITION_RE, has('apposition'))) {
+    for (const m of matchesAt(APPOSITION_AT, s, has('apposition') ? startsBefore(s, commas(s), mayStartPersonal) : [])) {
       const name = m[1] ?? '';
       const tokens = name.split(/\s+/);
       if (tokens.some((t) => NOT_NAME.has(t) || gaz.stateForms.has(t) || HEAD_KIND.has(t))) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allMatches, matchesAt, stickyCopy } from '../../src/recognize/all-matches.js';
+import { allMatches, firstMatchAt, matchesAt, stickyCopy } from '../../src/recognize/all-matches.js';
 
 const summary = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => `${m.index}:${m[0]}`);
 
@@ -36,5 +36,12 @@ describe('allMatches', () => {
 
   it('matchesAt refuses an expression that is not sticky', () => {
     expect(() => matchesAt(/a/g, 'a', [0])).toThrow(TypeError);
+  });
+
+  it('firstMatchAt gives the first match at a listed start from a position on', () => {
+    const re = stickyCopy(/b+/g);
+    expect(firstMatchAt(re, 'abba bb', [0, 1, 5], 0)?.index).toBe(1);
+    expect(firstMatchAt(re, 'abba bb', [0, 1, 5], 2)?.index).toBe(5);
+    expect(firstMatchAt(re, 'abba bb', [0, 1], 2)).toBeNull();
   });
 });
