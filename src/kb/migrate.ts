@@ -8,6 +8,7 @@ import * as m005 from './migrations/005-event-query-indexes.js';
 import * as m006 from './migrations/006-event-page-indexes.js';
 import * as m007 from './migrations/007-sql-views.js';
 import * as m008 from './migrations/008-event-role-order.js';
+import * as m009 from './migrations/009-sentence-search-per-document.js';
 
 type DialectMigration = { up: (db: Kysely<any>, dialect: DialectName) => Promise<void> };
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '006-event-page-indexes': m006,
   '007-sql-views': m007,
   '008-event-role-order': m008,
+  '009-sentence-search-per-document': m009,
 };
 
 class StaticProvider implements MigrationProvider {

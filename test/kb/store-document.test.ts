@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/kb/open-knowledge-base.js';
+import { sql } from 'kysely';
 import { storeDocument } from '../../src/kb/store-document.js';
+import { parseSearchTerms, sentenceMatch } from '../../src/kb/full-text.js';
 import { exportJson } from '../../src/export/export-json.js';
 import { listEvents } from '../../src/kb/queries/list-events.js';
 import { handBuiltDocument } from '../helpers/stored-doc.js';
@@ -110,6 +112,40 @@ for (const target of await testDatabases('store-document')) describe.skipIf(!!ta
       for (const k of kbs) await k.close();
       await scratch.drop();
     }
+  });
+
+  // Full-text search goes through the API's query (FTS5 on SQLite, the GIN expression index on PostgreSQL).
+  const search = async (k: KnowledgeBase, words: string) => {
+    const m = sentenceMatch(k.dialect, parseSearchTerms(words)!);
+    const rows = await sql<{ doc: string; idx: number }>`select s.doc, s.idx from ${m.from} where ${m.where} order by s.doc, s.idx`.execute(k.db);
+    return rows.rows.map((r) => `${r.doc}/${r.idx}`);
+  };
+
+  it('finds stored sentences by full-text search, and forgets replaced and failed ones', async () => {
+    kb = await freshKnowledgeBase(target);
+    await storeDocument(kb, handBuiltDocument(undefined, 'a.txt', 'v1'));
+    await storeDocument(kb, handBuiltDocument('Gammaland praised Deltastan.', 'b.txt', 'd2'));
+    expect(await search(kb, 'expelled diplomats')).toEqual(['v1/1']);
+    expect(await search(kb, 'condemn')).toEqual(['v1/0']);
+    // A new version of a.txt replaces v1 and its index entries.
+    await storeDocument(kb, handBuiltDocument('Alphaland praised Betastan.', 'a.txt', 'v2'));
+    expect(await search(kb, 'expelled')).toEqual([]);
+    expect(await search(kb, 'praised')).toEqual(['d2/0', 'v2/0']);
+    // A document that fails half way leaves neither rows nor index entries behind.
+    const broken = handBuiltDocument('Epsilonia threatened Zetania.', 'c.txt', 'd3');
+    broken.events = [broken.events[0]!, broken.events[0]!];
+    await expect(storeDocument(kb, broken)).rejects.toThrow();
+    expect(await search(kb, 'threatened')).toEqual([]);
+    expect(await kb.db.selectFrom('sentences_fts_deferred' as any).selectAll().execute()).toEqual([]);
+  });
+
+  it.skipIf(target.dialect === 'postgres')('still indexes sentences written by other means than the store (the trigger)', async () => {
+    kb = await freshKnowledgeBase(target);
+    await storeDocument(kb, handBuiltDocument());
+    await kb.db.insertInto('sentences').values({ doc: 'doc-hand-1', idx: 9, paragraph: 0, start: 0, end: 9, text: 'Omegaland protested.' }).execute();
+    expect(await search(kb, 'protested')).toEqual(['doc-hand-1/9']);
+    await kb.db.deleteFrom('sentences').where('idx', '=', 9).execute();
+    expect(await search(kb, 'protested')).toEqual([]);
   });
 
   it('exports spans that slice back to the document text', async () => {
