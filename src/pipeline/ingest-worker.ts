@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import type { AnalysedDocument } from '../model/index.js';
 import type { PeriodOverride } from '../read/infer-period.js';
 import type { ReadOptions } from '../read/read-file.js';
+import { documentRows, summarise, type DocumentSummary } from '../kb/document-rows.js';
 import { readAndAnalyse, type IngestFailure } from './ingest.js';
 
 /** A file for a worker to read and analyse. */
@@ -12,19 +12,31 @@ export interface WorkerJob {
   read?: ReadOptions;
 }
 
-/** What comes back: the analysed document (stored by the main thread) or why there is none. */
+/**
+ * What comes back: the rows to store, as one JSON string (documentRows), with what the ingest
+ * reports about them; or why there are none. A string crosses threads as one copy, where the
+ * analysed document's object graph cost a structured clone on each side, and building the rows
+ * here leaves the thread that writes nothing else to do.
+ */
 export interface WorkerResult {
   seq: number;
-  result: AnalysedDocument | IngestFailure;
+  result: AnalysedRows | IngestFailure;
+}
+
+export interface AnalysedRows {
+  rows: string;
+  summary: DocumentSummary;
 }
 
 // Each worker loads the gazetteer and compiled matchers once, then analyses files as they come.
 parentPort?.on('message', (job: WorkerJob) => {
-  void readAndAnalyse(job.file, { period: job.period, read: job.read }).then(
-    (result) => parentPort!.postMessage({ seq: job.seq, result } satisfies WorkerResult),
-    (err: unknown) => parentPort!.postMessage({
-      seq: job.seq,
-      result: { file: job.file, ok: false, problem: 'internal', message: `${job.file}: analysis failed: ${String(err)}` },
-    } satisfies WorkerResult),
-  );
+  void readAndAnalyse(job.file, { period: job.period, read: job.read })
+    .then((doc): AnalysedRows | IngestFailure => ('ok' in doc ? doc : { rows: JSON.stringify(documentRows(doc)), summary: summarise(doc) }))
+    .then(
+      (result) => parentPort!.postMessage({ seq: job.seq, result } satisfies WorkerResult),
+      (err: unknown) => parentPort!.postMessage({
+        seq: job.seq,
+        result: { file: job.file, ok: false, problem: 'internal', message: `${job.file}: analysis failed: ${String(err)}` },
+      } satisfies WorkerResult),
+    );
 });

@@ -4,7 +4,8 @@ import { ReadError } from '../read/read-error.js';
 import { readBytes, readFile, type ReadOptions } from '../read/read-file.js';
 import type { PeriodOverride } from '../read/infer-period.js';
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
-import { storeDocument, type StoreResult } from '../kb/store-document.js';
+import { storeDocumentRows, type StoreResult } from '../kb/store-document.js';
+import { documentRows, summarise, type DocumentRows, type DocumentSummary } from '../kb/document-rows.js';
 import { consolidateAfterStore } from '../consolidate/consolidate-after-store.js';
 import { analyse, type StageName } from './analyse.js';
 import { ingestLargeText, isLargeTextFile, type LargeTextOptions } from './ingest-large-text.js';
@@ -55,13 +56,19 @@ export function analysisFailure(file: string, err: unknown): IngestFailure {
 
 /** The store half of ingestOne: one transaction, nothing changed on failure. */
 export async function storeAnalysed(kb: KnowledgeBase, file: string, doc: AnalysedDocument): Promise<IngestOutcome> {
+  return storeRows(kb, file, () => documentRows(doc), summarise(doc));
+}
+
+/** storeAnalysed for rows a worker thread built (documentRows) and sent as JSON. */
+export async function storeAnalysedRows(kb: KnowledgeBase, file: string, rowsJson: string, summary: DocumentSummary): Promise<IngestOutcome> {
+  return storeRows(kb, file, () => JSON.parse(rowsJson) as DocumentRows, summary);
+}
+
+async function storeRows(kb: KnowledgeBase, file: string, rows: () => DocumentRows, summary: DocumentSummary): Promise<IngestOutcome> {
   try {
-    const stored = await storeDocument(kb, doc);
+    const stored = await storeDocumentRows(kb, rows());
     await consolidateAfterStore(kb, stored);
-    return {
-      file, ok: true, ...stored, title: doc.title, sentences: doc.segmentation.sentences.length,
-      mentions: doc.mentions.length, events: doc.events.length, messages: doc.messages.length,
-    };
+    return { file, ok: true, ...stored, ...summary };
   } catch (err) {
     return { file, ok: false, problem: 'store', message: `${file}: could not be stored (nothing was changed): ${(err as Error).message}` };
   }

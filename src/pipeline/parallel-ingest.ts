@@ -4,7 +4,7 @@ import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
-import { ingestFiles, ingestOne, storeAnalysed, type IngestOptions, type IngestOutcome } from './ingest.js';
+import { ingestFiles, ingestOne, storeAnalysedRows, type IngestOptions, type IngestOutcome } from './ingest.js';
 import { isLargeTextFile } from './ingest-large-text.js';
 import type { WorkerJob, WorkerResult } from './ingest-worker.js';
 
@@ -19,8 +19,8 @@ export function defaultThreads(): number {
 }
 
 /**
- * Ingest files with worker threads: workers read and analyse, this thread alone stores (SQLite
- * has one writer), in input order, so the knowledge base ends up exactly as a single-thread
+ * Ingest files with worker threads: workers read, analyse and build the rows to store; this thread
+ * alone writes them (SQLite has one writer), in input order, so the knowledge base ends up exactly as a single-thread
  * ingest leaves it. At most two files per worker are in flight, which bounds memory. Large text
  * files are streamed by this thread, in their turn, once the files before them are stored.
  * Stage progress (onStage) is not reported from workers; file progress is.
@@ -52,7 +52,7 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
       let outcome: IngestOutcome;
       if (result === 'stream') outcome = await ingestOne(kb, file, opts);
       else if ('ok' in result) outcome = result;
-      else outcome = await storeAnalysed(kb, file, result);
+      else outcome = await storeAnalysedRows(kb, file, result.rows, result.summary);
       outcomes[seq] = outcome;
       opts.onFileDone?.(outcome, seq, files.length);
     }
@@ -66,13 +66,28 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
  * The worker's code: the compiled .js next to this file or, when running from sources (tests,
  * tsx), the .ts file loaded through tsx (a dev dependency) from a small bootstrap script.
  */
-function workerEntry(): { script: URL | string; eval: boolean } {
+function workerEntry(): { script: URL | string; eval: boolean; execArgv?: string[] } {
   const js = new URL('./ingest-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return { script: js, eval: false };
+  // Compiled code needs no loader: a worker would otherwise inherit this process's (tsx's, when a
+  // script runs through it), and every module it imports would go through the loader's thread.
+  if (existsSync(fileURLToPath(js))) return { script: js, eval: false, execArgv: withoutLoaders(process.execArgv) };
   // require.resolve finds the CommonJS build of tsx's API; the ES module build sits beside it.
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const ts = new URL('./ingest-worker.ts', import.meta.url).href;
   return { script: `import(${JSON.stringify(api)}).then((t) => t.tsImport(${JSON.stringify(ts)}, ${JSON.stringify(import.meta.url)}));`, eval: true };
+}
+
+/** Node options without module loaders and preloads (`--import x`, `--loader=x`, `-r x` ...); the rest, such as memory limits, stay. */
+export function withoutLoaders(execArgv: readonly string[]): string[] {
+  const LOADER = /^(--import|--loader|--experimental-loader|--require|-r)$/;
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    if (LOADER.test(arg)) { i++; continue; }
+    if (LOADER.test(arg.split('=')[0]!)) continue;
+    out.push(arg);
+  }
+  return out;
 }
 
 /** A fixed set of workers, each given one job at a time; a worker that dies fails its job and is replaced. */
@@ -101,7 +116,7 @@ class WorkerPool {
 
   private spawn(): Worker {
     const entry = workerEntry();
-    const worker = new Worker(entry.script, { eval: entry.eval });
+    const worker = new Worker(entry.script, { eval: entry.eval, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) });
     this.all.add(worker);
     worker.on('message', (msg: WorkerResult) => {
       const task = this.busy.get(worker);
