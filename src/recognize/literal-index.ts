@@ -56,17 +56,19 @@ export class LiteralIndex<K extends string> {
   span(start: number, end: number): SpanLiterals<K> {
     return {
       has: (list, from = 0, to = end - start) => this.has(list, start + from, start + Math.min(to, end - start)),
-      starts: (list) => this.startsIn(list, start, end).map((p) => p - start),
+      starts: (list) => this.startsIn(list, start, end, start),
     };
   }
 
-  /** Where words of the list lying wholly within [start, end) start, ascending, each once. */
-  startsIn(list: K, start: number, end: number): number[] {
+  /** Where words of the list lying wholly within [start, end) start, minus `offset`, ascending, each once. */
+  startsIn(list: K, start: number, end: number, offset = 0): number[] {
     const id = this.#id(list);
     const starts = this.#starts[id]!;
     const ends = this.#ends[id]!;
+    let i = firstAfter(ends, start);
+    if (i >= ends.length || ends[i]! > end) return [];
     const out: number[] = [];
-    for (let i = firstAfter(ends, start); i < ends.length && ends[i]! <= end; i++) if (starts[i]! >= start) out.push(starts[i]!);
+    for (; i < ends.length && ends[i]! <= end; i++) if (starts[i]! >= start) out.push(starts[i]! - offset);
     // Found in the order they end: words of different lengths can end in another order than they start.
     for (let i = 1; i < out.length; i++) {
       if (out[i]! <= out[i - 1]!) return [...new Set(out)].sort((a, b) => a - b);

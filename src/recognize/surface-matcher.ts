@@ -42,8 +42,12 @@ export class SurfaceMatcher<T> {
 
   constructor(patterns: readonly { pattern: string; data?: T }[]) {
     this.patterns = patterns.map((p) => ({ pattern: p.pattern, data: p.data }));
-    // The trie, with sparse transitions while it is built.
-    const next: Map<number, number>[] = [new Map()];
+    // The trie, with sparse transitions while it is built: one map for all edges (state and code
+    // unit to child) and, per state, its children as a linked list (first child, next sibling).
+    const edge = new Map<number, number>();
+    const firstChild: number[] = [-1];
+    const nextSibling: number[] = [-1];
+    const unitOf: number[] = [0];
     let width = 1;
     for (const [index, { pattern }] of this.patterns.entries()) {
       if (pattern === '') continue;
@@ -51,37 +55,48 @@ export class SurfaceMatcher<T> {
       for (let i = 0; i < pattern.length; i++) {
         const unit = pattern.charCodeAt(i);
         if (this.#column[unit] === 0) this.#column[unit] = width++;
-        let child = next[state]!.get(unit);
+        const key = state * 65536 + unit;
+        let child = edge.get(key);
         if (child === undefined) {
-          child = next.length;
-          next.push(new Map());
+          child = unitOf.length;
+          edge.set(key, child);
+          unitOf.push(unit);
+          firstChild.push(-1);
+          nextSibling.push(firstChild[state]!);
+          firstChild[state] = child;
           this.#terminals.push([]);
-          next[state]!.set(unit, child);
         }
         state = child;
       }
       this.#terminals[state]!.push(index);
     }
-    const states = next.length;
+    const states = unitOf.length;
     this.#width = width;
     const delta = states <= 65536 ? new Uint16Array(states * width) : new Int32Array(states * width);
     const fail = new Int32Array(states);
     const output = new Int32Array(states).fill(-1);
     const column = this.#column;
-    for (const [unit, child] of next[0]!) delta[column[unit]!] = child;
+    const queue: number[] = [];
+    for (let child = firstChild[0]!; child !== -1; child = nextSibling[child]!) {
+      delta[column[unitOf[child]!]!] = child;
+      queue.push(child);
+    }
     // Breadth first: a state's failure is the longest proper suffix that is a state, and its row is
-    // its failure's row with its own children written over it.
-    const queue: number[] = [...next[0]!.values()];
+    // its failure's row (copied in a plain loop: copyWithin costs a runtime call per row) with its
+    // own children written over it.
     for (let q = 0; q < queue.length; q++) {
       const state = queue[q]!;
       const failure = fail[state]!;
-      delta.copyWithin(state * width, failure * width, failure * width + width);
-      for (const [unit, child] of next[state]!) {
-        const target = delta[failure * width + column[unit]!]!;
+      const row = state * width;
+      const failureRow = failure * width;
+      for (let c = 0; c < width; c++) delta[row + c] = delta[failureRow + c]!;
+      for (let child = firstChild[state]!; child !== -1; child = nextSibling[child]!) {
+        const col = column[unitOf[child]!]!;
+        const target = delta[failureRow + col]!;
         const childFailure = target !== child ? target : 0;
         fail[child] = childFailure;
         output[child] = this.#terminals[childFailure]!.length > 0 ? childFailure : output[childFailure]!;
-        delta[state * width + column[unit]!] = child;
+        delta[row + col] = child;
         queue.push(child);
       }
     }
