@@ -4,7 +4,8 @@ import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
-import { ingestFiles, ingestOne, storeAnalysedRows, type IngestOptions, type IngestOutcome } from './ingest.js';
+import type { AnalysedDocument } from '../model/index.js';
+import { ingestFiles, ingestOne, readAndAnalyse, storeAnalysed, storeAnalysedRows, type IngestFailure, type IngestOptions, type IngestOutcome } from './ingest.js';
 import { isLargeTextFile } from './ingest-large-text.js';
 import type { WorkerJob, WorkerResult } from './ingest-worker.js';
 
@@ -30,27 +31,39 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
   if (threads <= 1 || opts.context) return ingestFiles(kb, files, opts);
 
   const outcomes: IngestOutcome[] = new Array(files.length);
-  const pool = new WorkerPool(threads);
+  // This thread is one of the `threads`: it analyses files too whenever the next one to store is
+  // not ready, which saves a worker's start (loading the code and the gazetteer, warming up).
+  const pool = new WorkerPool(threads - 1);
   try {
-    // 'stream' marks a large text file, which this thread ingests itself when its turn comes.
-    const waiting = new Map<number, Promise<WorkerResult['result'] | 'stream'>>();
+    // 'stream' marks a large text file, which this thread ingests itself when its turn comes;
+    // `here` is a document this thread analysed.
+    type Ready = WorkerResult['result'] | 'stream' | { here: AnalysedDocument | IngestFailure };
+    const waiting = new Map<number, Promise<Ready>>();
+    const settled = new Set<number>();
     let next = 0;
-    // Keep up to 2 x threads files queued in workers ahead of the one being stored.
-    const fill = async (): Promise<void> => {
-      while (next < files.length && waiting.size < threads * 2) {
-        const seq = next++;
-        const file = files[seq]!;
-        waiting.set(seq, (await isLargeTextFile(file, opts.read)) ? Promise.resolve('stream') : pool.run({ seq, file, period: opts.period, read: opts.read }));
-      }
+    const take = async (run: (seq: number, file: string) => Promise<Ready>): Promise<void> => {
+      const seq = next++;
+      const file = files[seq]!;
+      waiting.set(seq, (await isLargeTextFile(file, opts.read)) ? Promise.resolve('stream' as const) : run(seq, file).finally(() => settled.add(seq)));
     };
+    const inWorkers = () => [...waiting.keys()].filter((k) => !settled.has(k)).length;
     for (let seq = 0; seq < files.length; seq++) {
-      await fill();
+      // Keep up to 2 files per worker queued ahead of the one being stored.
+      while (next < files.length && inWorkers() < (threads - 1) * 2) await take((s, file) => pool.run({ seq: s, file, period: opts.period, read: opts.read }));
+      // While a worker still analyses the file to store next, analyse the following one here (bounded, for memory).
+      while (next < files.length && waiting.has(seq) && !settled.has(seq) && waiting.size < threads * 4) {
+        const own = next;
+        await take(async (_s, file) => ({ here: await readAndAnalyse(file, { period: opts.period, read: opts.read }) }));
+        await waiting.get(own);
+      }
       const file = files[seq]!;
       opts.onFileStart?.(file, seq, files.length);
       const result = await waiting.get(seq)!;
       waiting.delete(seq);
+      settled.delete(seq);
       let outcome: IngestOutcome;
       if (result === 'stream') outcome = await ingestOne(kb, file, opts);
+      else if ('here' in result) outcome = 'ok' in result.here ? result.here : await storeAnalysed(kb, file, result.here);
       else if ('ok' in result) outcome = result;
       else outcome = await storeAnalysedRows(kb, file, result.rows, result.summary);
       outcomes[seq] = outcome;
@@ -90,16 +103,19 @@ export function withoutLoaders(execArgv: readonly string[]): string[] {
   return out;
 }
 
-/** A fixed set of workers, each given one job at a time; a worker that dies fails its job and is replaced. */
+/**
+ * A fixed set of workers, each given up to two jobs at a time (a worker then starts its next file
+ * at once instead of waiting for this thread, which may be busy analysing, to hand it one); a
+ * worker that dies fails its jobs and is replaced.
+ */
 class WorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly queue: { job: WorkerJob; resolve: (r: WorkerResult['result']) => void }[] = [];
-  private readonly busy = new Map<Worker, { job: WorkerJob; resolve: (r: WorkerResult['result']) => void }>();
-  private readonly all = new Set<Worker>();
+  private static readonly JOBS_PER_WORKER = 2;
+  private readonly queue: Task[] = [];
+  private readonly busy = new Map<Worker, Map<number, Task>>();
   private closing = false;
 
   constructor(size: number) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i++) this.spawn();
   }
 
   run(job: WorkerJob): Promise<WorkerResult['result']> {
@@ -111,42 +127,42 @@ class WorkerPool {
 
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all([...this.all].map((w) => w.terminate()));
+    await Promise.all([...this.busy.keys()].map((w) => w.terminate()));
   }
 
-  private spawn(): Worker {
+  private spawn(): void {
     const entry = workerEntry();
     const worker = new Worker(entry.script, { eval: entry.eval, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) });
-    this.all.add(worker);
+    this.busy.set(worker, new Map());
     worker.on('message', (msg: WorkerResult) => {
-      const task = this.busy.get(worker);
-      this.busy.delete(worker);
-      this.idle.push(worker);
+      const tasks = this.busy.get(worker);
+      const task = tasks?.get(msg.seq);
+      tasks?.delete(msg.seq);
       task?.resolve(msg.result);
       this.dispatch();
     });
     const fail = (why: string) => {
-      this.all.delete(worker);
-      const task = this.busy.get(worker);
+      const tasks = this.busy.get(worker);
+      if (!tasks) return;
       this.busy.delete(worker);
-      const at = this.idle.indexOf(worker);
-      if (at >= 0) this.idle.splice(at, 1);
       if (this.closing) return;
-      task?.resolve({ file: task.job.file, ok: false, problem: 'internal', message: `${task.job.file}: analysis failed: worker ${why}` });
-      this.idle.push(this.spawn());
+      for (const task of tasks.values()) task.resolve({ file: task.job.file, ok: false, problem: 'internal', message: `${task.job.file}: analysis failed: worker ${why}` });
+      this.spawn();
       this.dispatch();
     };
     worker.on('error', (err) => fail(`error: ${err.message}`));
-    worker.on('exit', (code) => { if (this.all.has(worker)) fail(`exited with code ${code}`); });
-    return worker;
+    worker.on('exit', (code) => fail(`exited with code ${code}`));
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.shift()!;
-      const task = this.queue.shift()!;
-      this.busy.set(worker, task);
-      worker.postMessage(task.job);
+    for (const [worker, tasks] of this.busy) {
+      while (tasks.size < WorkerPool.JOBS_PER_WORKER && this.queue.length > 0) {
+        const task = this.queue.shift()!;
+        tasks.set(task.job.seq, task);
+        worker.postMessage(task.job);
+      }
     }
   }
 }
+
+interface Task { job: WorkerJob; resolve: (r: WorkerResult['result']) => void }
