@@ -10,7 +10,7 @@ import { isLargeTextFile } from './ingest-large-text.js';
 import type { WorkerJob, WorkerResult } from './ingest-worker.js';
 
 export interface ParallelIngestOptions extends IngestOptions {
-  /** Worker threads that read and analyse (default: the available cores). 1 runs everything in this thread. */
+  /** Threads that read and analyse, this one included (default: the available cores). 1 runs everything in this thread. */
   threads?: number;
 }
 
