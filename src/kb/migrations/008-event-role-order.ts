@@ -17,10 +17,12 @@ import { MULTI_YEAR } from './006-event-page-indexes.js';
  *   which the other filters test.
  *
  * event_actors_page orders an entity's rows by them. Writers insert event_actors rows without
- * these columns: triggers fill them from the event, also when the event row comes after its
- * roles. Events are never updated in place (a document is replaced by deleting its rows), so the
- * copies cannot go stale. events_quad_page reads a quad and negation filter in list order (005's
- * events_quad had to sort all its matches).
+ * these columns: a trigger fills them from the event, which every writer stores before its roles
+ * (a role written first keeps them NULL, and list-events-by-role.ts then reads that entity from
+ * the events' indexes instead; a trigger on events to catch that case cost more than the rest of
+ * this migration on every insert). Events are never updated in place (a document is replaced by
+ * deleting its rows), so the copies cannot go stale. events_quad_page reads a quad and negation
+ * filter in list order (005's events_quad had to sort all its matches).
  */
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   for (const [column, type] of COPIES) await db.schema.alterTable('event_actors').addColumn(column, type).execute();
@@ -38,22 +40,11 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
       end $$`).execute(db);
     await sql.raw(`create trigger event_actors_copy_event before insert on event_actors
       for each row execute function event_actors_copy_event()`).execute(db);
-    await sql.raw(`
-      create function events_copy_to_roles() returns trigger language plpgsql as $$
-      begin
-        update event_actors set ${set('new')} where event = new.id and sort_doc is null;
-        return null;
-      end $$`).execute(db);
-    await sql.raw(`create trigger events_copy_to_roles after insert on events
-      for each row execute function events_copy_to_roles()`).execute(db);
   } else {
     await sql.raw(`create trigger event_actors_copy_event after insert on event_actors when new.sort_doc is null begin
       update event_actors set (${COPIES.map(([column]) => column).join(', ')}) =
         (select ${COPIES.map(([, , source]) => `e.${source}`).join(', ')} from events e where e.id = new.event)
         where event = new.event and role = new.role and ord = new.ord;
-      end`).execute(db);
-    await sql.raw(`create trigger events_copy_to_roles after insert on events begin
-      update event_actors set ${set('new')} where event = new.id and sort_doc is null;
       end`).execute(db);
   }
   // PostgreSQL sorts NULLs last unless told; the list puts undated events first. It keeps the

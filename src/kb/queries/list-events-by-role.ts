@@ -32,6 +32,11 @@ export async function chooseWalk(kb: KnowledgeBase, roles: RolePlan[], f: Bounde
   if (f.docs?.length) return undefined;
   const walk = roles.filter((r) => r.ids.length === 1).sort((a, b) => a.size - b.size)[0];
   if (!walk) return undefined;
+  // A role row written before its event has no copies (sort_doc NULL, first in the index order):
+  // that entity is read from the events' indexes.
+  const uncopied = await sql`select 1 from event_actors a where a.entity = ${walk.ids[0]!} and a.role = ${walk.role}
+    and a.sort_date is null and a.sort_doc is null limit 1`.execute(kb.db);
+  if (uncopied.rows.length) return undefined;
   if (!f.types?.length && f.negated === undefined && f.quad === undefined) return walk;
   // A probe costs a few index entries: the role walks unless the others are several times rarer.
   const enough = Math.ceil(Math.min(walk.size, OTHERS_ENOUGH) / PROBE_COST);
