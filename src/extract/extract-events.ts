@@ -19,6 +19,7 @@ import { refineSentenceEvents, type FoundEvent } from './refine-sentence-events.
 const MEETING_TYPES = new Set(['CONSULT', 'AGREE']);
 // "refused to yield", "urged Russia to withdraw": what is asked for or refused is not an act.
 const CONTENT_OF_REQUEST = new Set(['REQUEST', 'REJECT']);
+const ASKING = /^(?:call|appeal|demand|request|plea|plead|urge|press|push)$/;
 const LOCATION_PREPS = /^(in|at|off|near)$/;
 // Acts done together: parties named around them act on each other.
 const JOINT_TYPES = new Set(['CONSULT', 'COOPERATE', 'AGREE']);
@@ -55,9 +56,10 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
   const { doc } = ctx;
   const sentenceLemmas = new Set(view.tokens.flatMap((t) => t.lemmas.map((c) => c.lemma)));
   const hasPlace = view.mentions.some((m) => m.mention.kind === 'place');
+  const hasPerson = view.mentions.some((m) => m.mention.kind === 'person');
   const triggers = findTriggers(view, ctx.lexicon.triggers, {
     compoundLicenses: (e) => MEETING_TYPES.has(e.type),
-    accept: (e) => !e.contextWords || [...e.contextWords].some((w) => sentenceLemmas.has(w) || (w === '@place' && hasPlace)),
+    accept: (e) => !e.contextWords || [...e.contextWords].some((w) => sentenceLemmas.has(w) || (w === '@place' && hasPlace) || (w === '@person' && hasPerson)),
     allowBackground: true,
   }).filter((t) => !isLicensingRequest(view, t, ctx.lexicon.triggers));
   const triggerTokens = new Set(triggers.flatMap((t) => range(t.first, t.last)));
@@ -117,6 +119,8 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
     if (trig.entry.needsActor && args.actors.length === 0) continue;
     // A noun naming an act already coded in this paragraph ("the detention ... conducted by Russia") refers back to it.
     if (trig.entry.pos === 'noun' && (trig.licence === 'verb-after' || trig.licence === 'passive-after' || trig.licence === 'reduced-passive') && isRole(view.tokens[trig.first - 1], 'determiner') && refersBack(ctx, view, trig.entry, args)) continue;
+    // "welcomes the DPRK-United States summit": a meeting named by its parties after "the", coded earlier in the document, is that meeting again.
+    if (trig.licence === 'compound' && namesCodedMeeting(ctx, view, trig)) continue;
 
     const triggerSpan = { start: view.tokens[trig.first]!.start, end: view.tokens[trig.last]!.end };
     let date: EventDate | null = ownDate(view, clause, triggerSpan.start, triggerSpan.end);
@@ -309,6 +313,16 @@ function refersBack(ctx: EventContext, view: SentenceView, entry: EventTriggerEn
   );
 }
 
+/** The parties written before a compound-licensed meeting noun after "the" already met in an earlier sentence (same type). */
+function namesCodedMeeting(ctx: EventContext, view: SentenceView, trig: FoundTrigger<EventTriggerEntry>): boolean {
+  const named = view.mentions.filter((m) => m.last < trig.first && m.last >= trig.first - 4 && !m.possessive);
+  if (named.length === 0) return false;
+  const start = Math.min(...named.map((m) => m.first));
+  if (view.tokens[start - 1]?.lower !== 'the') return false;
+  const states = new Set(named.map((m) => stateOf(ctx.doc.entities, m.entity)));
+  return ctx.events.some((e) => e.type === trig.entry.type && !e.negated && e.evidence.end <= view.sentence.start && [...states].every((s) => statesOf(ctx.doc.entities, [...e.actors, ...e.recipients]).has(s)));
+}
+
 /**
  * "sanctions against Russia, including sanctions against individuals": a part of the act already
  * named; "strengthening coordination with China by conducting joint flights": its means.
@@ -331,6 +345,8 @@ function range(a: number, b: number): number[] {
 
 /** "urged Russia to stop the aggression and withdraw its forces": the withdrawal is what was asked for, not an act. */
 function isContentOfRequest(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>, all: readonly FoundTrigger<EventTriggerEntry>[]): boolean {
+  // "We reaffirm the call for a resumption ... and for ending hostilities": an act right after "for" that follows a word of asking.
+  if (view.tokens[trig.first - 1]?.lower === 'for' && view.tokens.slice(view.clauses[trig.clause]!.first, trig.first - 1).some((t) => t.lemmas.some((c) => ASKING.test(c.lemma)))) return true;
   return all.some((other) => {
     if (other === trig || other.clause !== trig.clause || other.last >= trig.first || !CONTENT_OF_REQUEST.has(other.entry.type)) return false;
     // A refusal's content is its infinitive ("refused to yield"), not a later act ("refused entry to X and expelled").

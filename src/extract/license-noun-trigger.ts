@@ -7,6 +7,9 @@ import { isVerbReading } from './verb-reading.js';
 export type NounLicence = 'verb-before' | 'verb-after' | 'passive-after' | 'reduced-passive' | 'compound' | 'named' | 'background' | null;
 
 const BEFORE_WINDOW = 15;
+/** Verbs of carrying out or keeping to a text, and the agreed texts they take. */
+const KEEPING = /^(?:implement|apply|enforce|maintain)$/;
+const AGREED_TEXT = /^(?:statement|statements|declaration|declarations|communique|communiqué|communiques|communiqués|agreement|agreements|accord|accords)$/;
 const AFTER_WINDOW = 6;
 
 export interface LicenceOptions {
@@ -48,6 +51,8 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
           continue;
         }
         if (!isVerbReading(view, i, inflection) && !(t[i - 1] && isRole(t[i - 1], 'modal'))) continue;
+        // "implement the Joint Statement": carrying out a text presupposes it; a verb after may still report it ("adopted in June").
+        if (tok.lemmas.some((c) => KEEPING.test(c.lemma)) && AGREED_TEXT.test(t[last]!.lower)) break;
         return 'verb-before';
       }
     }

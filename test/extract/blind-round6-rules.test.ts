@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/extract.js';
+import type { DiploEvent } from '../../src/model/index.js';
+import { makeAnalysedDoc, type MentionSpec } from '../helpers/make-analysed-doc.js';
+
+// Rules added after the sixth blind UN round (general English of speeches; invented sentences).
+const M: MentionSpec[] = [
+  { text: 'Peru', entity: 'state:PER' },
+  { text: 'Ghana', entity: 'state:GHA' },
+  { text: 'Nepal', entity: 'state:NPL' },
+  { text: 'Fiji', entity: 'state:FJI' },
+  { text: 'Peru-Ghana', entity: 'state:PER' },
+  { text: 'Ghanaian', entity: 'state:GHA', rule: 'entity.adjectival' },
+  { text: 'Maria Lopez', entity: 'person:maria-lopez' },
+];
+
+function eventsOf(text: string): DiploEvent[] {
+  const mentions = M.filter((m) => new RegExp(`(^|[^A-Za-z-])${m.text}([^A-Za-z-]|$)`).test(text));
+  return extract(makeAnalysedDoc(text, { mentions })).events;
+}
+
+const sorted = (a: readonly string[]) => [...a].sort();
+const show = (events: DiploEvent[]) => events.map((e) => `${e.type}:${e.trigger.text}:${e.actors.join('+')}`).join(', ');
+
+interface Case { text: string; type: DiploEvent['type']; mode?: string; actors: string[]; recipients?: string[] }
+
+const positives: Case[] = [
+  // Hosting people who fled is aid (asylum), not a meeting.
+  { text: 'Up to now, Peru has hosted more than 16,000 refugees from Ghana.', type: 'AID', actors: ['state:PER'] },
+  { text: 'Nepal continues to host thousands of displaced people.', type: 'AID', actors: ['state:NPL'] },
+  // A host receives a meeting or a visitor.
+  { text: 'Peru hosted the summit of the region last year.', type: 'CONSULT', actors: ['state:PER'] },
+  { text: 'Ghana hosted Maria Lopez in its capital.', type: 'CONSULT', actors: ['state:GHA'] },
+  { text: 'Fiji hosted the gatherings of the mission.', type: 'CONSULT', actors: ['state:FJI'] },
+  // Ending hostilities is a ceasefire.
+  { text: 'Peru and Ghana agreed to end the hostilities.', type: 'RETREAT', mode: 'ceasefire', actors: ['state:PER', 'state:GHA'] },
+  { text: 'Nepal ceased all hostilities on the border.', type: 'RETREAT', mode: 'ceasefire', actors: ['state:NPL'] },
+  // A verb after the text still reports it when the verb before only carries it out.
+  { text: 'The key is to implement the Joint Statement, adopted by Peru and Ghana in June.', type: 'AGREE', actors: ['state:PER', 'state:GHA'] },
+  { text: 'Peru and Ghana issued a joint statement.', type: 'AGREE', actors: ['state:PER', 'state:GHA'] },
+];
+
+describe('rules from the sixth blind UN round', () => {
+  for (const c of positives) {
+    it(`${c.type}: ${c.text}`, () => {
+      const events = eventsOf(c.text);
+      const hit = events.find((e) => e.type === c.type);
+      expect(hit, `${c.type} in "${c.text}"; got ${show(events)}`).toBeDefined();
+      if (!hit) return;
+      if (c.mode) expect(hit.mode).toBe(c.mode);
+      expect(sorted(hit.actors)).toEqual(sorted(c.actors));
+      if (c.recipients) expect(sorted(hit.recipients)).toEqual(sorted(c.recipients));
+    });
+  }
+});
+
+// Each names the rule it guards.
+const negatives: [string, DiploEvent['type'], string][] = [
+  ['During the Games hosted by Peru, no incidents occurred at the border with Ghana.', 'CONSULT', 'hosting games is no meeting'],
+  ['Peru has hosted more than 16,000 refugees from Ghana.', 'CONSULT', 'hosting refugees is aid, not a meeting'],
+  ['Peru is one of the leading host countries, together with the Ghanaian host countries.', 'CONSULT', '"host countries" names a role'],
+  ['The statement contains issues such as terminating the decades-long hostility between Peru and Ghana.', 'SANCTION', 'ending hostility cuts no relations'],
+  ['Out of the desire to implement the Joint Statement, Peru is focusing on building trust.', 'AGREE', 'implementing a text is not making it'],
+  ['Ghana and Peru will continue to implement the joint declaration.', 'AGREE', 'carrying out a declaration is not issuing it'],
+  ['We reaffirm the call of Nepal for a resumption of the process and for ending all hostilities against Ghana.', 'RETREAT', 'an act after "for" following a call is what is asked for'],
+];
+
+describe('negative cases of the sixth-round rules', () => {
+  for (const [text, type, why] of negatives) {
+    it(`no ${type}: ${text} (${why})`, () => {
+      expect(show(eventsOf(text).filter((e) => e.type === type))).toBe('');
+    });
+  }
+  it('a meeting named again by its parties after "the" is the one already coded', () => {
+    const text = 'Peru and Ghana held a summit in June.\nThe Council refused to welcome the Peru-Ghana summit.';
+    const consult = eventsOf(text).filter((e) => e.type === 'CONSULT');
+    expect(consult.map((e) => e.trigger.text)).toEqual(['summit']);
+    expect(consult[0]!.trigger.start).toBeLessThan(text.indexOf('\n'));
+  });
+  it('a meeting named by its parties is still coded the first time', () => {
+    const consult = eventsOf('The Council welcomed the Peru-Ghana summit.').filter((e) => e.type === 'CONSULT');
+    expect(consult).toHaveLength(1);
+  });
+});
