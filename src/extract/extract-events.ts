@@ -68,7 +68,7 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
   const found: FoundEvent[] = [];
 
   for (const trig of triggers) {
-    if (isContentOfRequest(view, trig, triggers)) continue;
+    if (isContentOfRequest(view, trig, triggers) || insistsOnDoing(view, trig)) continue;
     const clause = view.clauses[trig.clause]!;
     let args = findArguments(view, trig.clause, trig, triggerTokens, eventNouns);
     const inferred: string[] = [];
@@ -186,6 +186,10 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
         date = { ...carried, inferred: true, source: carried.source.startsWith('inherited:') ? carried.source : `inherited:${carried.source}` };
       }
     }
+    // "we call for the lifting of sanctions against X": what is asked for names no addressee ("call on X", "call for X to" do).
+    if (trig.entry.type === 'REQUEST' && view.tokens[trig.last]?.lower === 'for' && !addresseeAfter(view, trig.last)) args = { ...args, recipients: [] };
+    // "hosted 16,000 refugees from Syria": the "from" party of aid is where people came from, not who received it.
+    if (trig.entry.type === 'AID' && args.objectPrep === 'from' && args.actors.length > 0) args = { ...args, recipients: [] };
     const { quad, intensity } = scoreEvent(ctx.lexicon, trig.entry.type, trig.entry.mode);
     const quantity = nearestQuantity(view, trig);
     const location = findLocation(view, trig, [...args.actors, ...args.recipients]);
@@ -311,6 +315,19 @@ function refersBack(ctx: EventContext, view: SentenceView, entry: EventTriggerEn
   return candidates.some(
     (e) => e.trigger.start >= paraStart && e.type === entry.type && e.mode === entry.mode && !e.negated && compatible(e.actors, args.actors) && compatible(e.recipients, args.recipients),
   );
+}
+
+/** "call for Russia to withdraw": a party right after the word (or "the"), followed by an infinitive, is addressed. */
+function addresseeAfter(view: SentenceView, last: number): boolean {
+  let i = last + 1;
+  if (view.tokens[i]?.lower === 'the') i++;
+  const m = view.mentions.find((r) => r.first === i);
+  return m !== undefined && view.tokens[m.last + 1]?.lower === 'to';
+}
+
+/** "a minority that insists on harming Cuba": "insist on" before a gerund is persistence, not a demand. */
+function insistsOnDoing(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>): boolean {
+  return trig.entry.type === 'REQUEST' && view.tokens[trig.first]!.lemmas.some((c) => c.lemma === 'insist') && (view.tokens[trig.last + 1]?.lemmas.some((c) => c.inflection === 'ing') ?? false);
 }
 
 /** The parties written before a compound-licensed meeting noun after "the" already met in an earlier sentence (same type). */

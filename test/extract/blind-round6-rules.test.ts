@@ -38,6 +38,22 @@ const positives: Case[] = [
   // A verb after the text still reports it when the verb before only carries it out.
   { text: 'The key is to implement the Joint Statement, adopted by Peru and Ghana in June.', type: 'AGREE', actors: ['state:PER', 'state:GHA'] },
   { text: 'Peru and Ghana issued a joint statement.', type: 'AGREE', actors: ['state:PER', 'state:GHA'] },
+  // Acts named by verbs and phrases first met in the sixth round.
+  { text: 'Ghanaian troops started firing at the villages of Peru.', type: 'ASSAULT', actors: ['state:GHA'] },
+  { text: 'Nepal is trying to aid the refugees from Fiji.', type: 'AID', actors: ['state:NPL'], recipients: [] },
+  { text: 'Peru has insisted on denuclearization first.', type: 'REQUEST', actors: ['state:PER'] },
+  { text: 'Peru is objecting to a declaration by Ghana.', type: 'REJECT', actors: ['state:PER'] },
+  { text: 'Peru makes it its daily business to slander Ghana.', type: 'ACCUSE', actors: ['state:PER'], recipients: ['state:GHA'] },
+  { text: 'Peru made unreasonable unilateral demands on Ghana.', type: 'REQUEST', actors: ['state:PER'] },
+  { text: 'Peru kept positioning strategic nuclear arsenals near Ghana.', type: 'MOBILIZE', mode: 'weapons', actors: ['state:PER'] },
+  { text: 'Nepal began dismantling the nuclear test site.', type: 'RETREAT', mode: 'disarm', actors: ['state:NPL'] },
+  { text: 'Fiji applauds the resolutions of Ghana.', type: 'SUPPORT', actors: ['state:FJI'] },
+  { text: 'A historic agreement was reached on the nuclear programme of Ghana.', type: 'AGREE', actors: [], recipients: ['state:GHA'] },
+  // Whom a call for something is addressed to: nobody named, unless "for X to".
+  { text: 'Fiji calls for the lifting of all sanctions imposed against Ghana.', type: 'REQUEST', actors: ['state:FJI'], recipients: [] },
+  { text: 'Fiji called for Ghana to withdraw.', type: 'REQUEST', actors: ['state:FJI'], recipients: ['state:GHA'] },
+  // People sheltered "from" a country came from it; it receives nothing.
+  { text: 'Nepal is sheltering 800,000 refugees from Fiji.', type: 'AID', actors: ['state:NPL'], recipients: [] },
 ];
 
 describe('rules from the sixth blind UN round', () => {
@@ -62,6 +78,9 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['The statement contains issues such as terminating the decades-long hostility between Peru and Ghana.', 'SANCTION', 'ending hostility cuts no relations'],
   ['Out of the desire to implement the Joint Statement, Peru is focusing on building trust.', 'AGREE', 'implementing a text is not making it'],
   ['Ghana and Peru will continue to implement the joint declaration.', 'AGREE', 'carrying out a declaration is not issuing it'],
+  ['Peru is a minority that insists on harming Ghana and its people.', 'REQUEST', '"insist on" before a gerund is persistence, not a demand'],
+  ['Peru fired the minister responsible for trade with Ghana.', 'ASSAULT', 'firing someone is no attack; only "fire at/on"'],
+  ['Peru saw a rising demand for exports to Ghana.', 'REQUEST', 'demand alone is economic'],
   ['We reaffirm the call of Nepal for a resumption of the process and for ending all hostilities against Ghana.', 'RETREAT', 'an act after "for" following a call is what is asked for'],
 ];
 
@@ -76,6 +95,15 @@ describe('negative cases of the sixth-round rules', () => {
     const consult = eventsOf(text).filter((e) => e.type === 'CONSULT');
     expect(consult.map((e) => e.trigger.text)).toEqual(['summit']);
     expect(consult[0]!.trigger.start).toBeLessThan(text.indexOf('\n'));
+  });
+  it('the year of a numbered resolution does not date the act', () => {
+    const text = 'Fiji applauds Ghana for resolutions 2445 (2018) and 2469 (2019).';
+    const doc = makeAnalysedDoc(text, { mentions: M.filter((m) => /^(Fiji|Ghana)$/.test(m.text)), timexes: [{ text: '2018', value: '2018' }, { text: '2019', value: '2019' }] });
+    const support = extract(doc).events.find((e) => e.type === 'SUPPORT');
+    expect(support).toBeDefined();
+    expect(support?.date).toBeNull();
+    const dated = makeAnalysedDoc('In 2018, Fiji applauded Ghana for resolutions 2445 and 2469.', { mentions: M.filter((m) => /^(Fiji|Ghana)$/.test(m.text)), timexes: [{ text: '2018', value: '2018' }] });
+    expect(extract(dated).events.find((e) => e.type === 'SUPPORT')?.date?.value).toBe('2018');
   });
   it('a meeting named by its parties is still coded the first time', () => {
     const consult = eventsOf('The Council welcomed the Peru-Ghana summit.').filter((e) => e.type === 'CONSULT');
