@@ -68,7 +68,7 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
   const found: FoundEvent[] = [];
 
   for (const trig of triggers) {
-    if (isContentOfRequest(view, trig, triggers) || insistsOnDoing(view, trig)) continue;
+    if (isContentOfRequest(view, trig, triggers) || insistsOnDoing(view, trig) || notAnAct(view, trig)) continue;
     const clause = view.clauses[trig.clause]!;
     let args = findArguments(view, trig.clause, trig, triggerTokens, eventNouns);
     const inferred: string[] = [];
@@ -323,6 +323,25 @@ function addresseeAfter(view: SentenceView, last: number): boolean {
   if (view.tokens[i]?.lower === 'the') i++;
   const m = view.mentions.find((r) => r.first === i);
   return m !== undefined && view.tokens[m.last + 1]?.lower === 'to';
+}
+
+// "meet future disasters", "meet the targets": meeting a need is not meeting a party.
+const MET_NEED = /^(?:needs?|demands?|challenges?|targets?|goals?|obligations?|commitments?|requirements?|expectations?|standards?|criteria|criterion|deadlines?|costs?|disasters?|emergencies|conditions?|aspirations?|shortfalls?|threats?)$/;
+// "an official, who refused to identify himself": a source's reticence, not a rejection of anyone.
+const RETICENCE = /^(?:comment|identify|elaborate|speculate|say)$/;
+
+/** A trigger word used in a sense that names no act between parties. */
+function notAnAct(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>): boolean {
+  const t = view.tokens;
+  const lemma = (i: number, re: RegExp) => t[i]?.lemmas.some((c) => re.test(c.lemma)) ?? false;
+  if (trig.entry.type === 'CONSULT' && trig.first === trig.last && lemma(trig.first, /^meet$/)) {
+    for (let i = trig.last + 1; i <= Math.min(t.length - 1, trig.last + 4); i++) {
+      if (MET_NEED.test(t[i]!.lower)) return true;
+      if (t[i]!.punct || (view.mentionsAt[i]?.length ?? 0) > 0 || /^(?:with|in|at|on|for)$/.test(t[i]!.lower)) break;
+    }
+  }
+  if (trig.entry.type === 'REJECT' && trig.first === trig.last && t[trig.last + 1]?.lower === 'to' && lemma(trig.last + 2, RETICENCE)) return true;
+  return false;
 }
 
 /** "a minority that insists on harming Cuba": "insist on" before a gerund is persistence, not a demand. */

@@ -49,6 +49,12 @@ const positives: Case[] = [
   { text: 'Nepal began dismantling the nuclear test site.', type: 'RETREAT', mode: 'disarm', actors: ['state:NPL'] },
   { text: 'Fiji applauds the resolutions of Ghana.', type: 'SUPPORT', actors: ['state:FJI'] },
   { text: 'A historic agreement was reached on the nuclear programme of Ghana.', type: 'AGREE', actors: [], recipients: ['state:GHA'] },
+  // Strikes launched with missiles are attacks, not weapons tests; meeting a party is still a meeting.
+  { text: 'Peru launched cruise missile strikes against Ghana.', type: 'ASSAULT', mode: 'aerial', actors: ['state:PER'] },
+  { text: 'Peru launched a missile test near Ghana.', type: 'MOBILIZE', actors: ['state:PER'] },
+  { text: 'Peru met Ghana to meet the challenges of the region.', type: 'CONSULT', actors: ['state:PER'], recipients: ['state:GHA'] },
+  { text: 'Peru refused to withdraw its troops from Ghana.', type: 'REJECT', actors: ['state:PER'] },
+  { text: 'Peru began bombing the villages of Ghana.', type: 'ASSAULT', actors: ['state:PER'] },
   // Whom a call for something is addressed to: nobody named, unless "for X to".
   { text: 'Fiji calls for the lifting of all sanctions imposed against Ghana.', type: 'REQUEST', actors: ['state:FJI'], recipients: [] },
   { text: 'Fiji called for Ghana to withdraw.', type: 'REQUEST', actors: ['state:FJI'], recipients: ['state:GHA'] },
@@ -81,6 +87,11 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['Peru is a minority that insists on harming Ghana and its people.', 'REQUEST', '"insist on" before a gerund is persistence, not a demand'],
   ['Peru fired the minister responsible for trade with Ghana.', 'ASSAULT', 'firing someone is no attack; only "fire at/on"'],
   ['Peru saw a rising demand for exports to Ghana.', 'REQUEST', 'demand alone is economic'],
+  ['We want to help Peru prepare to meet future medical disasters.', 'CONSULT', 'meeting a need is no meeting'],
+  ['Fiji must meet its obligations to Ghana.', 'CONSULT', 'meeting obligations is no meeting'],
+  ['An official of Peru, who refused to identify himself, spoke to Ghana.', 'REJECT', "a source's reticence is no rejection"],
+  ['Peru declined to comment and refused to elaborate on Ghana.', 'REJECT', "a source's reticence is no rejection"],
+  ['Maria Lopez paid tribute to bombing victims in Ghana.', 'ASSAULT', 'an -ing word before "victims" says which victims'],
   ['We reaffirm the call of Nepal for a resumption of the process and for ending all hostilities against Ghana.', 'RETREAT', 'an act after "for" following a call is what is asked for'],
 ];
 
