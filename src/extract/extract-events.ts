@@ -330,6 +330,9 @@ const MET_NEED = /^(?:needs?|demands?|challenges?|targets?|goals?|obligations?|c
 // "an official, who refused to identify himself": a source's reticence, not a rejection of anyone.
 const RETICENCE = /^(?:comment|identify|elaborate|speculate|say)$/;
 
+// "seize this historic opportunity": taking a chance, not property.
+const SEIZED_CHANCE = /^(?:opportunity|opportunities|initiative|moment|momentum|chance|chances|occasion|window|day)$/;
+
 /** A trigger word used in a sense that names no act between parties. */
 function notAnAct(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>): boolean {
   const t = view.tokens;
@@ -341,6 +344,9 @@ function notAnAct(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>): bo
     }
   }
   if (trig.entry.type === 'REJECT' && trig.first === trig.last && t[trig.last + 1]?.lower === 'to' && lemma(trig.last + 2, RETICENCE)) return true;
+  if (trig.entry.type === 'COERCE' && lemma(trig.first, /^seize$/)) {
+    for (let i = trig.last + 1; i <= Math.min(t.length - 1, trig.last + 4) && !t[i]!.punct; i++) if (SEIZED_CHANCE.test(t[i]!.lower)) return true;
+  }
   return false;
 }
 

@@ -55,6 +55,7 @@ const positives: Case[] = [
   { text: 'Peru met Ghana to meet the challenges of the region.', type: 'CONSULT', actors: ['state:PER'], recipients: ['state:GHA'] },
   { text: 'Peru refused to withdraw its troops from Ghana.', type: 'REJECT', actors: ['state:PER'] },
   { text: 'Peru began bombing the villages of Ghana.', type: 'ASSAULT', actors: ['state:PER'] },
+  { text: 'Peru seized the ships of Ghana.', type: 'COERCE', mode: 'seize', actors: ['state:PER'] },
   // Whom a call for something is addressed to: nobody named, unless "for X to".
   { text: 'Fiji calls for the lifting of all sanctions imposed against Ghana.', type: 'REQUEST', actors: ['state:FJI'], recipients: [] },
   { text: 'Fiji called for Ghana to withdraw.', type: 'REQUEST', actors: ['state:FJI'], recipients: ['state:GHA'] },
@@ -92,6 +93,8 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['An official of Peru, who refused to identify himself, spoke to Ghana.', 'REJECT', "a source's reticence is no rejection"],
   ['Peru declined to comment and refused to elaborate on Ghana.', 'REJECT', "a source's reticence is no rejection"],
   ['Maria Lopez paid tribute to bombing victims in Ghana.', 'ASSAULT', 'an -ing word before "victims" says which victims'],
+  ['Peru must seize this historic opportunity to make peace with Ghana.', 'COERCE', 'seizing a chance is no seizure'],
+  ['Fiji seized the initiative from Ghana.', 'COERCE', 'seizing the initiative is no seizure'],
   ['We reaffirm the call of Nepal for a resumption of the process and for ending all hostilities against Ghana.', 'RETREAT', 'an act after "for" following a call is what is asked for'],
 ];
 
