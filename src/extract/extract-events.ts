@@ -330,6 +330,7 @@ const MET_NEED = /^(?:needs?|demands?|challenges?|targets?|goals?|obligations?|c
 // "an official, who refused to identify himself": a source's reticence, not a rejection of anyone.
 const RETICENCE = /^(?:comment|identify|elaborate|speculate|say)$/;
 
+const PROBLEM = /^(?:roots?|causes?|problems?|poverty|hunger|inequalit(?:y|ies)|diseases?|corruption|unemployment|issues?|challenges?|scourges?|drivers|sources?)$/;
 // "seize this historic opportunity": taking a chance, not property.
 const SEIZED_CHANCE = /^(?:opportunity|opportunities|initiative|moment|momentum|chance|chances|occasion|window|day)$/;
 
@@ -344,6 +345,16 @@ function notAnAct(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>): bo
     }
   }
   if (trig.entry.type === 'REJECT' && trig.first === trig.last && t[trig.last + 1]?.lower === 'to' && lemma(trig.last + 2, RETICENCE)) return true;
+  // "attack the root causes of poverty": a problem attacked is no party attacked.
+  if (trig.entry.type === 'ASSAULT' && trig.entry.pos === 'verb' && lemma(trig.first, /^attack$/)) {
+    for (let i = trig.last + 1; i <= Math.min(t.length - 1, trig.last + 4) && !t[i]!.punct; i++) if (PROBLEM.test(t[i]!.lower)) return true;
+  }
+  // "has banned single-use plastics": a ban sanctions someone only when a party is named with it.
+  if (trig.entry.type === 'SANCTION' && trig.entry.pos === 'verb' && lemma(trig.first, /^ban$/)) {
+    let named = false;
+    for (let i = trig.last + 1; i < t.length && !t[i]!.punct && !/^(?:and|but|while)$/.test(t[i]!.lower); i++) if ((view.mentionsAt[i]?.length ?? 0) > 0) named = true;
+    if (!named) return true;
+  }
   if (trig.entry.type === 'COERCE' && lemma(trig.first, /^seize$/)) {
     for (let i = trig.last + 1; i <= Math.min(t.length - 1, trig.last + 4) && !t[i]!.punct; i++) if (SEIZED_CHANCE.test(t[i]!.lower)) return true;
   }

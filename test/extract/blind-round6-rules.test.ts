@@ -56,6 +56,10 @@ const positives: Case[] = [
   { text: 'Peru refused to withdraw its troops from Ghana.', type: 'REJECT', actors: ['state:PER'] },
   { text: 'Peru began bombing the villages of Ghana.', type: 'ASSAULT', actors: ['state:PER'] },
   { text: 'Peru seized the ships of Ghana.', type: 'COERCE', mode: 'seize', actors: ['state:PER'] },
+  { text: 'Peru mobilized 300,000 reservists on the border with Ghana.', type: 'MOBILIZE', mode: 'troops', actors: ['state:PER'] },
+  { text: 'Peru attacked Ghana.', type: 'ASSAULT', actors: ['state:PER'], recipients: ['state:GHA'] },
+  { text: 'Peru banned imports from Ghana.', type: 'SANCTION', actors: ['state:PER'], recipients: ['state:GHA'] },
+  { text: 'Peru banned the entry of Ghanaian officials.', type: 'SANCTION', actors: ['state:PER'] },
   // Whom a call for something is addressed to: nobody named, unless "for X to".
   { text: 'Fiji calls for the lifting of all sanctions imposed against Ghana.', type: 'REQUEST', actors: ['state:FJI'], recipients: [] },
   { text: 'Fiji called for Ghana to withdraw.', type: 'REQUEST', actors: ['state:FJI'], recipients: ['state:GHA'] },
@@ -95,6 +99,10 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['Maria Lopez paid tribute to bombing victims in Ghana.', 'ASSAULT', 'an -ing word before "victims" says which victims'],
   ['Peru must seize this historic opportunity to make peace with Ghana.', 'COERCE', 'seizing a chance is no seizure'],
   ['Fiji seized the initiative from Ghana.', 'COERCE', 'seizing the initiative is no seizure'],
+  ['Peru has mobilized resources to fight poverty in Ghana.', 'MOBILIZE', 'resources and financing mobilized are no troops'],
+  ['Fiji will mobilize the international community to help Ghana.', 'MOBILIZE', 'a community mobilized is no mobilisation of forces'],
+  ['Peru must attack the root causes of poverty in Ghana.', 'ASSAULT', 'a problem attacked is no party attacked'],
+  ['Peru has banned single-use plastics and urges Ghana to do the same.', 'SANCTION', 'a ban names a party to be a sanction'],
   ['We reaffirm the call of Nepal for a resumption of the process and for ending all hostilities against Ghana.', 'RETREAT', 'an act after "for" following a call is what is asked for'],
 ];
 
