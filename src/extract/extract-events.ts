@@ -68,7 +68,7 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
   const found: FoundEvent[] = [];
 
   for (const trig of triggers) {
-    if (isContentOfRequest(view, trig, triggers) || insistsOnDoing(view, trig) || notAnAct(view, trig)) continue;
+    if (isContentOfRequest(view, trig, triggers) || insistsOnDoing(view, trig) || notAnAct(view, trig) || hostsNamedMeeting(view, trig, triggers)) continue;
     const clause = view.clauses[trig.clause]!;
     let args = findArguments(view, trig.clause, trig, triggerTokens, eventNouns);
     const inferred: string[] = [];
@@ -117,6 +117,8 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
       if (last && isPassiveEvent(view, last.event)) args = { ...args, actors: [...last.event.actors] };
     }
     if (trig.entry.needsActor && args.actors.length === 0) continue;
+    // "Terrorism continues to threaten Ghana", "the pandemic has attacked economies": a force of nature or a scourge is no party.
+    if (args.actors.length === 0 && !args.passive && trig.entry.pos === 'verb' && VICTIM_TYPES.has(trig.entry.type) && scourgeSubject(view, trig.first)) continue;
     // A noun naming an act already coded in this paragraph ("the detention ... conducted by Russia") refers back to it.
     if (trig.entry.pos === 'noun' && (trig.licence === 'verb-after' || trig.licence === 'passive-after' || trig.licence === 'reduced-passive') && isRole(view.tokens[trig.first - 1], 'determiner') && refersBack(ctx, view, trig.entry, args)) continue;
     // "welcomes the DPRK-United States summit": a meeting named by its parties after "the", coded earlier in the document, is that meeting again.
@@ -330,6 +332,28 @@ const MET_NEED = /^(?:needs?|demands?|challenges?|targets?|goals?|obligations?|c
 // "an official, who refused to identify himself": a source's reticence, not a rejection of anyone.
 const RETICENCE = /^(?:comment|identify|elaborate|speculate|say)$/;
 
+const PEACEKEEPING = /^(?:peacekeeping|peace-keeping|peacekeepers?|peace-keepers?|blue-helmets?|helmets)$/;
+// Subjects that threaten or strike without being a party.
+const SCOURGE = /^(?:terrorism|extremism|radicalism|climate|change|warming|pandemic|pandemics|epidemic|disease|diseases|virus|poverty|hunger|crisis|crises|drought|droughts|floods?|hurricanes?|cyclones?|storms?|earthquakes?|disasters?|sea-level|levels|instability|insecurity|inequality|corruption|crime|trafficking|proliferation|desertification)$/;
+
+/** The nearest word before the verb in its clause (past auxiliaries and adverbs) names a scourge, not an agent. */
+function scourgeSubject(view: SentenceView, first: number): boolean {
+  const clauseFirst = view.clauses.find((c) => c.first <= first && first <= c.last)?.first ?? 0;
+  for (let i = first - 1; i >= Math.max(clauseFirst, first - 5); i--) {
+    const w = view.tokens[i]!;
+    if ((view.mentionsAt[i]?.length ?? 0) > 0 || w.punct) return false;
+    if (/^(?:to|continue|continues|continued|has|have|had|will|would|can|could|may|might|also|still|now|already|increasingly|seriously|directly|further|is|are|was|were|not|never)$/.test(w.lower)) continue;
+    return SCOURGE.test(w.lower);
+  }
+  return false;
+}
+
+/** "will host the conference": the meeting noun named after "host" is the event; the hosting is how it is held. */
+function hostsNamedMeeting(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>, all: readonly FoundTrigger<EventTriggerEntry>[]): boolean {
+  if (trig.entry.type !== 'CONSULT' || !view.tokens[trig.first]!.lemmas.some((c) => c.lemma === 'host')) return false;
+  return all.some((o) => o !== trig && o.entry.type === 'CONSULT' && o.entry.pos === 'noun' && o.clause === trig.clause && o.first > trig.last && o.first - trig.last <= 4);
+}
+
 const PROBLEM = /^(?:roots?|causes?|problems?|poverty|hunger|inequalit(?:y|ies)|diseases?|corruption|unemployment|issues?|challenges?|scourges?|drivers|sources?)$/;
 // "seize this historic opportunity": taking a chance, not property.
 const SEIZED_CHANCE = /^(?:opportunity|opportunities|initiative|moment|momentum|chance|chances|occasion|window|day)$/;
@@ -355,6 +379,8 @@ function notAnAct(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>): bo
     for (let i = trig.last + 1; i < t.length && !t[i]!.punct && !/^(?:and|but|while)$/.test(t[i]!.lower); i++) if ((view.mentionsAt[i]?.length ?? 0) > 0) named = true;
     if (!named) return true;
   }
+  // "deployed 5,000 troops to United Nations peacekeeping missions": a contribution to a mission, no show of force.
+  if (trig.entry.type === 'MOBILIZE' && lemma(trig.first, /^deploy(?:ment)?$/) && t.some((x) => PEACEKEEPING.test(x.lower))) return true;
   if (trig.entry.type === 'COERCE' && lemma(trig.first, /^seize$/)) {
     for (let i = trig.last + 1; i <= Math.min(t.length - 1, trig.last + 4) && !t[i]!.punct; i++) if (SEIZED_CHANCE.test(t[i]!.lower)) return true;
   }

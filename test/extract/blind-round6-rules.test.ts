@@ -57,6 +57,9 @@ const positives: Case[] = [
   { text: 'Peru began bombing the villages of Ghana.', type: 'ASSAULT', actors: ['state:PER'] },
   { text: 'Peru seized the ships of Ghana.', type: 'COERCE', mode: 'seize', actors: ['state:PER'] },
   { text: 'Peru mobilized 300,000 reservists on the border with Ghana.', type: 'MOBILIZE', mode: 'troops', actors: ['state:PER'] },
+  { text: 'Peru deployed 5,000 troops on the border with Ghana.', type: 'MOBILIZE', mode: 'troops', actors: ['state:PER'] },
+  { text: 'Ghana was attacked last week.', type: 'ASSAULT', actors: [], recipients: ['state:GHA'] },
+  { text: 'Ghanaian forces continue to threaten Peru.', type: 'THREATEN', actors: ['state:GHA'] },
   { text: 'Peru attacked Ghana.', type: 'ASSAULT', actors: ['state:PER'], recipients: ['state:GHA'] },
   { text: 'Peru banned imports from Ghana.', type: 'SANCTION', actors: ['state:PER'], recipients: ['state:GHA'] },
   { text: 'Peru banned the entry of Ghanaian officials.', type: 'SANCTION', actors: ['state:PER'] },
@@ -103,6 +106,10 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['Fiji will mobilize the international community to help Ghana.', 'MOBILIZE', 'a community mobilized is no mobilisation of forces'],
   ['Peru must attack the root causes of poverty in Ghana.', 'ASSAULT', 'a problem attacked is no party attacked'],
   ['Peru has banned single-use plastics and urges Ghana to do the same.', 'SANCTION', 'a ban names a party to be a sanction'],
+  ['Peru has deployed 5,000 troops to United Nations peacekeeping missions in Ghana.', 'MOBILIZE', 'troops for a peacekeeping mission are a contribution, no show of force'],
+  ['Terrorism continues to threaten Ghana.', 'THREATEN', 'a scourge is no party'],
+  ['The pandemic has attacked the economies of Fiji and Ghana.', 'ASSAULT', 'a pandemic is no party'],
+  ['Climate change threatens Fiji and Ghana.', 'THREATEN', 'climate change is no party'],
   ['We reaffirm the call of Nepal for a resumption of the process and for ending all hostilities against Ghana.', 'RETREAT', 'an act after "for" following a call is what is asked for'],
 ];
 
@@ -126,6 +133,10 @@ describe('negative cases of the sixth-round rules', () => {
     expect(support?.date).toBeNull();
     const dated = makeAnalysedDoc('In 2018, Fiji applauded Ghana for resolutions 2445 and 2469.', { mentions: M.filter((m) => /^(Fiji|Ghana)$/.test(m.text)), timexes: [{ text: '2018', value: '2018' }] });
     expect(extract(dated).events.find((e) => e.type === 'SUPPORT')?.date?.value).toBe('2018');
+  });
+  it('hosting a conference is one meeting, the conference', () => {
+    const consult = eventsOf('Peru will host the conference on oceans together with Fiji.').filter((e) => e.type === 'CONSULT');
+    expect(consult.map((e) => e.trigger.text)).toEqual(['conference']);
   });
   it('a meeting named by its parties is still coded the first time', () => {
     const consult = eventsOf('The Council welcomed the Peru-Ghana summit.').filter((e) => e.type === 'CONSULT');
