@@ -38,8 +38,9 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
       if (isRole(tok, 'background')) break;
       if (tok.punct && tok.text !== ',' && !/^[“”"'‘’()-]$/.test(tok.text)) break;
       if (tok.text === ',' && /^(and|but|or)$/.test(t[i + 1]?.lower ?? '')) break;
-      // "taken an open attitude towards dialogue": the verb's object is the attitude, not the dialogue.
-      if (/^(towards|toward|about|regarding|concerning)$/.test(tok.lower)) break;
+      // "taken an open attitude towards dialogue": the verb's object is the attitude, not the dialogue;
+      // "expressed concern over the attack", "imposed sanctions over the annexation": the act is what it is about.
+      if (/^(towards|toward|about|regarding|concerning|over)$/.test(tok.lower)) break;
       if (isRole(tok, 'light-before') && !isRole(tok, 'determiner') && !isRole(tok, 'preposition')) {
         if (view.mentionsAt[i]!.length > 0) continue;
         const inflection = tok.lemmas.find((c) => isRole({ ...tok, lower: c.lemma, lemmas: [c] }, 'light-before'))?.inflection ?? 'base';

@@ -59,6 +59,7 @@ const positives: Case[] = [
   { text: 'Peru mobilized 300,000 reservists on the border with Ghana.', type: 'MOBILIZE', mode: 'troops', actors: ['state:PER'] },
   { text: 'Peru deployed 5,000 troops on the border with Ghana.', type: 'MOBILIZE', mode: 'troops', actors: ['state:PER'] },
   { text: 'Ghana was attacked last week.', type: 'ASSAULT', actors: [], recipients: ['state:GHA'] },
+  { text: 'Peru launched an attack on Ghana.', type: 'ASSAULT', actors: ['state:PER'], recipients: ['state:GHA'] },
   { text: 'Ghanaian forces continue to threaten Peru.', type: 'THREATEN', actors: ['state:GHA'] },
   { text: 'Peru attacked Ghana.', type: 'ASSAULT', actors: ['state:PER'], recipients: ['state:GHA'] },
   { text: 'Peru banned imports from Ghana.', type: 'SANCTION', actors: ['state:PER'], recipients: ['state:GHA'] },
@@ -110,6 +111,7 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['Terrorism continues to threaten Ghana.', 'THREATEN', 'a scourge is no party'],
   ['The pandemic has attacked the economies of Fiji and Ghana.', 'ASSAULT', 'a pandemic is no party'],
   ['Climate change threatens Fiji and Ghana.', 'THREATEN', 'climate change is no party'],
+  ['Peru expressed concern over the attack on Ghana.', 'ASSAULT', 'the act a concern is over is a reference, not an act of the one concerned'],
   ['We reaffirm the call of Nepal for a resumption of the process and for ending all hostilities against Ghana.', 'RETREAT', 'an act after "for" following a call is what is asked for'],
 ];
 
