@@ -60,6 +60,10 @@ const positives: Case[] = [
   { text: 'Peru deployed 5,000 troops on the border with Ghana.', type: 'MOBILIZE', mode: 'troops', actors: ['state:PER'] },
   { text: 'Ghana was attacked last week.', type: 'ASSAULT', actors: [], recipients: ['state:GHA'] },
   { text: 'Peru launched an attack on Ghana.', type: 'ASSAULT', actors: ['state:PER'], recipients: ['state:GHA'] },
+  // Leaving territory is a retreat; leaving an agreement stays a sanction.
+  { text: 'Peru must withdraw from the occupied territories of Ghana.', type: 'RETREAT', mode: 'withdraw', actors: ['state:PER'] },
+  { text: 'Peru pulled out from the border area with Ghana.', type: 'RETREAT', mode: 'withdraw', actors: ['state:PER'] },
+  { text: 'Peru withdrew from the agreement with Ghana.', type: 'SANCTION', mode: 'withdraw', actors: ['state:PER'] },
   { text: 'Ghanaian forces continue to threaten Peru.', type: 'THREATEN', actors: ['state:GHA'] },
   { text: 'Peru attacked Ghana.', type: 'ASSAULT', actors: ['state:PER'], recipients: ['state:GHA'] },
   { text: 'Peru banned imports from Ghana.', type: 'SANCTION', actors: ['state:PER'], recipients: ['state:GHA'] },
@@ -112,6 +116,7 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['The pandemic has attacked the economies of Fiji and Ghana.', 'ASSAULT', 'a pandemic is no party'],
   ['Climate change threatens Fiji and Ghana.', 'THREATEN', 'climate change is no party'],
   ['Peru expressed concern over the attack on Ghana.', 'ASSAULT', 'the act a concern is over is a reference, not an act of the one concerned'],
+  ['Peru wants to withdraw from southern Ghana.', 'SANCTION', 'leaving territory cuts no relations'],
   ['We reaffirm the call of Nepal for a resumption of the process and for ending all hostilities against Ghana.', 'RETREAT', 'an act after "for" following a call is what is asked for'],
 ];
 
