@@ -60,6 +60,9 @@ const positives: Case[] = [
   { text: 'Peru deployed 5,000 troops on the border with Ghana.', type: 'MOBILIZE', mode: 'troops', actors: ['state:PER'] },
   { text: 'Ghana was attacked last week.', type: 'ASSAULT', actors: [], recipients: ['state:GHA'] },
   { text: 'Peru launched an attack on Ghana.', type: 'ASSAULT', actors: ['state:PER'], recipients: ['state:GHA'] },
+  // Joint exercises of any service are cooperation; one side's exercises near another are a show of force.
+  { text: 'Peru held joint naval exercises with Ghana in the Black Sea.', type: 'COOPERATE', actors: ['state:PER', 'state:GHA'] },
+  { text: 'Peru held naval exercises near Ghana.', type: 'MOBILIZE', actors: ['state:PER'] },
   // Leaving territory is a retreat; leaving an agreement stays a sanction.
   { text: 'Peru must withdraw from the occupied territories of Ghana.', type: 'RETREAT', mode: 'withdraw', actors: ['state:PER'] },
   { text: 'Peru pulled out from the border area with Ghana.', type: 'RETREAT', mode: 'withdraw', actors: ['state:PER'] },
