@@ -351,7 +351,7 @@ function scourgeSubject(view: SentenceView, first: number): boolean {
 /** "will host the conference": the meeting noun named after "host" is the event; the hosting is how it is held. */
 function hostsNamedMeeting(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>, all: readonly FoundTrigger<EventTriggerEntry>[]): boolean {
   if (trig.entry.type !== 'CONSULT' || !view.tokens[trig.first]!.lemmas.some((c) => c.lemma === 'host')) return false;
-  return all.some((o) => o !== trig && o.entry.type === 'CONSULT' && o.entry.pos === 'noun' && o.clause === trig.clause && o.first > trig.last && o.first - trig.last <= 4);
+  return all.some((o) => o !== trig && o.entry.type === 'CONSULT' && o.entry.pos === 'noun' && o.clause === trig.clause && o.first > trig.last && o.first - trig.last <= 6);
 }
 
 const PROBLEM = /^(?:roots?|causes?|problems?|poverty|hunger|inequalit(?:y|ies)|diseases?|corruption|unemployment|issues?|challenges?|scourges?|drivers|sources?)$/;

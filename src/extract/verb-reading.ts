@@ -26,6 +26,8 @@ export function isVerbReading(view: SentenceView, i: number, inflection: Inflect
     isRole(prev, 'agent-head') ||
     /ly$/.test(prev.lower) ||
     /^(countries|nations|states|parties|members|governments|sides|leaders|others|community|union|council|assembly|organization|both|all)$/.test(prev.lower);
+  // "sanctions are not the answer": a plural noun before its verb, not a verb in -s.
+  if (inflection === 's' && /^(?:are|were|have|had|do|did)$/.test(view.tokens[i + 1]?.lower ?? '')) return false;
   if (inflection === 's') return afterSubject || prev.text === ',' || isRole(prev, 'modal') || prev.lower === 'and' || prev.lower === 'or';
   return afterSubject || isRole(prev, 'modal') || isRole(prev, 'be') || prev.lower === 'and' || prev.lower === 'or';
 }

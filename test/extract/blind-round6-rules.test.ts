@@ -60,6 +60,7 @@ const positives: Case[] = [
   { text: 'Peru deployed 5,000 troops on the border with Ghana.', type: 'MOBILIZE', mode: 'troops', actors: ['state:PER'] },
   { text: 'Ghana was attacked last week.', type: 'ASSAULT', actors: [], recipients: ['state:GHA'] },
   { text: 'Peru launched an attack on Ghana.', type: 'ASSAULT', actors: ['state:PER'], recipients: ['state:GHA'] },
+  { text: 'Peru sanctions Ghana.', type: 'SANCTION', actors: ['state:PER'], recipients: ['state:GHA'] },
   // Joint exercises of any service are cooperation; one side's exercises near another are a show of force.
   { text: 'Peru held joint naval exercises with Ghana in the Black Sea.', type: 'COOPERATE', actors: ['state:PER', 'state:GHA'] },
   { text: 'Peru held naval exercises near Ghana.', type: 'MOBILIZE', actors: ['state:PER'] },
@@ -120,6 +121,7 @@ const negatives: [string, DiploEvent['type'], string][] = [
   ['Climate change threatens Fiji and Ghana.', 'THREATEN', 'climate change is no party'],
   ['Peru expressed concern over the attack on Ghana.', 'ASSAULT', 'the act a concern is over is a reference, not an act of the one concerned'],
   ['Peru wants to withdraw from southern Ghana.', 'SANCTION', 'leaving territory cuts no relations'],
+  ['Peru believes that sanctions are not the answer for Ghana.', 'SANCTION', 'sanctions as a topic (a plural noun before "are") are no sanction'],
   ['We reaffirm the call of Nepal for a resumption of the process and for ending all hostilities against Ghana.', 'RETREAT', 'an act after "for" following a call is what is asked for'],
 ];
 
@@ -147,6 +149,10 @@ describe('negative cases of the sixth-round rules', () => {
   it('hosting a conference is one meeting, the conference', () => {
     const consult = eventsOf('Peru will host the conference on oceans together with Fiji.').filter((e) => e.type === 'CONSULT');
     expect(consult.map((e) => e.trigger.text)).toEqual(['conference']);
+  });
+  it('hosting the next round of talks is one meeting, the talks', () => {
+    const consult = eventsOf('Peru is ready to host the next round of talks between Ghana and Fiji.').filter((e) => e.type === 'CONSULT');
+    expect(consult.map((e) => e.trigger.text)).toEqual(['talks']);
   });
   it('a meeting named by its parties is still coded the first time', () => {
     const consult = eventsOf('The Council welcomed the Peru-Ghana summit.').filter((e) => e.type === 'CONSULT');
