@@ -9,6 +9,8 @@ const MAX_DATE_DISTANCE = 15;
 export function isDatingTimex(view: SentenceView, ref: TimexRef): boolean {
   const t = ref.timex;
   if (t.type !== 'DATE' || !/^\d{4}/.test(t.value)) return false;
+  // "resolution 2445 (2018)": the year of a numbered text is part of its name, not when anything happened.
+  if (/\d\s*\($/.test(view.doc.text.slice(Math.max(0, t.start - 12), t.start))) return false;
   // "Vostok 2022", "Sakhalin 2": a year inside a name.
   return !view.mentions.some((m) => m.mention.start < t.end && m.mention.end > t.start);
 }

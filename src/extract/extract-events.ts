@@ -19,6 +19,7 @@ import { refineSentenceEvents, type FoundEvent } from './refine-sentence-events.
 const MEETING_TYPES = new Set(['CONSULT', 'AGREE']);
 // "refused to yield", "urged Russia to withdraw": what is asked for or refused is not an act.
 const CONTENT_OF_REQUEST = new Set(['REQUEST', 'REJECT']);
+const ASKING = /^(?:call|appeal|demand|request|plea|plead|urge|press|push)$/;
 const LOCATION_PREPS = /^(in|at|off|near)$/;
 // Acts done together: parties named around them act on each other.
 const JOINT_TYPES = new Set(['CONSULT', 'COOPERATE', 'AGREE']);
@@ -56,9 +57,10 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
   // Built only when an entry with context words matched (few do): most sentences never need it.
   let sentenceLemmas: Set<string> | undefined;
   const hasPlace = view.mentions.some((m) => m.mention.kind === 'place');
+  const hasPerson = view.mentions.some((m) => m.mention.kind === 'person');
   const triggers = findTriggers(view, ctx.lexicon.triggers, {
     compoundLicenses: (e) => MEETING_TYPES.has(e.type),
-    accept: (e) => !e.contextWords || [...e.contextWords].some((w) => (sentenceLemmas ??= new Set(view.tokens.flatMap((t) => t.lemmas.map((c) => c.lemma)))).has(w) || (w === '@place' && hasPlace)),
+    accept: (e) => !e.contextWords || [...e.contextWords].some((w) => (sentenceLemmas ??= new Set(view.tokens.flatMap((t) => t.lemmas.map((c) => c.lemma)))).has(w) || (w === '@place' && hasPlace) || (w === '@person' && hasPerson)),
     allowBackground: true,
   }).filter((t) => !isLicensingRequest(view, t, ctx.lexicon.triggers));
   const triggerTokens = new Set(triggers.flatMap((t) => range(t.first, t.last)));
@@ -67,7 +69,7 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
   const found: FoundEvent[] = [];
 
   for (const trig of triggers) {
-    if (isContentOfRequest(view, trig, triggers)) continue;
+    if (isContentOfRequest(view, trig, triggers) || insistsOnDoing(view, trig) || notAnAct(view, trig) || hostsNamedMeeting(view, trig, triggers)) continue;
     const clause = view.clauses[trig.clause]!;
     let args = findArguments(view, trig.clause, trig, triggerTokens, eventNouns);
     const inferred: string[] = [];
@@ -116,8 +118,12 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
       if (last && isPassiveEvent(view, last.event)) args = { ...args, actors: [...last.event.actors] };
     }
     if (trig.entry.needsActor && args.actors.length === 0) continue;
+    // "Terrorism continues to threaten Ghana", "the pandemic has attacked economies": a force of nature or a scourge is no party.
+    if (args.actors.length === 0 && !args.passive && trig.entry.pos === 'verb' && VICTIM_TYPES.has(trig.entry.type) && scourgeSubject(view, trig.first)) continue;
     // A noun naming an act already coded in this paragraph ("the detention ... conducted by Russia") refers back to it.
     if (trig.entry.pos === 'noun' && (trig.licence === 'verb-after' || trig.licence === 'passive-after' || trig.licence === 'reduced-passive') && isRole(view.tokens[trig.first - 1], 'determiner') && refersBack(ctx, view, trig.entry, args)) continue;
+    // "welcomes the DPRK-United States summit": a meeting named by its parties after "the", coded earlier in the document, is that meeting again.
+    if (trig.licence === 'compound' && namesCodedMeeting(ctx, view, trig)) continue;
 
     const triggerSpan = { start: view.tokens[trig.first]!.start, end: view.tokens[trig.last]!.end };
     let date: EventDate | null = ownDate(view, clause, triggerSpan.start, triggerSpan.end);
@@ -183,6 +189,10 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
         date = { ...carried, inferred: true, source: carried.source.startsWith('inherited:') ? carried.source : `inherited:${carried.source}` };
       }
     }
+    // "we call for the lifting of sanctions against X": what is asked for names no addressee ("call on X", "call for X to" do).
+    if (trig.entry.type === 'REQUEST' && view.tokens[trig.last]?.lower === 'for' && !addresseeAfter(view, trig.last)) args = { ...args, recipients: [] };
+    // "hosted 16,000 refugees from Syria": the "from" party of aid is where people came from, not who received it.
+    if (trig.entry.type === 'AID' && args.objectPrep === 'from' && args.actors.length > 0) args = { ...args, recipients: [] };
     const { quad, intensity } = scoreEvent(ctx.lexicon, trig.entry.type, trig.entry.mode);
     const quantity = nearestQuantity(view, trig);
     const location = findLocation(view, trig, [...args.actors, ...args.recipients]);
@@ -309,6 +319,89 @@ function refersBack(ctx: EventContext, view: SentenceView, entry: EventTriggerEn
   );
 }
 
+/** "call for Russia to withdraw": a party right after the word (or "the"), followed by an infinitive, is addressed. */
+function addresseeAfter(view: SentenceView, last: number): boolean {
+  let i = last + 1;
+  if (view.tokens[i]?.lower === 'the') i++;
+  const m = view.mentions.find((r) => r.first === i);
+  return m !== undefined && view.tokens[m.last + 1]?.lower === 'to';
+}
+
+// "meet future disasters", "meet the targets": meeting a need is not meeting a party.
+const MET_NEED = /^(?:needs?|demands?|challenges?|targets?|goals?|obligations?|commitments?|requirements?|expectations?|standards?|criteria|criterion|deadlines?|costs?|disasters?|emergencies|conditions?|aspirations?|shortfalls?|threats?)$/;
+// "an official, who refused to identify himself": a source's reticence, not a rejection of anyone.
+const RETICENCE = /^(?:comment|identify|elaborate|speculate|say)$/;
+
+const PEACEKEEPING = /^(?:peacekeeping|peace-keeping|peacekeepers?|peace-keepers?|blue-helmets?|helmets)$/;
+// Subjects that threaten or strike without being a party.
+const SCOURGE = /^(?:terrorism|extremism|radicalism|climate|change|warming|pandemic|pandemics|epidemic|disease|diseases|virus|poverty|hunger|crisis|crises|drought|droughts|floods?|hurricanes?|cyclones?|storms?|earthquakes?|disasters?|sea-level|levels|instability|insecurity|inequality|corruption|crime|trafficking|proliferation|desertification)$/;
+
+/** The nearest word before the verb in its clause (past auxiliaries and adverbs) names a scourge, not an agent. */
+function scourgeSubject(view: SentenceView, first: number): boolean {
+  const clauseFirst = view.clauses.find((c) => c.first <= first && first <= c.last)?.first ?? 0;
+  for (let i = first - 1; i >= Math.max(clauseFirst, first - 5); i--) {
+    const w = view.tokens[i]!;
+    if ((view.mentionsAt[i]?.length ?? 0) > 0 || w.punct) return false;
+    if (/^(?:to|continue|continues|continued|has|have|had|will|would|can|could|may|might|also|still|now|already|increasingly|seriously|directly|further|is|are|was|were|not|never)$/.test(w.lower)) continue;
+    return SCOURGE.test(w.lower);
+  }
+  return false;
+}
+
+/** "will host the conference": the meeting noun named after "host" is the event; the hosting is how it is held. */
+function hostsNamedMeeting(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>, all: readonly FoundTrigger<EventTriggerEntry>[]): boolean {
+  if (trig.entry.type !== 'CONSULT' || !view.tokens[trig.first]!.lemmas.some((c) => c.lemma === 'host')) return false;
+  return all.some((o) => o !== trig && o.entry.type === 'CONSULT' && o.entry.pos === 'noun' && o.clause === trig.clause && o.first > trig.last && o.first - trig.last <= 6);
+}
+
+const PROBLEM = /^(?:roots?|causes?|problems?|poverty|hunger|inequalit(?:y|ies)|diseases?|corruption|unemployment|issues?|challenges?|scourges?|drivers|sources?)$/;
+// "seize this historic opportunity": taking a chance, not property.
+const SEIZED_CHANCE = /^(?:opportunity|opportunities|initiative|moment|momentum|chance|chances|occasion|window|day)$/;
+
+/** A trigger word used in a sense that names no act between parties. */
+function notAnAct(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>): boolean {
+  const t = view.tokens;
+  const lemma = (i: number, re: RegExp) => t[i]?.lemmas.some((c) => re.test(c.lemma)) ?? false;
+  if (trig.entry.type === 'CONSULT' && trig.first === trig.last && lemma(trig.first, /^meet$/)) {
+    for (let i = trig.last + 1; i <= Math.min(t.length - 1, trig.last + 4); i++) {
+      if (MET_NEED.test(t[i]!.lower)) return true;
+      if (t[i]!.punct || (view.mentionsAt[i]?.length ?? 0) > 0 || /^(?:with|in|at|on|for)$/.test(t[i]!.lower)) break;
+    }
+  }
+  if (trig.entry.type === 'REJECT' && trig.first === trig.last && t[trig.last + 1]?.lower === 'to' && lemma(trig.last + 2, RETICENCE)) return true;
+  // "attack the root causes of poverty": a problem attacked is no party attacked.
+  if (trig.entry.type === 'ASSAULT' && trig.entry.pos === 'verb' && lemma(trig.first, /^attack$/)) {
+    for (let i = trig.last + 1; i <= Math.min(t.length - 1, trig.last + 4) && !t[i]!.punct; i++) if (PROBLEM.test(t[i]!.lower)) return true;
+  }
+  // "has banned single-use plastics": a ban sanctions someone only when a party is named with it.
+  if (trig.entry.type === 'SANCTION' && trig.entry.pos === 'verb' && lemma(trig.first, /^ban$/)) {
+    let named = false;
+    for (let i = trig.last + 1; i < t.length && !t[i]!.punct && !/^(?:and|but|while)$/.test(t[i]!.lower); i++) if ((view.mentionsAt[i]?.length ?? 0) > 0) named = true;
+    if (!named) return true;
+  }
+  // "deployed 5,000 troops to United Nations peacekeeping missions": a contribution to a mission, no show of force.
+  if (trig.entry.type === 'MOBILIZE' && lemma(trig.first, /^deploy(?:ment)?$/) && t.some((x) => PEACEKEEPING.test(x.lower))) return true;
+  if (trig.entry.type === 'COERCE' && lemma(trig.first, /^seize$/)) {
+    for (let i = trig.last + 1; i <= Math.min(t.length - 1, trig.last + 4) && !t[i]!.punct; i++) if (SEIZED_CHANCE.test(t[i]!.lower)) return true;
+  }
+  return false;
+}
+
+/** "a minority that insists on harming Cuba": "insist on" before a gerund is persistence, not a demand. */
+function insistsOnDoing(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>): boolean {
+  return trig.entry.type === 'REQUEST' && view.tokens[trig.first]!.lemmas.some((c) => c.lemma === 'insist') && (view.tokens[trig.last + 1]?.lemmas.some((c) => c.inflection === 'ing') ?? false);
+}
+
+/** The parties written before a compound-licensed meeting noun after "the" already met in an earlier sentence (same type). */
+function namesCodedMeeting(ctx: EventContext, view: SentenceView, trig: FoundTrigger<EventTriggerEntry>): boolean {
+  const named = view.mentions.filter((m) => m.last < trig.first && m.last >= trig.first - 4 && !m.possessive);
+  if (named.length === 0) return false;
+  const start = Math.min(...named.map((m) => m.first));
+  if (view.tokens[start - 1]?.lower !== 'the') return false;
+  const states = new Set(named.map((m) => stateOf(ctx.doc.entities, m.entity)));
+  return ctx.events.some((e) => e.type === trig.entry.type && !e.negated && e.evidence.end <= view.sentence.start && [...states].every((s) => statesOf(ctx.doc.entities, [...e.actors, ...e.recipients]).has(s)));
+}
+
 /**
  * "sanctions against Russia, including sanctions against individuals": a part of the act already
  * named; "strengthening coordination with China by conducting joint flights": its means.
@@ -331,6 +424,8 @@ function range(a: number, b: number): number[] {
 
 /** "urged Russia to stop the aggression and withdraw its forces": the withdrawal is what was asked for, not an act. */
 function isContentOfRequest(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>, all: readonly FoundTrigger<EventTriggerEntry>[]): boolean {
+  // "We reaffirm the call for a resumption ... and for ending hostilities": an act right after "for" that follows a word of asking.
+  if (view.tokens[trig.first - 1]?.lower === 'for' && view.tokens.slice(view.clauses[trig.clause]!.first, trig.first - 1).some((t) => t.lemmas.some((c) => ASKING.test(c.lemma)))) return true;
   return all.some((other) => {
     if (other === trig || other.clause !== trig.clause || other.last >= trig.first || !CONTENT_OF_REQUEST.has(other.entry.type)) return false;
     // A refusal's content is its infinitive ("refused to yield"), not a later act ("refused entry to X and expelled").

@@ -7,6 +7,9 @@ import { isVerbReading } from './verb-reading.js';
 export type NounLicence = 'verb-before' | 'verb-after' | 'passive-after' | 'reduced-passive' | 'compound' | 'named' | 'background' | null;
 
 const BEFORE_WINDOW = 15;
+/** Verbs of carrying out or keeping to a text, and the agreed texts they take. */
+const KEEPING = /^(?:implement|apply|enforce|maintain)$/;
+const AGREED_TEXT = /^(?:statement|statements|declaration|declarations|communique|communiqué|communiques|communiqués|agreement|agreements|accord|accords)$/;
 const AFTER_WINDOW = 6;
 
 export interface LicenceOptions {
@@ -35,8 +38,9 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
       if (isRole(tok, 'background')) break;
       if (tok.punct && tok.text !== ',' && !/^[“”"'‘’()-]$/.test(tok.text)) break;
       if (tok.text === ',' && /^(and|but|or)$/.test(t[i + 1]?.lower ?? '')) break;
-      // "taken an open attitude towards dialogue": the verb's object is the attitude, not the dialogue.
-      if (/^(towards|toward|about|regarding|concerning)$/.test(tok.lower)) break;
+      // "taken an open attitude towards dialogue": the verb's object is the attitude, not the dialogue;
+      // "expressed concern over the attack", "imposed sanctions over the annexation": the act is what it is about.
+      if (/^(towards|toward|about|regarding|concerning|over)$/.test(tok.lower)) break;
       if (isRole(tok, 'light-before') && !isRole(tok, 'determiner') && !isRole(tok, 'preposition')) {
         if (view.mentionsAt[i]!.length > 0) continue;
         const inflection = tok.lemmas.find((c) => isRole({ ...tok, lower: c.lemma, lemmas: [c] }, 'light-before'))?.inflection ?? 'base';
@@ -48,6 +52,8 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
           continue;
         }
         if (!isVerbReading(view, i, inflection) && !(t[i - 1] && isRole(t[i - 1], 'modal'))) continue;
+        // "implement the Joint Statement": carrying out a text presupposes it; a verb after may still report it ("adopted in June").
+        if (tok.lemmas.some((c) => KEEPING.test(c.lemma)) && AGREED_TEXT.test(t[last]!.lower)) break;
         return 'verb-before';
       }
     }

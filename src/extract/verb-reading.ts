@@ -15,8 +15,9 @@ export function isVerbReading(view: SentenceView, i: number, inflection: Inflect
   if (isRole(prev, 'determiner') && isRole(prev, 'modal') && isRole(view.tokens[i - 2], 'subject-pronoun')) return true;
   if (isRole(prev, 'determiner') || prev.lower === "'s") return false;
   if (inflection === 'ed' || inflection === 'irregular') return !isRole(prev, 'preposition');
-  // "the policy of concluding a treaty": a gerund after "of" names the act, it does not report it.
-  if (inflection === 'ing') return prev.lower !== 'of';
+  // "the policy of concluding a treaty": a gerund after "of" names the act, it does not report it;
+  // "paid tribute to bombing victims": an -ing word before "victims" or "survivors" says which ones.
+  if (inflection === 'ing') return prev.lower !== 'of' && !/^(?:victims?|survivors?)$/.test(view.tokens[i + 1]?.lower ?? '');
   // "the right to criticize": an infinitive after a noun of possibility.
   if (inflection === 'base' && prev.lower === 'to' && isRole(view.tokens[i - 2], 'nominal-infinitive')) return false;
   const afterSubject =
@@ -25,6 +26,8 @@ export function isVerbReading(view: SentenceView, i: number, inflection: Inflect
     isRole(prev, 'agent-head') ||
     /ly$/.test(prev.lower) ||
     /^(countries|nations|states|parties|members|governments|sides|leaders|others|community|union|council|assembly|organization|both|all)$/.test(prev.lower);
+  // "sanctions are not the answer": a plural noun before its verb, not a verb in -s.
+  if (inflection === 's' && /^(?:are|were|have|had|do|did)$/.test(view.tokens[i + 1]?.lower ?? '')) return false;
   if (inflection === 's') return afterSubject || prev.text === ',' || isRole(prev, 'modal') || prev.lower === 'and' || prev.lower === 'or';
   return afterSubject || isRole(prev, 'modal') || isRole(prev, 'be') || prev.lower === 'and' || prev.lower === 'or';
 }
