@@ -1,5 +1,5 @@
 import { readDataRows } from './data-files.js';
-import { compilePattern, matchAt, type CompiledPattern } from './trigger-pattern.js';
+import { compilePattern, matchesAt, type CompiledPattern } from './trigger-pattern.js';
 import { hasLemma, type Token } from './tokenise.js';
 
 /** Roles of data/extract-function-words.tsv. */
@@ -53,14 +53,23 @@ export function isRole(token: Token | undefined, role: FunctionRole): boolean {
 
 /** A role member (word or phrase) starting at token i: its last token index, or -1. */
 export function roleAt(tokens: readonly Token[], i: number, role: FunctionRole, limit = tokens.length): number {
-  const phrases = functionWords().phrases.get(role) ?? [];
   let last = -1;
-  for (const p of phrases) {
-    const m = matchAt(tokens, i, p, limit);
-    if (m && m.first === i && m.last > last) last = m.last;
-  }
+  // Only the role's phrases that can start with token i are tried (matchesAt's first-word index).
+  for (const { match } of matchesAt(tokens, i, phraseEntries(role), limit)) if (match.last > last) last = match.last;
   if (last < 0 && i < limit && isRole(tokens[i], role)) last = i;
   return last;
+}
+
+// One list per role, kept, so that the index of its first words is built once.
+const phraseEntriesByRole = new Map<FunctionRole, { pattern: CompiledPattern }[]>();
+
+function phraseEntries(role: FunctionRole): { pattern: CompiledPattern }[] {
+  let entries = phraseEntriesByRole.get(role);
+  if (!entries) {
+    entries = (functionWords().phrases.get(role) ?? []).map((pattern) => ({ pattern }));
+    phraseEntriesByRole.set(role, entries);
+  }
+  return entries;
 }
 
 export { hasLemma };

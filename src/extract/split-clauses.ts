@@ -7,6 +7,9 @@ export interface Clause {
   last: number;
 }
 
+// Clause breaks that start a clause even without a comma before them.
+const BREAK_ANYWHERE = /^(but|whereas|while|although|though)$/;
+
 /**
  * Split a sentence's tokens into clauses: at ";" and ":", before "but", "whereas", "although",
  * "while" and the like, and at ", and" when what follows is a new verb phrase rather than the next
@@ -14,16 +17,24 @@ export interface Clause {
  * dates and the search for arguments; they need not be grammatical clauses to do that job.
  */
 export function splitClauses(tokens: readonly Token[], isMentionToken: (i: number) => boolean): Clause[] {
-  const starts = new Set<number>([0]);
+  if (tokens.length === 0) return [];
+  // Starts are found in increasing order, each once: each clause ends where the next starts.
+  const clauses: Clause[] = [];
+  let first = 0;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1]!;
-    if (prev.text === ';' || prev.text === ':') starts.add(i);
-    else if (isRole(t, 'clause-break') && i > 1 && (prev.text === ',' || /^(but|whereas|while|although|though)$/.test(t.lower))) starts.add(i);
-    else if ((t.lower === 'and' || t.lower === 'or') && prev.text === ',' && startsVerbPhrase(tokens, i + 1, isMentionToken)) starts.add(i);
+    let starts = false;
+    if (prev.text === ';' || prev.text === ':') starts = true;
+    else if (isRole(t, 'clause-break') && i > 1 && (prev.text === ',' || BREAK_ANYWHERE.test(t.lower))) starts = true;
+    else if ((t.lower === 'and' || t.lower === 'or') && prev.text === ',' && startsVerbPhrase(tokens, i + 1, isMentionToken)) starts = true;
+    if (starts) {
+      clauses.push({ first, last: i - 1 });
+      first = i;
+    }
   }
-  const sorted = [...starts].filter((s) => s < tokens.length).sort((a, b) => a - b);
-  return sorted.map((first, k) => ({ first, last: (sorted[k + 1] ?? tokens.length) - 1 }));
+  clauses.push({ first, last: tokens.length - 1 });
+  return clauses;
 }
 
 /** After ", and": a verb-like word (not a name, determiner or "other(s)") starts a new verb phrase. */

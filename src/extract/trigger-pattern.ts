@@ -16,6 +16,8 @@ export interface CompiledPattern {
   slots: Slot[];
   /** Number of word slots: a longer pattern wins over a shorter one on the same words. */
   weight: number;
+  /** Only required words, no gaps (most patterns): matched by a plain loop. */
+  plain?: boolean;
 }
 
 export interface PatternMatch {
@@ -44,7 +46,7 @@ export function compilePattern(source: string): CompiledPattern {
       const body = optional ? part.slice(0, -1) : part;
       return { alts: new Set(body.split('|').map((a) => normaliseSpelling(a))), optional } as Slot;
     });
-  return { source, slots, weight: slots.filter((s) => s.alts !== null).length };
+  return { source, slots, weight: slots.filter((s) => s.alts !== null).length, plain: slots.length > 0 && slots.every((s) => s.alts !== null && !s.optional) };
 }
 
 /** The words a pattern can start with (for indexing); null when its first slot is optional. */
@@ -55,6 +57,7 @@ export function firstWords(pattern: CompiledPattern): ReadonlySet<string> | null
 
 /** Try to match the pattern starting exactly at token i (not beyond `limit`, exclusive). */
 export function matchAt(tokens: readonly Token[], i: number, pattern: CompiledPattern, limit = tokens.length): PatternMatch | null {
+  if (pattern.plain) return matchPlain(tokens, i, pattern, limit);
   let best: PatternMatch | null = null;
   const step = (slot: number, t: number, first: number, last: number, rank: number, inflection: Inflection | null): void => {
     if (slot === pattern.slots.length) {
@@ -84,6 +87,24 @@ export function matchAt(tokens: readonly Token[], i: number, pattern: CompiledPa
   };
   step(0, i, -1, -1, 0, null);
   return best;
+}
+
+/** matchAt for a pattern of required words only: one way to match, word after word. */
+function matchPlain(tokens: readonly Token[], i: number, pattern: CompiledPattern, limit: number): PatternMatch | null {
+  const n = pattern.slots.length;
+  if (i + n > limit) return null;
+  let rank = 0;
+  let inflection: Inflection = 'base';
+  for (let j = 0; j < n; j++) {
+    const lemmas = tokens[i + j]!.lemmas;
+    const alts = pattern.slots[j]!.alts!;
+    let k = 0;
+    while (k < lemmas.length && !alts.has(lemmas[k]!.lemma)) k++;
+    if (k === lemmas.length) return null;
+    if (j === 0) inflection = lemmas[k]!.inflection;
+    rank += k;
+  }
+  return { first: i, last: i + n - 1, rank, inflection };
 }
 
 /**
@@ -137,31 +158,48 @@ export function findMatches<T extends { pattern: CompiledPattern }>(
   keep?: (entry: T) => boolean,
 ): { entry: T; match: PatternMatch }[] {
   const out: { entry: T; match: PatternMatch }[] = [];
+  const index = startIndex(entries);
+  for (let i = from; i < to; i++) collectMatchesAt(tokens, i, entries, index, to, keep, out);
+  return out;
+}
+
+/** The matches of a set of patterns that start exactly at token i (none beyond `limit`, exclusive), in list order. */
+export function matchesAt<T extends { pattern: CompiledPattern }>(tokens: readonly Token[], i: number, entries: readonly T[], limit = tokens.length): { entry: T; match: PatternMatch }[] {
+  const out: { entry: T; match: PatternMatch }[] = [];
+  if (entries.length > 0 && i >= 0 && i < limit && i < tokens.length) collectMatchesAt(tokens, i, entries, startIndex(entries), limit, undefined, out);
+  return out;
+}
+
+function collectMatchesAt<T extends { pattern: CompiledPattern }>(
+  tokens: readonly Token[],
+  i: number,
+  entries: readonly T[],
+  index: Map<string, number[]>,
+  limit: number,
+  keep: ((entry: T) => boolean) | undefined,
+  out: { entry: T; match: PatternMatch }[],
+): void {
   // Only entries that can start with one of the token's readings are tried (a match must start at i);
   // they are tried in list order, as a scan of every entry would.
-  const index = startIndex(entries);
-  for (let i = from; i < to; i++) {
-    // Usually one reading has entries: its list is already in order and without repeats, so it is used as is.
-    let first: number[] | undefined;
-    let merged: number[] | undefined;
-    for (const c of tokens[i]!.lemmas) {
-      const list = index.get(c.lemma);
-      if (!list) continue;
-      if (!first) first = list;
-      else {
-        merged ??= first.slice();
-        for (const n of list) merged.push(n);
-      }
-    }
-    if (!first) continue;
-    const candidates = merged ? merged.sort((a, b) => a - b) : first;
-    for (let k = 0; k < candidates.length; k++) {
-      if (k > 0 && candidates[k] === candidates[k - 1]) continue;
-      const entry = entries[candidates[k]!]!;
-      if (keep && !keep(entry)) continue;
-      const m = matchAt(tokens, i, entry.pattern, to);
-      if (m && m.first === i) out.push({ entry, match: m });
+  // Usually one reading has entries: its list is already in order and without repeats, so it is used as is.
+  let first: number[] | undefined;
+  let merged: number[] | undefined;
+  for (const c of tokens[i]!.lemmas) {
+    const list = index.get(c.lemma);
+    if (!list) continue;
+    if (!first) first = list;
+    else {
+      merged ??= first.slice();
+      for (const n of list) merged.push(n);
     }
   }
-  return out;
+  if (!first) return;
+  const candidates = merged ? merged.sort((a, b) => a - b) : first;
+  for (let k = 0; k < candidates.length; k++) {
+    if (k > 0 && candidates[k] === candidates[k - 1]) continue;
+    const entry = entries[candidates[k]!]!;
+    if (keep && !keep(entry)) continue;
+    const m = matchAt(tokens, i, entry.pattern, limit);
+    if (m && m.first === i) out.push({ entry, match: m });
+  }
 }
