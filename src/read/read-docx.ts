@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import type { FormatReader } from './format-reader.js';
 import { htmlToDocument } from './html-blocks.js';
 import { ReadError } from './read-error.js';
@@ -19,6 +18,8 @@ const MAX_WARNINGS = 20;
 export const readDocx: FormatReader = async ({ file, bytes }) => {
   refuseNonZip(file, bytes);
   let result: { value: string; messages: Array<{ type: string; message: string }> };
+  // Loaded on first use, like pdf-parse: most runs read no Word file.
+  const { default: mammoth } = await import('mammoth');
   try {
     result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP });
   } catch (err) {

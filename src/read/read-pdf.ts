@@ -1,4 +1,3 @@
-import { PDFParse } from 'pdf-parse';
 import type { Block } from '../model/index.js';
 import type { FormatOutput, FormatReader } from './format-reader.js';
 import { splitHeadingLabel, type HeadingLabelStyle } from './heading-label.js';
@@ -11,6 +10,9 @@ import { TextBuilder } from './text-builder.js';
  * say which lines are footnotes).
  */
 export const readPdf: FormatReader = async ({ file, bytes }) => {
+  // Loaded on first use: pdf.js and its native canvas cost about a second at start-up, which every
+  // command and ingest worker paid even when no PDF was read.
+  const { PDFParse } = await import('pdf-parse');
   // pdf.js takes ownership of (detaches) the buffer it is given; hand it a copy.
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
   try {
