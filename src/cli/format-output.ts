@@ -1,3 +1,5 @@
+import { csvLine } from '../export/csv-line.js';
+
 export type OutputFormat = 'table' | 'json' | 'csv';
 
 export function parseFormat(value: string): OutputFormat {
@@ -10,10 +12,8 @@ export function formatRows(rows: Array<Record<string, unknown>>, format: OutputF
   if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cell = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  if (format === 'csv') {
-    const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    return [cols.join(','), ...rows.map((r) => cols.map((c) => quote(cell(r[c]))).join(','))].join('\n') + '\n';
-  }
+  // The export's CSV writer: same quoting and the same spreadsheet-formula guard.
+  if (format === 'csv') return csvLine(cols) + rows.map((r) => csvLine(cols.map((c) => r[c]))).join('');
   if (rows.length === 0) return '(none)\n';
   const maxWidth = 60;
   const clip = (s: string) => (s.length > maxWidth ? s.slice(0, maxWidth - 1) + '…' : s);
