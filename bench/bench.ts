@@ -1,6 +1,7 @@
 // Benchmarks: `npm run bench -- [name] [corpus folder ...] [--json] [options]`, names:
 //   ingest      end-to-end ingest throughput per core, per stage, peak memory, peers on the same text
 //   threads     the same files with 1 and N worker threads (--threads N, default the cores)
+//   workers     the same files queued in fresh PostgreSQL databases, ingested by 1 and N `diplograph worker` processes (--workers N, default 2), beside a SQLite reference
 //   long-line   one generated paragraph without line breaks (--size MB, default 0.8 and 5) analysed; seconds per stage
 //   large       a generated text file of --size MB (default 100) ingested streaming; peak RSS
 //   events-api  GET /api/events latency on a generated knowledge base of --events N (default 1M)
@@ -10,6 +11,7 @@
 // Common options: --limit N (corpus files), --src (measure sources through tsx, not dist/).
 import { benchIngest } from './ingest-throughput.js';
 import { benchThreads } from './threads-scaling.js';
+import { benchWorkers } from './workers-scaling.js';
 import { benchLarge } from './large-file.js';
 import { benchLongLine } from './long-line.js';
 import { benchEventsApi } from './events-api.js';
@@ -18,7 +20,7 @@ import { benchLoadApi } from './load-api.js';
 import { benchImport } from './import-throughput.js';
 
 const args = process.argv.slice(2);
-const VALUED = new Set(['--limit', '--threads', '--size', '--events', '--requests', '--keep', '--connections', '--copies']);
+const VALUED = new Set(['--limit', '--threads', '--size', '--events', '--requests', '--keep', '--connections', '--copies', '--workers']);
 const value = (name: string): string | undefined => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
@@ -43,6 +45,8 @@ if (sub === 'ingest') {
   await benchIngest({ corpora, json, limit: number('--limit'), src });
 } else if (sub === 'threads') {
   await benchThreads({ corpora, json, limit: number('--limit'), threads: number('--threads'), src });
+} else if (sub === 'workers') {
+  await benchWorkers({ corpora, json, limit: number('--limit'), workers: number('--workers') });
 } else if (sub === 'long-line') {
   await benchLongLine({ json, sizesMb: value('--size') ? [number('--size')!] : undefined, src });
 } else if (sub === 'large') {
@@ -56,6 +60,6 @@ if (sub === 'ingest') {
 } else if (sub === 'import') {
   await benchImport({ json, copies: number('--copies') });
 } else {
-  process.stderr.write(`unknown benchmark "${sub}"; available: ingest, threads, long-line, large, events-api, time, load-api, import\n`);
+  process.stderr.write(`unknown benchmark "${sub}"; available: ingest, threads, workers, long-line, large, events-api, time, load-api, import\n`);
   process.exit(2);
 }
