@@ -7,7 +7,7 @@ import { coarsenToYear, continuesPreviousTime, isDatingTimex, lastDateOf, ownDat
 import { findArguments, isPassive, mentionChains } from './find-arguments.js';
 import { findTriggers, type FoundTrigger } from './find-triggers.js';
 import { findMatches } from './trigger-pattern.js';
-import type { SentenceView } from './sentence-view.js';
+import { lexiconMatches, type SentenceView } from './sentence-view.js';
 import { findRespondedEvent, hasResponseMarker } from './responds-to.js';
 import { isRole } from './function-words.js';
 import { eventLexicon, type EventLexicon, type EventTriggerEntry } from './trigger-lexicon.js';
@@ -64,7 +64,11 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
     allowBackground: true,
   }).filter((t) => !isLicensingRequest(view, t, ctx.lexicon.triggers));
   const triggerTokens = new Set(triggers.flatMap((t) => range(t.first, t.last)));
-  const eventNouns = new Set(findMatches(view.tokens, ctx.lexicon.triggers, 0, view.tokens.length, (e) => e.pos === 'noun' && VICTIM_TYPES.has(e.type)).flatMap(({ match }) => range(match.first, match.last)));
+  // The nouns of acts with a victim, from the scan the triggers were found in.
+  const eventNouns = new Set<number>();
+  for (const { entry, match } of lexiconMatches(view, ctx.lexicon.triggers)) {
+    if (entry.pos === 'noun' && VICTIM_TYPES.has(entry.type)) for (let i = match.first; i <= match.last; i++) eventNouns.add(i);
+  }
   const prev = ctx.previous.get(view.sentence.paragraph);
   const found: FoundEvent[] = [];
 

@@ -1,7 +1,6 @@
 import { isRole } from './function-words.js';
-import { findMatches } from './trigger-pattern.js';
 import { licenseNounTrigger, type NounLicence } from './license-noun-trigger.js';
-import { clauseOf, type SentenceView } from './sentence-view.js';
+import { clauseOf, lexiconMatches, type SentenceView } from './sentence-view.js';
 import type { TriggerEntry } from './trigger-lexicon.js';
 import { isVerbReading } from './verb-reading.js';
 
@@ -30,7 +29,7 @@ export interface FindOptions<T> {
  */
 export function findTriggers<T extends TriggerEntry>(view: SentenceView, entries: readonly T[], opts: FindOptions<T> = {}): FoundTrigger<T>[] {
   const candidates: (FoundTrigger<T> & { weight: number; rank: number })[] = [];
-  const matches = findMatches(view.tokens, entries);
+  const matches = lexiconMatches(view, entries);
   const verbTokens = new Set<number>();
   for (const { entry, match } of matches) {
     if ((entry.pos === 'verb' || entry.pos === 'phrase') && !isRole(view.tokens[match.first], 'light-before') && isVerbReading(view, match.first, match.inflection)) {

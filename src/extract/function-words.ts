@@ -1,6 +1,8 @@
 import { readDataRows } from './data-files.js';
 import { compilePattern, matchesAt, type CompiledPattern } from './trigger-pattern.js';
+import type { LemmaCandidate } from './lemmatise.js';
 import { hasLemma, type Token } from './tokenise.js';
+import { PerForm } from './word-form.js';
 
 /** Roles of data/extract-function-words.tsv. */
 export type FunctionRole =
@@ -44,11 +46,48 @@ export function functionWords(): FunctionWords {
 /** Is the token a single-word member of the role (by surface, or by lemma for content words)? */
 export function isRole(token: Token | undefined, role: FunctionRole): boolean {
   if (!token) return false;
+  // A token of the tokeniser: all roles of its form are worked out once.
+  if (token.formId !== undefined) {
+    const bit = roleBits().get(role);
+    if (bit !== undefined) return (rolesOf(token, token.formId) & bit) !== 0;
+  }
   const set = functionWords().words.get(role);
-  if (!set) return false;
-  if (set.has(token.lower)) return true;
+  return set !== undefined && hasRole(token.lower, token.lemmas, set);
+}
+
+function hasRole(lower: string, lemmas: readonly LemmaCandidate[], set: ReadonlySet<string>): boolean {
+  if (set.has(lower)) return true;
   // Lemma readings only for longer words: "its" must not read as "it", "does" may read as "do".
-  return token.lemmas.some((c) => (c.inflection === 'irregular' || (c.inflection !== 'base' && token.lower.length > 3)) && set.has(c.lemma));
+  return lemmas.some((c) => (c.inflection === 'irregular' || (c.inflection !== 'base' && lower.length > 3)) && set.has(c.lemma));
+}
+
+let bitsByRole: Map<FunctionRole, number> | undefined;
+
+/** One bit for each role with single words (up to 31; any further role is looked up in its set each time). */
+function roleBits(): Map<FunctionRole, number> {
+  if (bitsByRole) return bitsByRole;
+  bitsByRole = new Map();
+  let n = 0;
+  for (const role of functionWords().words.keys()) if (n < 31) bitsByRole.set(role, 1 << n++);
+  return bitsByRole;
+}
+
+const rolesByForm = new PerForm<number>();
+
+function rolesOf(token: Token, formId: number): number {
+  let bits = rolesByForm.get(formId);
+  if (bits === undefined) {
+    bits = 0;
+    for (const [role, bit] of roleBits()) if (hasRole(token.lower, token.lemmas, functionWords().words.get(role)!)) bits |= bit;
+    rolesByForm.set(formId, bits);
+  }
+  return bits;
+}
+
+/** Is this one reading of a word a member of the role (as isRole on a token with only that reading)? */
+export function isRoleReading(reading: LemmaCandidate, role: FunctionRole): boolean {
+  const set = functionWords().words.get(role);
+  return set !== undefined && hasRole(reading.lemma, [reading], set);
 }
 
 /** A role member (word or phrase) starting at token i: its last token index, or -1. */

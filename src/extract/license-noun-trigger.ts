@@ -1,4 +1,4 @@
-import { isRole } from './function-words.js';
+import { isRole, isRoleReading } from './function-words.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Clause } from './split-clauses.js';
 import { isVerbReading } from './verb-reading.js';
@@ -43,7 +43,7 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
       if (/^(towards|toward|about|regarding|concerning|over)$/.test(tok.lower)) break;
       if (isRole(tok, 'light-before') && !isRole(tok, 'determiner') && !isRole(tok, 'preposition')) {
         if (view.mentionsAt[i]!.length > 0) continue;
-        const inflection = tok.lemmas.find((c) => isRole({ ...tok, lower: c.lemma, lemmas: [c] }, 'light-before'))?.inflection ?? 'base';
+        const inflection = tok.lemmas.find((c) => isRoleReading(c, 'light-before'))?.inflection ?? 'base';
         const before = [t[i - 1], t[i - 2]];
         if (before.some((b) => b && isRole(b, 'background'))) break;
         // "the start of" is a reference; "announced the start of" is the report of one.
@@ -96,7 +96,7 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
     if (tok.punct && tok.text !== ',') break;
     // ", and nuclear threats have been made": the verb after a coordinator belongs to the next conjunct.
     if (tok.text === ',' && /^(and|but|or)$/.test(t[i + 1]?.lower ?? '')) break;
-    const past = tok.lemmas.some((c) => (c.inflection === 'ed' || c.inflection === 'irregular') && isRole({ ...tok, lower: c.lemma, lemmas: [c] }, 'light-after'));
+    const past = tok.lemmas.some((c) => (c.inflection === 'ed' || c.inflection === 'irregular') && isRoleReading(c, 'light-after'));
     // "the attack launched by X", "carried out by X": a participle right after the noun, before "by", is a passive without its auxiliary.
     if (past && i === last + 1 && (t[i + 1]?.lower === 'by' || (/^(out|up)$/.test(t[i + 1]?.lower ?? '') && t[i + 2]?.lower === 'by'))) return 'reduced-passive';
     if (past) return isRole(t[i - 1], 'be') || (isRole(t[i - 2], 'be') && /ly$/.test(t[i - 1]!.lower)) ? 'passive-after' : 'verb-after';

@@ -2,6 +2,7 @@ import type { AnalysedDocument, Mention, Quantity, Sentence, Timex } from '../mo
 import { sentenceItems } from './sentence-items.js';
 import { splitClauses, type Clause } from './split-clauses.js';
 import { tokenise, type Token } from './tokenise.js';
+import { findMatches, type CompiledPattern, type PatternMatch } from './trigger-pattern.js';
 
 /** A linked mention placed on the sentence's tokens. */
 export interface MentionRef {
@@ -33,6 +34,8 @@ export interface SentenceView {
   quantities: Quantity[];
   /** For each token, the mention refs overlapping it. */
   mentionsAt: MentionRef[][];
+  /** Matches of whole lexicons over the sentence, by lexicon (see lexiconMatches). */
+  lexiconMatches?: Map<readonly object[], readonly { entry: unknown; match: PatternMatch }[]>;
 }
 
 const MODIFIER_RULE = /adjectiv|demonym|modifier/i;
@@ -150,4 +153,18 @@ export function clauseOf(view: SentenceView, i: number): number {
 export function tokenAtOffset(view: SentenceView, offset: number): number {
   const k = view.tokens.findIndex((t) => t.end > offset);
   return k < 0 ? view.tokens.length : k;
+}
+
+/**
+ * findMatches over the whole sentence, worked out once per sentence and lexicon: the events'
+ * triggers and the event nouns they are checked against come from one scan. Callers only read it.
+ */
+export function lexiconMatches<T extends { pattern: CompiledPattern }>(view: SentenceView, entries: readonly T[]): readonly { entry: T; match: PatternMatch }[] {
+  view.lexiconMatches ??= new Map();
+  let found = view.lexiconMatches.get(entries) as { entry: T; match: PatternMatch }[] | undefined;
+  if (!found) {
+    found = findMatches(view.tokens, entries);
+    view.lexiconMatches.set(entries, found);
+  }
+  return found;
 }

@@ -1,4 +1,5 @@
-import { lemmaCandidates, type LemmaCandidate } from './lemmatise.js';
+import type { LemmaCandidate } from './lemmatise.js';
+import { wordFormAt } from './word-form.js';
 
 export interface Token {
   /** Document offsets. */
@@ -10,6 +11,11 @@ export interface Token {
   lemmas: LemmaCandidate[];
   /** True for punctuation and symbols. */
   punct: boolean;
+  /**
+   * Id of the surface's shared form (see word-form.ts), whose text, lower and lemmas these are.
+   * A token made up with another lower or lemmas must not carry it.
+   */
+  formId?: number;
 }
 
 // Words keep inner hyphens ("Japan-Russia", "people-to-people"); "'s" and "n't" are tokens of their own
@@ -119,33 +125,11 @@ export function tokenise(text: string, start: number, end: number): Token[] {
       q = p + width;
       punct = (cls & LETTER_OR_NUMBER) === 0;
     }
-    const surface = text.slice(p, q);
-    const form = formOf(surface, punct);
-    tokens.push({ start: p, end: q, text: surface, lower: form.lower, lemmas: form.lemmas, punct });
+    const form = wordFormAt(text, p, q, punct);
+    tokens.push({ start: p, end: q, text: form.surface, lower: form.lower, lemmas: form.lemmas, punct, formId: form.id });
     p = q;
   }
   return tokens;
-}
-
-// The lower-cased form and lemma candidates depend only on the surface: computed once per surface
-// (callers never edit them).
-interface Form {
-  lower: string;
-  lemmas: LemmaCandidate[];
-}
-const formCache = new Map<string, Form>();
-const FORM_CACHE_LIMIT = 100_000;
-
-function formOf(surface: string, punct: boolean): Form {
-  let form = formCache.get(surface);
-  if (!form) {
-    const lowered = surface.toLowerCase();
-    const lower = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered;
-    form = { lower, lemmas: punct ? [{ lemma: lower, inflection: 'base' }] : lemmaCandidates(surface) };
-    if (formCache.size >= FORM_CACHE_LIMIT) formCache.clear();
-    formCache.set(surface, form);
-  }
-  return form;
 }
 
 /** Does any reading of the token have this lemma? */

@@ -1,5 +1,6 @@
-import { normaliseSpelling, type Inflection } from './lemmatise.js';
+import { normaliseSpelling, type Inflection, type LemmaCandidate } from './lemmatise.js';
 import type { Token } from './tokenise.js';
+import { PerForm } from './word-form.js';
 
 /**
  * Patterns are written as lemmas separated by spaces: `lodge * protest`, `summit? telephone|phone call`.
@@ -127,22 +128,69 @@ function startWords(pattern: CompiledPattern): string[] {
   return words;
 }
 
-/** Entry positions by the lemmas they can start with; lists filtered per call are indexed per call. */
-const startIndexes = new WeakMap<readonly object[], Map<string, number[]>>();
+/**
+ * Entry positions by the lemmas they can start with; lists filtered per call are indexed per call.
+ * The first indexes made (the lexicons and role lists, kept for the process) also keep, per word
+ * form, the entries it can start once worked out.
+ */
+interface StartIndex {
+  byWord: Map<string, number[]>;
+  /** The entries each word form can start, once worked out; none for an index made per call. */
+  byForm?: PerForm<readonly number[]>;
+}
 
-function startIndex(entries: readonly { pattern: CompiledPattern }[]): Map<string, number[]> {
+const startIndexes = new WeakMap<readonly object[], StartIndex>();
+// Indexes that keep entries per form: the first ones made, i.e. the lexicons and role lists kept for the process.
+const INDEXES_BY_FORM = 64;
+let indexesByForm = 0;
+
+function startIndex(entries: readonly { pattern: CompiledPattern }[]): StartIndex {
   let index = startIndexes.get(entries);
   if (index) return index;
-  index = new Map();
+  const byWord = new Map<string, number[]>();
   for (let n = 0; n < entries.length; n++) {
     for (const w of startWords(entries[n]!.pattern)) {
-      const list = index.get(w);
+      const list = byWord.get(w);
       if (list) list.push(n);
-      else index.set(w, [n]);
+      else byWord.set(w, [n]);
     }
   }
+  index = indexesByForm < INDEXES_BY_FORM ? (indexesByForm++, { byWord, byForm: new PerForm<readonly number[]>() }) : { byWord };
   startIndexes.set(entries, index);
   return index;
+}
+
+const NONE: readonly number[] = [];
+
+/** The entries a match at the token can start with: those of any of its readings, in list order, each once. */
+function startingEntries(token: Token, index: StartIndex): readonly number[] {
+  const id = token.formId;
+  if (id === undefined || index.byForm === undefined) return entriesOfReadings(token.lemmas, index.byWord);
+  let found = index.byForm.get(id);
+  if (found === undefined) {
+    found = entriesOfReadings(token.lemmas, index.byWord);
+    index.byForm.set(id, found);
+  }
+  return found;
+}
+
+function entriesOfReadings(lemmas: readonly LemmaCandidate[], byWord: Map<string, number[]>): readonly number[] {
+  // Usually one reading has entries: its list is already in order and without repeats, so it is used as is.
+  let first: number[] | undefined;
+  let merged: number[] | undefined;
+  for (const c of lemmas) {
+    const list = byWord.get(c.lemma);
+    if (!list) continue;
+    if (!first) first = list;
+    else {
+      merged ??= first.slice();
+      for (const n of list) merged.push(n);
+    }
+  }
+  if (!first) return NONE;
+  if (!merged) return first;
+  merged.sort((a, b) => a - b);
+  return merged.filter((n, k) => k === 0 || n !== merged[k - 1]);
 }
 
 /**
@@ -174,29 +222,15 @@ function collectMatchesAt<T extends { pattern: CompiledPattern }>(
   tokens: readonly Token[],
   i: number,
   entries: readonly T[],
-  index: Map<string, number[]>,
+  index: StartIndex,
   limit: number,
   keep: ((entry: T) => boolean) | undefined,
   out: { entry: T; match: PatternMatch }[],
 ): void {
   // Only entries that can start with one of the token's readings are tried (a match must start at i);
   // they are tried in list order, as a scan of every entry would.
-  // Usually one reading has entries: its list is already in order and without repeats, so it is used as is.
-  let first: number[] | undefined;
-  let merged: number[] | undefined;
-  for (const c of tokens[i]!.lemmas) {
-    const list = index.get(c.lemma);
-    if (!list) continue;
-    if (!first) first = list;
-    else {
-      merged ??= first.slice();
-      for (const n of list) merged.push(n);
-    }
-  }
-  if (!first) return;
-  const candidates = merged ? merged.sort((a, b) => a - b) : first;
+  const candidates = startingEntries(tokens[i]!, index);
   for (let k = 0; k < candidates.length; k++) {
-    if (k > 0 && candidates[k] === candidates[k - 1]) continue;
     const entry = entries[candidates[k]!]!;
     if (keep && !keep(entry)) continue;
     const m = matchAt(tokens, i, entry.pattern, limit);
