@@ -7,6 +7,7 @@ import { refineOverlaps } from './time/refine-overlaps.js';
 import { refineCompounds } from './time/refine-compounds.js';
 import { refineTitles } from './time/refine-titles.js';
 import { timemlTimexes } from './time/timeml-style.js';
+import { scanParsers, scanWhole } from './time/anchored-scan.js';
 
 export interface RecognizeTimexOptions {
   /**
@@ -21,23 +22,23 @@ export interface RecognizeTimexOptions {
  * (`XXXX-09`) or relative (`REL:...`, see time/relative-value.ts): resolveTimexes finishes them.
  */
 export function recognizeTimexes(doc: DocumentWithPeriod, _seg: Segmentation, options: RecognizeTimexOptions = {}): Timex[] {
+  return timexesFrom(doc, scanParsers(TIME_PARSERS, doc.text), options);
+}
+
+/**
+ * The same as recognizeTimexes, with every parser's pattern searched through the whole text rather than only near
+ * its anchor words: the plain definition, kept to check the anchored scan against (test/recognize/time).
+ */
+export function recognizeTimexesReference(doc: DocumentWithPeriod, _seg: Segmentation, options: RecognizeTimexOptions = {}): Timex[] {
+  const candidates: TimexCandidate[] = [];
+  for (const parser of TIME_PARSERS) scanWhole(parser, parser.pattern, doc.text, candidates);
+  return timexesFrom(doc, candidates, options);
+}
+
+function timexesFrom(doc: DocumentWithPeriod, found: TimexCandidate[], options: RecognizeTimexOptions): Timex[] {
   const style = options.style ?? 'report';
   const text = doc.text;
-  let candidates: TimexCandidate[] = [];
-  for (const parser of TIME_PARSERS) {
-    const re = parser.pattern;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const found = parser.extract(m, text);
-      if (!found) continue;
-      if (Array.isArray(found)) candidates.push(...found);
-      else candidates.push(found);
-    }
-  }
+  let candidates = found;
   if (style === 'timeml') candidates = timemlTimexes(candidates);
   candidates = refineTitles(text, candidates);
   candidates = refineOverlaps(candidates);

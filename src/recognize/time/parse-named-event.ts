@@ -37,6 +37,8 @@ function load(): Map<string, NamedEvent> {
 }
 
 const EVENTS = load();
+/** Every name and alias, lower case, for the time layer's keyword prefilter (time/parser-anchors.ts). */
+export const NAMED_EVENT_NAMES: readonly string[] = [...EVENTS.keys()];
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[ \\t]+');
 const NAMES = [...EVENTS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
 

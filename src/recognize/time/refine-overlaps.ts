@@ -3,6 +3,60 @@ import type { TimexCandidate } from './time-parser.js';
 /** Keep the longest candidate where several overlap (earliest first on ties), returned in text order. */
 export function refineOverlaps(candidates: TimexCandidate[]): TimexCandidate[] {
   const spans = candidates.filter((c) => c.end > c.start);
+  const n = spans.length;
+  if (n === 0) return spans;
+  // Text order (input order on equal starts), sorted as plain numbers: start and input position packed in one key.
+  const byStart = new Int32Array(n);
+  if (n < POSITIONS) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = spans[i]!.start * POSITIONS + i;
+    keys.sort();
+    for (let r = 0; r < n; r++) byStart[r] = keys[r]! % POSITIONS;
+  } else {
+    for (let i = 0; i < n; i++) byStart[i] = i;
+    byStart.sort((a, b) => spans[a]!.start - spans[b]!.start || a - b);
+  }
+  // Overlapping candidates form clusters (each one starts before the ones before it end); the choice inside a
+  // cluster never touches another, so most clusters, one candidate alone, are kept as they are.
+  const out: TimexCandidate[] = [];
+  let r = 0;
+  while (r < n) {
+    let end = spans[byStart[r]!]!.end;
+    let q = r + 1;
+    while (q < n && spans[byStart[q]!]!.start < end) end = Math.max(end, spans[byStart[q++]!]!.end);
+    if (q === r + 1) out.push(spans[byStart[r]!]!);
+    else if (q - r <= SMALL_CLUSTER) keepInCluster(spans, byStart.subarray(r, q), out);
+    else for (const c of keepLongest(Array.from(byStart.subarray(r, q), (i) => spans[i]!))) out.push(c);
+    r = q;
+  }
+  return out;
+}
+
+// Clusters up to this size are decided by comparing each candidate with the kept ones.
+const SMALL_CLUSTER = 32;
+// The packed sort key's room for the input position (more candidates sort with a comparator instead).
+const POSITIONS = 2 ** 21;
+
+/** Longest first (earliest, then first given, on ties), each kept unless it overlaps one kept before; text order out. */
+function keepInCluster(spans: TimexCandidate[], members: Int32Array, out: TimexCandidate[]): void {
+  const byPreference = Array.from(members).sort((a, b) => {
+    const x = spans[a]!;
+    const y = spans[b]!;
+    return y.end - y.start - (x.end - x.start) || x.start - y.start || a - b;
+  });
+  const kept: number[] = [];
+  for (const i of byPreference) {
+    const c = spans[i]!;
+    if (!kept.some((k) => spans[k]!.start < c.end && c.start < spans[k]!.end)) kept.push(i);
+  }
+  for (const i of members) if (kept.includes(i)) out.push(spans[i]!);
+}
+
+/**
+ * The same choice for a large cluster, where checking each candidate against every kept one would grow with the
+ * square: `spans` in text order (input order on equal starts), kept ones returned in that order.
+ */
+function keepLongest(spans: TimexCandidate[]): TimexCandidate[] {
   const byPreference = spans.map((c, i) => i).sort((a, b) => {
     const x = spans[a]!;
     const y = spans[b]!;

@@ -43,6 +43,22 @@ describe('refineOverlaps', () => {
     }), { numRuns: 500 });
   });
 
+  it('agrees with the plain definition inside large clusters of overlapping candidates', () => {
+    const arb = fc.array(
+      fc.tuple(fc.nat(120), fc.integer({ min: 1, max: 30 }), fc.constantFrom('a', 'b')).map(([s, len, rule]) => span(s, s + len, rule)),
+      { minLength: 40, maxLength: 200 },
+    );
+    fc.assert(fc.property(arb, (cands) => {
+      expect(refineOverlaps(cands)).toEqual(reference(cands));
+    }), { numRuns: 200 });
+  });
+
+  it('handles one long chain of overlapping candidates without a quadratic scan', () => {
+    // Every span overlaps the next: one cluster of 100k.
+    const chain = Array.from({ length: 100_000 }, (_, i) => span(i * 10, i * 10 + 15));
+    expect(refineOverlaps(chain)).toHaveLength(50_000);
+  });
+
   it('handles many candidates without a quadratic scan', () => {
     // 200k disjoint spans: with a scan of every kept span per candidate this would take minutes.
     const many = Array.from({ length: 200_000 }, (_, i) => span(i * 10, i * 10 + 5));

@@ -1,0 +1,347 @@
+import type { TimeParser, TimexCandidate } from './time-parser.js';
+import { anchorsOf, type AnchorGroup } from './parser-anchors.js';
+
+/**
+ * Runs the time parsers only near their anchor words (time/parser-anchors.ts) instead of over the whole text, with
+ * the same matches a global scan of the whole text gives. Searching some thirty patterns through every character
+ * was most of the time layer's cost; one pass over the text now cuts it into tokens and notes which tokens hold
+ * which anchors, and each pattern then searches the few tokens around its anchors.
+ *
+ * Why the matches are the same: every match contains an anchor and lies within `before`/`after` tokens of it, so
+ * every match lies inside one of the merged windows, and no match crosses from one window into another. A global
+ * scan therefore enters each window with nothing carried over from before it, exactly as a scan started at the
+ * window does. Each window is searched in a slice of the text with 32 characters or more of context on either side
+ * (more across runs of spaces), which covers every lookbehind and lookahead of the patterns; a match is reported
+ * with its offsets in the whole text. A match running past its window means the bounds are wrong for that pattern:
+ * the parser then runs over the whole text again, so a wrong bound costs time, not output.
+ */
+
+const CONTEXT = 32;
+const MORE_CONTEXT = 8;
+// Windows this few tokens apart are searched as one: a few more characters cost less than another search with
+// its own context. (Searching more than the windows never changes the matches, see above.)
+const MERGE_GAP = 8;
+
+interface CompiledParser {
+  parser: TimeParser;
+  /** A global copy of the pattern, so that scanning never shares lastIndex with other users of the parser's own. */
+  pattern: RegExp;
+  /** Ids of the parser's groups and their bounds; undefined: no anchors, scan the whole text. */
+  groups?: { id: number; before: number; after: number }[];
+}
+
+interface Automaton {
+  /** Letter trie: node * 26 + letter -> child node (0: none; the root is node 0 and never a child). */
+  next: Int32Array;
+  /** Group ids of the words ending at a node: terms[termStart[node] .. termStart[node + 1]). */
+  termStart: Int32Array;
+  terms: Int32Array;
+  /** Group ids of the prefixes ending at a node, laid out as terms are. */
+  prefixStart: Int32Array;
+  prefixTerms: Int32Array;
+  digitGroups: number[];
+  suffixes: { suffix: string; last: number; groups: number[] }[];
+  groupCount: number;
+}
+
+interface Compiled {
+  parsers: CompiledParser[];
+  automaton: Automaton;
+}
+
+const compiledFor = new WeakMap<readonly TimeParser[], Compiled>();
+
+function compile(parsers: readonly TimeParser[]): Compiled {
+  const groups: AnchorGroup[] = [];
+  const compiledParsers = parsers.map((parser): CompiledParser => {
+    const pattern = new RegExp(parser.pattern.source, parser.pattern.flags.includes('g') ? parser.pattern.flags : `${parser.pattern.flags}g`);
+    const anchors = anchorsOf(parser);
+    if (!anchors || anchors.groups.length === 0) return { parser, pattern };
+    return {
+      parser,
+      pattern,
+      groups: anchors.groups.map((g) => {
+        groups.push(g);
+        return { id: groups.length - 1, before: g.before, after: g.after };
+      }),
+    };
+  });
+  return { parsers: compiledParsers, automaton: buildAutomaton(groups) };
+}
+
+function buildAutomaton(groups: AnchorGroup[]): Automaton {
+  const children: number[][] = [[]];
+  const termsOf: number[][] = [[]];
+  const prefixesOf: number[][] = [[]];
+  const digitGroups: number[] = [];
+  const suffixes = new Map<string, number[]>();
+  groups.forEach((g, id) => {
+    if (g.digits) digitGroups.push(id);
+    if (g.suffix) suffixes.set(g.suffix, [...(suffixes.get(g.suffix) ?? []), id]);
+    const add = (word: string, into: number[][]) => {
+      if (!/^[a-z]+$/.test(word)) throw new Error(`time anchor "${word}" must be lower-case ASCII letters`);
+      let node = 0;
+      for (let i = 0; i < word.length; i++) {
+        const letter = word.charCodeAt(i) - 97;
+        let child = children[node]![letter];
+        if (child === undefined) {
+          child = children.length;
+          children.push([]);
+          termsOf.push([]);
+          prefixesOf.push([]);
+          children[node]![letter] = child;
+        }
+        node = child;
+      }
+      if (!into[node]!.includes(id)) into[node]!.push(id);
+    };
+    for (const word of g.words ?? []) add(word, termsOf);
+    for (const word of g.prefixes ?? []) add(word, prefixesOf);
+  });
+  const next = new Int32Array(children.length * 26);
+  children.forEach((c, node) => c.forEach((child, letter) => (next[node * 26 + letter] = child)));
+  const flatten = (lists: number[][]): [Int32Array, Int32Array] => {
+    const start = new Int32Array(lists.length + 1);
+    const flat: number[] = [];
+    lists.forEach((t, node) => {
+      start[node] = flat.length;
+      flat.push(...t);
+    });
+    start[lists.length] = flat.length;
+    return [start, Int32Array.from(flat)];
+  };
+  const [termStart, terms] = flatten(termsOf);
+  const [prefixStart, prefixTerms] = flatten(prefixesOf);
+  for (const s of suffixes.keys()) if (!/^[a-z]+$/.test(s)) throw new Error(`time anchor suffix "${s}" must be lower-case ASCII letters`);
+  return {
+    next,
+    termStart,
+    terms,
+    prefixStart,
+    prefixTerms,
+    digitGroups,
+    suffixes: [...suffixes].map(([suffix, ids]) => ({ suffix, last: suffix.charCodeAt(suffix.length - 1), groups: ids })),
+    groupCount: groups.length,
+  };
+}
+
+// Character classes of the index pass: token separators (the whitespace a pattern may cross with `[ \t]`, the
+// line breaks it may not, and the hyphen), ASCII letters and digits; any other character is part of a token.
+const PART = 0;
+const SEPARATOR = 1;
+const LETTER = 2;
+const DIGIT = 3;
+const CLASS = new Uint8Array(128);
+for (const c of ' \t\n\r\v\f-') CLASS[c.charCodeAt(0)] = SEPARATOR;
+for (let c = 65; c <= 90; c++) CLASS[c] = CLASS[c + 32] = LETTER;
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
+
+/** Where the tokens are and which tokens hold each group's anchors. Buffers are reused from call to call. */
+interface AnchorIndex {
+  starts: Int32Array;
+  ends: Int32Array;
+  count: number;
+  /** Per group, the ascending indices of tokens holding one of its anchors (a token at most once). */
+  tokens: number[][];
+}
+
+let startsBuffer = new Int32Array(1024);
+let endsBuffer = new Int32Array(1024);
+
+function indexAnchors(text: string, a: Automaton): AnchorIndex {
+  const n = text.length;
+  const maxTokens = (n >> 1) + 2;
+  if (startsBuffer.length < maxTokens) {
+    startsBuffer = new Int32Array(maxTokens);
+    endsBuffer = new Int32Array(maxTokens);
+  }
+  const starts = startsBuffer;
+  const ends = endsBuffer;
+  const tokens: number[][] = [];
+  for (let g = 0; g < a.groupCount; g++) tokens.push([]);
+  const note = (g: number, tok: number) => {
+    const list = tokens[g]!;
+    if (list.length === 0 || list[list.length - 1] !== tok) list.push(tok);
+  };
+  const { next, termStart, terms, prefixStart, prefixTerms, digitGroups, suffixes } = a;
+  let count = 0;
+  let tok = -1;
+  let inToken = false;
+  let digitToken = -1;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const kind = c < 128 ? CLASS[c]! : PART;
+    if (kind === SEPARATOR) {
+      if (inToken) {
+        ends[tok] = i;
+        inToken = false;
+      }
+      i++;
+      continue;
+    }
+    if (!inToken) {
+      tok = count++;
+      starts[tok] = i;
+      inToken = true;
+    }
+    if (kind === LETTER) {
+      // A run of ASCII letters: walk the trie while it has them (node 0, the root, is never reached again: dead).
+      const runStart = i;
+      let node = next[(c | 32) - 97]!;
+      if (node !== 0 && prefixStart[node]! < prefixStart[node + 1]!) for (let t = prefixStart[node]!; t < prefixStart[node + 1]!; t++) note(prefixTerms[t]!, tok);
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d >= 128 || CLASS[d] !== LETTER) break;
+        if (node !== 0) {
+          node = next[node * 26 + (d | 32) - 97]!;
+          if (node !== 0 && prefixStart[node]! < prefixStart[node + 1]!) for (let t = prefixStart[node]!; t < prefixStart[node + 1]!; t++) note(prefixTerms[t]!, tok);
+        }
+        i++;
+      }
+      if (node !== 0) for (let t = termStart[node]!; t < termStart[node + 1]!; t++) note(terms[t]!, tok);
+      for (const s of suffixes) {
+        const len = s.suffix.length;
+        if (i - runStart < len || (text.charCodeAt(i - 1) | 32) !== s.last) continue;
+        let k = 0;
+        while (k < len && (text.charCodeAt(i - len + k) | 32) === s.suffix.charCodeAt(k)) k++;
+        if (k === len) for (const g of s.groups) note(g, tok);
+      }
+    } else {
+      if (kind === DIGIT && digitToken !== tok) {
+        digitToken = tok;
+        for (const g of digitGroups) note(g, tok);
+      }
+      i++;
+    }
+  }
+  if (inToken) ends[tok] = n;
+  return { starts, ends, count, tokens };
+}
+
+/** Every candidate of every parser, in the order a global scan of each parser in turn finds them. */
+export function scanParsers(parsers: readonly TimeParser[], text: string): TimexCandidate[] {
+  let compiled = compiledFor.get(parsers);
+  if (!compiled) {
+    compiled = compile(parsers);
+    compiledFor.set(parsers, compiled);
+  }
+  const index = indexAnchors(text, compiled.automaton);
+  const out: TimexCandidate[] = [];
+  for (const p of compiled.parsers) {
+    if (!p.groups || !scanNearAnchors(p, p.groups, text, index, out)) scanWhole(p.parser, p.pattern, text, out);
+  }
+  return out;
+}
+
+/** The plain scan: the parser's pattern over the whole text. */
+export function scanWhole(parser: TimeParser, re: RegExp, text: string, out: TimexCandidate[]): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    push(out, parser.extract(m, text));
+  }
+  re.lastIndex = 0;
+}
+
+function push(out: TimexCandidate[], found: TimexCandidate | TimexCandidate[] | null): void {
+  if (!found) return;
+  if (Array.isArray(found)) for (const c of found) out.push(c);
+  else out.push(found);
+}
+
+/**
+ * The parser's matches inside the merged windows around its anchors, appended to `out`; false (and `out` as it
+ * was) when a match ran past its window, so that the caller scans the whole text instead.
+ */
+function scanNearAnchors(
+  p: CompiledParser,
+  groups: { id: number; before: number; after: number }[],
+  text: string,
+  index: AnchorIndex,
+  out: TimexCandidate[],
+): boolean {
+  const mark = out.length;
+  const last = index.count - 1;
+  // Merge the groups' windows in order of their first token (each group's list is ascending already).
+  const lists = groups.map((g) => index.tokens[g.id]!);
+  const at = groups.map(() => 0);
+  let lo = -1;
+  let hi = -2;
+  for (;;) {
+    let best = -1;
+    let bestLo = 0;
+    for (let g = 0; g < groups.length; g++) {
+      const list = lists[g]!;
+      if (at[g]! >= list.length) continue;
+      const l = list[at[g]!]! - groups[g]!.before;
+      if (best < 0 || l < bestLo) {
+        best = g;
+        bestLo = l;
+      }
+    }
+    if (best < 0) break;
+    const tok = lists[best]![at[best]!++]!;
+    const wLo = Math.max(0, tok - groups[best]!.before);
+    const wHi = Math.min(last, tok + groups[best]!.after);
+    if (wLo <= hi + MERGE_GAP) {
+      if (wHi > hi) hi = wHi;
+      continue;
+    }
+    if (hi >= 0 && !scanWindow(p, text, index, lo, hi, out)) {
+      out.length = mark;
+      return false;
+    }
+    lo = wLo;
+    hi = wHi;
+  }
+  if (hi >= 0 && !scanWindow(p, text, index, lo, hi, out)) {
+    out.length = mark;
+    return false;
+  }
+  return true;
+}
+
+const isBlank = (c: number) => c === 32 || c === 9;
+
+function scanWindow(p: CompiledParser, text: string, index: AnchorIndex, first: number, lastTok: number, out: TimexCandidate[]): boolean {
+  const n = text.length;
+  const from = first > 0 ? index.ends[first - 1]! : 0;
+  const until = index.ends[lastTok]!;
+  let s0 = from - CONTEXT;
+  if (s0 <= 0) s0 = 0;
+  else {
+    while (s0 > 0 && isBlank(text.charCodeAt(s0 - 1))) s0--;
+    s0 = Math.max(0, s0 - MORE_CONTEXT);
+  }
+  let e0 = until + CONTEXT;
+  if (e0 >= n) e0 = n;
+  else {
+    while (e0 < n && isBlank(text.charCodeAt(e0))) e0++;
+    e0 = Math.min(n, e0 + MORE_CONTEXT);
+  }
+  const slice = s0 === 0 && e0 === n ? text : text.slice(s0, e0);
+  const re = p.pattern;
+  re.lastIndex = from - s0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const start = m.index + s0;
+    if (start >= until) break;
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (start + m[0].length > until) {
+      re.lastIndex = 0;
+      return false;
+    }
+    m.index = start;
+    m.input = text;
+    push(out, p.parser.extract(m, text));
+  }
+  re.lastIndex = 0;
+  return true;
+}

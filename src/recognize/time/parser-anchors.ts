@@ -1,0 +1,187 @@
+import type { TimeParser } from './time-parser.js';
+import { monthDateParser, secondDayParser } from './parse-month-date.js';
+import { centuryParser, fiscalYearParser, numericDateParser, shortDecadeParser, yearParser } from './parse-year.js';
+import { seasonParser } from './parse-season.js';
+import { quarterParser, yearQuarterParser } from './parse-quarter.js';
+import { weekdayParser, weekdaySetParser } from './parse-weekday.js';
+import { deicticParser } from './parse-deictic.js';
+import { deicticUnitParser, latestPeriodParser, offsetParser, yearAgoParser, yearEndParser, samePeriodParser } from './parse-relative-unit.js';
+import { aheadParser, durationParser, unitLongParser, vagueDurationParser } from './parse-duration.js';
+import { setParser } from './parse-set.js';
+import { hourInPartParser, timeOfDayParser } from './parse-time-of-day.js';
+import { NAMED_EVENT_NAMES, namedEventParser } from './parse-named-event.js';
+import { weekendParser } from './parse-weekend.js';
+import { holidayParser } from './parse-holiday.js';
+import { wordYearParser } from './parse-word-year.js';
+import { partOfDayParser } from './parse-part-of-day.js';
+
+/**
+ * Words of which every match of a parser's pattern contains at least one, so that the pattern only needs to run
+ * near them (time/anchored-scan.ts). A text is cut into tokens at spaces, tabs, line breaks and hyphens; a match
+ * reaches at most `before` tokens before the token holding the anchor and `after` tokens after it. Those bounds
+ * count the pattern's separator slots (`[ \t]+`, `[ \t-]+`, `-`, `[- ]`, a literal space), each of which can
+ * cross one token boundary at most.
+ */
+export interface AnchorGroup {
+  /** Whole runs of ASCII letters, lower case ("year" is found in "year-end" and "Year's", not in "years"). */
+  words?: readonly string[];
+  /** A run of letters starting so ("noon" in "noonday", which the clock-time pattern reads as "noon"). */
+  prefixes?: readonly string[];
+  /** A run of letters ending so ("ties" in "eighties"). */
+  suffix?: string;
+  /** Any ASCII digit. */
+  digits?: boolean;
+  before: number;
+  after: number;
+}
+
+export interface ParserAnchors {
+  groups: readonly AnchorGroup[];
+  /**
+   * Hash of the pattern (source and flags) the groups were worked out for. When the pattern changes, the
+   * parser runs over the whole text again until its anchors are checked and this is updated
+   * (test/recognize/time/anchored-scan.test.ts names the stale ones).
+   */
+  pattern: string;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const SEASONS = ['spring', 'summer', 'fall', 'autumn', 'winter'];
+const UNITS = ['century', 'centuries', 'decade', 'decades', 'year', 'years', 'quarter', 'quarters', 'month', 'months', 'week', 'weeks',
+  'day', 'days', 'hour', 'hours', 'minute', 'minutes', 'second', 'seconds'];
+
+/** Stable 32-bit FNV-1a hash of a pattern, as hex. */
+export function patternHash(re: RegExp): string {
+  const s = `${re.source}/${re.flags}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+// Named events come from a data file: each name is found by its longest word (or its digits), and the bounds
+// follow from where that word sits in the name. The optional "the end of the" before a name is 4 tokens.
+function namedEventGroups(): AnchorGroup[] {
+  const groups: AnchorGroup[] = [];
+  for (const name of NAMED_EVENT_NAMES) {
+    const words = [...name.matchAll(/[a-z]+/g)].sort((a, b) => b[0].length - a[0].length || a.index - b.index);
+    const slots = (from: number, to: number) => name.slice(from, to).replace(/[^ \t-]/g, '').length;
+    const w = words[0];
+    if (w) groups.push({ words: [w[0]], before: 4 + slots(0, w.index), after: slots(w.index + w[0].length, name.length) });
+    else groups.push({ digits: true, before: 4 + slots(0, name.length), after: slots(0, name.length) });
+  }
+  return groups;
+}
+
+/** The name-independent part of the named-event pattern, hashed for staleness like the others. */
+function namedEventShape(re: RegExp): RegExp {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[ \\t]+');
+  const names = [...NAMED_EVENT_NAMES].sort((a, b) => b.length - a.length).map(escape).join('|');
+  return names ? new RegExp(re.source.replace(names, 'NAMES'), re.flags) : re;
+}
+
+const TABLE = new Map<TimeParser, ParserAnchors>([
+  // (last|this|next|past|coming) Month Day, (of) Year | Day (of) Month, Year | Month (of) (last|this|next) year.
+  [monthDateParser, { groups: [{ words: MONTHS, before: 2, after: 4 }], pattern: '56e9a41a' }],
+  [yearParser, { groups: [{ digits: true, before: 0, after: 0 }], pattern: 'f2532ffe' }],
+  // the 1988 third quarter
+  [yearQuarterParser, { groups: [{ digits: true, before: 1, after: 2 }], pattern: 'edeafadf' }],
+  // fiscal year 2022, FY 2022
+  [fiscalYearParser, { groups: [{ words: ['fiscal', 'fy'], before: 0, after: 2 }], pattern: '0fa2062a' }],
+  // 2022-02-24 (hyphens cut tokens)
+  [numericDateParser, { groups: [{ digits: true, before: 0, after: 2 }], pattern: '0a88e1d4' }],
+  // this past fall of 2021
+  [seasonParser, { groups: [{ words: SEASONS, before: 2, after: 2 }], pattern: 'e1741098' }],
+  // the fiscal first two quarters of fiscal year 1990; Q3 2022, 2022 Q3, 1Q89
+  [quarterParser, { groups: [{ words: ['quarter', 'quarters', 'half'], before: 4, after: 4 }, { digits: true, before: 0, after: 1 }], pattern: '095c09ce' }],
+  // last Friday morning
+  [weekdayParser, { groups: [{ words: WEEKDAYS, before: 1, after: 1 }], pattern: 'c6b946e5' }],
+  // "the day before yesterday", "for the time being" end on their anchor; "immediately afterwards" has one word after.
+  [deicticParser, {
+    groups: [{
+      words: ['today', 'yesterday', 'tomorrow', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'now', 'currently', 'current',
+        'present', 'presently', 'nowadays', 'days', 'being', 'date', 'recently', 'past', 'future', 'term', 'coming', 'ahead',
+        'immediately', 'shortly'],
+      before: 3,
+      after: 1,
+    }],
+    pattern: '11572868',
+  }],
+  // earlier the same fiscal year before
+  [deicticUnitParser, { groups: [{ words: ['decade', 'year', 'quarter', 'month', 'week', 'day'], before: 4, after: 1 }], pattern: '3e75838c' }],
+  // twenty one hundred and twenty one years or so from now
+  [offsetParser, { groups: [{ words: UNITS.filter((u) => !/^(?:centur|hour|minute|second)/.test(u)), before: 6, after: 4 }], pattern: '9a7cf899' }],
+  // year-earlier quarter; quarter of a year ago; last year's quarter
+  [yearAgoParser, { groups: [{ words: ['ago', 'earlier', 'quarter', 'period'], before: 2, after: 4 }], pattern: '123994a6' }],
+  // the past twenty one hundred and twenty one and a half more trading years and a half long
+  [durationParser, { groups: [{ words: UNITS, before: 13, after: 4 }], pattern: 'e31f03b7' }],
+  // for recent years
+  [vagueDurationParser, { groups: [{ words: ['years', 'months', 'weeks', 'quarters', 'decades', 'days', 'hours', 'minutes', 'centuries'], before: 2, after: 0 }], pattern: 'ae9c9699' }],
+  // every twenty one hundred and twenty one years; daily; three times a year
+  [setParser, {
+    groups: [{
+      words: ['every', 'each', 'daily', 'weekly', 'monthly', 'annually', 'yearly', 'quarterly', 'hourly', 'nightly', 'biannually',
+        'biennially', 'semiannually', 'once', 'twice', 'times'],
+      before: 1,
+      after: 7,
+    }],
+    pattern: 'b4ca2ff0',
+  }],
+  // 10 am local time
+  [timeOfDayParser, { groups: [{ digits: true, before: 0, after: 3 }, { prefixes: ['noon', 'midday', 'midnight'], before: 0, after: 2 }], pattern: '9e7140f2' }],
+  [namedEventParser, { groups: namedEventGroups(), pattern: '72b15ee8' }],
+  // the past weekend
+  [weekendParser, { groups: [{ words: ['weekend'], before: 2, after: 0 }], pattern: 'de6a116b' }],
+  // next Martin Luther King Day; Christmas Eve
+  [holidayParser, { groups: [{ words: ['day', 'eve', 'christmas', 'halloween', 'thanksgiving'], before: 4, after: 1 }], pattern: '0e4026c0' }],
+  // the year two thousand and twenty one; nineteen ninety-six
+  [wordYearParser, { groups: [{ words: ['nineteen', 'eighteen', 'twenty', 'thousand'], before: 3, after: 3 }], pattern: '33f88b43' }],
+  // year's end
+  [yearEndParser, { groups: [{ words: ['end'], before: 1, after: 0 }], pattern: '53b062b1' }],
+  // the same period
+  [samePeriodParser, { groups: [{ words: ['period'], before: 2, after: 0 }], pattern: '18fa024f' }],
+  // '80s, eighties
+  [shortDecadeParser, { groups: [{ digits: true, before: 0, after: 0 }, { suffix: 'ties', before: 0, after: 0 }], pattern: '6b72c3a0' }],
+  [centuryParser, { groups: [{ words: ['century'], before: 0, after: 0 }], pattern: '0fc1d5cf' }],
+  // the most recent quarter
+  [latestPeriodParser, { groups: [{ words: ['period', 'quarter'], before: 3, after: 0 }], pattern: 'e8a0c504' }],
+  // years-long
+  [unitLongParser, { groups: [{ words: ['long'], before: 1, after: 0 }], pattern: '1debd4e6' }],
+  // March 3 - 4
+  [secondDayParser, { groups: [{ words: MONTHS, before: 0, after: 4 }], pattern: 'edfb35b8' }],
+  // the next few weeks ahead
+  [aheadParser, { groups: [{ words: ['ahead'], before: 3, after: 0 }], pattern: '917589a3' }],
+  // 11 o'clock in the morning
+  [hourInPartParser, { groups: [{ digits: true, before: 0, after: 4 }], pattern: 'ad0445c5' }],
+  // Mondays, Tuesday nights
+  [weekdaySetParser, { groups: [{ words: [...WEEKDAYS, ...WEEKDAYS.map((d) => `${d}s`)], before: 0, after: 1 }], pattern: 'd631da43' }],
+  // the next morning; in the early evening; mid-afternoon, midafternoon
+  [partOfDayParser, {
+    groups: [{
+      words: ['morning', 'afternoon', 'evening', 'night', ...['mid', 'early', 'late'].flatMap((e) => ['morning', 'afternoon', 'evening'].map((p) => e + p))],
+      before: 2,
+      after: 0,
+    }],
+    pattern: '2df455c5',
+  }],
+]);
+
+/** The current hash of a parser's pattern as the anchor table records it. */
+export function currentPatternHash(parser: TimeParser): string {
+  return patternHash(parser === namedEventParser ? namedEventShape(parser.pattern) : parser.pattern);
+}
+
+/** The anchors of a parser, or undefined when it has none or they were worked out for another pattern. */
+export function anchorsOf(parser: TimeParser): ParserAnchors | undefined {
+  const a = TABLE.get(parser);
+  return a && a.pattern === currentPatternHash(parser) ? a : undefined;
+}
+
+/** Every parser with an anchor entry, with the hash it records and the pattern's current one (for the test). */
+export function anchorTableStatus(): { parser: TimeParser; recorded: string; current: string }[] {
+  return [...TABLE.entries()].map(([parser, a]) => ({ parser, recorded: a.pattern, current: currentPatternHash(parser) }));
+}
