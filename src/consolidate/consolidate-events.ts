@@ -1,14 +1,14 @@
-import type { Kysely } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
-import type { Database } from '../kb/schema.js';
 import { writeTransaction } from '../kb/write-transaction.js';
-import { clusterDb, type ClusterDatabase } from './event-clusters-table.js';
+import { runSql } from '../kb/cached-statements.js';
+import { dissolveSingletons } from './prune-clusters.js';
 import { decideMerge, mergeableDate, type MergeCandidate } from './merge-rules.js';
 
 export interface ConsolidateResult {
   /** Events of the document that joined (or started) a cluster. */
   merged: number;
-  /** Rows removed because their events no longer exist (a replaced document). */
+  /** Undone merges of this document removed because their events no longer exist (it was re-stored with other events). */
   pruned: number;
 }
 
@@ -20,34 +20,48 @@ export interface ConsolidateResult {
  */
 export async function consolidateDocument(kb: KnowledgeBase, doc: string, now: Date = new Date()): Promise<ConsolidateResult> {
   return writeTransaction(kb, async (trx) => {
-    const db = clusterDb(trx);
-    const pruned = await pruneClusters(db);
-    await db.deleteFrom('event_clusters').where('doc', '=', doc).where('undone', '=', 0).execute();
-    await dissolveSingletons(db);
-    const events = (await loadCandidates(trx, (q) => q.where('e.doc', '=', doc))).filter((e) => mergeableDate(e.dateValue));
+    // Statements written once for both dialects and, on SQLite, prepared once per connection:
+    // this runs for every stored document, and each step touches only rows of this document or
+    // of events like its own (merge rows of deleted or replaced documents go where they are
+    // deleted, see pruneClustersOf), so the cost does not grow with the knowledge base.
+    const q = <R>(query: RawBuilder<R>) => runSql(kb, trx, query);
+    // This document's earlier merges go (undone ones stay, to be remembered, while their event exists).
+    const removed = await q(sql<{ cluster: string; undone: number }>`delete from event_clusters where doc = ${doc}
+      and (undone = 0 or not exists (select 1 from events e where e.id = event_clusters.event)) returning cluster, undone`);
+    const pruned = removed.filter((r) => r.undone).length;
+    if (removed.length) await dissolveSingletons(trx, removed.map((r) => r.cluster));
+    const events = (await candidatesOf(q, sql`e.doc = ${doc}`, sql`e.doc = ${doc}`)).filter((e) => mergeableDate(e.dateValue));
+    // Events of other documents of the same type, polarity and month: the same list for each event sharing those.
+    const othersByKey = new Map<string, MergeCandidate[]>();
     let merged = 0;
     for (const e of events) {
-      const others = await loadCandidates(trx, (q) => q
-        .where('e.doc', '!=', doc).where('e.type', '=', e.type).where('e.negated', '=', e.negated ? 1 : 0)
-        .where('e.date_value', 'like', `${e.dateValue!.slice(0, 7)}%`));
+      const month = e.dateValue!.slice(0, 7);
+      const key = `${e.type}|${e.negated ? 1 : 0}|${month}`;
+      let others = othersByKey.get(key);
+      if (!others) {
+        const where = sql`e.type = ${e.type} and e.negated = ${e.negated ? 1 : 0} and substr(e.date_value, 1, 7) = ${month} and e.doc <> ${doc}`;
+        othersByKey.set(key, (others = await candidatesOf(q, where, where)));
+      }
       const decided = others
         .map((o) => ({ o, d: decideMerge(e, o) }))
         .filter((x): x is { o: MergeCandidate; d: NonNullable<ReturnType<typeof decideMerge>> } => x.d !== null)
-        .sort((p, q) => q.d.score - p.d.score || p.o.id.localeCompare(q.o.id));
+        .sort((p, r) => r.d.score - p.d.score || p.o.id.localeCompare(r.o.id));
       for (const { o, d } of decided) {
-        const active = await db.selectFrom('event_clusters').select('cluster').where('event', '=', o.id).where('undone', '=', 0).executeTakeFirst();
+        const [active] = await q(sql<{ cluster: string }>`select cluster from event_clusters where event = ${o.id} and undone = 0 limit 1`);
         const cluster = active?.cluster ?? `c:${o.id}`;
-        if (await wasUndone(db, e.id, o.id, cluster)) continue;
+        if (await wasUndone(q, e.id, o.id, cluster)) continue;
         // One event per document in a cluster: a report that mentions an event twice does not make two reports.
-        const sameDoc = await db.selectFrom('event_clusters').select('event').where('cluster', '=', cluster).where('doc', '=', e.doc).where('undone', '=', 0).executeTakeFirst();
+        const [sameDoc] = await q(sql<{ event: string }>`select event from event_clusters where cluster = ${cluster} and doc = ${e.doc} and undone = 0 limit 1`);
         if (sameDoc) continue;
         const at = now.toISOString();
         if (!active) {
-          await db.insertInto('event_clusters').values({ cluster, event: o.id, doc: o.doc, rule: 'consolidate.seed', score: 1, reason: 'the first report of the event', matched: null, undone: 0, created_at: at })
-            .onConflict((oc) => oc.columns(['cluster', 'event']).doUpdateSet({ undone: 0, rule: 'consolidate.seed', created_at: at })).execute();
+          await q(sql`insert into event_clusters (cluster, event, doc, rule, score, reason, matched, undone, created_at)
+            values (${cluster}, ${o.id}, ${o.doc}, ${'consolidate.seed'}, ${1}, ${'the first report of the event'}, ${null}, ${0}, ${at})
+            on conflict (cluster, event) do update set undone = ${0}, rule = ${'consolidate.seed'}, created_at = ${at}`);
         }
-        await db.insertInto('event_clusters').values({ cluster, event: e.id, doc: e.doc, rule: d.rule, score: d.score, reason: d.reason, matched: o.id, undone: 0, created_at: at })
-          .onConflict((oc) => oc.columns(['cluster', 'event']).doUpdateSet({ rule: d.rule, score: d.score, reason: d.reason, matched: o.id, undone: 0, created_at: at })).execute();
+        await q(sql`insert into event_clusters (cluster, event, doc, rule, score, reason, matched, undone, created_at)
+          values (${cluster}, ${e.id}, ${e.doc}, ${d.rule}, ${d.score}, ${d.reason}, ${o.id}, ${0}, ${at})
+          on conflict (cluster, event) do update set rule = ${d.rule}, score = ${d.score}, reason = ${d.reason}, matched = ${o.id}, undone = ${0}, created_at = ${at}`);
         merged++;
         break;
       }
@@ -56,51 +70,33 @@ export async function consolidateDocument(kb: KnowledgeBase, doc: string, now: D
   });
 }
 
+type Run = <R>(query: RawBuilder<R>) => Promise<R[]>;
+
 /** A user undid this pairing before: the event left this cluster, or the two were split apart in another one. */
-async function wasUndone(db: Kysely<ClusterDatabase>, event: string, other: string, cluster: string): Promise<boolean> {
-  const rows = await db.selectFrom('event_clusters').select(['cluster', 'event', 'undone']).where('event', 'in', [event, other]).execute();
+async function wasUndone(q: Run, event: string, other: string, cluster: string): Promise<boolean> {
+  const rows = await q(sql<{ cluster: string; event: string; undone: number }>`select cluster, event, undone from event_clusters where event in (${event}, ${other})`);
   if (rows.some((r) => r.cluster === cluster && r.event === event && r.undone)) return true;
   const byCluster = new Map<string, typeof rows>();
   for (const r of rows) byCluster.set(r.cluster, [...(byCluster.get(r.cluster) ?? []), r]);
   return [...byCluster.values()].some((rs) => rs.length === 2 && rs.some((r) => r.undone));
 }
 
-/** Remove rows of events that are gone (their document was replaced or deleted). */
-export async function pruneClusters(db: Kysely<ClusterDatabase>): Promise<number> {
-  const res = await db.deleteFrom('event_clusters').where('event', 'not in', db.selectFrom('events').select('id')).executeTakeFirst();
-  const n = Number(res.numDeletedRows ?? 0);
-  if (n) await dissolveSingletons(db);
-  return n;
-}
-
-/** A cluster with one active event left merges nothing: its last row goes too. */
-async function dissolveSingletons(db: Kysely<ClusterDatabase>): Promise<void> {
-  const lonely = await db.selectFrom('event_clusters').select('cluster').where('undone', '=', 0)
-    .groupBy('cluster').having((eb) => eb.fn.countAll(), '<', 2).execute();
-  if (lonely.length) {
-    await db.deleteFrom('event_clusters').where('undone', '=', 0).where('cluster', 'in', lonely.map((l) => l.cluster)).execute();
-  }
-}
-
-type EventQuery = ReturnType<typeof baseQuery>;
-function baseQuery(db: Kysely<Database>) {
-  return db.selectFrom('events as e').select(['e.id', 'e.doc', 'e.type', 'e.negated', 'e.modality', 'e.date_value']);
-}
-
-/** Events with their actors and recipients, as the merge rules see them. */
-export async function loadCandidates(db: Kysely<Database>, where: (q: EventQuery) => EventQuery): Promise<MergeCandidate[]> {
-  // Ordered, so which events merge never depends on the rows' physical order.
-  const rows = await where(baseQuery(db)).orderBy('e.id').execute();
+/**
+ * Events matching a condition on `events e`, with their actors and recipients, as the merge rules
+ * see them; ordered by id, so which events merge never depends on the rows' physical order. The
+ * condition comes twice because a compiled statement uses each piece once.
+ */
+async function candidatesOf(q: Run, where: RawBuilder<unknown>, whereAgain: RawBuilder<unknown>): Promise<MergeCandidate[]> {
+  const rows = await q(sql<{ id: string; doc: string; type: string; negated: number; modality: string; date_value: string | null }>`
+    select e.id, e.doc, e.type, e.negated, e.modality, e.date_value from events e where ${where} order by e.id`);
   if (!rows.length) return [];
   const roles = new Map<string, { actors: string[]; recipients: string[] }>();
-  const ids = rows.map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 500) {
-    const parts = await db.selectFrom('event_actors').select(['event', 'entity', 'role']).where('event', 'in', ids.slice(i, i + 500)).orderBy('ord').execute();
-    for (const p of parts) {
-      const r = roles.get(p.event) ?? { actors: [], recipients: [] };
-      (p.role === 'actor' ? r.actors : r.recipients).push(p.entity);
-      roles.set(p.event, r);
-    }
+  const parts = await q(sql<{ event: string; entity: string; role: string }>`
+    select a.event, a.entity, a.role from event_actors a join events e on e.id = a.event where ${whereAgain} order by a.ord`);
+  for (const p of parts) {
+    const r = roles.get(p.event) ?? { actors: [], recipients: [] };
+    (p.role === 'actor' ? r.actors : r.recipients).push(p.entity);
+    roles.set(p.event, r);
   }
   return rows.map((r) => ({
     id: r.id, doc: r.doc, type: r.type, negated: !!r.negated, modality: r.modality,

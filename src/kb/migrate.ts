@@ -9,6 +9,7 @@ import * as m006 from './migrations/006-event-page-indexes.js';
 import * as m007 from './migrations/007-sql-views.js';
 import * as m008 from './migrations/008-event-role-order.js';
 import * as m009 from './migrations/009-sentence-search-per-document.js';
+import * as m010 from './migrations/010-event-merge-key.js';
 
 type DialectMigration = { up: (db: Kysely<any>, dialect: DialectName) => Promise<void> };
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '007-sql-views': m007,
   '008-event-role-order': m008,
   '009-sentence-search-per-document': m009,
+  '010-event-merge-key': m010,
 };
 
 class StaticProvider implements MigrationProvider {

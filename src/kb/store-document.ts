@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import type { AnalysedDocument } from '../model/index.js';
 import type { Database } from './schema.js';
@@ -8,6 +8,8 @@ import { PIPELINE_VERSION } from '../pipeline/version.js';
 import { writeTransaction } from './write-transaction.js';
 import { lockKeys } from './dialect.js';
 import { documentRows, type DocumentRows, type TableRows } from './document-rows.js';
+import { cachedStatement, runSql } from './cached-statements.js';
+import { pruneClustersOf } from '../consolidate/prune-clusters.js';
 
 export type StoreStatus = 'added' | 'unchanged' | 'replaced';
 
@@ -32,15 +34,17 @@ export async function storeDocumentRows(kb: KnowledgeBase, doc: DocumentRows, no
   // An immediate write transaction: two processes storing the same text at once give one document.
   return writeTransaction(kb, async (trx) => {
     await lockKeys(trx, kb.dialect, [`doc:${doc.id}`, `source:${doc.source}`]);
-    const existing = await trx.selectFrom('documents').select(['id', 'pipeline_version']).where('id', '=', doc.id).executeTakeFirst();
+    const [existing] = await runSql<{ pipeline_version: string }>(kb, trx, sql`select pipeline_version from documents where id = ${doc.id}`);
     if (existing && existing.pipeline_version === PIPELINE_VERSION) return { id: doc.id, status: 'unchanged' as const, replaced: [] };
-    const older = await trx.selectFrom('documents').select('id').where('source', '=', doc.source).where('id', '!=', doc.id).execute();
+    const older = await runSql<{ id: string }>(kb, trx, sql`select id from documents where source = ${doc.source} and id <> ${doc.id}`);
     const replaced = older.map((o) => o.id);
     // A document stored by an older pipeline is re-stored in place with the new analysis.
     if (existing) await deleteDocumentRows(trx, doc.id);
     for (const id of replaced) await deleteDocumentRows(trx, id);
     if (kb.sqlite) writeRowsSqlite(kb.sqlite, doc, now);
     else await writeRowsKysely(trx, doc, now);
+    // Merges of events that went with the old rows go now (events re-stored under the same id keep theirs).
+    if (existing || replaced.length) await pruneClustersOf(trx, existing ? [doc.id, ...replaced] : replaced);
     return { id: doc.id, status: replaced.length > 0 || existing ? ('replaced' as const) : ('added' as const), replaced };
   });
 }
@@ -49,7 +53,10 @@ export async function storeDocumentRows(kb: KnowledgeBase, doc: DocumentRows, no
 export async function deleteDocument(kb: KnowledgeBase, id: string): Promise<boolean> {
   return writeTransaction(kb, async (trx) => {
     const found = await trx.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst();
-    if (found) await deleteDocumentRows(trx, id);
+    if (found) {
+      await deleteDocumentRows(trx, id);
+      await pruneClustersOf(trx, [id]);
+    }
     return !!found;
   });
 }
@@ -76,15 +83,15 @@ function withIngestedAt(t: TableRows, now: Date): TableRows {
  * Same rows in the same order, hence the same rowids, as the kysely path.
  */
 function writeRowsSqlite(sqlite: SQLite.Database, doc: DocumentRows, now: Date): void {
-  const deferred = cached(sqlite, 'fts-defer', 'insert into sentences_fts_deferred (doc) values (?)');
+  const deferred = cachedStatement(sqlite, 'insert into sentences_fts_deferred (doc) values (?)');
   deferred.run(doc.id);
   for (const t of doc.tables) {
     const { table, columns, rows } = withIngestedAt(t, now);
     const statement = preparedInsert(sqlite, table, columns, t.ignoreConflictOn);
     for (const row of rows) statement.run(row);
   }
-  cached(sqlite, 'fts-fill', 'insert into sentences_fts (rowid, text) select rowid, text from sentences where doc = ? order by idx').run(doc.id);
-  cached(sqlite, 'fts-undefer', 'delete from sentences_fts_deferred where doc = ?').run(doc.id);
+  cachedStatement(sqlite, 'insert into sentences_fts (rowid, text) select rowid, text from sentences where doc = ? order by idx').run(doc.id);
+  cachedStatement(sqlite, 'delete from sentences_fts_deferred where doc = ?').run(doc.id);
 }
 
 const CHUNK = 400;
@@ -101,19 +108,9 @@ async function writeRowsKysely(trx: Kysely<Database>, doc: DocumentRows, now: Da
   }
 }
 
-const statementsByConnection = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
-
-function cached(sqlite: SQLite.Database, key: string, source: string): SQLite.Statement {
-  let statements = statementsByConnection.get(sqlite);
-  if (!statements) statementsByConnection.set(sqlite, (statements = new Map()));
-  let statement = statements.get(key);
-  if (!statement) statements.set(key, (statement = sqlite.prepare(source)));
-  return statement;
-}
-
 function preparedInsert(sqlite: SQLite.Database, table: string, columns: string[], onConflictIgnore?: string): SQLite.Statement {
   const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
   const conflict = onConflictIgnore ? ` on conflict (${quoted(onConflictIgnore)}) do nothing` : '';
   const source = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values (${columns.map(() => '?').join(', ')})${conflict}`;
-  return cached(sqlite, source, source);
+  return cachedStatement(sqlite, source);
 }

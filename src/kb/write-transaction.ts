@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { KnowledgeBase } from './open-knowledge-base.js';
+import { cachedStatement } from './cached-statements.js';
 
 /** How many times to wait out another writer (each wait is the connection's busy timeout). */
 const BEGIN_ATTEMPTS = 6;
@@ -14,23 +15,31 @@ const BEGIN_ATTEMPTS = 6;
  */
 export async function writeTransaction<T>(kb: KnowledgeBase, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (kb.dialect !== 'sqlite') return kb.db.transaction().execute(fn);
+  const sqlite = kb.sqlite;
+  // Kysely's connection() holds its lock on the one connection; the transaction's own statements
+  // run on it directly, prepared once (kysely would prepare them anew each time).
+  const run = async (source: string, conn: Kysely<Database>) => {
+    if (sqlite) cachedStatement(sqlite, source).run();
+    else await sql.raw(source).execute(conn);
+  };
   return kb.db.connection().execute(async (conn) => {
-    await beginImmediate(conn);
+    await beginImmediate(conn, run);
     try {
       const result = await fn(conn);
-      await sql`commit`.execute(conn);
+      await run('commit', conn);
       return result;
     } catch (err) {
-      await sql`rollback`.execute(conn).catch(() => undefined);
+      // After some errors SQLite has already rolled back: then there is no transaction to end.
+      if (!sqlite || sqlite.inTransaction) await run('rollback', conn).catch(() => undefined);
       throw err;
     }
   });
 }
 
-async function beginImmediate(conn: Kysely<Database>): Promise<void> {
+async function beginImmediate(conn: Kysely<Database>, run: (source: string, conn: Kysely<Database>) => Promise<void>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await sql`begin immediate`.execute(conn);
+      await run('begin immediate', conn);
       return;
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';

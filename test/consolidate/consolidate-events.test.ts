@@ -98,4 +98,33 @@ describe('consolidation across documents', () => {
     await storeAnalysed(kb, '/r/c.txt', docWith('c', '/r/c.txt', [talks]));
     expect(await listMerges(kb)).toEqual([]);
   });
+
+  it("drops a deleted document's merges as it goes, and keeps a cluster that still holds two reports", async () => {
+    const rows = () => clusterDb(kb.db).selectFrom('event_clusters').select(['cluster', 'event', 'undone']).orderBy('event').execute();
+    await storeAnalysed(kb, '/r/a.txt', docWith('a', '/r/a.txt', [invasion2022]));
+    await storeAnalysed(kb, '/r/b.txt', docWith('b', '/r/b.txt', [invasion2023]));
+    await storeAnalysed(kb, '/r/c.txt', docWith('c', '/r/c.txt', [invasion2023]));
+    expect((await rows()).map((r) => r.event)).toEqual(['a:e1', 'b:e1', 'c:e1']);
+    // Three reports, one goes: the other two stay merged, without any consolidation running.
+    await deleteDocument(kb, 'b');
+    expect((await rows()).map((r) => r.event)).toEqual(['a:e1', 'c:e1']);
+    // Two reports, one goes: the cluster dissolves at once.
+    await deleteDocument(kb, 'c');
+    expect(await rows()).toEqual([]);
+  });
+
+  it('remembers an undone merge while its events exist, also when a document is consolidated again', async () => {
+    await storeAnalysed(kb, '/r/a.txt', docWith('a', '/r/a.txt', [invasion2022]));
+    await storeAnalysed(kb, '/r/b.txt', docWith('b', '/r/b.txt', [invasion2023]));
+    const [m] = await listMerges(kb);
+    await undoMerge(kb, m!.cluster);
+    await consolidateDocument(kb, 'b');
+    await consolidateDocument(kb, 'a');
+    expect(await listMerges(kb)).toEqual([]);
+    expect((await listMerges(kb, { includeUndone: true }))[0]!.events.map((e) => [e.event, e.undone])).toEqual([['a:e1', true], ['b:e1', true]]);
+    // Once b's event is gone (a new version of the file without it), its undone row goes too.
+    await storeAnalysed(kb, '/r/b.txt', docWith('b2', '/r/b.txt', [talks]));
+    const left = await clusterDb(kb.db).selectFrom('event_clusters').select('event').execute();
+    expect(left.map((r) => r.event)).toEqual(['a:e1']);
+  });
 });
