@@ -56,14 +56,14 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
   const { doc } = ctx;
   // Built only when an entry with context words matched (few do): most sentences never need it.
   let sentenceLemmas: Set<string> | undefined;
-  const hasPlace = view.mentions.some((m) => m.mention.kind === 'place');
-  const hasPerson = view.mentions.some((m) => m.mention.kind === 'person');
+  const hasKind = (kind: string): boolean => view.mentions.some((m) => m.mention.kind === kind);
   const triggers = findTriggers(view, ctx.lexicon.triggers, {
     compoundLicenses: (e) => MEETING_TYPES.has(e.type),
-    accept: (e) => !e.contextWords || [...e.contextWords].some((w) => (sentenceLemmas ??= new Set(view.tokens.flatMap((t) => t.lemmas.map((c) => c.lemma)))).has(w) || (w === '@place' && hasPlace) || (w === '@person' && hasPerson)),
+    accept: (e) => !e.contextWords || [...e.contextWords].some((w) => (sentenceLemmas ??= new Set(view.tokens.flatMap((t) => t.lemmas.map((c) => c.lemma)))).has(w) || (w === '@place' && hasKind('place')) || (w === '@person' && hasKind('person'))),
     allowBackground: true,
   }).filter((t) => !isLicensingRequest(view, t, ctx.lexicon.triggers));
-  const triggerTokens = new Set(triggers.flatMap((t) => range(t.first, t.last)));
+  const triggerTokens = new Set<number>();
+  for (const t of triggers) for (let i = t.first; i <= t.last; i++) triggerTokens.add(i);
   // The nouns of acts with a victim, from the scan the triggers were found in.
   const eventNouns = new Set<number>();
   for (const { entry, match } of lexiconMatches(view, ctx.lexicon.triggers)) {
@@ -228,7 +228,8 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
     const merged = mergeInto(found, item);
     if (!merged) found.push(item);
   }
-  const kept = refineSentenceEvents(ctx.doc, ctx.lexicon, view, found, prev?.events ?? [], ctx.messages);
+  // Refining a sentence without events finds nothing and reports nothing.
+  const kept = found.length === 0 ? [] : refineSentenceEvents(ctx.doc, ctx.lexicon, view, found, prev?.events ?? [], ctx.messages);
   let byType = ctx.paragraphEvents.get(view.sentence.paragraph);
   if (!byType) ctx.paragraphEvents.set(view.sentence.paragraph, (byType = new Map()));
   for (const e of kept) {
@@ -282,9 +283,13 @@ function codedBefore(ctx: EventContext, entry: EventTriggerEntry, actors: readon
  * earlier sentence coded and dated it (an act of the type the noun names, by the party named with
  * it; "the start of" means its first dated mention). Only "immediately/shortly/soon/right after" are this close.
  */
+const ONSET = /^(start|beginning|outbreak|onset|launch)$/;
+const SOON = /^(immediately|shortly|soon|right|just)$/;
+const AFTER = /^(after|following)$/;
+
 function dateFromReferencedEvent(ctx: EventContext, view: SentenceView, clause: { first: number; last: number }, trigFirst: number): EventDate | null {
   for (let i = clause.first; i < clause.last; i++) {
-    if (!/^(immediately|shortly|soon|right|just)$/.test(view.tokens[i]!.lower) || !/^(after|following)$/.test(view.tokens[i + 1]?.lower ?? '')) continue;
+    if (!SOON.test(view.tokens[i]!.lower) || !AFTER.test(view.tokens[i + 1]?.lower ?? '')) continue;
     // Only for the act in the same stretch of words: ", and nuclear threats ..." is another act.
     const lo = Math.min(i, trigFirst);
     const hi = Math.max(i, trigFirst);
@@ -294,7 +299,7 @@ function dateFromReferencedEvent(ctx: EventContext, view: SentenceView, clause: 
     const type = nouns[0]?.entry.type;
     if (!type) continue;
     const named = view.mentions.filter((m) => m.first >= i + 2 && m.last < to).map((m) => stateOf(ctx.doc.entities, m.entity));
-    const start = view.tokens.slice(i + 2, to).some((t) => /^(start|beginning|outbreak|onset|launch)$/.test(t.lower));
+    const start = view.tokens.slice(i + 2, to).some((t) => ONSET.test(t.lower));
     const candidates = ctx.events.filter((e) => e.type === type && e.date && !e.negated && e.modality !== 'hypothetical' && (named.length === 0 || e.actors.some((a) => named.includes(stateOf(ctx.doc.entities, a)))));
     const pick = start ? [...candidates].sort((a, b) => (a.date!.start ?? a.date!.value).localeCompare(b.date!.start ?? b.date!.value))[0] : candidates[candidates.length - 1];
     if (pick?.date) {
@@ -418,12 +423,6 @@ function elaborationKind(view: SentenceView, first: number): 'part' | 'means' | 
     if (t.punct) return null;
   }
   return null;
-}
-
-function range(a: number, b: number): number[] {
-  const out: number[] = [];
-  for (let i = a; i <= b; i++) out.push(i);
-  return out;
 }
 
 /** "urged Russia to stop the aggression and withdraw its forces": the withdrawal is what was asked for, not an act. */

@@ -28,14 +28,16 @@ export interface FindOptions<T> {
  * expulsion" over "demanded"), then the one matching words as written.
  */
 export function findTriggers<T extends TriggerEntry>(view: SentenceView, entries: readonly T[], opts: FindOptions<T> = {}): FoundTrigger<T>[] {
-  const candidates: (FoundTrigger<T> & { weight: number; rank: number })[] = [];
   const matches = lexiconMatches(view, entries);
-  const verbTokens = new Set<number>();
+  // Most sentences match no entry of a lexicon.
+  if (matches.length === 0) return [];
+  let verbTokens: Set<number> | undefined;
   for (const { entry, match } of matches) {
     if ((entry.pos === 'verb' || entry.pos === 'phrase') && !isRole(view.tokens[match.first], 'light-before') && isVerbReading(view, match.first, match.inflection)) {
-      verbTokens.add(match.first);
+      (verbTokens ??= new Set()).add(match.first);
     }
   }
+  const candidates: Candidate<T>[] = [];
   for (const { entry, match } of matches) {
     const clause = clauseOf(view, match.first);
     if (clauseOf(view, match.last) !== clause) continue;
@@ -47,30 +49,37 @@ export function findTriggers<T extends TriggerEntry>(view: SentenceView, entries
     } else if (entry.pos === 'noun') {
       // Noun entries match singular or plural nouns only, never "-ed"/"-ing" verb forms.
       if (match.inflection !== 'base' && match.inflection !== 's') continue;
-      licence = licenseNounTrigger(view, view.clauses[clause]!, match.first, match.last, { allowCompound: opts.compoundLicenses?.(entry) ?? false, blockers: verbTokens });
+      licence = licenseNounTrigger(view, view.clauses[clause]!, match.first, match.last, { allowCompound: opts.compoundLicenses?.(entry) ?? false, blockers: verbTokens ?? NO_TOKENS });
       if (!licence || (licence === 'background' && !opts.allowBackground)) continue;
     }
-    candidates.push({ entry, first: match.first, last: match.last, clause, licence, weight: entry.pattern.weight, rank: match.rank });
+    candidates.push({ found: { entry, first: match.first, last: match.last, clause, licence }, weight: entry.pattern.weight, rank: match.rank });
   }
-  candidates.sort((a, b) => b.weight - a.weight || a.rank - b.rank || a.first - b.first || a.entry.line - b.entry.line);
-  const taken = new Set<number>();
+  if (candidates.length === 0) return [];
+  candidates.sort((a, b) => b.weight - a.weight || a.rank - b.rank || a.found.first - b.found.first || a.found.entry.line - b.found.entry.line);
   const kept: FoundTrigger<T>[] = [];
-  for (const c of candidates) {
-    let free = true;
-    for (let i = c.first; i <= c.last; i++) if (taken.has(i)) free = false;
-    if (!free) continue;
-    for (let i = c.first; i <= c.last; i++) taken.add(i);
-    const { weight: _w, rank: _r, ...found } = c;
+  for (const { found } of candidates) {
+    // Kept triggers are few: a candidate is checked against each rather than against a set of taken tokens.
+    if (kept.some((k) => k.first <= found.last && found.first <= k.last)) continue;
     kept.push(found);
   }
   return kept.sort((a, b) => a.first - b.first);
 }
 
+interface Candidate<T extends TriggerEntry> {
+  found: FoundTrigger<T>;
+  weight: number;
+  rank: number;
+}
+
+const NO_TOKENS: ReadonlySet<number> = new Set();
+
 /** Head words of institution names: a capitalised trigger noun before one ("the Victim Support Fund") names a body, not an act. */
 const INSTITUTION_HEAD = /^(?:Fund|Funds|Office|Unit|Programme|Program|Mission|Centre|Center|Committee|Agency|Trust|Facility|Network|Service|Foundation|Bank|Board|Secretariat|Initiative)$/u;
+
+const CAPITALISED = /^\p{Lu}/u;
 
 function inInstitutionName(view: SentenceView, last: number): boolean {
   const word = view.tokens[last];
   const next = view.tokens[last + 1];
-  return word !== undefined && next !== undefined && /^\p{Lu}/u.test(word.text) && INSTITUTION_HEAD.test(next.text);
+  return word !== undefined && next !== undefined && CAPITALISED.test(word.text) && INSTITUTION_HEAD.test(next.text);
 }

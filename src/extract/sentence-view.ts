@@ -30,8 +30,8 @@ export interface SentenceView {
   tokens: Token[];
   clauses: Clause[];
   mentions: MentionRef[];
-  timexes: TimexRef[];
-  quantities: Quantity[];
+  timexes: readonly TimexRef[];
+  quantities: readonly Quantity[];
   /** For each token, the mention refs overlapping it. */
   mentionsAt: MentionRef[][];
   /** Matches of whole lexicons over the sentence, by lexicon (see lexiconMatches). */
@@ -39,6 +39,19 @@ export interface SentenceView {
 }
 
 const MODIFIER_RULE = /adjectiv|demonym|modifier/i;
+const NO_MENTIONS: MentionRef[] = [];
+
+/** The first token ending after a document offset (tokens.length if none): tokens are in order and do not overlap. */
+function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
 
 export function buildSentenceView(doc: AnalysedDocument, sentence: Sentence): SentenceView {
   const tokens = tokenise(doc.text, sentence.start, sentence.end);
@@ -57,22 +70,29 @@ export function buildSentenceView(doc: AnalysedDocument, sentence: Sentence): Se
   }
   const mentions: MentionRef[] = [];
   for (const m of outer) {
-    let first = tokens.findIndex((t) => t.end > m.start);
-    if (first < 0) continue;
+    const first = firstTokenEndingAfter(tokens, m.start);
+    if (first === tokens.length) continue;
     let last = first;
     while (last + 1 < tokens.length && tokens[last + 1]!.start < m.end) last++;
     const next = tokens[last + 1];
     const possessive = next !== undefined && next.start === tokens[last]!.end && (next.lower === "'s" || (next.text === "'" || next.text === '’'));
     mentions.push({ mention: m, entity: m.entity, first, last, modifier: MODIFIER_RULE.test(m.rule), possessive });
   }
-  mentions.push(...innerParticipants(doc, tokens, mentions));
+  for (const inner of innerParticipants(doc, tokens, mentions)) mentions.push(inner);
   mentions.sort((a, b) => a.first - b.first || a.mention.start - b.mention.start);
-  const mentionsAt: MentionRef[][] = tokens.map(() => []);
-  for (const ref of mentions) for (let i = ref.first; i <= ref.last; i++) mentionsAt[i]!.push(ref);
+  // Most tokens are in no mention: they share one empty list (never written to).
+  const mentionsAt: MentionRef[][] = new Array<MentionRef[]>(tokens.length).fill(NO_MENTIONS);
+  for (const ref of mentions) {
+    for (let i = ref.first; i <= ref.last; i++) {
+      const at = mentionsAt[i]!;
+      if (at === NO_MENTIONS) mentionsAt[i] = [ref];
+      else at.push(ref);
+    }
+  }
 
-  const timexes: TimexRef[] = items.timexes.slice();
-  const quantities = items.quantities.slice();
-  const clauses = splitClauses(tokens, (i) => (mentionsAt[i]?.length ?? 0) > 0);
+  const timexes = items.timexes;
+  const quantities = items.quantities;
+  const clauses = splitClauses(tokens, (i) => mentionsAt[i] !== undefined && mentionsAt[i] !== NO_MENTIONS);
   return { doc, sentence, tokens, clauses, mentions, timexes, quantities, mentionsAt };
 }
 
@@ -99,10 +119,10 @@ function innerParticipants(doc: AnalysedDocument, tokens: Token[], refs: Mention
       if (at < 0) continue;
       const start = ref.mention.start + at;
       const end = start + surface.length;
-      const first = tokens.findIndex((t) => t.end > start);
+      const first = firstTokenEndingAfter(tokens, start);
+      if (first === tokens.length) continue;
       let last = first;
       while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
-      if (first < 0) continue;
       out.push({
         mention: { ...ref.mention, start, end, text: surface, entity: link.entity, kind: link.kind, rule: 'extract.inner-participant' },
         entity: link.entity,
@@ -145,14 +165,14 @@ function wholeWord(surface: string): RegExp {
 
 /** Index of the clause holding token i. */
 export function clauseOf(view: SentenceView, i: number): number {
-  const k = view.clauses.findIndex((c) => i >= c.first && i <= c.last);
-  return k < 0 ? 0 : k;
+  const clauses = view.clauses;
+  for (let k = 0; k < clauses.length; k++) if (i >= clauses[k]!.first && i <= clauses[k]!.last) return k;
+  return 0;
 }
 
 /** The token index at or after a document offset (tokens.length if none). */
 export function tokenAtOffset(view: SentenceView, offset: number): number {
-  const k = view.tokens.findIndex((t) => t.end > offset);
-  return k < 0 ? view.tokens.length : k;
+  return firstTokenEndingAfter(view.tokens, offset);
 }
 
 /**

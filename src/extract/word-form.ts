@@ -22,11 +22,17 @@ export let formGeneration = 0;
 
 // An open-addressed table keyed by the surface's characters in the text, so that a form seen before
 // is found without cutting the surface out of the text (no string made, none hashed by the engine).
-// Slots hold id + 1 (0: empty) beside the full hash, compared before the form itself is read.
+// Each slot is four integers: the hash, id + 1 (0: empty), and where the surface's characters are in
+// a pool of its own, and how many; a lookup reads only these compact arrays until the form is found.
 const LIMIT = 100_000;
 const INITIAL_SLOTS = 1 << 14;
-let slotIds = new Int32Array(INITIAL_SLOTS);
-let slotHashes = new Int32Array(INITIAL_SLOTS);
+const HASH = 0;
+const ID = 1;
+const AT = 2;
+const LENGTH = 3;
+let slotData = new Int32Array(INITIAL_SLOTS * 4);
+let pool = new Uint16Array(1 << 16);
+let pooled = 0;
 let forms: WordForm[] = [];
 
 function hashOf(text: string, p: number, q: number): number {
@@ -35,9 +41,8 @@ function hashOf(text: string, p: number, q: number): number {
   return h;
 }
 
-function sameSurface(surface: string, text: string, p: number, q: number): boolean {
-  if (surface.length !== q - p) return false;
-  for (let i = 0; i < surface.length; i++) if (surface.charCodeAt(i) !== text.charCodeAt(p + i)) return false;
+function pooledEquals(at: number, text: string, p: number, q: number): boolean {
+  for (let i = p; i < q; i++, at++) if (pool[at] !== text.charCodeAt(i)) return false;
   return true;
 }
 
@@ -47,30 +52,40 @@ function sameSurface(surface: string, text: string, p: number, q: number): boole
  */
 export function wordFormAt(text: string, p: number, q: number, punct: boolean): WordForm {
   const h = hashOf(text, p, q);
-  let mask = slotIds.length - 1;
+  let mask = (slotData.length >> 2) - 1;
   let k = h & mask;
-  for (let id = slotIds[k]!; id !== 0; id = slotIds[k]!) {
-    if (slotHashes[k] === h) {
-      const form = forms[id - 1]!;
-      if (sameSurface(form.surface, text, p, q)) return form;
-    }
-    k = (k + 1) & mask;
+  for (let s = k << 2; slotData[s + ID] !== 0; k = (k + 1) & mask, s = k << 2) {
+    if (slotData[s + HASH] === h && slotData[s + LENGTH] === q - p && pooledEquals(slotData[s + AT]!, text, p, q)) return forms[slotData[s + ID]! - 1]!;
   }
   // Kept bounded, as a cache: past the limit it starts again (forms are recomputed the same).
   if (forms.length >= LIMIT) {
-    slotIds = new Int32Array(INITIAL_SLOTS);
-    slotHashes = new Int32Array(INITIAL_SLOTS);
+    slotData = new Int32Array(INITIAL_SLOTS * 4);
+    pooled = 0;
     forms = [];
     formGeneration++;
-    mask = slotIds.length - 1;
+    mask = (slotData.length >> 2) - 1;
     k = h & mask;
   }
   const form = newForm(forms.length, text.slice(p, q), punct);
   forms.push(form);
-  slotIds[k] = form.id + 1;
-  slotHashes[k] = h;
-  if (forms.length * 2 > slotIds.length) grow();
+  if (pooled + (q - p) > pool.length) {
+    const larger = new Uint16Array(Math.max(pool.length * 2, pooled + (q - p)));
+    larger.set(pool.subarray(0, pooled));
+    pool = larger;
+  }
+  const at = pooled;
+  for (let i = p; i < q; i++) pool[pooled++] = text.charCodeAt(i);
+  place(k, h, form.id, at, q - p);
+  if (forms.length * 2 > slotData.length >> 2) grow();
   return form;
+}
+
+function place(k: number, h: number, id: number, at: number, length: number): void {
+  const s = k << 2;
+  slotData[s + HASH] = h;
+  slotData[s + ID] = id + 1;
+  slotData[s + AT] = at;
+  slotData[s + LENGTH] = length;
 }
 
 function newForm(id: number, surface: string, punct: boolean): WordForm {
@@ -80,16 +95,14 @@ function newForm(id: number, surface: string, punct: boolean): WordForm {
 }
 
 function grow(): void {
-  const size = slotIds.length * 2;
-  slotIds = new Int32Array(size);
-  slotHashes = new Int32Array(size);
-  const mask = size - 1;
-  for (const form of forms) {
-    const h = hashOf(form.surface, 0, form.surface.length);
-    let k = h & mask;
-    while (slotIds[k] !== 0) k = (k + 1) & mask;
-    slotIds[k] = form.id + 1;
-    slotHashes[k] = h;
+  const old = slotData;
+  slotData = new Int32Array(old.length * 2);
+  const mask = (slotData.length >> 2) - 1;
+  for (let s = 0; s < old.length; s += 4) {
+    if (old[s + ID] === 0) continue;
+    let k = old[s + HASH]! & mask;
+    while (slotData[(k << 2) + ID] !== 0) k = (k + 1) & mask;
+    place(k, old[s + HASH]!, old[s + ID]! - 1, old[s + AT]!, old[s + LENGTH]!);
   }
 }
 
