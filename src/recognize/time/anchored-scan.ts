@@ -39,9 +39,17 @@ interface Automaton {
   /** Group ids of the prefixes ending at a node, laid out as terms are. */
   prefixStart: Int32Array;
   prefixTerms: Int32Array;
-  digitGroups: number[];
+  digitGroups: DigitGroup[];
   suffixes: { suffix: string; last: number; groups: number[] }[];
   groupCount: number;
+}
+
+/** A group's digit anchors: runs of digits at least `min` long, after one of `after`'s characters, or one of `runs`. */
+interface DigitGroup {
+  id: number;
+  min: number;
+  after: number[] | null;
+  runs: { length: number; value: number }[] | null;
 }
 
 interface Compiled {
@@ -73,10 +81,19 @@ function buildAutomaton(groups: AnchorGroup[]): Automaton {
   const children: number[][] = [[]];
   const termsOf: number[][] = [[]];
   const prefixesOf: number[][] = [[]];
-  const digitGroups: number[] = [];
+  const digitGroups: DigitGroup[] = [];
   const suffixes = new Map<string, number[]>();
   groups.forEach((g, id) => {
-    if (g.digits) digitGroups.push(id);
+    if (g.digits === true) digitGroups.push({ id, min: 1, after: null, runs: null });
+    else if (g.digits) {
+      for (const r of g.digits.runs ?? []) if (!/^\d{1,6}$/.test(r)) throw new Error(`time anchor digit run "${r}" must be 1 to 6 digits`);
+      digitGroups.push({
+        id,
+        min: g.digits.min ?? 1,
+        after: g.digits.after ? [...g.digits.after].map((c) => c.charCodeAt(0)) : null,
+        runs: g.digits.runs ? g.digits.runs.map((r) => ({ length: r.length, value: Number(r) })) : null,
+      });
+    }
     if (g.suffix) suffixes.set(g.suffix, [...(suffixes.get(g.suffix) ?? []), id]);
     const add = (word: string, into: number[][]) => {
       if (!/^[a-z]+$/.test(word)) throw new Error(`time anchor "${word}" must be lower-case ASCII letters`);
@@ -167,7 +184,6 @@ function indexAnchors(text: string, a: Automaton): AnchorIndex {
   let count = 0;
   let tok = -1;
   let inToken = false;
-  let digitToken = -1;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -209,11 +225,25 @@ function indexAnchors(text: string, a: Automaton): AnchorIndex {
         if (k === len) for (const g of s.groups) note(g, tok);
       }
     } else {
-      if (kind === DIGIT && digitToken !== tok) {
-        digitToken = tok;
-        for (const g of digitGroups) note(g, tok);
-      }
-      i++;
+      if (kind === DIGIT) {
+        // A run of digits: its length, value (while short) and the character before it decide which groups it anchors.
+        const runStart = i;
+        let value = c - 48;
+        i++;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d < 48 || d > 57) break;
+          if (i - runStart < 7) value = value * 10 + d - 48;
+          i++;
+        }
+        const length = i - runStart;
+        const before = runStart > 0 ? text.charCodeAt(runStart - 1) : -1;
+        for (const g of digitGroups) {
+          if (length < g.min || (g.after && !g.after.includes(before))) continue;
+          if (g.runs && !g.runs.some((r) => r.length === length && r.value === value)) continue;
+          note(g.id, tok);
+        }
+      } else i++;
     }
   }
   if (inToken) ends[tok] = n;

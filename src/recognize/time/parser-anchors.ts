@@ -29,8 +29,11 @@ export interface AnchorGroup {
   prefixes?: readonly string[];
   /** A run of letters ending so ("ties" in "eighties"). */
   suffix?: string;
-  /** Any ASCII digit. */
-  digits?: boolean;
+  /**
+   * Any run of ASCII digits, or only runs at least `min` long, right after one of the characters of `after`, or
+   * equal to one of `runs`.
+   */
+  digits?: true | { min?: number; after?: string; runs?: readonly string[] };
   before: number;
   after: number;
 }
@@ -63,18 +66,32 @@ export function patternHash(re: RegExp): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-// Named events come from a data file: each name is found by its longest word (or its digits), and the bounds
-// follow from where that word sits in the name. The optional "the end of the" before a name is 4 tokens.
+// Named events come from a data file. Each name is found by one of its words: "war" where it has it (one anchor
+// for all the wars), else its longest word that is not common in speeches, else its longest word, else (9/11) its
+// longest run of digits. The bounds follow from where that word sits in the name; "the end of the" before a name
+// adds 4 tokens.
+const COMMON_IN_NAMES = new Set(['the', 'of', 'i', 'one', 'two', 'first', 'second', 'great', 'world', 'united', 'nations', 'global',
+  'financial', 'crisis', 'september', 'union', 'soviet']);
+
 function namedEventGroups(): AnchorGroup[] {
-  const groups: AnchorGroup[] = [];
+  const words: string[] = [];
+  const runs: string[] = [];
+  let before = 0;
+  let after = 0;
   for (const name of NAMED_EVENT_NAMES) {
-    const words = [...name.matchAll(/[a-z]+/g)].sort((a, b) => b[0].length - a[0].length || a.index - b.index);
     const slots = (from: number, to: number) => name.slice(from, to).replace(/[^ \t-]/g, '').length;
-    const w = words[0];
-    if (w) groups.push({ words: [w[0]], before: 4 + slots(0, w.index), after: slots(w.index + w[0].length, name.length) });
-    else groups.push({ digits: true, before: 4 + slots(0, name.length), after: slots(0, name.length) });
+    const byLength = (xs: RegExpExecArray[]) => xs.sort((a, b) => b[0].length - a[0].length || a.index - b.index);
+    const letters = byLength([...name.matchAll(/[a-z]+/g)]);
+    const w = letters.find((x) => x[0] === 'war') ?? letters.find((x) => !COMMON_IN_NAMES.has(x[0])) ?? letters[0] ?? byLength([...name.matchAll(/\d+/g)])[0];
+    if (!w) continue;
+    (/^\d/.test(w[0]) ? runs : words).push(w[0]);
+    before = Math.max(before, 4 + slots(0, w.index));
+    after = Math.max(after, slots(w.index + w[0].length, name.length));
   }
-  return groups;
+  return [
+    ...(words.length ? [{ words, before, after }] : []),
+    ...(runs.length ? [{ digits: { runs }, before, after }] : []),
+  ];
 }
 
 /** The name-independent part of the named-event pattern, hashed for staleness like the others. */
@@ -87,17 +104,17 @@ function namedEventShape(re: RegExp): RegExp {
 const TABLE = new Map<TimeParser, ParserAnchors>([
   // (last|this|next|past|coming) Month Day, (of) Year | Day (of) Month, Year | Month (of) (last|this|next) year.
   [monthDateParser, { groups: [{ words: MONTHS, before: 2, after: 4 }], pattern: '56e9a41a' }],
-  [yearParser, { groups: [{ digits: true, before: 0, after: 0 }], pattern: 'f2532ffe' }],
+  [yearParser, { groups: [{ digits: { min: 4 }, before: 0, after: 0 }], pattern: 'f2532ffe' }],
   // the 1988 third quarter
-  [yearQuarterParser, { groups: [{ digits: true, before: 1, after: 2 }], pattern: 'edeafadf' }],
+  [yearQuarterParser, { groups: [{ words: ['quarter', 'half', 'period'], before: 3, after: 0 }], pattern: 'edeafadf' }],
   // fiscal year 2022, FY 2022
   [fiscalYearParser, { groups: [{ words: ['fiscal', 'fy'], before: 0, after: 2 }], pattern: '0fa2062a' }],
-  // 2022-02-24 (hyphens cut tokens)
-  [numericDateParser, { groups: [{ digits: true, before: 0, after: 2 }], pattern: '0a88e1d4' }],
+  // 2022-02-24 (hyphens cut tokens: the month is the anchor), 2/24/2022
+  [numericDateParser, { groups: [{ digits: { after: '/-' }, before: 1, after: 1 }], pattern: '0a88e1d4' }],
   // this past fall of 2021
   [seasonParser, { groups: [{ words: SEASONS, before: 2, after: 2 }], pattern: 'e1741098' }],
-  // the fiscal first two quarters of fiscal year 1990; Q3 2022, 2022 Q3, 1Q89
-  [quarterParser, { groups: [{ words: ['quarter', 'quarters', 'half'], before: 4, after: 4 }, { digits: true, before: 0, after: 1 }], pattern: '095c09ce' }],
+  // the fiscal first two quarters of fiscal year 1990; Q3 2022, 2022 Q3, 1Q89 (the Q is a letter run of its own)
+  [quarterParser, { groups: [{ words: ['quarter', 'quarters', 'half'], before: 4, after: 4 }, { words: ['q'], before: 1, after: 1 }], pattern: '095c09ce' }],
   // last Friday morning
   [weekdayParser, { groups: [{ words: WEEKDAYS, before: 1, after: 1 }], pattern: 'c6b946e5' }],
   // "the day before yesterday", "for the time being" end on their anchor; "immediately afterwards" has one word after.
@@ -131,8 +148,15 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
     }],
     pattern: 'b4ca2ff0',
   }],
-  // 10 am local time
-  [timeOfDayParser, { groups: [{ digits: true, before: 0, after: 3 }, { prefixes: ['noon', 'midday', 'midnight'], before: 0, after: 2 }], pattern: '9e7140f2' }],
+  // 10 am local time, 10 a.m. (the "m"), 10:30 GMT, noon
+  [timeOfDayParser, {
+    groups: [
+      { words: ['am', 'pm', 'm'], before: 1, after: 2 },
+      { digits: { after: ':' }, before: 0, after: 2 },
+      { prefixes: ['noon', 'midday', 'midnight'], before: 0, after: 2 },
+    ],
+    pattern: '9e7140f2',
+  }],
   [namedEventParser, { groups: namedEventGroups(), pattern: '72b15ee8' }],
   // the past weekend
   [weekendParser, { groups: [{ words: ['weekend'], before: 2, after: 0 }], pattern: 'de6a116b' }],
@@ -145,7 +169,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   // the same period
   [samePeriodParser, { groups: [{ words: ['period'], before: 2, after: 0 }], pattern: '18fa024f' }],
   // '80s, eighties
-  [shortDecadeParser, { groups: [{ digits: true, before: 0, after: 0 }, { suffix: 'ties', before: 0, after: 0 }], pattern: '6b72c3a0' }],
+  [shortDecadeParser, { groups: [{ digits: { after: "'’" }, before: 0, after: 0 }, { suffix: 'ties', before: 0, after: 0 }], pattern: '6b72c3a0' }],
   [centuryParser, { groups: [{ words: ['century'], before: 0, after: 0 }], pattern: '0fc1d5cf' }],
   // the most recent quarter
   [latestPeriodParser, { groups: [{ words: ['period', 'quarter'], before: 3, after: 0 }], pattern: 'e8a0c504' }],
@@ -155,8 +179,8 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   [secondDayParser, { groups: [{ words: MONTHS, before: 0, after: 4 }], pattern: 'edfb35b8' }],
   // the next few weeks ahead
   [aheadParser, { groups: [{ words: ['ahead'], before: 3, after: 0 }], pattern: '917589a3' }],
-  // 11 o'clock in the morning
-  [hourInPartParser, { groups: [{ digits: true, before: 0, after: 4 }], pattern: 'ad0445c5' }],
+  // 11:30 o'clock in the morning
+  [hourInPartParser, { groups: [{ words: ['morning', 'afternoon', 'evening', 'night'], before: 4, after: 0 }], pattern: 'ad0445c5' }],
   // Mondays, Tuesday nights
   [weekdaySetParser, { groups: [{ words: [...WEEKDAYS, ...WEEKDAYS.map((d) => `${d}s`)], before: 0, after: 1 }], pattern: 'd631da43' }],
   // the next morning; in the early evening; mid-afternoon, midafternoon

@@ -30,7 +30,8 @@ const WORDS = (
   'Memorial Labor May March January Feb. Sept. Oct Dec. June Monday Tuesday Friday Mondays Sundays Arab Spring Hotel April Q FY'
 ).split(' ');
 const NUMBERS = ['1990', '1990s', "'80s", '’90s', '2022', '1988', '10:30', '3', '12', '24th', '5', '2/24/2022', '2022-02-24', 'Q3', '1Q89',
-  'FY2022', '12,000', '1.5', '9/11', '21st', '2021', '1', '11', '$5', '4%', '19'];
+  'FY2022', '12,000', '1.5', '9/11', '21st', '2021', '1', '11', '$5', '4%', '19', '10am', '10pm', '7:45', '3Q', 'a.m.', 'p.m.', 'P.M.', '11990',
+  '020', '1/2', '½'];
 const PHRASES = [
   'the past twenty-one hundred and twenty-one and a half more trading years and a half long', 'every twenty one hundred and twenty one years',
   'earlier the same fiscal year before', 'the first two quarters of fiscal year 1990', 'a couple of weeks or so from now', 'the day before yesterday',
@@ -43,6 +44,8 @@ const PHRASES = [
   '5 p.m. EST, Nov. 9', 'the week of March 6', 'from January to December 2022', 'between 2020 and 2021', 'the winter of 1994',
   "this year's third quarter", 'nearly two weeks ago', 'late September', 'the beginning of May', 'Q3 2022', '2022 Q3', 'the eighties',
   'the 20th century', 'the twenty-first century', 'over the years', 'in recent years', 'half an hour', 'an hour and a half',
+  "10:30 o'clock in the morning", '9 at night', '4 in the afternoon', 'noonday', 'the fall of the Berlin Wall', 'the 9/11 attacks',
+  'World War I', 'the Great War', 'Russia\'s annexation of Crimea', 'two thousand and one',
 ];
 const SEPARATORS = [' ', ' ', ' ', '  ', '\t', '-', ' - ', ', ', '. ', '\n', ' \t ', '', "'s ", ' (', ') ', '\u00a0', '–', '/', ': '];
 
