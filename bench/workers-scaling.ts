@@ -12,7 +12,7 @@ import { corpusFiles } from './corpus-files.js';
 import { ROOT } from './shipped-code.js';
 import { printJson, round } from './measure.js';
 
-interface Options { corpora: string[]; json: boolean; limit?: number; workers?: number }
+interface Options { corpora: string[]; json: boolean; limit?: number; workers?: number; rounds?: number }
 
 /** Where the bench creates its databases: DIPLOGRAPH_BENCH_PG_URL, else the test server, else the local default. */
 const ADMIN_URL = process.env.DIPLOGRAPH_BENCH_PG_URL?.trim() || process.env.DIPLOGRAPH_TEST_PG_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -21,10 +21,27 @@ const SAMPLE_MS = 200;
 /** Folders of src/ the worker runs; dist/ must be at least as new as each of their files. */
 const WORKER_CODE = ['cli', 'jobs', 'read', 'segment', 'recognize', 'resolve', 'extract', 'pipeline', 'kb', 'model', 'consolidate', 'export'];
 const CPU_MARK = '@@bench-cpu ';
-// Loaded before the CLI in each worker process: reports the process's own CPU time as it exits.
-const CPU_HOOK = `data:text/javascript,${encodeURIComponent(
-  `import { writeSync } from 'node:fs';process.on('exit', () => { const u = process.cpuUsage(); writeSync(2, '\\n${CPU_MARK}' + JSON.stringify({ cpu: (u.user + u.system) / 1e6, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\\n'); });`,
-)}`;
+// Loaded before the CLI in each worker process: as it exits, reports its CPU time (all threads), and
+// how its main thread spent its life (Linux schedstat: on a core, waiting for a core, the rest asleep).
+const CPU_HOOK = `data:text/javascript,${encodeURIComponent(`
+import { readFileSync, writeSync } from 'node:fs';
+process.on('exit', () => {
+  const u = process.cpuUsage();
+  let sched = [NaN, NaN];
+  try { sched = readFileSync('/proc/self/task/' + process.pid + '/schedstat', 'utf8').split(' ').map((n) => Number(n) / 1e9); } catch {}
+  writeSync(2, '\\n${CPU_MARK}' + JSON.stringify({ cpu: (u.user + u.system) / 1e6, maxRssMb: process.resourceUsage().maxRSS / 1024, seconds: process.uptime(), onCpu: sched[0], runQueue: sched[1] }) + '\\n');
+});`)}`;
+
+interface ProcessUsage {
+  cpuSeconds: number;
+  maxRssMb: number;
+  /** The process's life. */
+  seconds: number;
+  /** Its main thread waiting for a core other programs held. */
+  runQueueSeconds: number;
+  /** Its main thread asleep: waiting for the database (or an empty queue's poll, or the disk). */
+  blockedSeconds: number;
+}
 
 interface Run {
   backend: 'sqlite' | 'postgres';
@@ -32,9 +49,11 @@ interface Run {
   seconds: number;
   /** Seconds from the workers' start until the first job was claimed (process start, code loading, connecting). */
   startupSeconds: number;
-  processes: Array<{ name: string; cpuSeconds: number; maxRssMb: number; jobs: number; busySeconds: number }>;
-  /** CPU of the PostgreSQL backends serving this run's database (sampled, so a lower bound); null when not on this machine. */
-  serverCpuSeconds: number | null;
+  processes: Array<ProcessUsage & { name: string; jobs: number; busySeconds: number }>;
+  /** The PostgreSQL backends serving this run's database (sampled, so lower bounds); undefined when not on this machine. */
+  server?: { cpuSeconds: number; runQueueSeconds: number };
+  /** WAL flushes the server made during the run (server-wide, so other users' commits count too). */
+  walSyncs?: number;
   /** Share of the backends' samples by what they were doing (active, idle, Lock:transactionid, ...). */
   serverWaits: Record<string, number>;
   /** Statements most often seen waiting on a lock, with how many samples. */
@@ -66,57 +85,86 @@ export async function benchWorkers(opts: Options): Promise<void> {
   if (files.length === 0) throw new Error(`no .txt, .md or .html files under ${opts.corpora.join(', ')}`);
   const mb = files.reduce((n, f) => n + statSync(f).size, 0) / 1e6;
   const many = opts.workers ?? 2;
+  const rounds = opts.rounds ?? 1;
+  const cores = os.availableParallelism();
   const load0 = os.loadavg()[0]!;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dg-bench-workers-'));
   try {
     const reference = await run(files, { backend: 'sqlite', location: path.join(dir, 'reference.sqlite') }, 1);
-    const runs: Run[] = [reference];
-    for (const n of [1, many]) runs.push(await run(files, { backend: 'postgres', location: await freshDatabase(`diplograph_bench_workers_${n}`) }, n));
-    const [, one, multi] = runs as [Run, Run, Run];
-    const totalCpu = (r: Run) => r.processes.reduce((n, p) => n + p.cpuSeconds, 0) + (r.serverCpuSeconds ?? 0);
+    // 1 and N workers alternate, so a change in the machine's load falls on both alike.
+    const ones: Run[] = [];
+    const multis: Run[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const n of [1, many]) (n === 1 ? ones : multis).push(await run(files, { backend: 'postgres', location: await freshDatabase(`diplograph_bench_workers_${n}`) }, n));
+    }
+    const one = medianRun(ones);
+    const multi = medianRun(multis);
+    const totalCpu = (r: Run) => r.processes.reduce((n, p) => n + p.cpuSeconds, 0) + (r.server?.cpuSeconds ?? 0);
+    /**
+     * Wall time had no other program wanted the cores: each worker's time less what its main
+     * thread and (a share of) the backends waited for a core, but never below the CPU time of
+     * the run spread over the cores.
+     */
+    const idleWall = (r: Run) => Math.max(
+      totalCpu(r) / cores,
+      ...r.processes.map((p) => p.seconds - p.runQueueSeconds - (r.server?.runQueueSeconds ?? 0) / r.workers),
+    );
+    const describeRun = (r: Run) => ({
+      backend: r.backend, workers: r.workers, seconds: round(r.seconds), mbPerSecond: round(mb / r.seconds), startupSeconds: round(r.startupSeconds),
+      idleCoresSeconds: round(idleWall(r)),
+      processes: r.processes.map((p) => ({
+        name: p.name, jobs: p.jobs, cpuSeconds: round(p.cpuSeconds), maxRssMb: Math.round(p.maxRssMb), inJobsSeconds: round(p.busySeconds),
+        waitingForCoreSeconds: round(p.runQueueSeconds), waitingForDatabaseSeconds: round(p.blockedSeconds),
+      })),
+      server: r.server && { cpuSeconds: round(r.server.cpuSeconds), waitingForCoreSeconds: round(r.server.runQueueSeconds) },
+      walSyncsPerJob: r.walSyncs === undefined ? undefined : round(r.walSyncs / r.processes.reduce((n, p) => n + p.jobs, 0)),
+      cpuSecondsPerMb: round(totalCpu(r) / mb),
+      serverSamples: r.serverWaits, lockedStatements: r.lockedStatements, idleInTransactionAfter: r.idleAfter, failed: r.failed, clusters: r.clusters,
+    });
+    const pgRuns = [...ones, ...multis];
     const result = {
       benchmark: 'workers',
-      cores: os.availableParallelism(),
+      cores,
       files: files.length,
       megabytes: round(mb),
-      runs: runs.map((r) => ({
-        backend: r.backend, workers: r.workers, seconds: round(r.seconds), mbPerSecond: round(mb / r.seconds), startupSeconds: round(r.startupSeconds),
-        processes: r.processes.map((p) => ({ ...p, cpuSeconds: round(p.cpuSeconds), maxRssMb: Math.round(p.maxRssMb), busySeconds: round(p.busySeconds) })),
-        serverCpuSeconds: r.serverCpuSeconds === null ? null : round(r.serverCpuSeconds),
-        cpuSecondsPerMb: round(totalCpu(r) / mb),
-        serverWaits: r.serverWaits, lockedStatements: r.lockedStatements, idleInTransactionAfter: r.idleAfter, failed: r.failed, clusters: r.clusters,
-      })),
+      rounds,
+      // The median round of each (by wall time); every round's wall time in `walls`.
+      runs: [reference, one, multi].map(describeRun),
+      walls: { one: ones.map((r) => round(r.seconds)), many: multis.map((r) => round(r.seconds)) },
       speedup: round(one.seconds / multi.seconds),
-      // What the speed-up would be on otherwise idle cores: one worker and its backend take turns, so
-      // its wall time is at least their CPU time; N workers share the cores with their backends.
-      speedupIdleCores: round(totalCpu(one) / Math.max(totalCpu(multi) / os.availableParallelism(), ...multi.processes.map((p) => p.cpuSeconds))),
-      // Workers plus server CPU for the same files: above 1 means running N at once costs more work in all.
+      speedupIdleCores: round(idleWall(one) / idleWall(multi)),
+      // Workers plus backends' CPU for the same files: above 1 means running N at once costs more work in all.
       cpuRatio: round(totalCpu(multi) / totalCpu(one)),
       loadAverage: [round(load0), round(os.loadavg()[0]!)],
       identical: {
-        postgres1VsSqlite: one.exportHash === reference.exportHash,
-        postgresNVsSqlite: multi.exportHash === reference.exportHash,
-        clusters: one.clustersHash === reference.clustersHash && multi.clustersHash === reference.clustersHash,
+        exports: pgRuns.every((r) => r.exportHash === reference.exportHash),
+        clusters: pgRuns.every((r) => r.clustersHash === reference.clustersHash),
       },
-      differences: [...differences('postgres 1 worker', one.export, reference.export), ...differences(`postgres ${many} workers`, multi.export, reference.export)],
+      differences: pgRuns.flatMap((r) => differences(`postgres ${r.workers} worker(s)`, r.export, reference.export)),
     };
     if (opts.json) return printJson(result);
     const out = (line: string) => process.stdout.write(line + '\n');
-    out(`workers: ${result.files} files, ${result.megabytes} MB on ${result.cores} cores (load average ${result.loadAverage.join(' -> ')})`);
+    out(`workers: ${result.files} files, ${result.megabytes} MB on ${result.cores} cores (load average ${result.loadAverage.join(' -> ')})${rounds > 1 ? `; median of ${rounds} rounds` : ''}`);
     for (const r of result.runs) {
-      out(`  ${r.backend.padEnd(8)} ${r.workers} worker(s)  ${String(r.seconds).padStart(7)} s wall  ${String(r.mbPerSecond).padStart(5)} MB/s  start-up ${r.startupSeconds} s  ${r.cpuSecondsPerMb} CPU s/MB in all  (${r.failed} failed, ${r.clusters} event clusters)`);
-      // CPU over wall: below 1 the process waited (for the database, or for a core other programs held).
-      for (const p of r.processes) out(`      ${p.name.padEnd(4)} ${String(p.jobs).padStart(4)} jobs  ${String(p.cpuSeconds).padStart(7)} s CPU (${Math.round((100 * p.cpuSeconds) / r.seconds)}% of a core)  in jobs ${String(p.busySeconds).padStart(7)} s  max RSS ${p.maxRssMb} MB`);
-      if (r.serverCpuSeconds !== null) out(`      PostgreSQL backends ${r.serverCpuSeconds} s CPU; samples: ${Object.entries(r.serverWaits).map(([k, v]) => `${k} ${v}%`).join(', ')}`);
+      out(`  ${r.backend.padEnd(8)} ${r.workers} worker(s)  ${String(r.seconds).padStart(7)} s wall  ${String(r.mbPerSecond).padStart(5)} MB/s  start-up ${r.startupSeconds} s  ${r.idleCoresSeconds} s on idle cores (est.)  ${r.cpuSecondsPerMb} CPU s/MB in all  (${r.failed} failed, ${r.clusters} event clusters)`);
+      for (const p of r.processes) {
+        out(`      ${p.name.padEnd(4)} ${String(p.jobs).padStart(4)} jobs  ${String(p.cpuSeconds).padStart(7)} s CPU  in jobs ${String(p.inJobsSeconds).padStart(7)} s  main thread waited ${p.waitingForCoreSeconds} s for a core, ${p.waitingForDatabaseSeconds} s for the database (or the queue)  max RSS ${p.maxRssMb} MB`);
+      }
+      if (r.server) out(`      PostgreSQL backends ${r.server.cpuSeconds} s CPU, waited ${r.server.waitingForCoreSeconds} s for a core; ${r.walSyncsPerJob} WAL flushes per job (server-wide); samples: ${Object.entries(r.serverSamples).map(([k, v]) => `${k} ${v}%`).join(', ')}`);
       for (const s of r.lockedStatements) out(`      waiting on a lock (${s.samples} samples): ${s.statement}`);
-      for (const s of r.idleInTransactionAfter) out(`      idle in transaction after (${s.samples} samples): ${s.statement}`);
+      for (const s of r.idleInTransactionAfter.slice(0, 3)) out(`      idle in transaction after (${s.samples} samples): ${s.statement}`);
     }
-    out(`  speed-up ${result.speedup}x wall with ${many} workers (load average ${result.loadAverage.join(' -> ')}); ${result.speedupIdleCores}x from CPU time on idle cores; total CPU (workers + backends) ${result.cpuRatio}x of one worker's`);
-    out(`  exports: PostgreSQL 1 worker ${result.identical.postgres1VsSqlite ? 'identical to' : 'DIFFERS from'} SQLite; ${many} workers ${result.identical.postgresNVsSqlite ? 'identical to' : 'DIFFER from'} SQLite; event clusters ${result.identical.clusters ? 'the same' : 'DIFFER'}`);
+    if (rounds > 1) out(`  wall per round: 1 worker ${result.walls.one.join(', ')} s; ${many} workers ${result.walls.many.join(', ')} s`);
+    out(`  speed-up ${result.speedup}x wall with ${many} workers (load average ${result.loadAverage.join(' -> ')}); ${result.speedupIdleCores}x on idle cores (est.); total CPU (workers + backends) ${result.cpuRatio}x of one worker's`);
+    out(`  exports of every PostgreSQL run ${result.identical.exports ? 'identical to' : 'DIFFER from'} the SQLite one; event clusters ${result.identical.clusters ? 'the same' : 'DIFFER'}`);
     for (const d of result.differences.slice(0, 10)) out(`    ${d}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function medianRun(runs: Run[]): Run {
+  return [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)]!;
 }
 
 interface Target { backend: 'sqlite' | 'postgres'; location: string }
@@ -154,7 +202,8 @@ async function run(files: string[], target: Target, workers: number): Promise<Ru
           busySeconds: mine.reduce((n, j) => n + (Date.parse(j.finished_at!) - Date.parse(j.started_at!)) / 1000, 0),
         };
       }),
-      serverCpuSeconds: server?.cpuSeconds ?? null,
+      server: server?.cpu,
+      walSyncs: server?.walSyncs,
       serverWaits: server?.waits ?? {},
       lockedStatements: server?.locked ?? [],
       idleAfter: server?.idleAfter ?? [],
@@ -171,7 +220,7 @@ async function run(files: string[], target: Target, workers: number): Promise<Ru
 }
 
 /** The compiled CLI in a child process; with `measured`, its CPU time and peak memory as it exits. */
-function cli(args: string[], measured = false): Promise<{ code: number | null; stderr: string; usage: { cpuSeconds: number; maxRssMb: number } }> {
+function cli(args: string[], measured = false): Promise<{ code: number | null; stderr: string; usage: ProcessUsage }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(measured ? ['--import', CPU_HOOK] : []), path.join(ROOT, 'bin', 'diplograph.js'), ...args], {
       cwd: ROOT, env: { ...process.env, DIPLOGRAPH_DB_URL: '' }, stdio: ['ignore', 'ignore', 'pipe'],
@@ -181,8 +230,11 @@ function cli(args: string[], measured = false): Promise<{ code: number | null; s
     child.on('error', reject);
     child.on('close', (code) => {
       const mark = stderr.lastIndexOf(CPU_MARK);
-      const usage = mark >= 0 ? JSON.parse(stderr.slice(mark + CPU_MARK.length).split('\n', 1)[0]!) as { cpu: number; maxRssMb: number } : { cpu: NaN, maxRssMb: NaN };
-      resolve({ code, stderr: mark >= 0 ? stderr.slice(0, mark) : stderr, usage: { cpuSeconds: usage.cpu, maxRssMb: usage.maxRssMb } });
+      const u = mark >= 0
+        ? JSON.parse(stderr.slice(mark + CPU_MARK.length).split('\n', 1)[0]!) as { cpu: number; maxRssMb: number; seconds: number; onCpu: number; runQueue: number }
+        : { cpu: NaN, maxRssMb: NaN, seconds: NaN, onCpu: NaN, runQueue: NaN };
+      const usage = { cpuSeconds: u.cpu, maxRssMb: u.maxRssMb, seconds: u.seconds, runQueueSeconds: u.runQueue, blockedSeconds: u.seconds - u.onCpu - u.runQueue };
+      resolve({ code, stderr: mark >= 0 ? stderr.slice(0, mark) : stderr, usage });
     });
   });
 }
@@ -192,13 +244,16 @@ function cli(args: string[], measured = false): Promise<{ code: number | null; s
  * title, which names the database) and, from pg_stat_activity, what each was doing. A backend's
  * CPU after its last sample is missed, so the total is a lower bound (by at most SAMPLE_MS each).
  */
-async function startSampler(database: string): Promise<{ stop(): Promise<{ cpuSeconds: number | null; waits: Record<string, number>; locked: Array<{ statement: string; samples: number }>; idleAfter: Array<{ statement: string; samples: number }> }> }> {
+async function startSampler(database: string): Promise<{ stop(): Promise<{ walSyncs: number; cpu?: { cpuSeconds: number; runQueueSeconds: number }; waits: Record<string, number>; locked: Array<{ statement: string; samples: number }>; idleAfter: Array<{ statement: string; samples: number }> }> }> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   client.on('error', () => undefined);
   await client.connect();
-  const ticks = 100; // USER_HZ on Linux
+  // WAL flushes to disk, server-wide (PostgreSQL 14 and later): each synchronous commit waits for one.
+  const walSyncs = async () => Number((await client.query<{ n: string }>('select wal_sync as n from pg_stat_wal').catch(() => ({ rows: [{ n: 'NaN' }] }))).rows[0]?.n);
+  const walSyncs0 = await walSyncs();
   const onProc = existsSync('/proc/self/stat') && /^(127\.|localhost$|\[::1\]$)/.test(new URL(ADMIN_URL).hostname);
-  const cpuByPid = new Map<number, number>();
+  // Per backend, the last schedstat seen: nanoseconds on a core and waiting for one.
+  const schedByPid = new Map<number, [number, number]>();
   const waits = new Map<string, number>();
   const locked = new Map<string, number>();
   const idleAfter = new Map<string, number>();
@@ -211,9 +266,8 @@ async function startSampler(database: string): Promise<{ stop(): Promise<{ cpuSe
       try {
         const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
         if (!title.startsWith('postgres:') || !title.includes(` ${database} `)) continue;
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        cpuByPid.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / ticks);
+        const [onCpu, runQueue] = readFileSync(`/proc/${entry}/schedstat`, 'utf8').split(' ').map(Number);
+        schedByPid.set(Number(entry), [onCpu!, runQueue!]);
       } catch {
         // The process ended between listing and reading.
       }
@@ -243,10 +297,14 @@ async function startSampler(database: string): Promise<{ stop(): Promise<{ cpuSe
       stopped = true;
       await loop;
       sampleCpu();
+      const syncs = (await walSyncs()) - walSyncs0;
       await client.end();
       const pct = (n: number) => Math.round((1000 * n) / Math.max(1, samples)) / 10;
       return {
-        cpuSeconds: onProc ? [...cpuByPid.values()].reduce((a, b) => a + b, 0) : null,
+        walSyncs: syncs,
+        cpu: onProc
+          ? { cpuSeconds: [...schedByPid.values()].reduce((n, x) => n + x[0], 0) / 1e9, runQueueSeconds: [...schedByPid.values()].reduce((n, x) => n + x[1], 0) / 1e9 }
+          : undefined,
         waits: Object.fromEntries([...waits].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, pct(v)])),
         locked: top(locked),
         idleAfter: top(idleAfter),

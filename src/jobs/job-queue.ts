@@ -1,4 +1,4 @@
-import type { Generated, Kysely, Selectable } from 'kysely';
+import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
 
 /** The `jobs` table of migration 004 (kept here, beside the only code that uses it). */
@@ -41,11 +41,30 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, retryDelayMs: 5_000 };
 const MAX_RETRY_DELAY_MS = 10 * 60_000;
 
-export function jobsDb(kb: KnowledgeBase): Kysely<{ jobs: JobsTable }> {
-  return kb.db.withTables<{ jobs: JobsTable }>() as unknown as Kysely<{ jobs: JobsTable }>;
+export function jobsDb(kb: KnowledgeBase): JobsDb {
+  return kb.db.withTables<{ jobs: JobsTable }>() as unknown as JobsDb;
 }
 
 const iso = (t: number) => new Date(t).toISOString();
+
+type JobsDb = Kysely<{ jobs: JobsTable }>;
+
+/**
+ * A worker's own bookkeeping (claim, heartbeat, done, failed): on PostgreSQL it commits without
+ * waiting for the WAL to reach the disk (synchronous_commit off for that transaction only). Each
+ * such wait cost a worker about as much as a small document's storing, twice per job. Safe because
+ * the WAL is replayed in order: a server crash can lose only the latest bookkeeping, never a
+ * document stored (synchronously) after it, and a lost claim or done mark only sends the job
+ * through its lease to another run, which finds its document already stored. SQLite's WAL mode
+ * with synchronous=NORMAL already commits without a flush.
+ */
+async function bookkeeping<T>(kb: KnowledgeBase, fn: (db: JobsDb) => Promise<T>): Promise<T> {
+  if (kb.dialect !== 'postgres') return fn(jobsDb(kb));
+  return jobsDb(kb).transaction().execute(async (trx) => {
+    await sql`set local synchronous_commit = off`.execute(trx);
+    return fn(trx);
+  });
+}
 
 /**
  * Add jobs; a job whose key is already in the queue (in any state) is left alone, so enqueueing a
@@ -74,9 +93,8 @@ export async function enqueueJobs(kb: KnowledgeBase, queue: string, jobs: NewJob
  * each other; on SQLite the single UPDATE statement already holds the database's write lock.
  */
 export async function claimJob(kb: KnowledgeBase, queue: string, worker: string, now = Date.now()): Promise<JobRow | undefined> {
-  const db = jobsDb(kb);
   const at = iso(now);
-  const claimed = await db.updateTable('jobs')
+  return bookkeeping(kb, (db) => db.updateTable('jobs')
     .set((eb) => ({ state: 'running', attempts: eb('attempts', '+', 1), worker, started_at: at, heartbeat_at: at, finished_at: null }))
     .where('id', '=', (eb) => eb.selectFrom('jobs').select('id')
       .where('queue', '=', queue).where('state', '=', 'queued').where('run_after', '<=', at)
@@ -84,21 +102,20 @@ export async function claimJob(kb: KnowledgeBase, queue: string, worker: string,
       .$if(kb.dialect === 'postgres', (q) => q.forUpdate().skipLocked()))
     .where('state', '=', 'queued')
     .returningAll()
-    .executeTakeFirst();
-  return claimed;
+    .executeTakeFirst());
 }
 
 /** A running job's worker is alive; false when the job is no longer this worker's (it was reclaimed). */
 export async function heartbeat(kb: KnowledgeBase, id: number, worker: string, now = Date.now()): Promise<boolean> {
-  const r = await jobsDb(kb).updateTable('jobs').set({ heartbeat_at: iso(now) })
-    .where('id', '=', id).where('worker', '=', worker).where('state', '=', 'running').executeTakeFirst();
+  const r = await bookkeeping(kb, (db) => db.updateTable('jobs').set({ heartbeat_at: iso(now) })
+    .where('id', '=', id).where('worker', '=', worker).where('state', '=', 'running').executeTakeFirst());
   return Number(r.numUpdatedRows) > 0;
 }
 
 export async function completeJob(kb: KnowledgeBase, id: number, worker: string, result: unknown, now = Date.now()): Promise<boolean> {
-  const r = await jobsDb(kb).updateTable('jobs')
+  const r = await bookkeeping(kb, (db) => db.updateTable('jobs')
     .set({ state: 'done', finished_at: iso(now), heartbeat_at: iso(now), result: JSON.stringify(result), error: null })
-    .where('id', '=', id).where('worker', '=', worker).where('state', '=', 'running').executeTakeFirst();
+    .where('id', '=', id).where('worker', '=', worker).where('state', '=', 'running').executeTakeFirst());
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -114,12 +131,12 @@ export function retryDelay(attempt: number, baseMs: number): number {
 export async function failJob(kb: KnowledgeBase, job: JobRow, worker: string, error: string, policy: Partial<RetryPolicy> = {}, now = Date.now()): Promise<JobState> {
   const last = job.attempts >= job.max_attempts;
   const state: JobState = last ? 'failed' : 'queued';
-  await jobsDb(kb).updateTable('jobs')
+  await bookkeeping(kb, (db) => db.updateTable('jobs')
     .set({
       state, error, finished_at: last ? iso(now) : null,
       run_after: iso(now + (last ? 0 : retryDelay(job.attempts, policy.retryDelayMs ?? DEFAULT_RETRY.retryDelayMs))),
     })
-    .where('id', '=', job.id).where('worker', '=', worker).where('state', '=', 'running').execute();
+    .where('id', '=', job.id).where('worker', '=', worker).where('state', '=', 'running').execute());
   return state;
 }
 
