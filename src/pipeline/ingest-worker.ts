@@ -2,7 +2,8 @@ import { parentPort } from 'node:worker_threads';
 import type { PeriodOverride } from '../read/infer-period.js';
 import type { ReadOptions } from '../read/read-file.js';
 import { documentRows, summarise, type DocumentSummary } from '../kb/document-rows.js';
-import { readAndAnalyse, type IngestFailure } from './ingest.js';
+import type { IngestFailure } from './ingest.js';
+import { readAndAnalyse } from './read-and-analyse.js';
 
 /** A file for a worker to read and analyse. */
 export interface WorkerJob {

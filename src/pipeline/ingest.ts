@@ -1,15 +1,16 @@
-import path from 'node:path';
 import type { AnalysedDocument } from '../model/index.js';
-import { ReadError } from '../read/read-error.js';
-import { readBytes, readFile, type ReadOptions } from '../read/read-file.js';
+import type { ReadOptions } from '../read/read-file.js';
 import type { PeriodOverride } from '../read/infer-period.js';
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
 import { storeDocumentRows, type StoreResult } from '../kb/store-document.js';
 import { documentRows, summarise, type DocumentRows, type DocumentSummary } from '../kb/document-rows.js';
 import { consolidateAfterStore } from '../consolidate/consolidate-after-store.js';
-import { analyse, type StageName } from './analyse.js';
+import type { StageName } from './analyse.js';
 import { ingestLargeText, isLargeTextFile, type LargeTextOptions } from './ingest-large-text.js';
-import { defaultContext, type PipelineContext } from './context.js';
+import type { PipelineContext } from './context.js';
+import { readAndAnalyse } from './read-and-analyse.js';
+
+export { analysisFailure, readAndAnalyse } from './read-and-analyse.js';
 
 export interface IngestOptions {
   period?: PeriodOverride;
@@ -33,25 +34,6 @@ export async function ingestOne(kb: KnowledgeBase, file: string, opts: IngestOpt
   if (!bytes && (await isLargeTextFile(file, opts.read))) return ingestLargeText(kb, file, opts);
   const doc = await readAndAnalyse(file, opts, bytes);
   return 'ok' in doc ? doc : storeAnalysed(kb, file, doc);
-}
-
-/** The read and analyse half of ingestOne (what worker threads run). */
-export async function readAndAnalyse(file: string, opts: IngestOptions = {}, bytes?: Uint8Array): Promise<AnalysedDocument | IngestFailure> {
-  try {
-    // A file is known by its absolute path, so that re-ingesting it from another directory
-    // still replaces its older version.
-    const readOptions = { ...opts.read, source: opts.read?.source ?? (bytes ? file : path.resolve(file)) };
-    const read = bytes ? await readBytes(file, bytes, readOptions) : await readFile(file, readOptions);
-    return analyse(read, opts.context ?? defaultContext(), { period: opts.period, onStage: (s) => opts.onStage?.(file, s) });
-  } catch (err) {
-    return analysisFailure(file, err);
-  }
-}
-
-export function analysisFailure(file: string, err: unknown): IngestFailure {
-  if (err instanceof ReadError) return { file, ok: false, problem: err.problem, message: err.message };
-  if (err instanceof RangeError) return { file, ok: false, problem: 'invalid-option', message: `${file}: ${err.message}` };
-  return { file, ok: false, problem: 'internal', message: `${file}: analysis failed: ${(err as Error).stack ?? String(err)}` };
 }
 
 /** The store half of ingestOne: one transaction, nothing changed on failure. */
