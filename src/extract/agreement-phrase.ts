@@ -3,6 +3,12 @@ import { isRole } from './function-words.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Clause } from './split-clauses.js';
 
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const VALIDITY = /^(validity|implementation)$/;
+const QUOTE_OR_HYPHEN = /^[“”"'‘’-]$/;
+const VALIDITY_OR_OPERATION = /^(validity|implementation|operation)$/;
+const LIST_JOIN = /^(,|and|or)$/;
+
 /** What an agreement status change applies to: a recognised agreement entity, or a noun phrase. */
 export interface AgreementTarget {
   /** Entity id; for phrases, a stable id built from the words (`agreement:text:negotiations-on-a-peace-treaty`). */
@@ -49,7 +55,7 @@ export function agreementsAfter(view: SentenceView, clause: Clause, last: number
   let i = last + 1;
   while (i <= clause.last) {
     // "the suspension of the New START": skip "of the" to reach the name.
-    while (i <= clause.last && (isRole(view.tokens[i], 'determiner') || isRole(view.tokens[i], 'preposition') || /^(validity|implementation)$/.test(view.tokens[i]!.lower))) i++;
+    while (i <= clause.last && (isRole(view.tokens[i], 'determiner') || isRole(view.tokens[i], 'preposition') || VALIDITY.test(view.tokens[i]!.lower))) i++;
     if (i > clause.last) break;
     const mention = view.mentionsAt[i]!.find((m) => m.mention.kind === 'agreement');
     if (mention) {
@@ -59,7 +65,7 @@ export function agreementsAfter(view: SentenceView, clause: Clause, last: number
       // Find the head within a few words.
       let h = -1;
       for (let j = i; j <= Math.min(clause.last, i + SKIP_BEFORE_HEAD); j++) {
-        if (view.tokens[j]!.punct && !/^[“”"'‘’-]$/.test(view.tokens[j]!.text)) break;
+        if (view.tokens[j]!.punct && !QUOTE_OR_HYPHEN.test(view.tokens[j]!.text)) break;
         if (view.mentionsAt[j]!.some((m) => m.mention.kind === 'agreement')) break;
         if (isHead(view, j)) {
           h = j;
@@ -90,7 +96,7 @@ export function agreementsAfter(view: SentenceView, clause: Clause, last: number
         }
       }
       let start = i;
-      while (start < h && (isRole(view.tokens[start], 'determiner') || isRole(view.tokens[start], 'preposition') || /^(validity|implementation|operation)$/.test(view.tokens[start]!.lower))) start++;
+      while (start < h && (isRole(view.tokens[start], 'determiner') || isRole(view.tokens[start], 'preposition') || VALIDITY_OR_OPERATION.test(view.tokens[start]!.lower))) start++;
       const words = view.tokens.slice(start, end + 1).map((x) => x.text);
       out.push({ entity: `agreement:text:${slug(words)}`, fromText: true, first: start, last: end, name: view.doc.text.slice(view.tokens[start]!.start, view.tokens[end]!.end) });
       i = end + 1;
@@ -111,7 +117,7 @@ function continuesList(view: SentenceView, i: number, clause: Clause): boolean {
 }
 
 function skipJoin(view: SentenceView, i: number): number {
-  while (view.tokens[i] && /^(,|and|or)$/.test(view.tokens[i]!.lower)) i++;
+  while (view.tokens[i] && LIST_JOIN.test(view.tokens[i]!.lower)) i++;
   return i;
 }
 

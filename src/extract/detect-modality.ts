@@ -3,6 +3,9 @@ import { roleAt } from './function-words.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Clause } from './split-clauses.js';
 
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const INTENSIFIER_BEFORE_POSSIBLE = /(est|^every|^all|^best|^worst|^as|^soonest)$/;
+
 const WINDOW = 8;
 // Markers that attribute a statement even when they follow it ("..., according to the authorities").
 const AFTER_MARKERS = /^(according|reportedly|allegedly|purportedly)$/;
@@ -22,7 +25,7 @@ export function detectModality(view: SentenceView, clause: Clause, first: number
     if (view.tokens[i]!.text === ';') break;
     if (inTimex(i)) continue;
     // "in the strongest possible terms", "every possible effort", "as soon as possible": intensifiers, not doubt.
-    if (view.tokens[i]!.lower === 'possible' && /(est|^every|^all|^best|^worst|^as|^soonest)$/.test(view.tokens[i - 1]?.lower ?? '')) continue;
+    if (view.tokens[i]!.lower === 'possible' && INTENSIFIER_BEFORE_POSSIBLE.test(view.tokens[i - 1]?.lower ?? '')) continue;
     if (roleAt(view.tokens, i, 'hypothetical', first) >= 0) return 'hypothetical';
     if (roleAt(view.tokens, i, 'planned', first) >= 0) return 'planned';
     if (roleAt(view.tokens, i, 'reported', first) >= 0) return 'reported';

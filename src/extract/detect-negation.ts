@@ -2,6 +2,10 @@ import { isRole, roleAt } from './function-words.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Clause } from './split-clauses.js';
 
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const COORDINATOR = /^(and|but|or)$/;
+const AUXILIARY = /^(has|have|had|is|are|was|were|will|would|can|could|does|do|did)$/;
+
 const WINDOW = 6;
 
 /**
@@ -15,7 +19,7 @@ export function isNegated(view: SentenceView, clause: Clause, first: number): bo
     const t = view.tokens[i]!;
     if (t.text === ',' || t.text === ';') break;
     // "has never condemned Russia and has opposed sanctions": a conjunct with its own auxiliary is not in scope.
-    if (/^(and|but|or)$/.test(t.lower) && /^(has|have|had|is|are|was|were|will|would|can|could|does|do|did)$/.test(view.tokens[i + 1]?.lower ?? '')) break;
+    if (COORDINATOR.test(t.lower) && AUXILIARY.test(view.tokens[i + 1]?.lower ?? '')) break;
     // "not only ... but also" is emphasis, not negation.
     if (t.lower === 'not' && view.tokens[i + 1]?.lower === 'only') continue;
     if (isRole(t, 'negator')) return true;

@@ -1,16 +1,25 @@
 import type { EventDate, Timex } from '../model/index.js';
 import { roleAt } from './function-words.js';
-import type { SentenceView, TimexRef } from './sentence-view.js';
+import { firstTokenEndingAfter, firstTokenStartingFrom, tokensWithin, type SentenceView, type TimexRef } from './sentence-view.js';
 import type { Clause } from './split-clauses.js';
+
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const YEAR_FIRST = /^\d{4}/;
+const NUMBER_AND_BRACKET_BEFORE = /\d\s*\($/;
+const DATE_PREPOSITION = /^(in|on|since)$/;
+const ED_ENDING = /ed$/;
+const AUXILIARY = /^(was|were|is|are|been|be|being|has|have|had)$/;
+const DEMONSTRATIVE = /^(these|those|such)$/;
+const ACT_NOUN = /^(measures|steps|actions|moves|decisions|acts|expulsions)$/;
 
 const MAX_DATE_DISTANCE = 15;
 
 /** A timex that can date an event: a calendar date or range, not a duration, a set or a name part. */
 export function isDatingTimex(view: SentenceView, ref: TimexRef): boolean {
   const t = ref.timex;
-  if (t.type !== 'DATE' || !/^\d{4}/.test(t.value)) return false;
+  if (t.type !== 'DATE' || !YEAR_FIRST.test(t.value)) return false;
   // "resolution 2445 (2018)": the year of a numbered text is part of its name, not when anything happened.
-  if (/\d\s*\($/.test(view.doc.text.slice(Math.max(0, t.start - 12), t.start))) return false;
+  if (NUMBER_AND_BRACKET_BEFORE.test(view.doc.text.slice(Math.max(0, t.start - 12), t.start))) return false;
   // "Vostok 2022", "Sakhalin 2": a year inside a name.
   return !view.mentions.some((m) => m.mention.start < t.end && m.mention.end > t.start);
 }
@@ -34,12 +43,13 @@ export function ownDate(view: SentenceView, clause: Clause, triggerStart: number
   // A date closing an opening phrase ("However, at the summit in September, ...") frames the sentence.
   let openingPhraseEnd = -1;
   for (const r of view.timexes) {
-    const k = view.tokens.findIndex((t) => t.start >= r.timex.end);
-    if (k >= 0 && k <= 15 && view.tokens[k]!.text === ',') openingPhraseEnd = Math.max(openingPhraseEnd, r.timex.end);
+    const k = firstTokenStartingFrom(view.tokens, r.timex.end);
+    if (k < view.tokens.length && k <= 15 && view.tokens[k]!.text === ',') openingPhraseEnd = Math.max(openingPhraseEnd, r.timex.end);
   }
   // A date far from the trigger, or "for 2023" (what the act is about), dates something else.
   const near = (r: TimexRef): boolean => {
-    const before = view.tokens.filter((t) => t.end <= r.timex.start).pop();
+    // The last token ending at or before the timex starts (tokens are in order).
+    const before = view.tokens[firstTokenEndingAfter(view.tokens, r.timex.start) - 1];
     if (before && before.lower === 'for' && r.timex.start >= triggerEnd) return false;
     // "the decisions of the Boundary Commission of 13 April 2002": a date after "of" names the noun before it, unless that noun is the trigger.
     if (before && before.lower === 'of' && r.timex.start >= triggerEnd && before.start > triggerEnd) return false;
@@ -48,9 +58,8 @@ export function ownDate(view: SentenceView, clause: Clause, triggerStart: number
     if (r.timex.end <= triggerStart && r.timex.end <= openingPhraseEnd) return true;
     // A date before the trigger frames its clause ("In September, after ..., X issued"); one after it must be close.
     if (r.timex.end <= triggerStart && r.timex.start <= clauseFrameEnd) return true;
-    if (r.timex.end <= triggerStart) return view.tokens.filter((t) => t.start >= r.timex.end && t.end <= triggerStart).length <= MAX_DATE_DISTANCE;
-    const between = view.tokens.filter((t) => t.start >= triggerEnd && t.end <= r.timex.start);
-    return between.length <= MAX_DATE_DISTANCE;
+    if (r.timex.end <= triggerStart) return tokensWithin(view.tokens, r.timex.end, triggerStart) <= MAX_DATE_DISTANCE;
+    return tokensWithin(view.tokens, triggerEnd, r.timex.start) <= MAX_DATE_DISTANCE;
   };
   usable.splice(0, usable.length, ...usable.filter(near));
   const inClause = usable.filter((r) => r.timex.start >= cs && r.timex.end <= ce);
@@ -64,19 +73,19 @@ export function ownDate(view: SentenceView, clause: Clause, triggerStart: number
  * "in"/"on" between) dates that participle's act, not the trigger's.
  */
 function attachedToOtherParticiple(view: SentenceView, r: TimexRef, triggerStart: number, triggerEnd: number): boolean {
-  const k = view.tokens.findIndex((t) => t.start >= r.timex.start);
-  if (k < 2) return false;
+  const k = firstTokenStartingFrom(view.tokens, r.timex.start);
+  if (k < 2 || k === view.tokens.length) return false;
   const prep = view.tokens[k - 1]!;
   const verb = view.tokens[k - 2]!;
-  if (!/^(in|on|since)$/.test(prep.lower)) return false;
+  if (!DATE_PREPOSITION.test(prep.lower)) return false;
   if (verb.start >= triggerStart && verb.end <= triggerEnd) return false;
-  if (!/ed$/.test(verb.lower) || !verb.lemmas.some((c) => c.inflection === 'ed')) return false;
+  if (!ED_ENDING.test(verb.lower) || !verb.lemmas.some((c) => c.inflection === 'ed')) return false;
   // Only a reduced relative closed by a comma before the trigger ("X proposed in 2016, are on hold"),
   // not the clause's own verb ("announced in June it would suspend").
-  const after = view.tokens.find((t) => t.start >= r.timex.end);
+  const after = view.tokens[firstTokenStartingFrom(view.tokens, r.timex.end)];
   if (!after || after.text !== ',' || after.end > triggerStart) return false;
   const before = view.tokens[k - 3];
-  return before !== undefined && !/^(was|were|is|are|been|be|being|has|have|had)$/.test(before.lower) && !before.punct;
+  return before !== undefined && !AUXILIARY.test(before.lower) && !before.punct;
 }
 
 /** How an undated sentence relates in time to the one before it. */
@@ -96,7 +105,7 @@ export function continuesPreviousTime(view: SentenceView): Continuation {
     if (roleAt(view.tokens, i, 'inherit-date-after') >= 0) return 'after';
   }
   for (let i = 0; i + 1 < view.tokens.length; i++) {
-    if (/^(these|those|such)$/.test(view.tokens[i]!.lower) && /^(measures|steps|actions|moves|decisions|acts|expulsions)$/.test(view.tokens[i + 1]!.lower)) return 'same';
+    if (DEMONSTRATIVE.test(view.tokens[i]!.lower) && ACT_NOUN.test(view.tokens[i + 1]!.lower)) return 'same';
   }
   return null;
 }
@@ -110,7 +119,10 @@ export function coarsenToYear(date: EventDate): EventDate {
 
 /** The last dating timex of a sentence, as an inherited date. */
 export function lastDateOf(view: SentenceView): EventDate | null {
-  const usable = view.timexes.filter((r) => isDatingTimex(view, r));
-  const last = usable[usable.length - 1];
-  return last ? toEventDate(last, true, `inherited:timex:${last.index}`) : null;
+  // The last that can date (looked for from the end, without listing the others).
+  for (let k = view.timexes.length - 1; k >= 0; k--) {
+    const last = view.timexes[k]!;
+    if (isDatingTimex(view, last)) return toEventDate(last, true, `inherited:timex:${last.index}`);
+  }
+  return null;
 }

@@ -7,13 +7,20 @@ import { coarsenToYear, continuesPreviousTime, isDatingTimex, lastDateOf, ownDat
 import { findArguments, isPassive, mentionChains } from './find-arguments.js';
 import { findTriggers, type FoundTrigger } from './find-triggers.js';
 import { findMatches } from './trigger-pattern.js';
-import { lexiconMatches, type SentenceView } from './sentence-view.js';
+import { lexiconMatches, tokenStartingAt, tokensWithin, type SentenceView } from './sentence-view.js';
 import { findRespondedEvent, hasResponseMarker } from './responds-to.js';
 import { isRole } from './function-words.js';
 import { eventLexicon, type EventLexicon, type EventTriggerEntry } from './trigger-lexicon.js';
 import { agreementCounterparts, betweenParties, isJointAct, modifierObject, sentenceParties, territoryOwner } from './infer-participants.js';
 import { stateOf, statesOf } from './state-of.js';
 import { refineSentenceEvents, type FoundEvent } from './refine-sentence-events.js';
+
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const BE_FORM = /^(was|were|been|is|are|be)$/;
+const BEFORE_SCOURGE_VERB = /^(?:to|continue|continues|continued|has|have|had|will|would|can|could|may|might|also|still|now|already|increasingly|seriously|directly|further|is|are|was|were|not|never)$/;
+const MEETING_PREPOSITION = /^(?:with|in|at|on|for)$/;
+const CLAUSE_JOIN = /^(?:and|but|while)$/;
+const COORDINATED_GAP = /^\s*(,\s*)?(and|or)\s+(\p{Ll}+\s+)?$/u;
 
 // Meetings and joint statements can be named by their participants; cooperation ("Japan-Russia cooperation") is a relationship.
 const MEETING_TYPES = new Set(['CONSULT', 'AGREE']);
@@ -47,6 +54,13 @@ export function newEventContext(doc: AnalysedDocument, lexicon: EventLexicon = e
   return { doc, lexicon, events: [], messages: [], previous: new Map(), paragraphDate: new Map(), paragraphEvents: new Map() };
 }
 
+/** Every lemma reading of the sentence's words. */
+function lemmasOf(view: SentenceView): Set<string> {
+  const lemmas = new Set<string>();
+  for (const t of view.tokens) for (const c of t.lemmas) lemmas.add(c.lemma);
+  return lemmas;
+}
+
 function typeKey(type: string, mode: string | undefined): string {
   return `${type}\u0000${mode ?? ''}`;
 }
@@ -59,15 +73,23 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
   const hasKind = (kind: string): boolean => view.mentions.some((m) => m.mention.kind === kind);
   const triggers = findTriggers(view, ctx.lexicon.triggers, {
     compoundLicenses: (e) => MEETING_TYPES.has(e.type),
-    accept: (e) => !e.contextWords || [...e.contextWords].some((w) => (sentenceLemmas ??= new Set(view.tokens.flatMap((t) => t.lemmas.map((c) => c.lemma)))).has(w) || (w === '@place' && hasKind('place')) || (w === '@person' && hasKind('person'))),
+    accept: (e) => {
+      if (!e.contextWords) return true;
+      for (const w of e.contextWords) {
+        if ((sentenceLemmas ??= lemmasOf(view)).has(w) || (w === '@place' && hasKind('place')) || (w === '@person' && hasKind('person'))) return true;
+      }
+      return false;
+    },
     allowBackground: true,
   }).filter((t) => !isLicensingRequest(view, t, ctx.lexicon.triggers));
   const triggerTokens = new Set<number>();
-  for (const t of triggers) for (let i = t.first; i <= t.last; i++) triggerTokens.add(i);
-  // The nouns of acts with a victim, from the scan the triggers were found in.
+  // The nouns of acts with a victim, from the scan the triggers were found in (only needed when there are triggers).
   const eventNouns = new Set<number>();
-  for (const { entry, match } of lexiconMatches(view, ctx.lexicon.triggers)) {
-    if (entry.pos === 'noun' && VICTIM_TYPES.has(entry.type)) for (let i = match.first; i <= match.last; i++) eventNouns.add(i);
+  if (triggers.length > 0) {
+    for (const t of triggers) for (let i = t.first; i <= t.last; i++) triggerTokens.add(i);
+    for (const { entry, match } of lexiconMatches(view, ctx.lexicon.triggers)) {
+      if (entry.pos === 'noun' && VICTIM_TYPES.has(entry.type)) for (let i = match.first; i <= match.last; i++) eventNouns.add(i);
+    }
   }
   const prev = ctx.previous.get(view.sentence.paragraph);
   const found: FoundEvent[] = [];
@@ -313,7 +335,7 @@ function dateFromReferencedEvent(ctx: EventContext, view: SentenceView, clause: 
 /** "the officer's expulsion was demanded": the passive verb reports the noun's act; it is not a request of its own. */
 function isLicensingRequest(view: SentenceView, t: FoundTrigger<EventTriggerEntry>, entries: readonly EventTriggerEntry[]): boolean {
   if (t.entry.type !== 'REQUEST' || t.entry.pos !== 'verb') return false;
-  if (!/^(was|were|been|is|are|be)$/.test(view.tokens[t.first - 1]?.lower ?? '')) return false;
+  if (!BE_FORM.test(view.tokens[t.first - 1]?.lower ?? '')) return false;
   return findMatches(view.tokens, entries, Math.max(0, t.first - 4), t.first - 1, (e) => e.pos === 'noun' && e.type !== 'REQUEST').length > 0;
 }
 
@@ -351,7 +373,7 @@ function scourgeSubject(view: SentenceView, first: number): boolean {
   for (let i = first - 1; i >= Math.max(clauseFirst, first - 5); i--) {
     const w = view.tokens[i]!;
     if ((view.mentionsAt[i]?.length ?? 0) > 0 || w.punct) return false;
-    if (/^(?:to|continue|continues|continued|has|have|had|will|would|can|could|may|might|also|still|now|already|increasingly|seriously|directly|further|is|are|was|were|not|never)$/.test(w.lower)) continue;
+    if (BEFORE_SCOURGE_VERB.test(w.lower)) continue;
     return SCOURGE.test(w.lower);
   }
   return false;
@@ -374,7 +396,7 @@ function notAnAct(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>): bo
   if (trig.entry.type === 'CONSULT' && trig.first === trig.last && lemma(trig.first, /^meet$/)) {
     for (let i = trig.last + 1; i <= Math.min(t.length - 1, trig.last + 4); i++) {
       if (MET_NEED.test(t[i]!.lower)) return true;
-      if (t[i]!.punct || (view.mentionsAt[i]?.length ?? 0) > 0 || /^(?:with|in|at|on|for)$/.test(t[i]!.lower)) break;
+      if (t[i]!.punct || (view.mentionsAt[i]?.length ?? 0) > 0 || MEETING_PREPOSITION.test(t[i]!.lower)) break;
     }
   }
   if (trig.entry.type === 'REJECT' && trig.first === trig.last && t[trig.last + 1]?.lower === 'to' && lemma(trig.last + 2, RETICENCE)) return true;
@@ -385,7 +407,7 @@ function notAnAct(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>): bo
   // "has banned single-use plastics": a ban sanctions someone only when a party is named with it.
   if (trig.entry.type === 'SANCTION' && trig.entry.pos === 'verb' && lemma(trig.first, /^ban$/)) {
     let named = false;
-    for (let i = trig.last + 1; i < t.length && !t[i]!.punct && !/^(?:and|but|while)$/.test(t[i]!.lower); i++) if ((view.mentionsAt[i]?.length ?? 0) > 0) named = true;
+    for (let i = trig.last + 1; i < t.length && !t[i]!.punct && !CLAUSE_JOIN.test(t[i]!.lower); i++) if ((view.mentionsAt[i]?.length ?? 0) > 0) named = true;
     if (!named) return true;
   }
   // "deployed 5,000 troops to United Nations peacekeeping missions": a contribution to a mission, no show of force.
@@ -438,7 +460,7 @@ function isContentOfRequest(view: SentenceView, trig: FoundTrigger<EventTriggerE
 }
 
 function isPassiveEvent(view: SentenceView, e: DiploEvent): boolean {
-  const first = view.tokens.findIndex((t) => t.start === e.trigger.start);
+  const first = tokenStartingAt(view, e.trigger.start);
   return first >= 0 && isPassive(view, { first, last: first });
 }
 
@@ -475,7 +497,7 @@ function mergeInto(found: FoundEvent[], item: FoundEvent): boolean {
 /** "its policy of occupation and factual annexation": two words for one act, joined by and/or. */
 function coordinated(f: DiploEvent, e: DiploEvent): boolean {
   const between = f.evidence.text.slice(f.trigger.end - f.evidence.start, e.trigger.start - f.evidence.start);
-  return /^\s*(,\s*)?(and|or)\s+(\p{Ll}+\s+)?$/u.test(between);
+  return COORDINATED_GAP.test(between);
 }
 
 function compatible(a: readonly string[], b: readonly string[]): boolean {
@@ -495,7 +517,7 @@ function nearestQuantity(view: SentenceView, trig: FoundTrigger<EventTriggerEntr
   const to = view.tokens[clause.last]!.end;
   const cands = view.quantities.filter((q) => !FIGURE_UNIT.test(q.unit) && !FIGURE_UNIT.test(q.text));
   const after = cands.filter((q) => q.start >= from && q.end <= to).sort((a, b) => a.start - b.start)[0];
-  if (after && view.tokens.filter((t) => t.start >= from && t.end <= after.start).length <= 12) return after;
+  if (after && tokensWithin(view.tokens, from, after.start) <= 12) return after;
   return undefined;
 }
 

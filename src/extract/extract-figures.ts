@@ -5,6 +5,10 @@ import { isDatingTimex, toEventDate } from './event-date.js';
 import { findMatches, compilePattern, type CompiledPattern } from './trigger-pattern.js';
 import { tokenAtOffset, type SentenceView } from './sentence-view.js';
 
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const COUNTED_PEOPLE = /^(people|persons|individuals|diplomats|troops|soldiers|refugees|members|officials|civilians)$/;
+const SUBJECT_PREPOSITION = /^(in|of|between|for)$/;
+
 export type UnitClass = 'percent' | 'money' | 'count' | 'any';
 
 interface MeasureEntry {
@@ -57,7 +61,7 @@ export function extractSentenceFigures(doc: AnalysedDocument, view: SentenceView
     }
     if (!best && cls === 'count') {
       const unit = q.unit.trim().toLowerCase();
-      if (/^(people|persons|individuals|diplomats|troops|soldiers|refugees|members|officials|civilians)$/.test(unit)) best = { what: `number of ${unit}`, first: qFirst, last: qFirst, weight: 0 };
+      if (COUNTED_PEOPLE.test(unit)) best = { what: `number of ${unit}`, first: qFirst, last: qFirst, weight: 0 };
     }
     if (!best) continue;
     const subject = cls === 'count' ? undefined : subjectNear(view, best.first, best.last);
@@ -82,7 +86,7 @@ function subjectNear(view: SentenceView, first: number, last: number): string | 
   if (poss) return poss.entity;
   const adj = view.mentions.find((m) => m.last === first - 1);
   if (adj) return adj.entity;
-  const after = view.mentions.find((m) => m.first > last && m.first - last <= 3 && /^(in|of|between|for)$/.test(view.tokens[m.first - 1]?.lower ?? ''));
+  const after = view.mentions.find((m) => m.first > last && m.first - last <= 3 && SUBJECT_PREPOSITION.test(view.tokens[m.first - 1]?.lower ?? ''));
   if (after) return after.entity;
   return undefined;
 }

@@ -8,6 +8,9 @@ import { findTriggers } from './find-triggers.js';
 import { loadLabelledLexicon, type LabelledEntry } from './labelled-lexicon.js';
 import type { SentenceView } from './sentence-view.js';
 
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const QUOTE_OR_HYPHEN = /^[“”"'‘’-]$/;
+
 const STANCES: readonly StanceKind[] = ['supports', 'condemns', 'opposes', 'abstains', 'refrains', 'concerned'];
 const TOPIC_STOP = /^(,|;|:|\.|and|but|while|whereas|because|since|as|by|that|which|who|from|in)$/;
 const MAX_TOPIC_TOKENS = 10;
@@ -26,6 +29,7 @@ export function stanceLexicon(): LabelledEntry<StanceKind>[] {
 export function extractSentenceStances(doc: AnalysedDocument, view: SentenceView, lexicon = stanceLexicon()): Omit<Stance, 'id'>[] {
   const out: Omit<Stance, 'id'>[] = [];
   const triggers = findTriggers(view, lexicon);
+  if (triggers.length === 0) return out;
   const triggerTokens = new Set(triggers.flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)));
   for (const trig of triggers) {
     const clause = view.clauses[trig.clause]!;
@@ -79,7 +83,7 @@ function topicAfter(view: SentenceView, last: number, clauseLast: number): strin
   for (let i = last + 1; i <= clauseLast && words.length < MAX_TOPIC_TOKENS; i++) {
     const t = view.tokens[i]!;
     if (TOPIC_STOP.test(t.lower) && words.length > 0) break;
-    if (t.punct && !/^[“”"'‘’-]$/.test(t.text)) break;
+    if (t.punct && !QUOTE_OR_HYPHEN.test(t.text)) break;
     words.push(t.text);
   }
   const s = words.join(' ').replace(/ (['’]s)/g, '$1').replace(/^(the|a|an|from|of|to|in) /i, '').trim();

@@ -3,6 +3,24 @@ import { isRole } from './function-words.js';
 import type { MentionRef, SentenceView } from './sentence-view.js';
 import type { Clause } from './split-clauses.js';
 
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const AGENT_MODIFIER = /^(military|armed|central|federal|national|foreign|security|defense)$/;
+const QUOTE_MARK = /^[“”"'‘’]$/;
+const CAPITALISED = /^[A-Z]/;
+const HAVE_FORM = /^(has|have|had)$/;
+const ED_ENDING = /ed$/;
+const LY_ENDING = /ly$/;
+const AUXILIARY = /^(has|have|had|will|would|could|may|might|must|should|did|does|do)$/;
+const RELATIVE_PRONOUN = /^(that|which|who)$/;
+const LIST_JOIN_OR_CLOSE = /^(,|and|or|\))$/;
+const LOWER_INITIAL = /^[a-z]/;
+const PASSIVE_ADVERB = /^(also|then|not|never|already|subsequently|similarly|formally)$/;
+const HYPHENATED = /\p{L}-\p{L}/u;
+const SUBJECT_PRONOUN = /^(it|they|he|she)$/;
+const ING_ENDING = /ing$/;
+const AND_OR_COMMA = /^(and|,)$/;
+const GAP_MARK = /^[“”"'‘’(),-]$/;
+
 /** Coordinated mentions read as one argument: "the G7, the EU, and others", "Japan-Russia". */
 export interface MentionChain {
   refs: MentionRef[];
@@ -61,7 +79,7 @@ export function mentionChains(view: SentenceView, clause: Clause): MentionChain[
 function modifiesAgent(view: SentenceView, ref: MentionRef): boolean {
   const next = view.tokens[ref.last + 1];
   const after = view.tokens[ref.last + 2];
-  return isRole(next, 'agent-head') || (next !== undefined && !next.punct && isRole(after, 'agent-head') && /^(military|armed|central|federal|national|foreign|security|defense)$/.test(next.lower));
+  return isRole(next, 'agent-head') || (next !== undefined && !next.punct && isRole(after, 'agent-head') && AGENT_MODIFIER.test(next.lower));
 }
 
 function entitiesOf(chains: readonly MentionChain[]): string[] {
@@ -76,7 +94,7 @@ function innerOf(c: MentionChain): MentionRef[] {
 /** The token before a chain, skipping determiners ("against the EU" -> "against"). */
 function wordBefore(view: SentenceView, first: number, floor: number): number {
   let i = first - 1;
-  while (i >= floor && (isRole(view.tokens[i], 'determiner') || /^[“”"'‘’]$/.test(view.tokens[i]!.text) || isTitleWord(view, i))) i--;
+  while (i >= floor && (isRole(view.tokens[i], 'determiner') || QUOTE_MARK.test(view.tokens[i]!.text) || isTitleWord(view, i))) i--;
   return i;
 }
 
@@ -84,7 +102,7 @@ function wordBefore(view: SentenceView, first: number, floor: number): number {
 const TITLE = /^(president|prime|minister|foreign|defense|chancellor|king|queen|secretary-general|secretary|general|ambassador|premier|mr|ms|mrs|dr|vice|deputy)$/;
 function isTitleWord(view: SentenceView, i: number): boolean {
   const t = view.tokens[i]!;
-  return /^[A-Z]/.test(t.text) && TITLE.test(t.lower) && view.mentionsAt[i]!.length === 0;
+  return CAPITALISED.test(t.text) && TITLE.test(t.lower) && view.mentionsAt[i]!.length === 0;
 }
 
 // Subordinators that are also prepositions: "after the Ukrainian military had recaptured ...".
@@ -107,20 +125,20 @@ function isObjectOfEarlierVerb(view: SentenceView, chain: MentionChain, floor: n
   if (i < floor) return false;
   const tok = view.tokens[i]!;
   if (triggerTokens.has(i)) return true;
-  if (isRole(tok, 'preposition') || isRole(tok, 'be') || /^(has|have|had)$/.test(tok.lower)) return false;
+  if (isRole(tok, 'preposition') || isRole(tok, 'be') || HAVE_FORM.test(tok.lower)) return false;
   if (isRole(tok, 'object-verb') && tok.lemmas.some((c) => c.inflection !== 'base')) return true;
   // "Putin shifted the Russian Army's forces": a past verb form (not "the occupied") governs what follows.
   const prev = view.tokens[i - 1];
-  return /ed$/.test(tok.lower) && tok.lemmas.some((c) => c.inflection === 'ed') && !!prev && !isRole(prev, 'determiner') && !isRole(prev, 'preposition') && !prev.punct;
+  return ED_ENDING.test(tok.lower) && tok.lemmas.some((c) => c.inflection === 'ed') && !!prev && !isRole(prev, 'determiner') && !isRole(prev, 'preposition') && !prev.punct;
 }
 
 /** An auxiliary or a finite verb form right after a chain: "the military had recaptured", "Russia annexed". */
 function startsFinitePredicate(view: SentenceView, i: number): boolean {
   let j = i;
-  while (j < view.tokens.length && /ly$/.test(view.tokens[j]!.lower)) j++;
+  while (j < view.tokens.length && LY_ENDING.test(view.tokens[j]!.lower)) j++;
   const t = view.tokens[j];
   if (!t || t.punct || view.mentionsAt[j]!.length > 0) return false;
-  return isRole(t, 'be') || /^(has|have|had|will|would|could|may|might|must|should|did|does|do)$/.test(t.lower) || (/ed$/.test(t.lower) && t.lemmas.some((c) => c.inflection === 'ed'));
+  return isRole(t, 'be') || AUXILIARY.test(t.lower) || (ED_ENDING.test(t.lower) && t.lemmas.some((c) => c.inflection === 'ed'));
 }
 
 /**
@@ -129,14 +147,14 @@ function startsFinitePredicate(view: SentenceView, i: number): boolean {
  */
 function listBeforeOther(view: SentenceView, before: readonly MentionChain[], limit: number, floor: number): MentionChain | null {
   let rel = -1;
-  for (let i = limit - 1; i >= floor; i--) if (/^(that|which|who)$/.test(view.tokens[i]!.lower)) { rel = i; break; }
+  for (let i = limit - 1; i >= floor; i--) if (RELATIVE_PRONOUN.test(view.tokens[i]!.lower)) { rel = i; break; }
   if (rel < 0) return null;
   let i = rel - 1;
   let words = 0;
   while (i >= floor && words < 2 && view.tokens[i]!.lower !== 'other' && !view.tokens[i]!.punct) { i--; words++; }
   if (view.tokens[i]?.lower !== 'other') return null;
   i--;
-  while (i >= floor && /^(,|and|or|\))$/.test(view.tokens[i]!.lower)) i--;
+  while (i >= floor && LIST_JOIN_OR_CLOSE.test(view.tokens[i]!.lower)) i--;
   for (let k = before.length - 1; k >= 0; k--) {
     const c = before[k]!;
     if (c.last > i) continue;
@@ -151,9 +169,9 @@ function listBeforeOther(view: SentenceView, before: readonly MentionChain[], li
 function relativeSubjectBetween(view: SentenceView, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = view.tokens[i]!;
-    if (!/^(that|which|who)$/.test(t.lower)) continue;
+    if (!RELATIVE_PRONOUN.test(t.lower)) continue;
     const prev = view.tokens[i - 1];
-    if (prev && !prev.punct && view.mentionsAt[i - 1]!.length === 0 && /^[a-z]/.test(prev.text) && !isRole(prev, 'preposition')) return true;
+    if (prev && !prev.punct && view.mentionsAt[i - 1]!.length === 0 && LOWER_INITIAL.test(prev.text) && !isRole(prev, 'preposition')) return true;
   }
   return false;
 }
@@ -161,11 +179,11 @@ function relativeSubjectBetween(view: SentenceView, from: number, to: number): b
 /** Does a predicate start at i (before the trigger): an auxiliary, an adverb, a verb form or the trigger itself? */
 function startsPredicate(view: SentenceView, i: number, triggerFirst: number): boolean {
   let j = i;
-  while (j < triggerFirst && (/ly$/.test(view.tokens[j]!.lower) || /^[“”"'‘’]$/.test(view.tokens[j]!.text))) j++;
+  while (j < triggerFirst && (LY_ENDING.test(view.tokens[j]!.lower) || QUOTE_MARK.test(view.tokens[j]!.text))) j++;
   if (j === triggerFirst) return true;
   const t = view.tokens[j];
   if (!t || t.punct || view.mentionsAt[j]!.length > 0) return false;
-  return isRole(t, 'modal') || isRole(t, 'be') || /^(has|have|had)$/.test(t.lower) || t.lemmas.some((c) => c.inflection === 'ed' || c.inflection === 'irregular');
+  return isRole(t, 'modal') || isRole(t, 'be') || HAVE_FORM.test(t.lower) || t.lemmas.some((c) => c.inflection === 'ed' || c.inflection === 'irregular');
 }
 
 export function isPassive(view: SentenceView, trigger: TriggerSpan): boolean {
@@ -176,7 +194,7 @@ export function isPassive(view: SentenceView, trigger: TriggerSpan): boolean {
   for (let i = trigger.first - 1; i >= Math.max(0, trigger.first - 3); i--) {
     const t = view.tokens[i]!;
     if (isRole(t, 'be')) return true;
-    if (!/ly$/.test(t.lower) && !/^(also|then|not|never|already|subsequently|similarly|formally)$/.test(t.lower)) return false;
+    if (!LY_ENDING.test(t.lower) && !PASSIVE_ADVERB.test(t.lower)) return false;
   }
   return false;
 }
@@ -207,7 +225,7 @@ export function findArguments(
     (c) =>
       c.last === trigger.first - 1 &&
       !c.refs.some((r) => r.possessive) &&
-      ((c.refs.length >= 2 && (c.first === c.last || !blockedByPreposition(view, c, clause.first))) || /\p{L}-\p{L}/u.test(view.tokens[c.last]!.text)),
+      ((c.refs.length >= 2 && (c.first === c.last || !blockedByPreposition(view, c, clause.first))) || HYPHENATED.test(view.tokens[c.last]!.text)),
   );
   const subject = findSubject(view, clause, chains, trigger, triggerTokens);
   // "declared an attaché of X persona non grata": a party inside a gapped trigger is its object.
@@ -264,7 +282,7 @@ function findSubject(
   let pronoun = false;
   let pronounAt = -1;
   for (let i = trigger.first - 1; i >= Math.max(clause.first, trigger.first - 6); i--) {
-    if (/^(it|they|he|she)$/.test(view.tokens[i]!.lower)) {
+    if (SUBJECT_PRONOUN.test(view.tokens[i]!.lower)) {
       pronoun = true;
       pronounAt = i;
       break;
@@ -273,7 +291,7 @@ function findSubject(
   for (let k = before.length - 1; k >= 0; k--) {
     const c = before[k]!;
     // "the possibility of Russia using nuclear weapons": a name right before a gerund is its subject.
-    if (c.last === trigger.first - 1 && view.tokens[trigger.first]!.lemmas.some((x) => x.inflection === 'ing') && /ing$/.test(view.tokens[trigger.first]!.lower)) return { chain: c, pronoun: false };
+    if (c.last === trigger.first - 1 && view.tokens[trigger.first]!.lemmas.some((x) => x.inflection === 'ing') && ING_ENDING.test(view.tokens[trigger.first]!.lower)) return { chain: c, pronoun: false };
     // "other countries that have not imposed ...": the subject is the noun before the relative pronoun.
     if (relativeSubjectBetween(view, c.last + 1, pronounAt >= 0 ? pronounAt : trigger.first)) {
       const list = listBeforeOther(view, before.slice(0, k + 1), pronounAt >= 0 ? pronounAt : trigger.first, clause.first);
@@ -282,7 +300,7 @@ function findSubject(
     if (blockedByPreposition(view, c, clause.first)) {
       // "... in Ukraine, and Russia annexed": the last item of a blocked list can be the next subject.
       const lastRef = c.refs[c.refs.length - 1]!;
-      if (c.refs.length > 1 && /^(and|,)$/.test(view.tokens[wordBefore(view, lastRef.first, c.first)]?.lower ?? '') && startsPredicate(view, lastRef.last + 1, trigger.first)) {
+      if (c.refs.length > 1 && AND_OR_COMMA.test(view.tokens[wordBefore(view, lastRef.first, c.first)]?.lower ?? '') && startsPredicate(view, lastRef.last + 1, trigger.first)) {
         return { chain: { refs: [lastRef], first: lastRef.first, last: lastRef.last }, pronoun: false };
       }
       continue;
@@ -309,7 +327,7 @@ function findObject(
     // "condemned the attack on Kenya": Kenya is the attack's target, not the one condemned.
     for (let i = trigger.last + 1; i < c.first; i++) if (eventNouns.has(i)) return null;
     if (gap.length > MAX_OBJECT_GAP) return null;
-    if (gap.some((t) => GAP_STOP.test(t.lower) || (t.punct && !/^[“”"'‘’(),-]$/.test(t.text)))) return null;
+    if (gap.some((t) => GAP_STOP.test(t.lower) || (t.punct && !GAP_MARK.test(t.text)))) return null;
     if (gap.some((t) => t.text === ',') && gap.length > 2) return null;
     // "discussions to maintain Japan's rights": a purpose clause, not the party talked to.
     if (gap.some((t, k) => t.lower === 'to' && k < gap.length - 1 && !gap[k + 1]!.punct && !isRole(gap[k + 1], 'determiner'))) return null;

@@ -5,6 +5,11 @@ import type { SentenceView } from './sentence-view.js';
 import type { Clause } from './split-clauses.js';
 import { stateOf } from './state-of.js';
 
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const JOINT = /^joint(ly)?$/;
+const MUTUAL = /^(jointly|mutually|mutual|reciprocal|reciprocally|joint)$/;
+const THE_OR_BOTH = /^(the|both)$/;
+
 /*
  * Participants a careful reader supplies when the clause does not name them in subject or object
  * position. Each function states one inference; callers record which one fired in the event's rule.
@@ -14,10 +19,10 @@ const PARTY_KINDS = new Set(['state', 'bloc']);
 
 /** "joint exercises", "mutually expelling", "reciprocal visits": every party acts and receives. */
 export function isJointAct(view: SentenceView, first: number, last: number): boolean {
-  for (let i = first; i <= last; i++) if (/^joint(ly)?$/.test(view.tokens[i]!.lower)) return true;
+  for (let i = first; i <= last; i++) if (JOINT.test(view.tokens[i]!.lower)) return true;
   for (let i = first - 1; i >= Math.max(0, first - 3); i--) {
     const t = view.tokens[i]!;
-    if (/^(jointly|mutually|mutual|reciprocal|reciprocally|joint)$/.test(t.lower)) return true;
+    if (MUTUAL.test(t.lower)) return true;
     if (t.punct) break;
   }
   return false;
@@ -36,7 +41,7 @@ export function betweenParties(view: SentenceView, before: number): string[] {
     for (const chain of mentionChains(view, clause)) {
       if (chain.last >= before || chain.refs.length < 2) continue;
       let p = chain.first - 1;
-      while (p >= 0 && /^(the|both)$/.test(view.tokens[p]!.lower)) p--;
+      while (p >= 0 && THE_OR_BOTH.test(view.tokens[p]!.lower)) p--;
       if (view.tokens[p]?.lower === 'between') out.push(...chain.refs.map((r) => r.entity));
     }
   }

@@ -3,6 +3,15 @@ import type { SentenceView } from './sentence-view.js';
 import type { Clause } from './split-clauses.js';
 import { isVerbReading } from './verb-reading.js';
 
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const QUOTE_OR_BRACKET = /^[“”"'‘’()-]$/;
+const COORDINATOR = /^(and|but|or)$/;
+const ABOUT = /^(towards|toward|about|regarding|concerning|over)$/;
+const QUOTE_MARK = /^[“”"'‘’]$/;
+const PERFECT_AUXILIARY = /^(has|have|had|been|being)$/;
+const OUT_OR_UP = /^(out|up)$/;
+const LY_ENDING = /ly$/;
+
 /** How a noun trigger was licensed, or null when it only names or refers to an event. */
 export type NounLicence = 'verb-before' | 'verb-after' | 'passive-after' | 'reduced-passive' | 'compound' | 'named' | 'background' | null;
 
@@ -36,11 +45,11 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
       const tok = t[i]!;
       if (opts.blockers?.has(i)) break;
       if (isRole(tok, 'background')) break;
-      if (tok.punct && tok.text !== ',' && !/^[“”"'‘’()-]$/.test(tok.text)) break;
-      if (tok.text === ',' && /^(and|but|or)$/.test(t[i + 1]?.lower ?? '')) break;
+      if (tok.punct && tok.text !== ',' && !QUOTE_OR_BRACKET.test(tok.text)) break;
+      if (tok.text === ',' && COORDINATOR.test(t[i + 1]?.lower ?? '')) break;
       // "taken an open attitude towards dialogue": the verb's object is the attitude, not the dialogue;
       // "expressed concern over the attack", "imposed sanctions over the annexation": the act is what it is about.
-      if (/^(towards|toward|about|regarding|concerning|over)$/.test(tok.lower)) break;
+      if (ABOUT.test(tok.lower)) break;
       if (isRole(tok, 'light-before') && !isRole(tok, 'determiner') && !isRole(tok, 'preposition')) {
         if (view.mentionsAt[i]!.length > 0) continue;
         const inflection = tok.lemmas.find((c) => isRoleReading(c, 'light-before'))?.inflection ?? 'base';
@@ -69,7 +78,7 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
   if (backgrounded) return 'background';
   // A noun naming an event followed by its name: the exercise “Vostok 2022”.
   for (let i = last + 1; i <= Math.min(clause.last, last + 2); i++) {
-    if (/^[“”"'‘’]$/.test(t[i]!.text)) continue;
+    if (QUOTE_MARK.test(t[i]!.text)) continue;
     if (view.mentionsAt[i]!.some((m) => m.mention.kind === 'other' && m.first === i)) return 'named';
     break;
   }
@@ -80,7 +89,7 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
     if (named > i) i = named;
     const tok = t[i]!;
     // Quotation marks neither end the search nor count as words: the “referenda” on “incorporation” were held.
-    if (/^[“”"'‘’]$/.test(tok.text) || /^(has|have|had|been|being)$/.test(tok.lower)) {
+    if (QUOTE_MARK.test(tok.text) || PERFECT_AUXILIARY.test(tok.lower)) {
       seen--;
       continue;
     }
@@ -95,11 +104,11 @@ export function licenseNounTrigger(view: SentenceView, clause: Clause, first: nu
     }
     if (tok.punct && tok.text !== ',') break;
     // ", and nuclear threats have been made": the verb after a coordinator belongs to the next conjunct.
-    if (tok.text === ',' && /^(and|but|or)$/.test(t[i + 1]?.lower ?? '')) break;
+    if (tok.text === ',' && COORDINATOR.test(t[i + 1]?.lower ?? '')) break;
     const past = tok.lemmas.some((c) => (c.inflection === 'ed' || c.inflection === 'irregular') && isRoleReading(c, 'light-after'));
     // "the attack launched by X", "carried out by X": a participle right after the noun, before "by", is a passive without its auxiliary.
-    if (past && i === last + 1 && (t[i + 1]?.lower === 'by' || (/^(out|up)$/.test(t[i + 1]?.lower ?? '') && t[i + 2]?.lower === 'by'))) return 'reduced-passive';
-    if (past) return isRole(t[i - 1], 'be') || (isRole(t[i - 2], 'be') && /ly$/.test(t[i - 1]!.lower)) ? 'passive-after' : 'verb-after';
+    if (past && i === last + 1 && (t[i + 1]?.lower === 'by' || (OUT_OR_UP.test(t[i + 1]?.lower ?? '') && t[i + 2]?.lower === 'by'))) return 'reduced-passive';
+    if (past) return isRole(t[i - 1], 'be') || (isRole(t[i - 2], 'be') && LY_ENDING.test(t[i - 1]!.lower)) ? 'passive-after' : 'verb-after';
   }
   // 3. A meeting named by its participants or host: "the Japan-Russia summit", "Putin's visit".
   if (opts.allowCompound) {

@@ -1,11 +1,24 @@
 import type { AnalysedDocument, DiploEvent, Message } from '../model/index.js';
 import { scoreEvent } from './code-event.js';
 import { roleAt } from './function-words.js';
-import type { SentenceView } from './sentence-view.js';
+import { tokenStartingAt, type SentenceView } from './sentence-view.js';
 import { stateOf, statesOf } from './state-of.js';
 import type { EventLexicon } from './trigger-lexicon.js';
 import { territoryOwner } from './infer-participants.js';
 import { isPurposeInfinitive } from './purpose-infinitive.js';
+
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const COMPOUND_RULE = /\.compound(\+|$)/;
+const INTRA_INTER_BEFORE = /\b(?:intra|inter)-\p{L}+\s+$/u;
+const AT_THE_BEFORE = /\b(?:at|upon|on)\s+(?:the\s+)?$/i;
+const OF_AFTER = /^\s+of\b/;
+const CAPITALISED = /^\p{Lu}/u;
+const CAPITALISED_WORD_AFTER = /^\s+\p{Lu}\p{Ll}/u;
+const CAPITALISED_WORD_BEFORE = /\p{Lu}\p{L}*\s+$/u;
+const ARTICLE_AND_WORD_BETWEEN = /^\s+(?:the|a|an)\s+(?:\p{L}+\s+)?$/u;
+const ONLY_SPACE = /^\s+$/;
+const LICENSED_AFTER_RULE = /\.(verb-after|passive-after|reduced-passive)(\+|$)/;
+const ARTICLE = /^(the|a|an)$/;
 
 /** An event found in a sentence, with what the finder knew about how it was written. */
 export interface FoundEvent {
@@ -151,19 +164,19 @@ export function refineSentenceEvents(
  */
 function isAimOrMeans(view: SentenceView, f: FoundEvent, found: readonly FoundEvent[]): boolean {
   const e = f.event;
-  const first = view.tokens.findIndex((t) => t.start === e.trigger.start);
+  const first = tokenStartingAt(view, e.trigger.start);
   if (!f.noun && first >= 0 && isPurposeInfinitive(view, first)) return true;
-  if (f.noun && /\.compound(\+|$)/.test(e.rule)) {
+  if (f.noun && COMPOUND_RULE.test(e.rule)) {
     // "intra-Afghan dialogue": a kind of dialogue, not a meeting named by its participants.
-    if (e.modality === 'hypothetical' || /\b(?:intra|inter)-\p{L}+\s+$/u.test(before(e))) return true;
+    if (e.modality === 'hypothetical' || INTRA_INTER_BEFORE.test(before(e))) return true;
   }
   // "at the request of X": the circumstance of another act, not a request made here.
-  if (f.noun && e.type === 'REQUEST' && /\b(?:at|upon|on)\s+(?:the\s+)?$/i.test(before(e)) && /^\s+of\b/.test(e.evidence.text.slice(e.trigger.end - e.evidence.start))) return true;
+  if (f.noun && e.type === 'REQUEST' && AT_THE_BEFORE.test(before(e)) && OF_AFTER.test(e.evidence.text.slice(e.trigger.end - e.evidence.start))) return true;
   // "the United Nations Assistance Mission": a capitalised word inside a name is not a trigger.
-  if (f.noun && /^\p{Lu}/u.test(e.trigger.text) && e.trigger.start > e.evidence.start && /^\s+\p{Lu}\p{Ll}/u.test(e.evidence.text.slice(e.trigger.end - e.evidence.start)) && /\p{Lu}\p{L}*\s+$/u.test(before(e))) return true;
+  if (f.noun && CAPITALISED.test(e.trigger.text) && e.trigger.start > e.evidence.start && CAPITALISED_WORD_AFTER.test(e.evidence.text.slice(e.trigger.end - e.evidence.start)) && CAPITALISED_WORD_BEFORE.test(before(e))) return true;
   // "calling for the immediate lifting of sanctions": the act asked for is the request's object, not an act.
-  if (found.some((o) => o !== f && o.event.type === 'REQUEST' && o.event.trigger.end <= e.trigger.start && /^\s+(?:the|a|an)\s+(?:\p{L}+\s+)?$/u.test(e.evidence.text.slice(o.event.trigger.end - e.evidence.start, e.trigger.start - e.evidence.start)))) return true;
-  return found.some((o) => o !== f && o.event.type === e.type && o.event.trigger.end <= e.trigger.start && /^\s+$/.test(e.evidence.text.slice(o.event.trigger.end - e.evidence.start, e.trigger.start - e.evidence.start)));
+  if (found.some((o) => o !== f && o.event.type === 'REQUEST' && o.event.trigger.end <= e.trigger.start && ARTICLE_AND_WORD_BETWEEN.test(e.evidence.text.slice(o.event.trigger.end - e.evidence.start, e.trigger.start - e.evidence.start)))) return true;
+  return found.some((o) => o !== f && o.event.type === e.type && o.event.trigger.end <= e.trigger.start && ONLY_SPACE.test(e.evidence.text.slice(o.event.trigger.end - e.evidence.start, e.trigger.start - e.evidence.start)));
 }
 
 /** The sentence text before an event's trigger. */
@@ -177,7 +190,7 @@ function before(e: DiploEvent): string {
  */
 function partiesOfLicensingVerb(view: SentenceView, f: FoundEvent): void {
   const e = f.event;
-  if (!f.noun || !/\.(verb-after|passive-after|reduced-passive)(\+|$)/.test(e.rule)) return;
+  if (!f.noun || !LICENSED_AFTER_RULE.test(e.rule)) return;
   const t = view.tokens;
   const last = t.findIndex((x) => x.end === e.trigger.end);
   if (last < 0) return;
@@ -192,7 +205,7 @@ function partiesOfLicensingVerb(view: SentenceView, f: FoundEvent): void {
       if (t[i]!.punct) return undefined;
       if (!prep.test(t[i]!.lower)) continue;
       let j = i + 1;
-      while (j < t.length && /^(the|a|an)$/.test(t[j]!.lower)) j++;
+      while (j < t.length && ARTICLE.test(t[j]!.lower)) j++;
       return view.mentions.find((m) => m.first === j && m.mention.kind !== 'place' && m.mention.kind !== 'agreement' && m.mention.kind !== 'other')?.entity;
     }
     return undefined;

@@ -4,6 +4,10 @@ import { splitClauses, type Clause } from './split-clauses.js';
 import { tokenise, type Token } from './tokenise.js';
 import { findMatches, type CompiledPattern, type PatternMatch } from './trigger-pattern.js';
 
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const HYPHENATED = /\p{L}-\p{L}/u;
+const PARTICIPANT_COMPOUND_NAME = /^(?:the )?\p{Lu}[\p{L}.]*-\p{Lu}[\p{L}.]* /u;
+
 /** A linked mention placed on the sentence's tokens. */
 export interface MentionRef {
   mention: Mention;
@@ -34,15 +38,16 @@ export interface SentenceView {
   quantities: readonly Quantity[];
   /** For each token, the mention refs overlapping it. */
   mentionsAt: MentionRef[][];
-  /** Matches of whole lexicons over the sentence, by lexicon (see lexiconMatches). */
-  lexiconMatches?: Map<readonly object[], readonly { entry: unknown; match: PatternMatch }[]>;
+  /** Matches of whole lexicons over the sentence (see lexiconMatches): the lexicons, and at the same positions their matches. */
+  lexicons?: (readonly object[])[];
+  lexiconMatches?: (readonly { entry: unknown; match: PatternMatch }[])[];
 }
 
 const MODIFIER_RULE = /adjectiv|demonym|modifier/i;
 const NO_MENTIONS: MentionRef[] = [];
 
 /** The first token ending after a document offset (tokens.length if none): tokens are in order and do not overlap. */
-function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
+export function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -79,7 +84,7 @@ export function buildSentenceView(doc: AnalysedDocument, sentence: Sentence): Se
     mentions.push({ mention: m, entity: m.entity, first, last, modifier: MODIFIER_RULE.test(m.rule), possessive });
   }
   for (const inner of innerParticipants(doc, tokens, mentions)) mentions.push(inner);
-  mentions.sort((a, b) => a.first - b.first || a.mention.start - b.mention.start);
+  if (mentions.length > 1) mentions.sort((a, b) => a.first - b.first || a.mention.start - b.mention.start);
   // Most tokens are in no mention: they share one empty list (never written to).
   const mentionsAt: MentionRef[][] = new Array<MentionRef[]>(tokens.length).fill(NO_MENTIONS);
   for (const ref of mentions) {
@@ -93,7 +98,7 @@ export function buildSentenceView(doc: AnalysedDocument, sentence: Sentence): Se
   const timexes = items.timexes;
   const quantities = items.quantities;
   const clauses = splitClauses(tokens, (i) => mentionsAt[i] !== undefined && mentionsAt[i] !== NO_MENTIONS);
-  return { doc, sentence, tokens, clauses, mentions, timexes, quantities, mentionsAt };
+  return { doc, sentence, tokens, clauses, mentions, timexes, quantities, mentionsAt, lexicons: undefined, lexiconMatches: undefined };
 }
 
 const PARTICIPANT_KINDS = new Set(['state', 'bloc', 'organization']);
@@ -106,7 +111,7 @@ const PARTICIPANT_KINDS = new Set(['state', 'bloc', 'organization']);
 function innerParticipants(doc: AnalysedDocument, tokens: Token[], refs: MentionRef[]): MentionRef[] {
   // Meetings and joint bodies named by their participants: "the Japan-Russia Summit", "the Japan-Russia Intergovernmental Committee".
   const compound = refs.filter(
-    (r) => r.mention.kind !== 'person' && /\p{L}-\p{L}/u.test(r.mention.text) && (!PARTICIPANT_KINDS.has(r.mention.kind) || (r.mention.kind === 'organization' && /^(?:the )?\p{Lu}[\p{L}.]*-\p{Lu}[\p{L}.]* /u.test(r.mention.text))),
+    (r) => r.mention.kind !== 'person' && HYPHENATED.test(r.mention.text) && (!PARTICIPANT_KINDS.has(r.mention.kind) || (r.mention.kind === 'organization' && PARTICIPANT_COMPOUND_NAME.test(r.mention.text))),
   );
   if (compound.length === 0) return [];
   const bySurface = participantSurfaces(doc);
@@ -171,6 +176,29 @@ export function clauseOf(view: SentenceView, i: number): number {
 }
 
 /** The token index at or after a document offset (tokens.length if none). */
+/** The first token starting at or after a document offset (tokens.length if none). */
+export function firstTokenStartingFrom(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** How many tokens lie within [from, to) of the document (start >= from and end <= to). */
+export function tokensWithin(tokens: readonly Token[], from: number, to: number): number {
+  return Math.max(0, firstTokenEndingAfter(tokens, to) - firstTokenStartingFrom(tokens, from));
+}
+
+/** The token starting exactly at a document offset, or -1. */
+export function tokenStartingAt(view: SentenceView, offset: number): number {
+  const k = firstTokenStartingFrom(view.tokens, offset);
+  return k < view.tokens.length && view.tokens[k]!.start === offset ? k : -1;
+}
+
 export function tokenAtOffset(view: SentenceView, offset: number): number {
   return firstTokenEndingAfter(view.tokens, offset);
 }
@@ -180,11 +208,13 @@ export function tokenAtOffset(view: SentenceView, offset: number): number {
  * triggers and the event nouns they are checked against come from one scan. Callers only read it.
  */
 export function lexiconMatches<T extends { pattern: CompiledPattern }>(view: SentenceView, entries: readonly T[]): readonly { entry: T; match: PatternMatch }[] {
-  view.lexiconMatches ??= new Map();
-  let found = view.lexiconMatches.get(entries) as { entry: T; match: PatternMatch }[] | undefined;
-  if (!found) {
-    found = findMatches(view.tokens, entries);
-    view.lexiconMatches.set(entries, found);
-  }
+  // A sentence is scanned with a handful of lexicons: a short list is searched, no map is made per sentence.
+  const lexicons = (view.lexicons ??= []);
+  const matches = (view.lexiconMatches ??= []);
+  const k = lexicons.indexOf(entries);
+  if (k >= 0) return matches[k] as { entry: T; match: PatternMatch }[];
+  const found = findMatches(view.tokens, entries);
+  lexicons.push(entries);
+  matches.push(found);
   return found;
 }

@@ -1,6 +1,12 @@
 import { isRole } from './function-words.js';
 import type { Token } from './tokenise.js';
 
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const LY_ENDING = /ly$/;
+const CAPITALISED = /^[A-Z]/;
+const OTHERS = /^others?$/;
+const DIGIT_FIRST = /^\d/;
+
 /** A clause as an inclusive range of token indices within its sentence. */
 export interface Clause {
   first: number;
@@ -40,10 +46,10 @@ export function splitClauses(tokens: readonly Token[], isMentionToken: (i: numbe
 /** After ", and": a verb-like word (not a name, determiner or "other(s)") starts a new verb phrase. */
 function startsVerbPhrase(tokens: readonly Token[], i: number, isMentionToken: (i: number) => boolean): boolean {
   let j = i;
-  while (j < tokens.length && /ly$/.test(tokens[j]!.lower) && !isMentionToken(j)) j++;
+  while (j < tokens.length && LY_ENDING.test(tokens[j]!.lower) && !isMentionToken(j)) j++;
   const t = tokens[j];
   if (!t || t.punct || isMentionToken(j)) return false;
-  if (/^[A-Z]/.test(t.text)) return false;
-  if (isRole(t, 'determiner') || /^others?$/.test(t.lower) || /^\d/.test(t.text)) return false;
+  if (CAPITALISED.test(t.text)) return false;
+  if (isRole(t, 'determiner') || OTHERS.test(t.lower) || DIGIT_FIRST.test(t.text)) return false;
   return t.lemmas.some((c) => c.inflection === 'ed' || c.inflection === 'irregular' || c.inflection === 's') || isRole(t, 'modal') || isRole(t, 'be');
 }

@@ -59,35 +59,62 @@ export function firstWords(pattern: CompiledPattern): ReadonlySet<string> | null
 /** Try to match the pattern starting exactly at token i (not beyond `limit`, exclusive). */
 export function matchAt(tokens: readonly Token[], i: number, pattern: CompiledPattern, limit = tokens.length): PatternMatch | null {
   if (pattern.plain) return matchPlain(tokens, i, pattern, limit);
-  let best: PatternMatch | null = null;
-  const step = (slot: number, t: number, first: number, last: number, rank: number, inflection: Inflection | null): void => {
-    if (slot === pattern.slots.length) {
-      if (first < 0 || inflection === null) return;
-      const m: PatternMatch = { first, last, rank, inflection };
-      if (!best || m.last - m.first < best.last - best.first || (m.last - m.first === best.last - best.first && m.rank < best.rank)) best = m;
-      return;
-    }
-    const s = pattern.slots[slot]!;
-    if (s.alts === null) {
-      // A gap: skip 0..MAX_GAP tokens that do not end a clause.
-      for (let g = 0; g <= (s.maxGap ?? MAX_GAP) && t + g <= limit; g++) {
-        if (g > 0) {
-          const skipped = tokens[t + g - 1]!;
-          if (skipped.punct && !GAP_PUNCT_OK.has(skipped.text)) break;
-        }
-        step(slot + 1, t + g, first, last, rank, inflection);
-      }
-      return;
-    }
-    if (s.optional) step(slot + 1, t, first, last, rank, inflection);
-    if (t >= limit) return;
-    const tok = tokens[t]!;
-    const k = tok.lemmas.findIndex((c) => s.alts!.has(c.lemma));
-    if (k < 0) return;
-    step(slot + 1, t + 1, first < 0 ? t : first, t, rank + k, inflection ?? tok.lemmas[k]!.inflection);
-  };
+  search.tokens = tokens;
+  search.pattern = pattern;
+  search.limit = limit;
+  search.found = false;
   step(0, i, -1, -1, 0, null);
-  return best;
+  search.tokens = NO_TOKENS;
+  return search.found ? { first: search.first, last: search.last, rank: search.rank, inflection: search.inflection } : null;
+}
+
+// What matchAt's search works on and the best match so far: one record for the process (a search
+// never starts another), so no closure or match object is made for each way tried.
+const NO_TOKENS: readonly Token[] = [];
+const search = {
+  tokens: NO_TOKENS,
+  pattern: { source: '', slots: [], weight: 0 } as CompiledPattern,
+  limit: 0,
+  found: false,
+  first: -1,
+  last: -1,
+  rank: 0,
+  inflection: 'base' as Inflection,
+};
+
+/** Every way to match the slots from `slot` on at token t; the shortest match, then the lowest rank, is kept. */
+function step(slot: number, t: number, first: number, last: number, rank: number, inflection: Inflection | null): void {
+  const { tokens, pattern, limit } = search;
+  if (slot === pattern.slots.length) {
+    if (first < 0 || inflection === null) return;
+    if (!search.found || last - first < search.last - search.first || (last - first === search.last - search.first && rank < search.rank)) {
+      search.found = true;
+      search.first = first;
+      search.last = last;
+      search.rank = rank;
+      search.inflection = inflection;
+    }
+    return;
+  }
+  const s = pattern.slots[slot]!;
+  if (s.alts === null) {
+    // A gap: skip 0..MAX_GAP tokens that do not end a clause.
+    for (let g = 0; g <= (s.maxGap ?? MAX_GAP) && t + g <= limit; g++) {
+      if (g > 0) {
+        const skipped = tokens[t + g - 1]!;
+        if (skipped.punct && !GAP_PUNCT_OK.has(skipped.text)) break;
+      }
+      step(slot + 1, t + g, first, last, rank, inflection);
+    }
+    return;
+  }
+  if (s.optional) step(slot + 1, t, first, last, rank, inflection);
+  if (t >= limit) return;
+  const lemmas = tokens[t]!.lemmas;
+  let k = 0;
+  while (k < lemmas.length && !s.alts.has(lemmas[k]!.lemma)) k++;
+  if (k === lemmas.length) return;
+  step(slot + 1, t + 1, first < 0 ? t : first, t, rank + k, inflection ?? lemmas[k]!.inflection);
 }
 
 /** matchAt for a pattern of required words only: one way to match, word after word. */

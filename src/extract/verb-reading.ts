@@ -2,6 +2,12 @@ import type { Inflection } from './lemmatise.js';
 import { isRole } from './function-words.js';
 import type { SentenceView } from './sentence-view.js';
 
+// Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
+const VICTIMS = /^(?:victims?|survivors?)$/;
+const LY_ENDING = /ly$/;
+const COLLECTIVE_SUBJECT = /^(countries|nations|states|parties|members|governments|sides|leaders|others|community|union|council|assembly|organization|both|all)$/;
+const PLURAL_AUXILIARY = /^(?:are|were|have|had|do|did)$/;
+
 /**
  * Is the word at token i used as a verb? Without a tagger we look at its left neighbour: "the
  * attack" and "free visits" are nouns; "Japan condemned", "will visit", "Turkey, ..., supports" are
@@ -17,17 +23,17 @@ export function isVerbReading(view: SentenceView, i: number, inflection: Inflect
   if (inflection === 'ed' || inflection === 'irregular') return !isRole(prev, 'preposition');
   // "the policy of concluding a treaty": a gerund after "of" names the act, it does not report it;
   // "paid tribute to bombing victims": an -ing word before "victims" or "survivors" says which ones.
-  if (inflection === 'ing') return prev.lower !== 'of' && !/^(?:victims?|survivors?)$/.test(view.tokens[i + 1]?.lower ?? '');
+  if (inflection === 'ing') return prev.lower !== 'of' && !VICTIMS.test(view.tokens[i + 1]?.lower ?? '');
   // "the right to criticize": an infinitive after a noun of possibility.
   if (inflection === 'base' && prev.lower === 'to' && isRole(view.tokens[i - 2], 'nominal-infinitive')) return false;
   const afterSubject =
     (view.mentionsAt[i - 1]?.length ?? 0) > 0 ||
     isRole(prev, 'subject-pronoun') ||
     isRole(prev, 'agent-head') ||
-    /ly$/.test(prev.lower) ||
-    /^(countries|nations|states|parties|members|governments|sides|leaders|others|community|union|council|assembly|organization|both|all)$/.test(prev.lower);
+    LY_ENDING.test(prev.lower) ||
+    COLLECTIVE_SUBJECT.test(prev.lower);
   // "sanctions are not the answer": a plural noun before its verb, not a verb in -s.
-  if (inflection === 's' && /^(?:are|were|have|had|do|did)$/.test(view.tokens[i + 1]?.lower ?? '')) return false;
+  if (inflection === 's' && PLURAL_AUXILIARY.test(view.tokens[i + 1]?.lower ?? '')) return false;
   if (inflection === 's') return afterSubject || prev.text === ',' || isRole(prev, 'modal') || prev.lower === 'and' || prev.lower === 'or';
   return afterSubject || isRole(prev, 'modal') || isRole(prev, 'be') || prev.lower === 'and' || prev.lower === 'or';
 }
