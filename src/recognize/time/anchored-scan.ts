@@ -10,13 +10,15 @@ import { anchorsOf, type AnchorGroup } from './parser-anchors.js';
  * Why the matches are the same: every match contains an anchor and lies within `before`/`after` tokens of it, so
  * every match lies inside one of the merged windows, and no match crosses from one window into another. A global
  * scan therefore enters each window with nothing carried over from before it, exactly as a scan started at the
- * window does. Each window is searched in a slice of the text with 32 characters or more of context on either side
- * (more across runs of spaces), which covers every lookbehind and lookahead of the patterns; a match is reported
- * with its offsets in the whole text. A match running past its window means the bounds are wrong for that pattern:
- * the parser then runs over the whole text again, so a wrong bound costs time, not output.
+ * window does. Each window is searched in a slice of the text with context on either side: 32 characters or more
+ * before it (more across runs of spaces), which covers every lookbehind of the patterns, and 16 or more after it,
+ * where lookaheads read 2 at most. A match is reported with its offsets in the whole text. A match running past
+ * its window means either that the bounds are wrong for that pattern or that the end of the slice let a lookahead
+ * pass that the text would fail: the parser then runs over the whole text again, so neither changes the output.
  */
 
-const CONTEXT = 32;
+const CONTEXT_BEFORE = 32;
+const CONTEXT_AFTER = 8;
 const MORE_CONTEXT = 8;
 // Windows this few tokens apart are searched as one: a few more characters cost less than another search with
 // its own context. (Searching more than the windows never changes the matches, see above.)
@@ -39,6 +41,8 @@ interface Automaton {
   /** Group ids of the prefixes ending at a node, laid out as terms are. */
   prefixStart: Int32Array;
   prefixTerms: Int32Array;
+  /** 1 where a node has prefixes ending at it. */
+  hasPrefix: Uint8Array;
   digitGroups: DigitGroup[];
   suffixes: { suffix: string; last: number; groups: number[] }[];
   groupCount: number;
@@ -136,6 +140,7 @@ function buildAutomaton(groups: AnchorGroup[]): Automaton {
     terms,
     prefixStart,
     prefixTerms,
+    hasPrefix: Uint8Array.from(prefixesOf, (p) => (p.length ? 1 : 0)),
     digitGroups,
     suffixes: [...suffixes].map(([suffix, ids]) => ({ suffix, last: suffix.charCodeAt(suffix.length - 1), groups: ids })),
     groupCount: groups.length,
@@ -143,12 +148,12 @@ function buildAutomaton(groups: AnchorGroup[]): Automaton {
 }
 
 // Character classes of the index pass: token separators (the whitespace a pattern may cross with `[ \t]`, the
-// line breaks it may not, and the hyphen), ASCII letters and digits; any other character is part of a token.
-const PART = 0;
+// line breaks it may not, and the hyphen), ASCII letters and digits; any other character (0) is part of a token.
+// Indexed by UTF-16 code unit, so that no character needs a range check first.
 const SEPARATOR = 1;
 const LETTER = 2;
 const DIGIT = 3;
-const CLASS = new Uint8Array(128);
+const CLASS = new Uint8Array(65536);
 for (const c of ' \t\n\r\v\f-') CLASS[c.charCodeAt(0)] = SEPARATOR;
 for (let c = 65; c <= 90; c++) CLASS[c] = CLASS[c + 32] = LETTER;
 for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
@@ -180,14 +185,14 @@ function indexAnchors(text: string, a: Automaton): AnchorIndex {
     const list = tokens[g]!;
     if (list.length === 0 || list[list.length - 1] !== tok) list.push(tok);
   };
-  const { next, termStart, terms, prefixStart, prefixTerms, digitGroups, suffixes } = a;
+  const { next, termStart, terms, prefixStart, prefixTerms, hasPrefix, digitGroups, suffixes } = a;
   let count = 0;
   let tok = -1;
   let inToken = false;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const kind = c < 128 ? CLASS[c]! : PART;
+    const kind = CLASS[c]!;
     if (kind === SEPARATOR) {
       if (inToken) {
         ends[tok] = i;
@@ -202,21 +207,21 @@ function indexAnchors(text: string, a: Automaton): AnchorIndex {
       inToken = true;
     }
     if (kind === LETTER) {
-      // A run of ASCII letters: walk the trie while it has them (node 0, the root, is never reached again: dead).
+      // A run of ASCII letters: walk the trie while it has them (node 0, the root, is never reached again: dead),
+      // then step over the rest of the run.
       const runStart = i;
       let node = next[(c | 32) - 97]!;
-      if (node !== 0 && prefixStart[node]! < prefixStart[node + 1]!) for (let t = prefixStart[node]!; t < prefixStart[node + 1]!; t++) note(prefixTerms[t]!, tok);
       i++;
-      while (i < n) {
+      while (node !== 0) {
+        if (hasPrefix[node] === 1) for (let t = prefixStart[node]!; t < prefixStart[node + 1]!; t++) note(prefixTerms[t]!, tok);
+        if (i >= n) break;
         const d = text.charCodeAt(i);
-        if (d >= 128 || CLASS[d] !== LETTER) break;
-        if (node !== 0) {
-          node = next[node * 26 + (d | 32) - 97]!;
-          if (node !== 0 && prefixStart[node]! < prefixStart[node + 1]!) for (let t = prefixStart[node]!; t < prefixStart[node + 1]!; t++) note(prefixTerms[t]!, tok);
-        }
+        if (CLASS[d] !== LETTER) break;
+        node = next[node * 26 + (d | 32) - 97]!;
         i++;
       }
       if (node !== 0) for (let t = termStart[node]!; t < termStart[node + 1]!; t++) note(terms[t]!, tok);
+      else while (i < n && CLASS[text.charCodeAt(i)] === LETTER) i++;
       for (const s of suffixes) {
         const len = s.suffix.length;
         if (i - runStart < len || (text.charCodeAt(i - 1) | 32) !== s.last) continue;
@@ -342,13 +347,13 @@ function scanWindow(p: CompiledParser, text: string, index: AnchorIndex, first: 
   const n = text.length;
   const from = first > 0 ? index.ends[first - 1]! : 0;
   const until = index.ends[lastTok]!;
-  let s0 = from - CONTEXT;
+  let s0 = from - CONTEXT_BEFORE;
   if (s0 <= 0) s0 = 0;
   else {
     while (s0 > 0 && isBlank(text.charCodeAt(s0 - 1))) s0--;
     s0 = Math.max(0, s0 - MORE_CONTEXT);
   }
-  let e0 = until + CONTEXT;
+  let e0 = until + CONTEXT_AFTER;
   if (e0 >= n) e0 = n;
   else {
     while (e0 < n && isBlank(text.charCodeAt(e0))) e0++;
