@@ -45,6 +45,8 @@ interface Automaton {
   hasPrefix: Uint8Array;
   digitGroups: DigitGroup[];
   suffixes: { suffix: string; last: number; groups: number[] }[];
+  /** 1 at the (lower-case) last letter of any suffix, so that most letter runs skip the suffix check. */
+  suffixLast: Uint8Array;
   groupCount: number;
 }
 
@@ -143,6 +145,11 @@ function buildAutomaton(groups: AnchorGroup[]): Automaton {
     hasPrefix: Uint8Array.from(prefixesOf, (p) => (p.length ? 1 : 0)),
     digitGroups,
     suffixes: [...suffixes].map(([suffix, ids]) => ({ suffix, last: suffix.charCodeAt(suffix.length - 1), groups: ids })),
+    suffixLast: (() => {
+      const last = new Uint8Array(65536);
+      for (const s of suffixes.keys()) last[s.charCodeAt(s.length - 1)] = 1;
+      return last;
+    })(),
     groupCount: groups.length,
   };
 }
@@ -185,7 +192,7 @@ function indexAnchors(text: string, a: Automaton): AnchorIndex {
     const list = tokens[g]!;
     if (list.length === 0 || list[list.length - 1] !== tok) list.push(tok);
   };
-  const { next, termStart, terms, prefixStart, prefixTerms, hasPrefix, digitGroups, suffixes } = a;
+  const { next, termStart, terms, prefixStart, prefixTerms, hasPrefix, digitGroups, suffixes, suffixLast } = a;
   let count = 0;
   let tok = -1;
   let inToken = false;
@@ -222,7 +229,7 @@ function indexAnchors(text: string, a: Automaton): AnchorIndex {
       }
       if (node !== 0) for (let t = termStart[node]!; t < termStart[node + 1]!; t++) note(terms[t]!, tok);
       else while (i < n && CLASS[text.charCodeAt(i)] === LETTER) i++;
-      for (const s of suffixes) {
+      if (suffixLast[text.charCodeAt(i - 1) | 32] === 1) for (const s of suffixes) {
         const len = s.suffix.length;
         if (i - runStart < len || (text.charCodeAt(i - 1) | 32) !== s.last) continue;
         let k = 0;
