@@ -6,7 +6,7 @@ import type { Gazetteer, SurfaceEntry } from './gazetteer.js';
 import { inferSpeaker } from './entities/infer-speaker.js';
 import { SPEAKER_WORDS, speakerReferences } from './entities/speaker-references.js';
 import { allMatches, firstMatchAt, matchesAt, stickyCopy } from './all-matches.js';
-import { LiteralLists } from './literal-index.js';
+import { LiteralLists, type SpanLiterals } from './literal-index.js';
 
 /** A proposed mention before overlaps are settled. */
 interface Candidate {
@@ -221,7 +221,19 @@ function commas(s: string): number[] {
 /** The rules that depend on the gazetteer's bloc modifiers, compiled once per set of modifiers. */
 const blocRules = new Map<string, { coordination: RegExp | null; hints: LiteralLists<Hint> }>();
 
+/** The same rules by gazetteer, so a document does not sort and join the modifiers again. */
+const rulesByGazetteer = new WeakMap<Gazetteer, { modifiers: Map<string, string>; size: number; rules: { coordination: RegExp | null; hints: LiteralLists<Hint> } }>();
+
 function rulesFor(gaz: Gazetteer): { coordination: RegExp | null; hints: LiteralLists<Hint> } {
+  const known = rulesByGazetteer.get(gaz);
+  // A gazetteer's modifiers are not expected to change, but one whose map was replaced or grew is compiled again.
+  if (known && known.modifiers === gaz.blocModifiers && known.size === gaz.blocModifiers.size) return known.rules;
+  const rules = compileRules(gaz);
+  rulesByGazetteer.set(gaz, { modifiers: gaz.blocModifiers, size: gaz.blocModifiers.size, rules });
+  return rules;
+}
+
+function compileRules(gaz: Gazetteer): { coordination: RegExp | null; hints: LiteralLists<Hint> } {
   const modifiers = [...gaz.blocModifiers.keys()].sort((a, b) => b.length - a.length);
   const mods = modifiers.map(escapeRe).join('|');
   let rules = blocRules.get(mods);
@@ -278,6 +290,43 @@ export function recognizeEntities(
   // 1. Gazetteer: every whole-word, case-sensitive occurrence; overlaps are settled later.
   const gazByStart = new Map<number, Array<{ end: number; data: SurfaceEntry }>>();
   const stateEndingAt = new Map<number, { start: number; entity: string; form: string }>();
+  gazetteerCandidates(text, gaz, candidates, gazByStart, stateEndingAt);
+  const rules = rulesFor(gaz);
+  const blocCoordination = rules.coordination;
+  const hints = rules.hints.index(text);
+  for (const sent of sentenceSpans(doc, seg)) {
+    const s = text.slice(sent.start, sent.end);
+    const words = hints.span(sent.start, sent.end);
+    const scope: SentenceScope = { text, gaz, candidates, s, offset: sent.start, end: sent.end, words, speaker: Boolean(speaker), unDocument, blocCoordination, gazByStart, stateEndingAt };
+    titleRules(scope);
+    governmentBodyRules(scope);
+    missionRules(scope);
+    namedRules(scope);
+    quotedAndRegionRules(scope);
+    personalNameRules(scope);
+    stateReferenceRules(scope);
+    bodyReferenceRules(scope);
+    // 7b. The speaker's own state: "we", "our", "my country", "my Government" (speeches and statements only).
+    if (speaker) for (const r of speakerReferences(s, words)) candidates.push({ start: sent.start + r.start, end: sent.start + r.end, kind: r.kind, entity: null, rule: r.rule, priority: 1 });
+    blocCoordinationRules(scope);
+  }
+
+  const chosen = settleOverlaps(candidates, text.length);
+  const withAcronyms = addGlosses(text, addAcronyms(text, chosen, gaz), gaz);
+  const mentions: Mention[] = withAcronyms.map((c) => ({
+    doc: doc.id, start: c.start, end: c.end, text: text.slice(c.start, c.end), entity: c.entity, kind: c.kind, rule: c.rule,
+  }));
+  return { mentions, messages };
+}
+
+/** Every whole-word gazetteer hit as a candidate, indexed by start (all) and by end (states). */
+function gazetteerCandidates(
+  text: string,
+  gaz: Gazetteer,
+  candidates: Candidate[],
+  gazByStart: Map<number, Array<{ end: number; data: SurfaceEntry }>>,
+  stateEndingAt: Map<number, { start: number; entity: string; form: string }>,
+): void {
   for (const hit of gaz.matcher.search(text)) {
     const data = hit.data;
     if (!data || !isBoundary(text, hit.start, hit.end)) continue;
@@ -306,238 +355,285 @@ export function recognizeEntities(
     if (kind === 'state') stateEndingAt.set(end, { start, entity, form: data.form });
     candidates.push({ start, end, kind, entity, rule, priority: 0 });
   }
-  const rules = rulesFor(gaz);
-  const blocCoordination = rules.coordination;
-  const hints = rules.hints.index(text);
-  const longestGazAt = (pos: number, kinds?: EntityKind[]): { end: number; data: SurfaceEntry } | undefined =>
-    (gazByStart.get(pos) ?? []).filter((g) => !kinds || kinds.includes(g.data.kind)).sort((a, b) => b.end - a.end)[0];
-  const stateBefore = (pos: number): { start: number; entity: string; form: string; possessive: boolean } | undefined => {
-    // "Japan's Prime Minister", "the Russian President"
-    const m = /(['’]s)?\s+$/.exec(text.slice(Math.max(0, pos - 4), pos));
-    if (!m) return undefined;
-    const found = stateEndingAt.get(pos - m[0].length);
-    return found ? { ...found, possessive: Boolean(m[1]) } : undefined;
-  };
+}
 
-  for (const sent of sentenceSpans(doc, seg)) {
-    const s = text.slice(sent.start, sent.end);
-    const at = (i: number): number => sent.start + i;
-    const words = hints.span(sent.start, sent.end);
-    const has = (hint: Hint): boolean => words.has(hint);
-    const starts = (hint: Hint): number[] => words.starts(hint);
+/** What the pattern rules of one sentence read and where they put their candidates. */
+interface SentenceScope {
+  text: string;
+  gaz: Gazetteer;
+  candidates: Candidate[];
+  /** The sentence's text, from `offset` to `end` of the document's. */
+  s: string;
+  offset: number;
+  end: number;
+  words: SpanLiterals<Hint>;
+  /** Whether the document speaks for a state (a speech or statement). */
+  speaker: boolean;
+  unDocument: boolean;
+  blocCoordination: RegExp | null;
+  /** Gazetteer hits by start, and the states among them by end. */
+  gazByStart: Map<number, Array<{ end: number; data: SurfaceEntry }>>;
+  stateEndingAt: Map<number, { start: number; entity: string; form: string }>;
+}
 
-    // 2. Titles: "Prime Minister Kishida", "President of Ukraine Volodymyr Zelenskyy", "the Prime Minister of Japan".
-    for (const m of matchesAt(TITLE_AT, s, starts('title'))) {
-      const title = m[1] ?? '';
-      const tStart = at(m.index);
-      let pos = tStart + title.length;
-      let ofState: { start: number; end: number } | undefined;
-      const ofMatch = /^ of (?:the )?/.exec(text.slice(pos, pos + 9));
-      if (ofMatch) {
-        const g = longestGazAt(pos + ofMatch[0].length, ['state', 'organization', 'bloc']);
-        if (g) {
-          ofState = { start: pos + ofMatch[0].length, end: g.end };
-          pos = g.end;
-        }
-      }
-      NAME_AT.lastIndex = pos;
-      const nm = NAME_AT.exec(text);
-      const name = nm ? trimName(nm[1] ?? '') : '';
-      if (nm && name && !NOT_NAME.has(name.split(/\s+/)[0] ?? '') && !gaz.stateForms.has(name.split(/\s+/)[0] ?? '') && !TITLES.includes(name)) {
-        const nStart = nm.index + nm[0].length - (nm[1] ?? '').length;
-        candidates.push({ start: nStart, end: nStart + name.length, kind: 'person', entity: null, rule: 'title-name', priority: 2 });
-        continue;
-      }
-      // "Minister of Economic Development Maksim Gennadyevich Reshetnikov": the title regex swallowed the name.
-      const ministry = /^Minister (?:of|for) (.+)$/.exec(title);
-      const words = ministry?.[1]?.split(' ') ?? [];
-      if (!nm && words.length >= 3 && words.slice(-2).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAME.has(w))) {
-        const nameLen = PATRONYMIC_SUFFIX.test(words.at(-2) ?? '') && words.length >= 4 ? 3 : 2;
-        const name2 = words.slice(-nameLen).join(' ');
-        const end = tStart + title.length;
-        candidates.push({ start: end - name2.length, end, kind: 'person', entity: null, rule: 'title-name', priority: 2 });
-        continue;
-      }
-      if (!OFFICE_TITLES.has(title)) continue;
-      if (ofState && gaz.entities.get(longestGazAt(ofState.start)?.data.entity ?? '')?.kind === 'state') {
-        candidates.push({ start: tStart, end: ofState.end, kind: 'person', entity: null, rule: 'title-office', priority: 2 });
-        continue;
-      }
-      const before = stateBefore(tStart);
-      if (before && !ofState) candidates.push({ start: before.start, end: tStart + title.length, kind: 'person', entity: null, rule: 'title-office', priority: 2 });
-    }
+/*
+ * The rules are one function per group rather than one long loop body: V8's optimising compiler
+ * takes time that grows faster than the size of a function, and a single function holding every
+ * rule cost it seconds of CPU before a document ran at full speed.
+ */
 
-    // 3. Government bodies: "Government of Japan", "the Russian government", "Chinese Foreign Ministry".
-    for (const m of matchesAt(GOVERNMENT_OF_AT, s, starts('governmentOf'))) {
-      const g = longestGazAt(at(m.index + m[0].length), ['state']);
-      if (g) candidates.push({ start: at(m.index), end: g.end, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
-    }
-    for (const m of matchesAt(BODY_AFTER_STATE_AT, s, starts('body'))) {
-      const before = stateBefore(at(m.index));
-      if (!before) continue;
-      const word = m[0];
-      // "Russian troops", "Japan's forces"; but not "Japan forces" (a noun compound in a headline).
-      if (before.form === 'name' && !before.possessive && /^(?:forces|troops|military|authorities)$/.test(word)) continue;
-      if (word === 'military' && MILITARY_AS_MODIFIER.test(text.slice(at(m.index) + word.length, at(m.index) + word.length + 30))) continue;
-      candidates.push({ start: before.start, end: at(m.index) + word.length, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
-    }
-    for (const m of matchesAt(CONTEXT_BODIES_AT, s, starts('contextBody'))) {
-      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.contextual', priority: 1 });
-    }
-    for (const m of matchesIf(s, REGIONAL_GOVERNMENT_RE, has('regionalGovernment'))) {
-      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.regional', priority: 2 });
-    }
+/** The longest gazetteer hit starting at `pos`, of one of `kinds` when given. */
+function longestGazAt(c: SentenceScope, pos: number, kinds?: EntityKind[]): { end: number; data: SurfaceEntry } | undefined {
+  return (c.gazByStart.get(pos) ?? []).filter((g) => !kinds || kinds.includes(g.data.kind)).sort((a, b) => b.end - a.end)[0];
+}
 
-    // 4. Diplomatic missions: "Embassy of Japan in Russia", "Consulate-General of the Russian Federation in Sapporo".
-    for (const m of matchesAt(MISSION_AT, s, starts('mission'))) {
-      let pos = at(m.index + m[0].length);
-      if (text.startsWith('the ', pos)) pos += 4;
-      const g = longestGazAt(pos, ['state']);
-      if (!g) continue;
-      let end = g.end;
-      const inM = /^ (?:in|to) (?:the )?/.exec(text.slice(end, end + 9));
-      if (inM) {
-        const place = longestGazAt(end + inM[0].length);
-        const capRun = /^\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2}/u.exec(text.slice(end + inM[0].length, sent.end));
-        if (place) end = place.end;
-        else if (capRun) end = end + inM[0].length + capRun[0].length;
-      }
-      candidates.push({ start: at(m.index), end, kind: 'organization', entity: null, rule: 'mission', priority: 3 });
-    }
+/** A state name or adjective ending right before `pos`: "Japan's Prime Minister", "the Russian President". */
+function stateBefore(c: SentenceScope, pos: number): { start: number; entity: string; form: string; possessive: boolean } | undefined {
+  const m = /(['’]s)?\s+$/.exec(c.text.slice(Math.max(0, pos - 4), pos));
+  if (!m) return undefined;
+  const found = c.stateEndingAt.get(pos - m[0].length);
+  return found ? { ...found, possessive: Boolean(m[1]) } : undefined;
+}
 
-    // 5. Capitalised names ending in (or headed by) Agreement, Treaty, Council, Summit, Prize ...
-    // Tried only where a name can start before a head word; `resume` is where the next search starts.
-    const namedStarts = has('head') ? startsBefore(s, starts('head'), mayStartNamed) : [];
-    let resume = 0;
-    for (let m = firstMatchAt(NAMED_AT, s, namedStarts, 0); m; m = firstMatchAt(NAMED_AT, s, namedStarts, resume)) {
-      resume = m.index + m[0].length;
-      let prefix = m[1] ?? '';
-      const head = m[2] ?? '';
-      let cont = m[3] ?? '';
-      // Never run two names together: "... Consular Relations and the Japan-Soviet Consular Convention".
-      const chained = CHAINED_NAME_RE.exec(cont);
-      if (chained) cont = cont.slice(0, chained.index);
-      // A sentence-final period belongs to the sentence, not the name.
-      cont = cont.replace(/\.$/, '');
-      // "Plan of Action on the Iranian nuclear programme": a trailing state adjective modifies a common noun.
-      const trailing = /\s+(?:of|on|for|concerning|between|in|to|against|with|and)(?:\s+(?:the|a|an))?\s+(\p{Lu}[\p{L}-]*)$/u.exec(cont);
-      const followedByLower = /^\s+\p{Ll}/u.test(s.slice(m.index + m[0].length - (m[3] ?? '').length + cont.length));
-      if (trailing?.[1] && gaz.stateForms.has(trailing[1]) && followedByLower) cont = cont.slice(0, trailing.index);
-      // "... Forum and the United States-led coalition": a coordinated modifier of a common noun is not part of the name.
-      const andGroup = /\s+and(?:\s+(?:the|a|an))?(?:\s+[\p{Lu}\d][\p{L}\d.'’-]*)+$/u.exec(cont);
-      const andLast = andGroup?.[0].split(/\s+/).at(-1) ?? '';
-      if (andGroup && followedByLower && (/-\p{Ll}+$/u.test(andLast) || gaz.stateForms.has(andLast))) cont = cont.slice(0, andGroup.index);
-      // "States Party", "Contracting Party": a role in a treaty, not a political party.
-      if (head === 'Party' && /(?:^|\s)(?:States?|Contracting|Third|Working|Interested|Concerned|Other|Each|Any)\s*$/.test(prefix)) continue;
-      const lead = LEADING_FUNCTION.exec(prefix);
-      if (lead) prefix = prefix.slice(lead[0].length);
-      const startIdx = m.index + (m[0].length - (m[1] ?? '').length - head.length - (m[3] ?? '').length) + (lead ? lead[0].length : 0);
-      resume = m.index + (m[1] ?? '').length + head.length + cont.length;
-      if (prefix.trim() === '' && cont === '') continue;
-      if (/(?:^|\s)(?:a|an)\s+$/.test(s.slice(Math.max(0, startIdx - 4), startIdx))) continue; // "a Peace Treaty" is generic
-      // A prefix of only possessives or numbers ("its Plan", "2022 Plan") is not a name.
-      if (!/\p{Lu}/u.test(prefix) && cont === '') continue;
-      // "the Japan-Russia Summit" is a meeting of its participants, who are the entities.
-      if (cont === '' && /^(?:Summit|Conference|Forum)$/.test(head) && prefix.trim().split(/[-–]/).every((part) => isKnownName(part.trim(), gaz))) continue;
-      const start = at(startIdx);
-      const end = at(m.index + (m[1] ?? '').length + head.length + cont.length);
-      candidates.push({ start, end, kind: HEAD_KIND.get(head) ?? 'other', entity: null, rule: `named.${(HEAD_KIND.get(head) ?? 'other')}`, priority: 1 });
-    }
-    for (const m of matchesAt(SHORT_REF_AT, s, starts('shortRef'))) {
-      const start = at(m.index + 4);
-      candidates.push({ start, end: start + (m[1] ?? '').length, kind: 'agreement', entity: null, rule: 'short-ref', priority: 0 });
-    }
-
-    // 6. Quoted exercise and project names, vessels, administrative regions, patronymic and apposed names.
-    for (const m of matchesAt(QUOTED_AT, s, starts('quote'))) {
-      const inner = m[1] ?? '';
-      if (!/^\p{Lu}/u.test(inner)) continue;
-      const qStart = at(m.index + 1);
-      const before = text.slice(Math.max(sent.start, qStart - 40), qStart - 1);
-      const after = text.slice(qStart + inner.length + 1, Math.min(sent.end, qStart + inner.length + 80));
-      if (EXERCISE_BEFORE.test(before) || EXERCISE_AFTER.test(after)) {
-        candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-exercise', priority: 3 });
-      } else if (after.includes('project') && PROJECT_AFTER.test(after)) {
-        candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-project', priority: 3 });
+function titleRules(c: SentenceScope): void {
+  const { text, s, gaz, candidates } = c;
+  const at = (i: number): number => c.offset + i;
+  // 2. Titles: "Prime Minister Kishida", "President of Ukraine Volodymyr Zelenskyy", "the Prime Minister of Japan".
+  for (const m of matchesAt(TITLE_AT, s, c.words.starts('title'))) {
+    const title = m[1] ?? '';
+    const tStart = at(m.index);
+    let pos = tStart + title.length;
+    let ofState: { start: number; end: number } | undefined;
+    const ofMatch = /^ of (?:the )?/.exec(text.slice(pos, pos + 9));
+    if (ofMatch) {
+      const g = longestGazAt(c, pos + ofMatch[0].length, ['state', 'organization', 'bloc']);
+      if (g) {
+        ofState = { start: pos + ofMatch[0].length, end: g.end };
+        pos = g.end;
       }
     }
-    for (const m of matchesAt(VESSEL_AT, s, starts('vessel'))) {
-      const name = m[1] ?? '';
-      const start = at(m.index + m[0].length - name.length);
-      candidates.push({ start, end: start + name.length, kind: 'other', entity: null, rule: 'vessel', priority: 2 });
+    NAME_AT.lastIndex = pos;
+    const nm = NAME_AT.exec(text);
+    const name = nm ? trimName(nm[1] ?? '') : '';
+    if (nm && name && !NOT_NAME.has(name.split(/\s+/)[0] ?? '') && !gaz.stateForms.has(name.split(/\s+/)[0] ?? '') && !TITLES.includes(name)) {
+      const nStart = nm.index + nm[0].length - (nm[1] ?? '').length;
+      candidates.push({ start: nStart, end: nStart + name.length, kind: 'person', entity: null, rule: 'title-name', priority: 2 });
+      continue;
     }
-    for (const m of matchesIf(s, ADMIN_RE, has('admin'))) {
-      if (NOT_NAME.has((m[1] ?? '').split(' ')[0] ?? '')) continue;
-      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'place', entity: null, rule: 'admin-region', priority: 1 });
+    // "Minister of Economic Development Maksim Gennadyevich Reshetnikov": the title regex swallowed the name.
+    const ministry = /^Minister (?:of|for) (.+)$/.exec(title);
+    const words = ministry?.[1]?.split(' ') ?? [];
+    if (!nm && words.length >= 3 && words.slice(-2).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAME.has(w))) {
+      const nameLen = PATRONYMIC_SUFFIX.test(words.at(-2) ?? '') && words.length >= 4 ? 3 : 2;
+      const name2 = words.slice(-nameLen).join(' ');
+      const end = tStart + title.length;
+      candidates.push({ start: end - name2.length, end, kind: 'person', entity: null, rule: 'title-name', priority: 2 });
+      continue;
     }
-    for (const m of matchesIf(s, PATRONYMIC_RE, has('patronymic'))) {
-      if (NOT_NAME.has(m[1] ?? '')) continue;
-      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'person', entity: null, rule: 'patronymic-name', priority: 1 });
+    if (!OFFICE_TITLES.has(title)) continue;
+    if (ofState && gaz.entities.get(longestGazAt(c, ofState.start)?.data.entity ?? '')?.kind === 'state') {
+      candidates.push({ start: tStart, end: ofState.end, kind: 'person', entity: null, rule: 'title-office', priority: 2 });
+      continue;
     }
-    for (const m of matchesAt(APPOSITION_AT, s, has('apposition') ? startsBefore(s, commas(s), mayStartPersonal) : [])) {
-      const name = m[1] ?? '';
-      const tokens = name.split(/\s+/);
-      if (tokens.some((t) => NOT_NAME.has(t) || gaz.stateForms.has(t) || HEAD_KIND.has(t))) continue;
-      candidates.push({ start: at(m.index), end: at(m.index) + name.length, kind: 'person', entity: null, rule: 'apposition-name', priority: 1 });
-    }
+    const before = stateBefore(c, tStart);
+    if (before && !ofState) candidates.push({ start: before.start, end: tStart + title.length, kind: 'person', entity: null, rule: 'title-office', priority: 2 });
+  }
+}
 
-    // 7. References resolved later: "the Russian side", "the two countries", "the country".
-    for (const m of matchesAt(SIDE_AT, s, starts('side'))) {
-      const before = stateBefore(at(m.index));
-      if (before && !before.possessive) {
-        // "the Russian side" is a definite description: the article belongs to it.
-        const start = /^[Tt]he $/.test(text.slice(before.start - 4, before.start)) ? before.start - 4 : before.start;
-        candidates.push({ start, end: at(m.index) + 4, kind: 'state', entity: before.entity, rule: 'state-side', priority: 2 });
-      }
-    }
-    for (const m of matchesAt(PLURAL_REF_AT, s, starts('pluralRef'))) {
-      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'plural-ref', priority: 1 });
-    }
-    for (const m of matchesAt(COUNTRY_REF_AT, s, starts('countryRef'))) {
-      // "Turkey is the country most affected": a predicate describes, it does not refer back.
-      if (/(?:^|\s)(?:is|was|are|were|remains|remained|becomes|became|be|been)\s+$/.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
-      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'definite-country', priority: 1 });
-    }
-    for (const m of matchesAt(ADMINISTRATION_AT, s, starts('administrationRef'))) {
-      if (/^[Mm]y|^[Oo]ur/.test(m[0]) && !speaker) continue;
-      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 1 });
-    }
-    for (const m of matchesIf(s, NAMED_ADMINISTRATION_RE, has('administration'))) {
-      if (!gaz.surnames.has((m[1] ?? '').toLowerCase())) continue;
-      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 2 });
-    }
-    // "the Organization" in a text about the United Nations is the UN (UN usage, capitalised).
-    if (unDocument) for (const m of matchesAt(UN_ORGANIZATION_AT, s, starts('organization'))) {
-      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: 'org:UN', rule: 'un-organization-ref', priority: 1 });
-    }
-    for (const m of matchesAt(OPERATION_AT, s, starts('operation'))) {
-      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'other', entity: null, rule: 'named-operation', priority: 2 });
-    }
-    for (const m of matchesAt(BRANCH_AT, s, starts('branch'))) {
-      candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.branch', priority: 1 });
-    }
-    // 7b. The speaker's own state: "we", "our", "my country", "my Government" (speeches and statements only).
-    if (speaker) for (const r of speakerReferences(s, words)) candidates.push({ start: at(r.start), end: at(r.end), kind: r.kind, entity: null, rule: r.rule, priority: 1 });
+function governmentBodyRules(c: SentenceScope): void {
+  const { text, s, candidates } = c;
+  const at = (i: number): number => c.offset + i;
+  // 3. Government bodies: "Government of Japan", "the Russian government", "Chinese Foreign Ministry".
+  for (const m of matchesAt(GOVERNMENT_OF_AT, s, c.words.starts('governmentOf'))) {
+    const g = longestGazAt(c, at(m.index + m[0].length), ['state']);
+    if (g) candidates.push({ start: at(m.index), end: g.end, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
+  }
+  for (const m of matchesAt(BODY_AFTER_STATE_AT, s, c.words.starts('body'))) {
+    const before = stateBefore(c, at(m.index));
+    if (!before) continue;
+    const word = m[0];
+    // "Russian troops", "Japan's forces"; but not "Japan forces" (a noun compound in a headline).
+    if (before.form === 'name' && !before.possessive && /^(?:forces|troops|military|authorities)$/.test(word)) continue;
+    if (word === 'military' && MILITARY_AS_MODIFIER.test(text.slice(at(m.index) + word.length, at(m.index) + word.length + 30))) continue;
+    candidates.push({ start: before.start, end: at(m.index) + word.length, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
+  }
+  for (const m of matchesAt(CONTEXT_BODIES_AT, s, c.words.starts('contextBody'))) {
+    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.contextual', priority: 1 });
+  }
+  for (const m of matchesIf(s, REGIONAL_GOVERNMENT_RE, c.words.has('regionalGovernment'))) {
+    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.regional', priority: 2 });
+  }
+}
 
-    // 8. Coordinated groupings: "the Central Asian and Caucasus countries" names two blocs.
-    if (blocCoordination) {
-      for (const m of (has('bloc') ? matchesAt(blocCoordination, s, starts('blocStart')) : NO_MATCHES)) {
-        const a = m[1] ?? '';
-        const b = m[2] ?? '';
-        const aStart = at(m.index);
-        const bStart = aStart + a.length + 5;
-        candidates.push({ start: aStart, end: aStart + a.length, kind: 'bloc', entity: gaz.blocModifiers.get(a) ?? null, rule: 'bloc-coordination', priority: 3 });
-        candidates.push({ start: bStart, end: at(m.index) + m[0].length, kind: 'bloc', entity: gaz.blocModifiers.get(b) ?? null, rule: 'bloc-coordination', priority: 3 });
-      }
+function missionRules(c: SentenceScope): void {
+  const { text, s, candidates } = c;
+  const at = (i: number): number => c.offset + i;
+  // 4. Diplomatic missions: "Embassy of Japan in Russia", "Consulate-General of the Russian Federation in Sapporo".
+  for (const m of matchesAt(MISSION_AT, s, c.words.starts('mission'))) {
+    let pos = at(m.index + m[0].length);
+    if (text.startsWith('the ', pos)) pos += 4;
+    const g = longestGazAt(c, pos, ['state']);
+    if (!g) continue;
+    let end = g.end;
+    const inM = /^ (?:in|to) (?:the )?/.exec(text.slice(end, end + 9));
+    if (inM) {
+      const place = longestGazAt(c, end + inM[0].length);
+      const capRun = /^\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2}/u.exec(text.slice(end + inM[0].length, c.end));
+      if (place) end = place.end;
+      else if (capRun) end = end + inM[0].length + capRun[0].length;
+    }
+    candidates.push({ start: at(m.index), end, kind: 'organization', entity: null, rule: 'mission', priority: 3 });
+  }
+}
+
+function namedRules(c: SentenceScope): void {
+  const { s, gaz, candidates } = c;
+  const at = (i: number): number => c.offset + i;
+  // 5. Capitalised names ending in (or headed by) Agreement, Treaty, Council, Summit, Prize ...
+  // Tried only where a name can start before a head word; `resume` is where the next search starts.
+  const namedStarts = c.words.has('head') ? startsBefore(s, c.words.starts('head'), mayStartNamed) : [];
+  let resume = 0;
+  for (let m = firstMatchAt(NAMED_AT, s, namedStarts, 0); m; m = firstMatchAt(NAMED_AT, s, namedStarts, resume)) {
+    resume = m.index + m[0].length;
+    let prefix = m[1] ?? '';
+    const head = m[2] ?? '';
+    let cont = m[3] ?? '';
+    // Never run two names together: "... Consular Relations and the Japan-Soviet Consular Convention".
+    const chained = CHAINED_NAME_RE.exec(cont);
+    if (chained) cont = cont.slice(0, chained.index);
+    // A sentence-final period belongs to the sentence, not the name.
+    cont = cont.replace(/\.$/, '');
+    // "Plan of Action on the Iranian nuclear programme": a trailing state adjective modifies a common noun.
+    const trailing = /\s+(?:of|on|for|concerning|between|in|to|against|with|and)(?:\s+(?:the|a|an))?\s+(\p{Lu}[\p{L}-]*)$/u.exec(cont);
+    const followedByLower = /^\s+\p{Ll}/u.test(s.slice(m.index + m[0].length - (m[3] ?? '').length + cont.length));
+    if (trailing?.[1] && gaz.stateForms.has(trailing[1]) && followedByLower) cont = cont.slice(0, trailing.index);
+    // "... Forum and the United States-led coalition": a coordinated modifier of a common noun is not part of the name.
+    const andGroup = /\s+and(?:\s+(?:the|a|an))?(?:\s+[\p{Lu}\d][\p{L}\d.'’-]*)+$/u.exec(cont);
+    const andLast = andGroup?.[0].split(/\s+/).at(-1) ?? '';
+    if (andGroup && followedByLower && (/-\p{Ll}+$/u.test(andLast) || gaz.stateForms.has(andLast))) cont = cont.slice(0, andGroup.index);
+    // "States Party", "Contracting Party": a role in a treaty, not a political party.
+    if (head === 'Party' && /(?:^|\s)(?:States?|Contracting|Third|Working|Interested|Concerned|Other|Each|Any)\s*$/.test(prefix)) continue;
+    const lead = LEADING_FUNCTION.exec(prefix);
+    if (lead) prefix = prefix.slice(lead[0].length);
+    const startIdx = m.index + (m[0].length - (m[1] ?? '').length - head.length - (m[3] ?? '').length) + (lead ? lead[0].length : 0);
+    resume = m.index + (m[1] ?? '').length + head.length + cont.length;
+    if (prefix.trim() === '' && cont === '') continue;
+    if (/(?:^|\s)(?:a|an)\s+$/.test(s.slice(Math.max(0, startIdx - 4), startIdx))) continue; // "a Peace Treaty" is generic
+    // A prefix of only possessives or numbers ("its Plan", "2022 Plan") is not a name.
+    if (!/\p{Lu}/u.test(prefix) && cont === '') continue;
+    // "the Japan-Russia Summit" is a meeting of its participants, who are the entities.
+    if (cont === '' && /^(?:Summit|Conference|Forum)$/.test(head) && prefix.trim().split(/[-–]/).every((part) => isKnownName(part.trim(), gaz))) continue;
+    const start = at(startIdx);
+    const end = at(m.index + (m[1] ?? '').length + head.length + cont.length);
+    candidates.push({ start, end, kind: HEAD_KIND.get(head) ?? 'other', entity: null, rule: `named.${(HEAD_KIND.get(head) ?? 'other')}`, priority: 1 });
+  }
+  for (const m of matchesAt(SHORT_REF_AT, s, c.words.starts('shortRef'))) {
+    const start = at(m.index + 4);
+    candidates.push({ start, end: start + (m[1] ?? '').length, kind: 'agreement', entity: null, rule: 'short-ref', priority: 0 });
+  }
+}
+
+function quotedAndRegionRules(c: SentenceScope): void {
+  const { text, s, candidates } = c;
+  const at = (i: number): number => c.offset + i;
+  // 6. Quoted exercise and project names, vessels, administrative regions, patronymic and apposed names.
+  for (const m of matchesAt(QUOTED_AT, s, c.words.starts('quote'))) {
+    const inner = m[1] ?? '';
+    if (!/^\p{Lu}/u.test(inner)) continue;
+    const qStart = at(m.index + 1);
+    const before = text.slice(Math.max(c.offset, qStart - 40), qStart - 1);
+    const after = text.slice(qStart + inner.length + 1, Math.min(c.end, qStart + inner.length + 80));
+    if (EXERCISE_BEFORE.test(before) || EXERCISE_AFTER.test(after)) {
+      candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-exercise', priority: 3 });
+    } else if (after.includes('project') && PROJECT_AFTER.test(after)) {
+      candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-project', priority: 3 });
     }
   }
+  for (const m of matchesAt(VESSEL_AT, s, c.words.starts('vessel'))) {
+    const name = m[1] ?? '';
+    const start = at(m.index + m[0].length - name.length);
+    candidates.push({ start, end: start + name.length, kind: 'other', entity: null, rule: 'vessel', priority: 2 });
+  }
+  for (const m of matchesIf(s, ADMIN_RE, c.words.has('admin'))) {
+    if (NOT_NAME.has((m[1] ?? '').split(' ')[0] ?? '')) continue;
+    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'place', entity: null, rule: 'admin-region', priority: 1 });
+  }
+}
 
-  const chosen = settleOverlaps(candidates, text.length);
-  const withAcronyms = addGlosses(text, addAcronyms(text, chosen, gaz), gaz);
-  const mentions: Mention[] = withAcronyms.map((c) => ({
-    doc: doc.id, start: c.start, end: c.end, text: text.slice(c.start, c.end), entity: c.entity, kind: c.kind, rule: c.rule,
-  }));
-  return { mentions, messages };
+function personalNameRules(c: SentenceScope): void {
+  const { s, gaz, candidates } = c;
+  const at = (i: number): number => c.offset + i;
+  for (const m of matchesIf(s, PATRONYMIC_RE, c.words.has('patronymic'))) {
+    if (NOT_NAME.has(m[1] ?? '')) continue;
+    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'person', entity: null, rule: 'patronymic-name', priority: 1 });
+  }
+  for (const m of matchesAt(APPOSITION_AT, s, c.words.has('apposition') ? startsBefore(s, commas(s), mayStartPersonal) : [])) {
+    const name = m[1] ?? '';
+    const tokens = name.split(/\s+/);
+    if (tokens.some((t) => NOT_NAME.has(t) || gaz.stateForms.has(t) || HEAD_KIND.has(t))) continue;
+    candidates.push({ start: at(m.index), end: at(m.index) + name.length, kind: 'person', entity: null, rule: 'apposition-name', priority: 1 });
+  }
+}
+
+function stateReferenceRules(c: SentenceScope): void {
+  const { text, s, candidates } = c;
+  const at = (i: number): number => c.offset + i;
+  // 7. References resolved later: "the Russian side", "the two countries", "the country".
+  for (const m of matchesAt(SIDE_AT, s, c.words.starts('side'))) {
+    const before = stateBefore(c, at(m.index));
+    if (before && !before.possessive) {
+      // "the Russian side" is a definite description: the article belongs to it.
+      const start = /^[Tt]he $/.test(text.slice(before.start - 4, before.start)) ? before.start - 4 : before.start;
+      candidates.push({ start, end: at(m.index) + 4, kind: 'state', entity: before.entity, rule: 'state-side', priority: 2 });
+    }
+  }
+  for (const m of matchesAt(PLURAL_REF_AT, s, c.words.starts('pluralRef'))) {
+    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'plural-ref', priority: 1 });
+  }
+  for (const m of matchesAt(COUNTRY_REF_AT, s, c.words.starts('countryRef'))) {
+    // "Turkey is the country most affected": a predicate describes, it does not refer back.
+    if (/(?:^|\s)(?:is|was|are|were|remains|remained|becomes|became|be|been)\s+$/.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
+    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'definite-country', priority: 1 });
+  }
+}
+
+function bodyReferenceRules(c: SentenceScope): void {
+  const { s, gaz, candidates } = c;
+  const at = (i: number): number => c.offset + i;
+  for (const m of matchesAt(ADMINISTRATION_AT, s, c.words.starts('administrationRef'))) {
+    if (/^[Mm]y|^[Oo]ur/.test(m[0]) && !c.speaker) continue;
+    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 1 });
+  }
+  for (const m of matchesIf(s, NAMED_ADMINISTRATION_RE, c.words.has('administration'))) {
+    if (!gaz.surnames.has((m[1] ?? '').toLowerCase())) continue;
+    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 2 });
+  }
+  // "the Organization" in a text about the United Nations is the UN (UN usage, capitalised).
+  if (c.unDocument) for (const m of matchesAt(UN_ORGANIZATION_AT, s, c.words.starts('organization'))) {
+    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: 'org:UN', rule: 'un-organization-ref', priority: 1 });
+  }
+  for (const m of matchesAt(OPERATION_AT, s, c.words.starts('operation'))) {
+    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'other', entity: null, rule: 'named-operation', priority: 2 });
+  }
+  for (const m of matchesAt(BRANCH_AT, s, c.words.starts('branch'))) {
+    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.branch', priority: 1 });
+  }
+}
+
+function blocCoordinationRules(c: SentenceScope): void {
+  const { s, gaz, candidates } = c;
+  const at = (i: number): number => c.offset + i;
+  // 8. Coordinated groupings: "the Central Asian and Caucasus countries" names two blocs.
+  if (c.blocCoordination) {
+    for (const m of (c.words.has('bloc') ? matchesAt(c.blocCoordination, s, c.words.starts('blocStart')) : NO_MATCHES)) {
+      const a = m[1] ?? '';
+      const b = m[2] ?? '';
+      const aStart = at(m.index);
+      const bStart = aStart + a.length + 5;
+      candidates.push({ start: aStart, end: aStart + a.length, kind: 'bloc', entity: gaz.blocModifiers.get(a) ?? null, rule: 'bloc-coordination', priority: 3 });
+      candidates.push({ start: bStart, end: at(m.index) + m[0].length, kind: 'bloc', entity: gaz.blocModifiers.get(b) ?? null, rule: 'bloc-coordination', priority: 3 });
+    }
+  }
 }
 
 function looksLikeGivenName(text: string, end: number): boolean {
@@ -604,7 +700,7 @@ function addAcronyms(text: string, chosen: Candidate[], gaz: Gazetteer): Candida
     const m = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&-]{1,9})\)/u.exec(text.slice(c.end, c.end + 16));
     if (!m?.[1] || c.kind === 'state' || c.kind === 'person') continue;
     const abbr = m[1];
-    if (known.has(abbr) || (gaz.matcher.search(abbr).some((h) => h.start === 0 && h.end === abbr.length))) continue;
+    if (known.has(abbr) || gaz.matcher.matchesWhole(abbr)) continue;
     const initials = text.slice(c.start, c.end).match(/\p{Lu}/gu)?.join('') ?? '';
     if (!isSubsequence(abbr.replace(/[^\p{Lu}]/gu, ''), initials)) continue;
     known.add(abbr);
@@ -643,7 +739,7 @@ function addGlosses(text: string, chosen: Candidate[], gaz: Gazetteer): Candidat
 
 /** A whole surface the gazetteer knows (any kind). */
 function isKnownName(surface: string, gaz: Gazetteer): boolean {
-  return surface !== '' && gaz.matcher.search(surface).some((h) => h.start === 0 && h.end === surface.length);
+  return gaz.matcher.matchesWhole(surface);
 }
 
 function isSubsequence(needle: string, hay: string): boolean {

@@ -39,6 +39,8 @@ export class SurfaceMatcher<T> {
   readonly #terminals: number[][] = [[]];
   /** The nearest proper suffix state with terminals, or -1. */
   readonly #output: Int32Array;
+  /** Length of each state's string: a transition is a trie edge exactly when it leads one deeper. */
+  readonly #depth: Int32Array;
 
   constructor(patterns: readonly { pattern: string; data?: T }[]) {
     this.patterns = patterns.map((p) => ({ pattern: p.pattern, data: p.data }));
@@ -48,6 +50,7 @@ export class SurfaceMatcher<T> {
     const firstChild: number[] = [-1];
     const nextSibling: number[] = [-1];
     const unitOf: number[] = [0];
+    const depthOf: number[] = [0];
     let width = 1;
     for (const [index, { pattern }] of this.patterns.entries()) {
       if (pattern === '') continue;
@@ -61,6 +64,7 @@ export class SurfaceMatcher<T> {
           child = unitOf.length;
           edge.set(key, child);
           unitOf.push(unit);
+          depthOf.push(i + 1);
           firstChild.push(-1);
           nextSibling.push(firstChild[state]!);
           firstChild[state] = child;
@@ -105,6 +109,7 @@ export class SurfaceMatcher<T> {
     this.#delta = delta;
     this.#output = output;
     this.#firstOutput = firstOutput;
+    this.#depth = Int32Array.from(depthOf);
   }
 
   /**
@@ -154,6 +159,21 @@ export class SurfaceMatcher<T> {
       }
     }
     return out;
+  }
+
+  /** Whether the whole of `surface` is one of the patterns (a hit of `search` from 0 to its length). */
+  matchesWhole(surface: string): boolean {
+    const column = this.#column;
+    const delta = this.#delta;
+    const width = this.#width;
+    const depth = this.#depth;
+    let state = 0;
+    for (let i = 0; i < surface.length; i++) {
+      const next = delta[state * width + column[surface.charCodeAt(i)]!]!;
+      if (depth[next] !== i + 1) return false;
+      state = next;
+    }
+    return surface.length > 0 && this.#terminals[state]!.length > 0;
   }
 }
 

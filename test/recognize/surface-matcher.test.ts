@@ -45,3 +45,16 @@ describe('SurfaceMatcher', () => {
     ), { numRuns: 500 });
   });
 });
+
+describe('SurfaceMatcher.matchesWhole', () => {
+  it.each([
+    ['a pattern', ['EU', 'European Union'], 'European Union', true],
+    ['a prefix of a pattern only', ['European Union'], 'European', false],
+    ['a pattern inside it only', ['EU'], 'EUR', false],
+    ['the empty string', ['EU'], '', false],
+  ])('%s', (_name, patterns, surface, expected) => {
+    const m = new SurfaceMatcher(patterns.map((p) => ({ pattern: p })));
+    expect(m.matchesWhole(surface)).toBe(expected);
+    expect(m.matchesWhole(surface)).toBe(m.search(surface).some((h) => h.start === 0 && h.end === surface.length));
+  });
+});
