@@ -1,8 +1,8 @@
 import { readDataRows } from './data-files.js';
-import { compilePattern, matchesAt, type CompiledPattern } from './trigger-pattern.js';
+import { compilePattern, longestMatchEndAt, type CompiledPattern } from './trigger-pattern.js';
 import type { LemmaCandidate } from './lemmatise.js';
 import { hasLemma, type Token } from './tokenise.js';
-import { PerForm } from './word-form.js';
+import type { WordForm } from './word-form.js';
 
 /** Roles of data/extract-function-words.tsv. */
 export type FunctionRole =
@@ -47,9 +47,14 @@ export function functionWords(): FunctionWords {
 export function isRole(token: Token | undefined, role: FunctionRole): boolean {
   if (!token) return false;
   // A token of the tokeniser: all roles of its form are worked out once.
-  if (token.formId !== undefined) {
+  const form = token.form;
+  if (form !== undefined) {
     const bit = roleBits().get(role);
-    if (bit !== undefined) return (rolesOf(token, token.formId) & bit) !== 0;
+    if (bit !== undefined) {
+      let bits = token.roles ?? -1;
+      if (bits < 0) token.roles = bits = rolesOf(form);
+      return (bits & bit) !== 0;
+    }
   }
   const set = functionWords().words.get(role);
   return set !== undefined && hasRole(token.lower, token.lemmas, set);
@@ -72,16 +77,13 @@ function roleBits(): Map<FunctionRole, number> {
   return bitsByRole;
 }
 
-const rolesByForm = new PerForm<number>();
-
-function rolesOf(token: Token, formId: number): number {
-  let bits = rolesByForm.get(formId);
-  if (bits === undefined) {
-    bits = 0;
-    for (const [role, bit] of roleBits()) if (hasRole(token.lower, token.lemmas, functionWords().words.get(role)!)) bits |= bit;
-    rolesByForm.set(formId, bits);
+function rolesOf(form: WordForm): number {
+  if (form.roles < 0) {
+    let bits = 0;
+    for (const [role, bit] of roleBits()) if (hasRole(form.lower, form.lemmas, functionWords().words.get(role)!)) bits |= bit;
+    form.roles = bits;
   }
-  return bits;
+  return form.roles;
 }
 
 /** Is this one reading of a word a member of the role (as isRole on a token with only that reading)? */
@@ -92,9 +94,8 @@ export function isRoleReading(reading: LemmaCandidate, role: FunctionRole): bool
 
 /** A role member (word or phrase) starting at token i: its last token index, or -1. */
 export function roleAt(tokens: readonly Token[], i: number, role: FunctionRole, limit = tokens.length): number {
-  let last = -1;
-  // Only the role's phrases that can start with token i are tried (matchesAt's first-word index).
-  for (const { match } of matchesAt(tokens, i, phraseEntries(role), limit)) if (match.last > last) last = match.last;
+  // Only the role's phrases that can start with token i are tried (the patterns' first-word index).
+  let last = longestMatchEndAt(tokens, i, phraseEntries(role), limit);
   if (last < 0 && i < limit && isRole(tokens[i], role)) last = i;
   return last;
 }

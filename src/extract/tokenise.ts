@@ -1,5 +1,5 @@
 import type { LemmaCandidate } from './lemmatise.js';
-import { wordFormAt } from './word-form.js';
+import { wordFormAt, type WordForm } from './word-form.js';
 
 export interface Token {
   /** Document offsets. */
@@ -12,10 +12,13 @@ export interface Token {
   /** True for punctuation and symbols. */
   punct: boolean;
   /**
-   * Id of the surface's shared form (see word-form.ts), whose text, lower and lemmas these are.
-   * A token made up with another lower or lemmas must not carry it.
+   * The surface's shared form (see word-form.ts), whose text, lower and lemmas these are. A token
+   * made up with another lower or lemmas must not carry it.
    */
-  formId?: number;
+  form?: WordForm;
+  /** The form's role bits and lexicon slots known to start nothing, as known when the token was made (read without reaching the form). */
+  roles?: number;
+  startsNothing?: number;
 }
 
 // Words keep inner hyphens ("Japan-Russia", "people-to-people"); "'s" and "n't" are tokens of their own
@@ -126,7 +129,7 @@ export function tokenise(text: string, start: number, end: number): Token[] {
       punct = (cls & LETTER_OR_NUMBER) === 0;
     }
     const form = wordFormAt(text, p, q, punct);
-    tokens.push({ start: p, end: q, text: form.surface, lower: form.lower, lemmas: form.lemmas, punct, formId: form.id });
+    tokens.push({ start: p, end: q, text: form.surface, lower: form.lower, lemmas: form.lemmas, punct, form, roles: form.roles, startsNothing: form.startsNothing });
     p = q;
   }
   return tokens;

@@ -1,6 +1,5 @@
 import { normaliseSpelling, type Inflection, type LemmaCandidate } from './lemmatise.js';
 import type { Token } from './tokenise.js';
-import { PerForm } from './word-form.js';
 
 /**
  * Patterns are written as lemmas separated by spaces: `lodge * protest`, `summit? telephone|phone call`.
@@ -162,8 +161,10 @@ function startWords(pattern: CompiledPattern): string[] {
  */
 interface StartIndex {
   byWord: Map<string, number[]>;
-  /** The entries each word form can start, once worked out; none for an index made per call. */
-  byForm?: PerForm<readonly number[]>;
+  /** Position in WordForm.starts, or -1 for an index made per call (not remembered by the forms). */
+  slot: number;
+  /** Bit of the slot in WordForm.startsNothing (0 past 31 slots). */
+  bit: number;
 }
 
 const startIndexes = new WeakMap<readonly object[], StartIndex>();
@@ -182,7 +183,8 @@ function startIndex(entries: readonly { pattern: CompiledPattern }[]): StartInde
       else byWord.set(w, [n]);
     }
   }
-  index = indexesByForm < INDEXES_BY_FORM ? (indexesByForm++, { byWord, byForm: new PerForm<readonly number[]>() }) : { byWord };
+  const slot = indexesByForm < INDEXES_BY_FORM ? indexesByForm++ : -1;
+  index = { byWord, slot, bit: slot >= 0 && slot < 31 ? 1 << slot : 0 };
   startIndexes.set(entries, index);
   return index;
 }
@@ -191,13 +193,19 @@ const NONE: readonly number[] = [];
 
 /** The entries a match at the token can start with: those of any of its readings, in list order, each once. */
 function startingEntries(token: Token, index: StartIndex): readonly number[] {
-  const id = token.formId;
-  if (id === undefined || index.byForm === undefined) return entriesOfReadings(token.lemmas, index.byWord);
-  let found = index.byForm.get(id);
+  const form = token.form;
+  if (form === undefined || index.slot < 0) return entriesOfReadings(token.lemmas, index.byWord);
+  // Most forms start nothing in most lexicons: the token itself may already say so.
+  if (((token.startsNothing ?? 0) & index.bit) !== 0) return NONE;
+  let found = form.starts[index.slot];
   if (found === undefined) {
     found = entriesOfReadings(token.lemmas, index.byWord);
-    index.byForm.set(id, found);
+    // Filled up to the slot so that the list stays dense.
+    while (form.starts.length < index.slot) form.starts.push(undefined);
+    form.starts[index.slot] = found;
+    if (found.length === 0) form.startsNothing |= index.bit;
   }
+  if (found.length === 0) token.startsNothing = (token.startsNothing ?? 0) | index.bit;
   return found;
 }
 
@@ -243,6 +251,18 @@ export function matchesAt<T extends { pattern: CompiledPattern }>(tokens: readon
   const out: { entry: T; match: PatternMatch }[] = [];
   if (entries.length > 0 && i >= 0 && i < limit && i < tokens.length) collectMatchesAt(tokens, i, entries, startIndex(entries), limit, undefined, out);
   return out;
+}
+
+/** The last token of the longest match of any of the patterns starting exactly at token i (none beyond `limit`, exclusive), or -1. */
+export function longestMatchEndAt(tokens: readonly Token[], i: number, entries: readonly { pattern: CompiledPattern }[], limit = tokens.length): number {
+  if (entries.length === 0 || i < 0 || i >= limit || i >= tokens.length) return -1;
+  const candidates = startingEntries(tokens[i]!, startIndex(entries));
+  let last = -1;
+  for (let k = 0; k < candidates.length; k++) {
+    const m = matchAt(tokens, i, entries[candidates[k]!]!.pattern, limit);
+    if (m && m.first === i && m.last > last) last = m.last;
+  }
+  return last;
 }
 
 function collectMatchesAt<T extends { pattern: CompiledPattern }>(

@@ -2,9 +2,9 @@ import { lemmaCandidates, type LemmaCandidate } from './lemmatise.js';
 
 /**
  * What extraction knows about a surface form regardless of where it occurs: its lower-cased
- * spelling and lemma candidates. One object per distinct surface, shared by its tokens; its `id`
- * (dense, from 0) lets other modules keep facts they derive per form (function-word roles, lexicon
- * entries a form can start) in compact arrays, worked out once per form rather than per token.
+ * spelling and lemma candidates, and facts other modules derive from those on first use
+ * (function-word roles, lexicon entries the form can start). One object per distinct surface,
+ * shared by its tokens, so each fact is worked out once per form rather than once per token.
  */
 export interface WordForm {
   id: number;
@@ -12,13 +12,13 @@ export interface WordForm {
   /** Lower-cased, spelling-normalised surface. */
   lower: string;
   lemmas: LemmaCandidate[];
+  /** Bits of the function-word roles of the form, or -1 until worked out (function-words.ts). */
+  roles: number;
+  /** Per lexicon slot (trigger-pattern.ts): the entries a match at this form can start, once worked out. */
+  starts: (readonly number[] | undefined)[];
+  /** Bits of the lexicon slots known to have no entry starting at this form. */
+  startsNothing: number;
 }
-
-/**
- * Bumped when the table starts again (ids are then given anew): arrays kept by form id must be
- * dropped when it changes.
- */
-export let formGeneration = 0;
 
 // An open-addressed table keyed by the surface's characters in the text, so that a form seen before
 // is found without cutting the surface out of the text (no string made, none hashed by the engine).
@@ -62,7 +62,6 @@ export function wordFormAt(text: string, p: number, q: number, punct: boolean): 
     slotData = new Int32Array(INITIAL_SLOTS * 4);
     pooled = 0;
     forms = [];
-    formGeneration++;
     mask = (slotData.length >> 2) - 1;
     k = h & mask;
   }
@@ -91,7 +90,7 @@ function place(k: number, h: number, id: number, at: number, length: number): vo
 function newForm(id: number, surface: string, punct: boolean): WordForm {
   const lowered = surface.toLowerCase();
   const lower = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered;
-  return { id, surface, lower, lemmas: punct ? [{ lemma: lower, inflection: 'base' }] : lemmaCandidates(surface) };
+  return { id, surface, lower, lemmas: punct ? [{ lemma: lower, inflection: 'base' }] : lemmaCandidates(surface), roles: -1, starts: [], startsNothing: 0 };
 }
 
 function grow(): void {
@@ -103,29 +102,5 @@ function grow(): void {
     let k = old[s + HASH]! & mask;
     while (slotData[(k << 2) + ID] !== 0) k = (k + 1) & mask;
     place(k, old[s + HASH]!, old[s + ID]! - 1, old[s + AT]!, old[s + LENGTH]!);
-  }
-}
-
-/** Facts kept per form id (dense, so reading one is an array access); dropped when the forms start again. */
-export class PerForm<T> {
-  private values: (T | undefined)[] = [];
-  private generation = formGeneration;
-
-  get(id: number): T | undefined {
-    if (this.generation !== formGeneration) {
-      this.values = [];
-      this.generation = formGeneration;
-    }
-    return this.values[id];
-  }
-
-  set(id: number, value: T): void {
-    if (this.generation !== formGeneration) {
-      this.values = [];
-      this.generation = formGeneration;
-    }
-    // Filled up to id so that the array stays dense.
-    while (this.values.length < id) this.values.push(undefined);
-    this.values[id] = value;
   }
 }
