@@ -1,5 +1,5 @@
 import type { AnalysedDocument, Mention, Quantity, Sentence, Timex } from '../model/index.js';
-import { sentenceItems } from './sentence-items.js';
+import { sentenceItems, type SentenceItems } from './sentence-items.js';
 import { splitClauses, type Clause } from './split-clauses.js';
 import { tokenise, type Token } from './tokenise.js';
 import { findMatches, type CompiledPattern, type PatternMatch } from './trigger-pattern.js';
@@ -27,17 +27,17 @@ export interface TimexRef {
   index: number;
 }
 
-/** Everything extraction needs about one sentence, computed once. */
+/** Everything extraction needs about one sentence, each part computed at most once. */
 export interface SentenceView {
-  doc: AnalysedDocument;
-  sentence: Sentence;
-  tokens: Token[];
-  clauses: Clause[];
-  mentions: MentionRef[];
-  timexes: readonly TimexRef[];
-  quantities: readonly Quantity[];
+  readonly doc: AnalysedDocument;
+  readonly sentence: Sentence;
+  readonly tokens: Token[];
+  readonly clauses: Clause[];
+  readonly mentions: MentionRef[];
+  readonly timexes: readonly TimexRef[];
+  readonly quantities: readonly Quantity[];
   /** For each token, the mention refs overlapping it. */
-  mentionsAt: MentionRef[][];
+  readonly mentionsAt: MentionRef[][];
   /** Matches of whole lexicons over the sentence (see lexiconMatches): the lexicons, and at the same positions their matches. */
   lexicons?: (readonly object[])[];
   lexiconMatches?: (readonly { entry: unknown; match: PatternMatch }[])[];
@@ -59,9 +59,51 @@ export function firstTokenEndingAfter(tokens: readonly Token[], offset: number):
 }
 
 export function buildSentenceView(doc: AnalysedDocument, sentence: Sentence): SentenceView {
-  const tokens = tokenise(doc.text, sentence.start, sentence.end);
-  const items = sentenceItems(doc, sentence);
+  return new LazySentenceView(doc, sentence, tokenise(doc.text, sentence.start, sentence.end), sentenceItems(doc, sentence));
+}
 
+/**
+ * Mentions, their places on the tokens and clauses are worked out when first asked for: most
+ * sentences match no trigger of any lexicon, and extraction then never reads them (the same values
+ * as working them out at once, only later or never).
+ */
+class LazySentenceView implements SentenceView {
+  lexicons: (readonly object[])[] | undefined = undefined;
+  lexiconMatches: (readonly { entry: unknown; match: PatternMatch }[])[] | undefined = undefined;
+  readonly timexes: readonly TimexRef[];
+  readonly quantities: readonly Quantity[];
+  private placed: { mentions: MentionRef[]; mentionsAt: MentionRef[][] } | undefined = undefined;
+  private split: Clause[] | undefined = undefined;
+
+  constructor(
+    readonly doc: AnalysedDocument,
+    readonly sentence: Sentence,
+    readonly tokens: Token[],
+    private readonly items: SentenceItems,
+  ) {
+    this.timexes = items.timexes;
+    this.quantities = items.quantities;
+  }
+
+  get mentions(): MentionRef[] {
+    return (this.placed ??= placeMentions(this.doc, this.tokens, this.items)).mentions;
+  }
+
+  get mentionsAt(): MentionRef[][] {
+    return (this.placed ??= placeMentions(this.doc, this.tokens, this.items)).mentionsAt;
+  }
+
+  get clauses(): Clause[] {
+    if (!this.split) {
+      const mentionsAt = this.mentionsAt;
+      this.split = splitClauses(this.tokens, (i) => mentionsAt[i] !== undefined && mentionsAt[i] !== NO_MENTIONS);
+    }
+    return this.split;
+  }
+}
+
+/** The sentence's linked mentions on its tokens (outermost ones, and participants inside compound names), and for each token the mentions over it. */
+function placeMentions(doc: AnalysedDocument, tokens: Token[], items: SentenceItems): { mentions: MentionRef[]; mentionsAt: MentionRef[][] } {
   const linked = items.mentions
     .filter((m): m is Mention & { entity: string } => m.entity !== null)
     .sort((a, b) => a.start - b.start || b.end - a.end);
@@ -94,11 +136,7 @@ export function buildSentenceView(doc: AnalysedDocument, sentence: Sentence): Se
       else at.push(ref);
     }
   }
-
-  const timexes = items.timexes;
-  const quantities = items.quantities;
-  const clauses = splitClauses(tokens, (i) => mentionsAt[i] !== undefined && mentionsAt[i] !== NO_MENTIONS);
-  return { doc, sentence, tokens, clauses, mentions, timexes, quantities, mentionsAt, lexicons: undefined, lexiconMatches: undefined };
+  return { mentions, mentionsAt };
 }
 
 const PARTICIPANT_KINDS = new Set(['state', 'bloc', 'organization']);
