@@ -9,8 +9,10 @@ import type { StageName } from './analyse.js';
 import { ingestLargeText, isLargeTextFile, type LargeTextOptions } from './ingest-large-text.js';
 import type { PipelineContext } from './context.js';
 import { readAndAnalyse } from './read-and-analyse.js';
+import { IngestBatch, isBigFile } from './ingest-batch.js';
 
 export { analysisFailure, readAndAnalyse } from './read-and-analyse.js';
+export { IngestBatch } from './ingest-batch.js';
 
 export interface IngestOptions {
   period?: PeriodOverride;
@@ -59,11 +61,30 @@ async function storeRows(kb: KnowledgeBase, file: string, rows: () => DocumentRo
 /** Ingest files one after another; a failing file never stops the others. */
 export async function ingestFiles(kb: KnowledgeBase, files: string[], opts: IngestOptions = {}): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = [];
-  for (const [i, file] of files.entries()) {
-    opts.onFileStart?.(file, i, files.length);
-    const outcome = await ingestOne(kb, file, opts);
-    outcomes.push(outcome);
-    opts.onFileDone?.(outcome, i, files.length);
+  // A few documents per transaction (IngestBatch); each outcome is reported once it is committed.
+  const batch = new IngestBatch(kb);
+  try {
+    for (const [i, file] of files.entries()) {
+      opts.onFileStart?.(file, i, files.length);
+      const done = (outcome: IngestOutcome) => {
+        outcomes[i] = outcome;
+        opts.onFileDone?.(outcome, i, files.length);
+      };
+      // A large file is stored part by part in transactions of its own, and a big one is analysed with no batch waiting on it.
+      if (await isLargeTextFile(file, opts.read)) {
+        await batch.commit();
+        done(await ingestLargeText(kb, file, opts));
+        continue;
+      }
+      if (await isBigFile(file)) await batch.commit();
+      const doc = await readAndAnalyse(file, opts);
+      if ('ok' in doc) batch.report(doc, done);
+      else await batch.store(() => storeAnalysed(kb, file, doc), done);
+    }
+    await batch.commit();
+  } catch (err) {
+    batch.rollback();
+    throw err;
   }
   return outcomes;
 }

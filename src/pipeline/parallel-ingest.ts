@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
 import type { AnalysedDocument } from '../model/index.js';
 import { ingestFiles, ingestOne, readAndAnalyse, storeAnalysed, storeAnalysedRows, type IngestFailure, type IngestOptions, type IngestOutcome } from './ingest.js';
 import { isLargeTextFile } from './ingest-large-text.js';
+import { IngestBatch, isBigFile } from './ingest-batch.js';
 import type { WorkerJob, WorkerResult } from './ingest-worker.js';
 
 export interface ParallelIngestOptions extends IngestOptions {
@@ -34,6 +35,8 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
   // This thread is one of the `threads`: it analyses files too whenever the next one to store is
   // not ready, which saves a worker's start (loading the code and the gazetteer, warming up).
   const pool = new WorkerPool(threads - 1);
+  // A few documents per transaction (IngestBatch); each outcome is reported once it is committed.
+  const batch = new IngestBatch(kb);
   try {
     // 'stream' marks a large text file, which this thread ingests itself when its turn comes;
     // `here` is a document this thread analysed.
@@ -47,28 +50,48 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
       waiting.set(seq, (await isLargeTextFile(file, opts.read)) ? Promise.resolve('stream' as const) : run(seq, file).finally(() => settled.add(seq)));
     };
     const inWorkers = () => [...waiting.keys()].filter((k) => !settled.has(k)).length;
+    const analyseHere = async (_s: number, file: string): Promise<Ready> => {
+      // A big file is not analysed while the batch holds the write lock.
+      if (await isBigFile(file)) await batch.commit();
+      return { here: await readAndAnalyse(file, { period: opts.period, read: opts.read }) };
+    };
     for (let seq = 0; seq < files.length; seq++) {
       // Keep up to 2 files per worker queued ahead of the one being stored.
       while (next < files.length && inWorkers() < (threads - 1) * 2) await take((s, file) => pool.run({ seq: s, file, period: opts.period, read: opts.read }));
       // While a worker still analyses the file to store next, analyse the following one here (bounded, for memory).
       while (next < files.length && waiting.has(seq) && !settled.has(seq) && waiting.size < threads * 4) {
         const own = next;
-        await take(async (_s, file) => ({ here: await readAndAnalyse(file, { period: opts.period, read: opts.read }) }));
+        await take(analyseHere);
         await waiting.get(own);
       }
       const file = files[seq]!;
       opts.onFileStart?.(file, seq, files.length);
+      // Nothing to do here but wait for a worker: the batch so far is committed rather than kept waiting.
+      if (!settled.has(seq)) await batch.commit();
       const result = await waiting.get(seq)!;
       waiting.delete(seq);
       settled.delete(seq);
-      let outcome: IngestOutcome;
-      if (result === 'stream') outcome = await ingestOne(kb, file, opts);
-      else if ('here' in result) outcome = 'ok' in result.here ? result.here : await storeAnalysed(kb, file, result.here);
-      else if ('ok' in result) outcome = result;
-      else outcome = await storeAnalysedRows(kb, file, result.rows, result.summary);
-      outcomes[seq] = outcome;
-      opts.onFileDone?.(outcome, seq, files.length);
+      const done = (outcome: IngestOutcome) => {
+        outcomes[seq] = outcome;
+        opts.onFileDone?.(outcome, seq, files.length);
+      };
+      if (result === 'stream') {
+        await batch.commit();
+        done(await ingestOne(kb, file, opts));
+      } else if ('here' in result) {
+        const doc = result.here;
+        if ('ok' in doc) batch.report(doc, done);
+        else await batch.store(() => storeAnalysed(kb, file, doc), done);
+      } else if ('ok' in result) {
+        batch.report(result, done);
+      } else {
+        await batch.store(() => storeAnalysedRows(kb, file, result.rows, result.summary), done);
+      }
     }
+    await batch.commit();
+  } catch (err) {
+    batch.rollback();
+    throw err;
   } finally {
     await pool.close();
   }

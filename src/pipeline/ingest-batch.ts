@@ -1,0 +1,79 @@
+import { stat } from 'node:fs/promises';
+import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
+import { WriteBatch } from '../kb/write-transaction.js';
+import type { IngestOutcome } from './ingest.js';
+
+/** Most documents in one batch, and the longest it stays open: other writers wait for its write lock. */
+export const BATCH_DOCUMENTS = 32;
+export const BATCH_MS = 300;
+
+type Report = (outcome: IngestOutcome) => void;
+
+/** Files above this size are not analysed while a batch holds the write lock (analysis takes about a second per MB). */
+const BIG_FILE_BYTES = 512 * 1024;
+
+export async function isBigFile(file: string): Promise<boolean> {
+  return stat(file).then((s) => s.size > BIG_FILE_BYTES, () => false);
+}
+
+/**
+ * An ingest run's documents stored a few at a time in one transaction (see WriteBatch): each
+ * document (and its consolidation) in savepoints of its own, the batch committed after
+ * BATCH_DOCUMENTS documents or BATCH_MS milliseconds, before a large file is streamed, and at the
+ * end. A document's outcome is reported only once the batch holding it is committed, so "added"
+ * always means stored; when the commit fails, every document of the batch is reported as not
+ * stored. In input order: an outcome that stored nothing waits for the ones before it.
+ */
+export class IngestBatch {
+  private batch: WriteBatch | undefined;
+  private documents = 0;
+  private pending: Array<{ outcome: IngestOutcome; report: Report }> = [];
+
+  constructor(private readonly kb: KnowledgeBase) {}
+
+  /** Store a document through `store` (which writes with writeTransaction) in the open batch, opening one if needed. */
+  async store(store: () => Promise<IngestOutcome>, report: Report): Promise<void> {
+    if (!this.batch) {
+      // Not opened (PostgreSQL, or another writer held the lock too long): the document gets its own transaction.
+      this.batch = await WriteBatch.open(this.kb).catch(() => undefined);
+      this.documents = 0;
+    }
+    const outcome = await store();
+    if (!this.batch) return this.report(outcome, report);
+    this.pending.push({ outcome, report });
+    this.documents++;
+    if (this.batch.lost || this.documents >= BATCH_DOCUMENTS || performance.now() - this.batch.startedAt >= BATCH_MS) await this.commit();
+  }
+
+  /** An outcome with nothing to store (a file that could not be read), reported in its turn. */
+  report(outcome: IngestOutcome, report: Report): void {
+    if (this.pending.length) this.pending.push({ outcome, report });
+    else report(outcome);
+  }
+
+  /** Commit what the batch holds (if anything) and report its outcomes. */
+  async commit(): Promise<void> {
+    const batch = this.batch;
+    const pending = this.pending;
+    this.batch = undefined;
+    this.pending = [];
+    let failure: Error | undefined;
+    try {
+      await batch?.commit();
+    } catch (err) {
+      failure = err as Error;
+    }
+    for (const { outcome, report } of pending) {
+      report(failure && outcome.ok
+        ? { file: outcome.file, ok: false, problem: 'store', message: `${outcome.file}: could not be stored (nothing was changed): ${failure.message}` }
+        : outcome);
+    }
+  }
+
+  /** Give up: nothing of the open batch stays (for an ingest that is failing as a whole). */
+  rollback(): void {
+    this.batch?.rollback();
+    this.batch = undefined;
+    this.pending = [];
+  }
+}
