@@ -174,18 +174,15 @@ interface AnchorIndex {
   tokens: number[][];
 }
 
-let startsBuffer = new Int32Array(1024);
-let endsBuffer = new Int32Array(1024);
+// Token offsets, kept from one text to the next up to a size (a text's part holds ~1 token per 6 characters).
+const RETAINED_TOKENS = 1 << 20;
+let startsBuffer = new Int32Array(4096);
+let endsBuffer = new Int32Array(4096);
 
 function indexAnchors(text: string, a: Automaton): AnchorIndex {
   const n = text.length;
-  const maxTokens = (n >> 1) + 2;
-  if (startsBuffer.length < maxTokens) {
-    startsBuffer = new Int32Array(maxTokens);
-    endsBuffer = new Int32Array(maxTokens);
-  }
-  const starts = startsBuffer;
-  const ends = endsBuffer;
+  let starts = startsBuffer;
+  let ends = endsBuffer;
   const tokens: number[][] = [];
   for (let g = 0; g < a.groupCount; g++) tokens.push([]);
   const note = (g: number, tok: number) => {
@@ -209,6 +206,14 @@ function indexAnchors(text: string, a: Automaton): AnchorIndex {
       continue;
     }
     if (!inToken) {
+      if (count === starts.length) {
+        const more = new Int32Array(count * 2);
+        more.set(starts);
+        starts = more;
+        const moreEnds = new Int32Array(count * 2);
+        moreEnds.set(ends);
+        ends = moreEnds;
+      }
       tok = count++;
       starts[tok] = i;
       inToken = true;
@@ -259,6 +264,10 @@ function indexAnchors(text: string, a: Automaton): AnchorIndex {
     }
   }
   if (inToken) ends[tok] = n;
+  if (starts.length <= RETAINED_TOKENS) {
+    startsBuffer = starts;
+    endsBuffer = ends;
+  }
   return { starts, ends, count, tokens };
 }
 
