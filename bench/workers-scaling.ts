@@ -49,6 +49,8 @@ interface Run {
   seconds: number;
   /** Seconds from the workers' start until the first job was claimed (process start, code loading, connecting). */
   startupSeconds: number;
+  /** Mean time per job over the first and the last tenth of the jobs started. */
+  jobMs: { firstTenth: number; lastTenth: number };
   processes: Array<ProcessUsage & { name: string; jobs: number; busySeconds: number }>;
   /** The PostgreSQL backends serving this run's database (sampled, so lower bounds); undefined when not on this machine. */
   server?: { cpuSeconds: number; runQueueSeconds: number };
@@ -112,6 +114,7 @@ export async function benchWorkers(opts: Options): Promise<void> {
     const describeRun = (r: Run) => ({
       backend: r.backend, workers: r.workers, seconds: round(r.seconds), mbPerSecond: round(mb / r.seconds), startupSeconds: round(r.startupSeconds),
       idleCoresSeconds: round(idleWall(r)),
+      jobMs: { firstTenth: Math.round(r.jobMs.firstTenth), lastTenth: Math.round(r.jobMs.lastTenth) },
       processes: r.processes.map((p) => ({
         name: p.name, jobs: p.jobs, cpuSeconds: round(p.cpuSeconds), maxRssMb: Math.round(p.maxRssMb), inJobsSeconds: round(p.busySeconds),
         waitingForCoreSeconds: round(p.runQueueSeconds), waitingForDatabaseSeconds: round(p.blockedSeconds),
@@ -146,7 +149,7 @@ export async function benchWorkers(opts: Options): Promise<void> {
     const out = (line: string) => process.stdout.write(line + '\n');
     out(`workers: ${result.files} files, ${result.megabytes} MB on ${result.cores} cores (load average ${result.loadAverage.join(' -> ')})${rounds > 1 ? `; median of ${rounds} rounds` : ''}`);
     for (const r of result.runs) {
-      out(`  ${r.backend.padEnd(8)} ${r.workers} worker(s)  ${String(r.seconds).padStart(7)} s wall  ${String(r.mbPerSecond).padStart(5)} MB/s  start-up ${r.startupSeconds} s  ${r.idleCoresSeconds} s on idle cores (est.)  ${r.cpuSecondsPerMb} CPU s/MB in all  (${r.failed} failed, ${r.clusters} event clusters)`);
+      out(`  ${r.backend.padEnd(8)} ${r.workers} worker(s)  ${String(r.seconds).padStart(7)} s wall  ${String(r.mbPerSecond).padStart(5)} MB/s  start-up ${r.startupSeconds} s  ${r.idleCoresSeconds} s on idle cores (est.)  ${r.cpuSecondsPerMb} CPU s/MB in all; a job ${r.jobMs.firstTenth} ms in the first tenth, ${r.jobMs.lastTenth} ms in the last  (${r.failed} failed, ${r.clusters} event clusters)`);
       for (const p of r.processes) {
         out(`      ${p.name.padEnd(4)} ${String(p.jobs).padStart(4)} jobs  ${String(p.cpuSeconds).padStart(7)} s CPU  in jobs ${String(p.inJobsSeconds).padStart(7)} s  main thread waited ${p.waitingForCoreSeconds} s for a core, ${p.waitingForDatabaseSeconds} s for the database (or the queue)  max RSS ${p.maxRssMb} MB`);
       }
@@ -188,6 +191,11 @@ async function run(files: string[], target: Target, workers: number): Promise<Ru
   try {
     const jobs = await kb.db.withTables<{ jobs: { worker: string | null; state: string; started_at: string | null; finished_at: string | null } }>()
       .selectFrom('jobs').select(['worker', 'state', 'started_at', 'finished_at']).execute();
+    // Job times in the order jobs started: a store or consolidation that slows as the knowledge base grows shows here.
+    const inOrder = jobs.filter((j) => j.started_at && j.finished_at).sort((a, b) => Date.parse(a.started_at!) - Date.parse(b.started_at!))
+      .map((j) => (Date.parse(j.finished_at!) - Date.parse(j.started_at!)) / 1000);
+    const tenth = Math.max(1, Math.floor(inOrder.length / 10));
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     const firstStart = Math.min(...jobs.map((j) => Date.parse(j.started_at ?? '')).filter(Number.isFinite));
     const data = comparable(await exportJson(kb));
     const clusters = await kb.db.withTables<{ event_clusters: { cluster: string; event: string; undone: number } }>()
@@ -195,6 +203,7 @@ async function run(files: string[], target: Target, workers: number): Promise<Ru
     return {
       backend: target.backend, workers, seconds,
       startupSeconds: Number.isFinite(firstStart) ? (firstStart - started) / 1000 : NaN,
+      jobMs: { firstTenth: mean(inOrder.slice(0, tenth)) * 1000, lastTenth: mean(inOrder.slice(-tenth)) * 1000 },
       processes: names.map((name, i) => {
         const mine = jobs.filter((j) => j.worker === name && j.started_at && j.finished_at);
         return {
