@@ -46,16 +46,13 @@ function timexesFrom(doc: DocumentWithPeriod, found: TimexCandidate[], options: 
   candidates = refineModifiers(text, candidates);
   candidates = refineOverlaps(candidates);
   candidates = refineRanges(text, candidates, style === 'report');
-  return candidates.map((c) => ({
-    doc: doc.id,
-    start: c.start,
-    end: c.end,
-    text: text.slice(c.start, c.end),
-    type: c.type,
-    value: c.value,
-    ...(c.mod ? { mod: c.mod } : {}),
-    ...(c.range ? { range: c.range } : {}),
-    inferred: c.inferred ?? [],
-    rule: c.rule,
-  }));
+  // Built field by field (no spread of small objects), in the same key order as ever: mod and range only when set.
+  return candidates.map((c) => {
+    const t = { doc: doc.id, start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: c.value } as Timex;
+    if (c.mod) t.mod = c.mod;
+    if (c.range) t.range = c.range;
+    t.inferred = c.inferred ?? [];
+    t.rule = c.rule;
+    return t;
+  });
 }
