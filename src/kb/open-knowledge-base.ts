@@ -59,6 +59,10 @@ async function openSqlite(location: string, options: OpenOptions): Promise<Knowl
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('foreign_keys = ON');
+  // Savepoints (a write batch keeps one per document) and statement journals keep the pages they
+  // may have to restore in memory rather than in a temporary file: no system call per page, and
+  // nothing in them is needed after a crash (the write-ahead log is what recovery reads).
+  sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   if (!options.readonly) await migrateToLatest(db, 'sqlite');
   return { db, dialect: 'sqlite', location, sqlite, close: () => db.destroy() };

@@ -5,7 +5,7 @@ import type { Database } from './schema.js';
 import { PER_DOCUMENT_TABLES } from './schema.js';
 import type { KnowledgeBase } from './open-knowledge-base.js';
 import { PIPELINE_VERSION } from '../pipeline/version.js';
-import { writeTransaction } from './write-transaction.js';
+import { openWriteBatch, writeTransaction } from './write-transaction.js';
 import { lockKeys } from './dialect.js';
 import { documentRows, type DocumentRows, type TableRows } from './document-rows.js';
 import { cachedStatement, runSql } from './cached-statements.js';
@@ -39,9 +39,9 @@ export async function storeDocumentRows(kb: KnowledgeBase, doc: DocumentRows, no
     const older = await runSql<{ id: string }>(kb, trx, sql`select id from documents where source = ${doc.source} and id <> ${doc.id}`);
     const replaced = older.map((o) => o.id);
     // A document stored by an older pipeline is re-stored in place with the new analysis.
-    if (existing) await deleteDocumentRows(trx, doc.id);
-    for (const id of replaced) await deleteDocumentRows(trx, id);
-    if (kb.sqlite) writeRowsSqlite(kb.sqlite, doc, now);
+    if (existing) await deleteDocumentRows(trx, doc.id, kb);
+    for (const id of replaced) await deleteDocumentRows(trx, id, kb);
+    if (kb.sqlite) writeRowsSqlite(kb, kb.sqlite, doc, now);
     else await writeRowsKysely(trx, doc, now);
     // Merges of events that went with the old rows go now (events re-stored under the same id keep theirs).
     if (existing || replaced.length) await pruneClustersOf(trx, existing ? [doc.id, ...replaced] : replaced);
@@ -54,7 +54,7 @@ export async function deleteDocument(kb: KnowledgeBase, id: string): Promise<boo
   return writeTransaction(kb, async (trx) => {
     const found = await trx.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst();
     if (found) {
-      await deleteDocumentRows(trx, id);
+      await deleteDocumentRows(trx, id, kb);
       await pruneClustersOf(trx, [id]);
     }
     return !!found;
@@ -62,7 +62,10 @@ export async function deleteDocument(kb: KnowledgeBase, id: string): Promise<boo
 }
 
 /** Remove a document and every row that came from it. */
-export async function deleteDocumentRows(trx: Transaction<Database> | Kysely<Database>, id: string): Promise<void> {
+export async function deleteDocumentRows(trx: Transaction<Database> | Kysely<Database>, id: string, kb?: KnowledgeBase): Promise<void> {
+  // Sentences still waiting for the batch's full-text fill are indexed first: the delete trigger
+  // removes each deleted sentence from the index, which must then hold it.
+  if (kb?.sqlite) indexDeferredSentences(kb.sqlite, id);
   await trx.deleteFrom('event_actors').where('event', 'in', trx.selectFrom('events').select('id').where('doc', '=', id)).execute();
   for (const table of PER_DOCUMENT_TABLES) await trx.deleteFrom(table).where('doc', '=', id).execute();
   await trx.deleteFrom('documents').where('id', '=', id).execute();
@@ -78,20 +81,34 @@ function withIngestedAt(t: TableRows, now: Date): TableRows {
 /**
  * SQLite, inside the open transaction: one prepared statement per table and column list, prepared
  * once per connection and run row by row (building and compiling a multi-row insert per chunk
- * cost more than the writing). The full-text index is filled for the whole document by one
- * statement after its sentences (migration 009 holds back the per-row trigger meanwhile).
- * Same rows in the same order, hence the same rowids, as the kysely path.
+ * cost more than the writing). The full-text index is filled by one statement after the
+ * sentences (migration 009 holds back the per-row trigger meanwhile): for this document at once,
+ * or, in a write batch, for all the batch's documents just before it commits (each fill writes
+ * a new segment of the index, which later has to be merged). Same rows in the same order, hence
+ * the same rowids, as the kysely path.
  */
-function writeRowsSqlite(sqlite: SQLite.Database, doc: DocumentRows, now: Date): void {
-  const deferred = cachedStatement(sqlite, 'insert into sentences_fts_deferred (doc) values (?)');
-  deferred.run(doc.id);
+function writeRowsSqlite(kb: KnowledgeBase, sqlite: SQLite.Database, doc: DocumentRows, now: Date): void {
+  cachedStatement(sqlite, 'insert into sentences_fts_deferred (doc) values (?)').run(doc.id);
   for (const t of doc.tables) {
     const { table, columns, rows } = withIngestedAt(t, now);
     const statement = preparedInsert(sqlite, table, columns, t.ignoreConflictOn);
     for (const row of rows) statement.run(row);
   }
-  cachedStatement(sqlite, 'insert into sentences_fts (rowid, text) select rowid, text from sentences where doc = ? order by idx').run(doc.id);
-  cachedStatement(sqlite, 'delete from sentences_fts_deferred where doc = ?').run(doc.id);
+  const batch = openWriteBatch(kb);
+  if (batch) batch.beforeCommit('sentences_fts', () => indexDeferredSentences(sqlite));
+  else indexDeferredSentences(sqlite, doc.id);
+}
+
+/** Index the sentences of documents listed in sentences_fts_deferred (of one, or of all) and take them off the list. */
+function indexDeferredSentences(sqlite: SQLite.Database, doc?: string): void {
+  if (doc === undefined) {
+    cachedStatement(sqlite, 'insert into sentences_fts (rowid, text) select rowid, text from sentences where doc in (select doc from sentences_fts_deferred) order by rowid').run();
+    cachedStatement(sqlite, 'delete from sentences_fts_deferred').run();
+    return;
+  }
+  if (!cachedStatement(sqlite, 'select 1 from sentences_fts_deferred where doc = ?').get(doc)) return;
+  cachedStatement(sqlite, 'insert into sentences_fts (rowid, text) select rowid, text from sentences where doc = ? order by idx').run(doc);
+  cachedStatement(sqlite, 'delete from sentences_fts_deferred where doc = ?').run(doc);
 }
 
 const CHUNK = 400;

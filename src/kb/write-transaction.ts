@@ -10,6 +10,11 @@ const BEGIN_ATTEMPTS = 6;
 /** The write batch open on a knowledge base, if any (see WriteBatch). */
 const openBatches = new WeakMap<KnowledgeBase, WriteBatch>();
 
+/** The batch whose transaction writes on this knowledge base now, if any. */
+export function openWriteBatch(kb: KnowledgeBase): WriteBatch | undefined {
+  return openBatches.get(kb);
+}
+
 /**
  * Run `fn` in a transaction that writes. On SQLite it starts with BEGIN IMMEDIATE: a deferred BEGIN
  * takes a read lock first and, when it later needs the write lock while another process writes,
@@ -74,6 +79,7 @@ export class WriteBatch {
   writes = 0;
   readonly startedAt = performance.now();
   private depth = 0;
+  private readonly finishers = new Map<string, () => void>();
 
   private constructor(private readonly kb: KnowledgeBase, private readonly sqlite: SQLite.Database) {}
 
@@ -111,11 +117,17 @@ export class WriteBatch {
     }
   }
 
+  /** Work to do once, just before the commit, for everything the batch wrote (keyed: the same key registers once). */
+  beforeCommit(key: string, finish: () => void): void {
+    if (!this.finishers.has(key)) this.finishers.set(key, finish);
+  }
+
   /** Commit everything written in the batch; when that fails, nothing of it stays. Ends the batch either way. */
   async commit(): Promise<void> {
     openBatches.delete(this.kb);
     if (this.lost) throw new Error('the write batch was rolled back by an earlier error');
     try {
+      for (const finish of this.finishers.values()) finish();
       cachedStatement(this.sqlite, 'commit').run();
     } catch (err) {
       if (!this.lost) cachedStatement(this.sqlite, 'rollback').run();

@@ -94,4 +94,18 @@ describe('WriteBatch', () => {
     await expect(batch.commit()).rejects.toThrow(/rolled back/);
     expect(committedIds()).toEqual([]);
   });
+
+  it('indexes the batch\'s sentences for search at the commit, also for a document replaced within the batch', async () => {
+    const batch = (await WriteBatch.open(kb))!;
+    await storeDocument(kb, handBuiltDocument('Alphaland condemned Betastan over the dam.\nBetastan expelled two diplomats.', 'same.txt', 'doc-old'));
+    await storeDocument(kb, handBuiltDocument('Alphaland praised Betastan for the bridge.\nBetastan expelled two diplomats.', 'same.txt', 'doc-new'));
+    await storeDocument(kb, doc(1));
+    await batch.commit();
+    const search = (term: string) => kb.sqlite!.prepare('select s.doc from sentences_fts f join sentences s on s.rowid = f.rowid where sentences_fts match ? order by s.doc').pluck().all(term);
+    expect(search('dam')).toEqual([]);
+    expect(search('bridge')).toEqual(['doc-new']);
+    expect(search('diplomats')).toEqual(['doc-1', 'doc-new']);
+    expect(() => kb.sqlite!.prepare("insert into sentences_fts(sentences_fts) values ('integrity-check')").run()).not.toThrow();
+    expect(kb.sqlite!.prepare('select count(*) from sentences_fts_deferred').pluck().get()).toBe(0);
+  });
 });
