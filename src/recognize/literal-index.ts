@@ -28,35 +28,64 @@ export class LiteralLists<K extends string> {
   index(text: string): LiteralIndex<K> {
     const starts: number[][] = [...this.#ids.values()].map(() => []);
     const ends: number[][] = starts.map(() => []);
+    // Every (list, occurrence) in the order they end, for the lists present in a span.
+    const hits: Hits = { starts: [], ends: [], lists: [] };
     const patterns = this.#matcher.patterns;
     this.#matcher.forEachEnd(text, (patternIndex, end) => {
       const { pattern, data } = patterns[patternIndex]!;
+      const start = end - pattern.length;
       for (const id of data!) {
-        starts[id]!.push(end - pattern.length);
+        starts[id]!.push(start);
         ends[id]!.push(end);
+        hits.starts.push(start);
+        hits.ends.push(end);
+        hits.lists.push(id);
       }
     });
-    return new LiteralIndex(this.#ids, starts, ends);
+    return new LiteralIndex(this.#ids, starts, ends, hits);
   }
 }
+
+interface Hits {
+  starts: number[];
+  ends: number[];
+  lists: number[];
+}
+
+const NONE: readonly number[] = Object.freeze([]);
 
 /** Occurrences of each list's words in one text, in the order they end. */
 export class LiteralIndex<K extends string> {
   readonly #ids: Map<K, number>;
   readonly #starts: number[][];
   readonly #ends: number[][];
+  readonly #hits: Hits;
 
-  constructor(ids: Map<K, number>, starts: number[][], ends: number[][]) {
+  constructor(ids: Map<K, number>, starts: number[][], ends: number[][], hits: Hits) {
     this.#ids = ids;
     this.#starts = starts;
     this.#ends = ends;
+    this.#hits = hits;
   }
 
-  /** The words found within [start, end) of the text, with offsets relative to `start`. */
+  /**
+   * The words found within [start, end) of the text, with offsets relative to `start`. Which lists
+   * have a word there is worked out once, from the occurrences ending in the span, so asking a
+   * list with none (most lists, in most sentences) costs one array read.
+   */
   span(start: number, end: number): SpanLiterals<K> {
+    const present = new Uint8Array(this.#ids.size);
+    const { starts, ends, lists } = this.#hits;
+    for (let i = firstAfter(ends, start); i < ends.length && ends[i]! <= end; i++) if (starts[i]! >= start) present[lists[i]!] = 1;
     return {
-      has: (list, from = 0, to = end - start) => this.has(list, start + from, start + Math.min(to, end - start)),
-      starts: (list) => this.startsIn(list, start, end, start),
+      has: (list, from = 0, to = end - start) => {
+        const found = present[this.#id(list)] === 1;
+        // The whole span, or a part of it with no word of the list anywhere in the span.
+        if (from === 0 && to >= end - start) return found;
+        if (from >= 0 && !found) return false;
+        return this.has(list, start + from, start + Math.min(to, end - start));
+      },
+      starts: (list) => (present[this.#id(list)] === 0 ? NONE : this.startsIn(list, start, end, start)),
     };
   }
 
@@ -98,7 +127,7 @@ export interface SpanLiterals<K extends string> {
   /** Whether a word of the list lies wholly within [from, to) of the span (the whole span by default). */
   has(list: K, from?: number, to?: number): boolean;
   /** Where words of the list lying wholly within the span start, ascending, each once. */
-  starts(list: K): number[];
+  starts(list: K): readonly number[];
 }
 
 /** The first index whose value is greater than `value`, in an ascending array. */

@@ -7,6 +7,7 @@ import { inferSpeaker } from './entities/infer-speaker.js';
 import { SPEAKER_WORDS, speakerReferences } from './entities/speaker-references.js';
 import { allMatches, firstMatchAt, matchesAt, stickyCopy } from './all-matches.js';
 import { LiteralLists, type SpanLiterals } from './literal-index.js';
+import { wholeWordsFrom } from './entities/whole-words.js';
 
 /** A proposed mention before overlaps are settled. */
 interface Candidate {
@@ -377,6 +378,9 @@ interface SentenceScope {
 }
 
 /*
+ * Each group returns at once when the sentence lacks every word its patterns need (the hint lists),
+ * which is most groups in most sentences.
+ *
  * The rules are one function per group rather than one long loop body: V8's optimising compiler
  * takes time that grows faster than the size of a function, and a single function holding every
  * rule cost it seconds of CPU before a document ran at full speed.
@@ -396,6 +400,7 @@ function stateBefore(c: SentenceScope, pos: number): { start: number; entity: st
 }
 
 function titleRules(c: SentenceScope): void {
+  if (!(c.words.has('title'))) return; // none of the words its patterns need
   const { text, s, gaz, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 2. Titles: "Prime Minister Kishida", "President of Ukraine Volodymyr Zelenskyy", "the Prime Minister of Japan".
@@ -441,6 +446,7 @@ function titleRules(c: SentenceScope): void {
 }
 
 function governmentBodyRules(c: SentenceScope): void {
+  if (!(c.words.has('governmentOf') || c.words.has('body') || c.words.has('contextBody') || c.words.has('regionalGovernment'))) return; // none of the words its patterns need
   const { text, s, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 3. Government bodies: "Government of Japan", "the Russian government", "Chinese Foreign Ministry".
@@ -466,6 +472,7 @@ function governmentBodyRules(c: SentenceScope): void {
 }
 
 function missionRules(c: SentenceScope): void {
+  if (!(c.words.has('mission'))) return; // none of the words its patterns need
   const { text, s, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 4. Diplomatic missions: "Embassy of Japan in Russia", "Consulate-General of the Russian Federation in Sapporo".
@@ -487,6 +494,7 @@ function missionRules(c: SentenceScope): void {
 }
 
 function namedRules(c: SentenceScope): void {
+  if (!(c.words.has('head') || c.words.has('shortRef'))) return; // none of the words its patterns need
   const { s, gaz, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 5. Capitalised names ending in (or headed by) Agreement, Treaty, Council, Summit, Prize ...
@@ -534,6 +542,7 @@ function namedRules(c: SentenceScope): void {
 }
 
 function quotedAndRegionRules(c: SentenceScope): void {
+  if (!(c.words.has('quote') || c.words.has('vessel') || c.words.has('admin'))) return; // none of the words its patterns need
   const { text, s, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 6. Quoted exercise and project names, vessels, administrative regions, patronymic and apposed names.
@@ -561,6 +570,7 @@ function quotedAndRegionRules(c: SentenceScope): void {
 }
 
 function personalNameRules(c: SentenceScope): void {
+  if (!(c.words.has('patronymic') || c.words.has('apposition'))) return; // none of the words its patterns need
   const { s, gaz, candidates } = c;
   const at = (i: number): number => c.offset + i;
   for (const m of matchesIf(s, PATRONYMIC_RE, c.words.has('patronymic'))) {
@@ -576,6 +586,7 @@ function personalNameRules(c: SentenceScope): void {
 }
 
 function stateReferenceRules(c: SentenceScope): void {
+  if (!(c.words.has('side') || c.words.has('pluralRef') || c.words.has('countryRef'))) return; // none of the words its patterns need
   const { text, s, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 7. References resolved later: "the Russian side", "the two countries", "the country".
@@ -598,6 +609,7 @@ function stateReferenceRules(c: SentenceScope): void {
 }
 
 function bodyReferenceRules(c: SentenceScope): void {
+  if (!(c.words.has('administrationRef') || c.words.has('administration') || (c.unDocument && c.words.has('organization')) || c.words.has('operation') || c.words.has('branch'))) return; // none of the words its patterns need
   const { s, gaz, candidates } = c;
   const at = (i: number): number => c.offset + i;
   for (const m of matchesAt(ADMINISTRATION_AT, s, c.words.starts('administrationRef'))) {
@@ -621,6 +633,7 @@ function bodyReferenceRules(c: SentenceScope): void {
 }
 
 function blocCoordinationRules(c: SentenceScope): void {
+  if (!(c.blocCoordination && c.words.has('bloc'))) return; // none of the words its patterns need
   const { s, gaz, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 8. Coordinated groupings: "the Central Asian and Caucasus countries" names two blocs.
@@ -705,12 +718,9 @@ function addAcronyms(text: string, chosen: Candidate[], gaz: Gazetteer): Candida
     if (!isSubsequence(abbr.replace(/[^\p{Lu}]/gu, ''), initials)) continue;
     known.add(abbr);
     const occupied = (occupiedCache ??= occupiedBy(out, text.length));
-    // Searched from c.end in the whole text (no copy of the rest): the text at c.end is a space or
-    // "(", so the look-behind sees the same as at the start of a slice.
-    const re = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRe(abbr)}(?![\p{L}\p{N}])`, 'gu');
-    re.lastIndex = c.end;
-    for (let hit = re.exec(text); hit; hit = re.exec(text)) {
-      const start = hit.index;
+    // Every whole-word occurrence from c.end on (the text at c.end is a space or "("), found as
+    // plain text: an expression compiled per acronym cost more than the search.
+    for (const start of wholeWordsFrom(text, abbr, c.end)) {
       if (isOccupied(occupied, start, start + abbr.length)) continue;
       out.push({ start, end: start + abbr.length, kind: c.kind, entity: c.entity, rule: 'acronym', priority: 0 });
       occupied.fill(1, start, start + abbr.length);

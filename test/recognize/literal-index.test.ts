@@ -46,3 +46,26 @@ describe('LiteralLists', () => {
     expect(words.index(s).span(3, 12).has('w', 6)).toBe(true);
   });
 });
+
+describe('LiteralIndex.span', () => {
+  it('answers has and starts for a span as the whole-text queries do', () => {
+    const unit = fc.constantFrom('a', 'b', ' ', 'é', '\u{1F30D}');
+    fc.assert(fc.property(
+      fc.array(fc.string({ unit, minLength: 1, maxLength: 3 }), { maxLength: 4 }),
+      fc.array(fc.string({ unit, minLength: 1, maxLength: 3 }), { maxLength: 4 }),
+      fc.string({ unit, maxLength: 40 }),
+      fc.nat(), fc.nat(), fc.integer({ min: -3, max: 45 }), fc.integer({ min: -3, max: 45 }),
+      (one, two, s, a, b, from, to) => {
+        const start = a % (s.length + 1);
+        const end = start + (b % (s.length - start + 1));
+        const index = new LiteralLists({ one, two }).index(s);
+        const span = index.span(start, end);
+        for (const list of ['one', 'two'] as const) {
+          expect(span.has(list)).toBe(index.has(list, start, end));
+          expect(span.has(list, from, to)).toBe(index.has(list, start + from, start + Math.min(to, end - start)));
+          expect([...span.starts(list)]).toEqual(index.startsIn(list, start, end, start));
+        }
+      },
+    ), { numRuns: 1000 });
+  });
+});

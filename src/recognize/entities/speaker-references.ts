@@ -106,6 +106,8 @@ const US_AFTER_ACT_AT = stickyCopy(US_AFTER_ACT_RE);
  * `words` are the SPEAKER_WORDS found in the sentence, when the caller has them for the whole document.
  */
 export function speakerReferences(sentence: string, words: SpanLiterals<SpeakerWord> = SPEAKER_LISTS.index(sentence).span(0, sentence.length)): SpeakerReference[] {
+  // Every reference below starts with one of these words (and "us" needs " us"): none, nothing to do.
+  if (!(words.has('speakerMyOur') || words.has('speakerWe') || words.has('speakerI') || words.has('speakerOur') || words.has('speakerUs'))) return [];
   const out: SpeakerReference[] = [];
   const taken = (start: number, end: number): boolean => out.some((o) => start < o.end && o.start < end);
   const myOur = words.starts('speakerMyOur');
