@@ -1,4 +1,4 @@
-import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
+import { sql, type Generated, type Kysely, type Selectable, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
 
 /** The `jobs` table of migration 004 (kept here, beside the only code that uses it). */
@@ -50,20 +50,21 @@ const iso = (t: number) => new Date(t).toISOString();
 type JobsDb = Kysely<{ jobs: JobsTable }>;
 
 /**
- * A worker's own bookkeeping (claim, heartbeat, done, failed): on PostgreSQL it commits without
- * waiting for the WAL to reach the disk (synchronous_commit off for that transaction only). Each
- * such wait cost a worker about as much as a small document's storing, twice per job. Safe because
- * the WAL is replayed in order: a server crash can lose only the latest bookkeeping, never a
- * document stored (synchronously) after it, and a lost claim or done mark only sends the job
- * through its lease to another run, which finds its document already stored. SQLite's WAL mode
- * with synchronous=NORMAL already commits without a flush.
+ * An UPDATE of a worker's own bookkeeping (claim, heartbeat, done, failed). On PostgreSQL it
+ * commits without waiting for the WAL to reach the disk: the statement joins a one-row CTE that
+ * sets synchronous_commit off for its own transaction (set_config with is_local), in the same
+ * round trip. Each such wait cost a worker about as much as storing a small document, twice per
+ * job. Safe because the WAL is replayed in order: a server crash can lose only the latest
+ * bookkeeping, never a document stored (synchronously) after it, and a lost claim or done mark
+ * only sends the job through its lease to another run, which finds its document stored. Inside
+ * a caller's transaction the setting would last to its end, so the statement is left plain
+ * there. SQLite's WAL mode with synchronous=NORMAL already commits without a flush.
  */
-async function bookkeeping<T>(kb: KnowledgeBase, fn: (db: JobsDb) => Promise<T>): Promise<T> {
-  if (kb.dialect !== 'postgres') return fn(jobsDb(kb));
-  return jobsDb(kb).transaction().execute(async (trx) => {
-    await sql`set local synchronous_commit = off`.execute(trx);
-    return fn(trx);
-  });
+function bookkeepingUpdate(kb: KnowledgeBase): UpdateQueryBuilder<{ jobs: JobsTable }, 'jobs', 'jobs', UpdateResult> {
+  const db = jobsDb(kb);
+  if (kb.dialect !== 'postgres' || kb.db.isTransaction) return db.updateTable('jobs');
+  return db.with('async_commit', (qb) => qb.selectNoFrom(sql<string>`set_config('synchronous_commit', 'off', true)`.as('setting')))
+    .updateTable('jobs').from('async_commit') as unknown as UpdateQueryBuilder<{ jobs: JobsTable }, 'jobs', 'jobs', UpdateResult>;
 }
 
 /**
@@ -94,28 +95,28 @@ export async function enqueueJobs(kb: KnowledgeBase, queue: string, jobs: NewJob
  */
 export async function claimJob(kb: KnowledgeBase, queue: string, worker: string, now = Date.now()): Promise<JobRow | undefined> {
   const at = iso(now);
-  return bookkeeping(kb, (db) => db.updateTable('jobs')
+  const claim = bookkeepingUpdate(kb)
     .set((eb) => ({ state: 'running', attempts: eb('attempts', '+', 1), worker, started_at: at, heartbeat_at: at, finished_at: null }))
     .where('id', '=', (eb) => eb.selectFrom('jobs').select('id')
       .where('queue', '=', queue).where('state', '=', 'queued').where('run_after', '<=', at)
       .orderBy('id').limit(1)
       .$if(kb.dialect === 'postgres', (q) => q.forUpdate().skipLocked()))
-    .where('state', '=', 'queued')
-    .returningAll()
-    .executeTakeFirst());
+    .where('state', '=', 'queued');
+  // The jobs row only: on PostgreSQL the statement also reads the setting's CTE (SQLite knows no `jobs.*` there).
+  return (kb.dialect === 'postgres' ? claim.returningAll('jobs') : claim.returningAll()).executeTakeFirst();
 }
 
 /** A running job's worker is alive; false when the job is no longer this worker's (it was reclaimed). */
 export async function heartbeat(kb: KnowledgeBase, id: number, worker: string, now = Date.now()): Promise<boolean> {
-  const r = await bookkeeping(kb, (db) => db.updateTable('jobs').set({ heartbeat_at: iso(now) })
-    .where('id', '=', id).where('worker', '=', worker).where('state', '=', 'running').executeTakeFirst());
+  const r = await bookkeepingUpdate(kb).set({ heartbeat_at: iso(now) })
+    .where('id', '=', id).where('worker', '=', worker).where('state', '=', 'running').executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
 export async function completeJob(kb: KnowledgeBase, id: number, worker: string, result: unknown, now = Date.now()): Promise<boolean> {
-  const r = await bookkeeping(kb, (db) => db.updateTable('jobs')
+  const r = await bookkeepingUpdate(kb)
     .set({ state: 'done', finished_at: iso(now), heartbeat_at: iso(now), result: JSON.stringify(result), error: null })
-    .where('id', '=', id).where('worker', '=', worker).where('state', '=', 'running').executeTakeFirst());
+    .where('id', '=', id).where('worker', '=', worker).where('state', '=', 'running').executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -131,12 +132,12 @@ export function retryDelay(attempt: number, baseMs: number): number {
 export async function failJob(kb: KnowledgeBase, job: JobRow, worker: string, error: string, policy: Partial<RetryPolicy> = {}, now = Date.now()): Promise<JobState> {
   const last = job.attempts >= job.max_attempts;
   const state: JobState = last ? 'failed' : 'queued';
-  await bookkeeping(kb, (db) => db.updateTable('jobs')
+  await bookkeepingUpdate(kb)
     .set({
       state, error, finished_at: last ? iso(now) : null,
       run_after: iso(now + (last ? 0 : retryDelay(job.attempts, policy.retryDelayMs ?? DEFAULT_RETRY.retryDelayMs))),
     })
-    .where('id', '=', job.id).where('worker', '=', worker).where('state', '=', 'running').execute());
+    .where('id', '=', job.id).where('worker', '=', worker).where('state', '=', 'running').execute();
   return state;
 }
 
