@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KnowledgeBase } from '../../src/kb/open-knowledge-base.js';
+import { sql } from 'kysely';
+import { openKnowledgeBase, type KnowledgeBase } from '../../src/kb/open-knowledge-base.js';
 import {
   claimJob, completeJob, enqueueJobs, failJob, heartbeat, jobsDb, reapStaleJobs, retryDelay, retryFailedJobs, unfinishedJobs,
 } from '../../src/jobs/job-queue.js';
@@ -107,6 +108,31 @@ for (const target of await testDatabases('job-queue')) describe.skipIf(!!target.
       expect(new Set(ids).size).toBe(30);
     } finally {
       for (const k of kbs) await k.close();
+      await scratch.drop();
+    }
+  });
+
+  // Bookkeeping commits without waiting for a WAL flush; the setting must not reach the store's transactions.
+  it.skipIf(target.dialect !== 'postgres')('keeps synchronous commit for everything but its own statements', async () => {
+    const scratch = await target.create();
+    // One connection, so the statements below run where the bookkeeping ran.
+    const one = await openKnowledgeBase(scratch.location, { poolSize: 1 });
+    const setting = async (db: KnowledgeBase['db']) => (await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(db)).rows[0]!.synchronous_commit;
+    try {
+      await enqueueJobs(one, Q, [job(1), job(2)], {}, T0);
+      const a = (await claimJob(one, Q, 'w1', T0))!;
+      expect(Object.keys(a).sort()).toEqual(Object.keys(await jobsDb(one).selectFrom('jobs').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow()).sort());
+      expect(await heartbeat(one, a.id, 'w1', T0 + 1)).toBe(true);
+      expect(await completeJob(one, a.id, 'w1', {}, T0 + 2)).toBe(true);
+      expect(await setting(one.db)).toBe('on');
+      // Inside a caller's transaction the statement stays plain: the transaction keeps its durability.
+      await one.db.transaction().execute(async (trx) => {
+        const b = await claimJob({ ...one, db: trx }, Q, 'w2', T0);
+        expect(b?.key).toBe('k2');
+        expect(await setting(trx)).toBe('on');
+      });
+    } finally {
+      await one.close();
       await scratch.drop();
     }
   });
