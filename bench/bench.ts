@@ -1,7 +1,7 @@
 // Benchmarks: `npm run bench -- [name] [corpus folder ...] [--json] [options]`, names:
 //   ingest      end-to-end ingest throughput per core, per stage, peak memory, peers on the same text
 //   threads     the same files with 1 and N worker threads (--threads N, default the cores)
-//   workers     the same files queued in fresh PostgreSQL databases, ingested by 1 and N `diplograph worker` processes (--workers N, default 2), beside a SQLite reference
+//   workers     the same files queued in fresh PostgreSQL databases, ingested by 1 and N `diplograph worker` processes (--workers N, default 2; --rounds R alternates them R times), beside a SQLite reference
 //   long-line   one generated paragraph without line breaks (--size MB, default 0.8 and 5) analysed; seconds per stage
 //   large       a generated text file of --size MB (default 100) ingested streaming; peak RSS
 //   events-api  GET /api/events latency on a generated knowledge base of --events N (default 1M)
@@ -20,7 +20,7 @@ import { benchLoadApi } from './load-api.js';
 import { benchImport } from './import-throughput.js';
 
 const args = process.argv.slice(2);
-const VALUED = new Set(['--limit', '--threads', '--size', '--events', '--requests', '--keep', '--connections', '--copies', '--workers']);
+const VALUED = new Set(['--limit', '--threads', '--size', '--events', '--requests', '--keep', '--connections', '--copies', '--workers', '--rounds']);
 const value = (name: string): string | undefined => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
@@ -46,7 +46,7 @@ if (sub === 'ingest') {
 } else if (sub === 'threads') {
   await benchThreads({ corpora, json, limit: number('--limit'), threads: number('--threads'), src });
 } else if (sub === 'workers') {
-  await benchWorkers({ corpora, json, limit: number('--limit'), workers: number('--workers') });
+  await benchWorkers({ corpora, json, limit: number('--limit'), workers: number('--workers'), rounds: number('--rounds') });
 } else if (sub === 'long-line') {
   await benchLongLine({ json, sizesMb: value('--size') ? [number('--size')!] : undefined, src });
 } else if (sub === 'large') {
