@@ -77,10 +77,24 @@ function roleBits(): Map<FunctionRole, number> {
   return bitsByRole;
 }
 
+let bitsByWord: Map<string, number> | undefined;
+
+/** For each word listed under any role with a bit, the bits of the roles listing it. */
+function roleBitsByWord(): Map<string, number> {
+  if (bitsByWord) return bitsByWord;
+  bitsByWord = new Map();
+  for (const [role, bit] of roleBits()) for (const w of functionWords().words.get(role)!) bitsByWord.set(w, (bitsByWord.get(w) ?? 0) | bit);
+  return bitsByWord;
+}
+
+/** hasRole for every role at once: the roles listing the surface, or (as hasRole allows) one of its readings. */
 function rolesOf(form: WordForm): number {
   if (form.roles < 0) {
-    let bits = 0;
-    for (const [role, bit] of roleBits()) if (hasRole(form.lower, form.lemmas, functionWords().words.get(role)!)) bits |= bit;
+    const byWord = roleBitsByWord();
+    let bits = byWord.get(form.lower) ?? 0;
+    for (const c of form.lemmas) {
+      if (c.inflection === 'irregular' || (c.inflection !== 'base' && form.lower.length > 3)) bits |= byWord.get(c.lemma) ?? 0;
+    }
     form.roles = bits;
   }
   return form.roles;
