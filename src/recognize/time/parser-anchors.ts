@@ -41,11 +41,11 @@ export interface AnchorGroup {
 export interface ParserAnchors {
   groups: readonly AnchorGroup[];
   /**
-   * Hash of the pattern (source and flags) the groups were worked out for. When the pattern changes, the
-   * parser runs over the whole text again until its anchors are checked and this is updated
+   * Hashes of the patterns (source and flags) the groups were checked against. When the pattern changes to
+   * another, the parser runs over the whole text again until its anchors are checked and the new hash is added
    * (test/recognize/time/anchored-scan.test.ts names the stale ones).
    */
-  pattern: string;
+  pattern: string | readonly string[];
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
@@ -128,8 +128,12 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
     }],
     pattern: '11572868',
   }],
-  // earlier the same fiscal year before
-  [deicticUnitParser, { groups: [{ words: ['decade', 'year', 'quarter', 'month', 'week', 'day'], before: 4, after: 1 }], pattern: '3e75838c' }],
+  // earlier the same fiscal year before. "century" and the second hash: the pattern of the time-values branch
+  // ("this century", "that same year"), checked as well.
+  [deicticUnitParser, {
+    groups: [{ words: ['century', 'decade', 'year', 'quarter', 'month', 'week', 'day'], before: 4, after: 1 }],
+    pattern: ['3e75838c', '01ab7db0'],
+  }],
   // twenty one hundred and twenty one years or so from now
   [offsetParser, { groups: [{ words: UNITS.filter((u) => !/^(?:centur|hour|minute|second)/.test(u)), before: 6, after: 4 }], pattern: '9a7cf899' }],
   // year-earlier quarter; quarter of a year ago; last year's quarter
@@ -161,7 +165,11 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   // the past weekend
   [weekendParser, { groups: [{ words: ['weekend'], before: 2, after: 0 }], pattern: 'de6a116b' }],
   // next Martin Luther King Day; Christmas Eve
-  [holidayParser, { groups: [{ words: ['day', 'eve', 'christmas', 'halloween', 'thanksgiving'], before: 4, after: 1 }], pattern: '0e4026c0' }],
+  // The Easter words and the second hash: the pattern of the time-values branch (Easter, Good Friday, Holy Week), checked too.
+  [holidayParser, {
+    groups: [{ words: ['day', 'eve', 'christmas', 'halloween', 'thanksgiving', 'easter', 'week', 'monday', 'thursday', 'friday', 'sunday'], before: 4, after: 1 }],
+    pattern: ['0e4026c0', '6d8af861'],
+  }],
   // the year two thousand and twenty one; nineteen ninety-six
   [wordYearParser, { groups: [{ words: ['nineteen', 'eighteen', 'twenty', 'thousand'], before: 3, after: 3 }], pattern: '33f88b43' }],
   // year's end
@@ -202,10 +210,10 @@ export function currentPatternHash(parser: TimeParser): string {
 /** The anchors of a parser, or undefined when it has none or they were worked out for another pattern. */
 export function anchorsOf(parser: TimeParser): ParserAnchors | undefined {
   const a = TABLE.get(parser);
-  return a && a.pattern === currentPatternHash(parser) ? a : undefined;
+  return a && [a.pattern].flat().includes(currentPatternHash(parser)) ? a : undefined;
 }
 
 /** Every parser with an anchor entry, with the hash it records and the pattern's current one (for the test). */
-export function anchorTableStatus(): { parser: TimeParser; recorded: string; current: string }[] {
-  return [...TABLE.entries()].map(([parser, a]) => ({ parser, recorded: a.pattern, current: currentPatternHash(parser) }));
+export function anchorTableStatus(): { parser: TimeParser; recorded: readonly string[]; current: string }[] {
+  return [...TABLE.entries()].map(([parser, a]) => ({ parser, recorded: [a.pattern].flat(), current: currentPatternHash(parser) }));
 }

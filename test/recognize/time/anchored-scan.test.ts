@@ -27,7 +27,8 @@ const WORDS = (
   'midmorning latemorning immediately shortly afterwards being time term near short long date to until through between presently ' +
   'nowadays these present future daily weekly annually quarterly noon midnight am pm o\'clock local GMT EST eighties parties ties ' +
   'nineteenth twentieth World War II Cold Great pandemic COVID Christmas Eve Day New Year\'s Thanksgiving Martin Luther King ' +
-  'Memorial Labor May March January Feb. Sept. Oct Dec. June Monday Tuesday Friday Mondays Sundays Arab Spring Hotel April Q FY'
+  'Memorial Labor May March January Feb. Sept. Oct Dec. June Monday Tuesday Friday Mondays Sundays Arab Spring Hotel April Q FY ' +
+  'Easter Holy Good Palm Maundy Election Thursday Sunday'
 ).split(' ');
 const NUMBERS = ['1990', '1990s', "'80s", '’90s', '2022', '1988', '10:30', '3', '12', '24th', '5', '2/24/2022', '2022-02-24', 'Q3', '1Q89',
   'FY2022', '12,000', '1.5', '9/11', '21st', '2021', '1', '11', '$5', '4%', '19', '10am', '10pm', '7:45', '3Q', 'a.m.', 'p.m.', 'P.M.', '11990',
@@ -45,7 +46,8 @@ const PHRASES = [
   "this year's third quarter", 'nearly two weeks ago', 'late September', 'the beginning of May', 'Q3 2022', '2022 Q3', 'the eighties',
   'the 20th century', 'the twenty-first century', 'over the years', 'in recent years', 'half an hour', 'an hour and a half',
   "10:30 o'clock in the morning", '9 at night', '4 in the afternoon', 'noonday', 'the fall of the Berlin Wall', 'the 9/11 attacks',
-  'World War I', 'the Great War', 'Russia\'s annexation of Crimea', 'two thousand and one',
+  'World War I', 'the Great War', 'Russia\'s annexation of Crimea', 'two thousand and one', 'earlier that same year', 'last Easter',
+  'the last century', 'next Good Friday', 'Holy Week',
 ];
 const SEPARATORS = [' ', ' ', ' ', '  ', '\t', '-', ' - ', ', ', '. ', '\n', ' \t ', '', "'s ", ' (', ') ', '\u00a0', '–', '/', ': '];
 
@@ -65,7 +67,7 @@ describe('anchored scan of the time parsers', () => {
   it('has anchors for every parser, checked against its current pattern', () => {
     const status = anchorTableStatus();
     const missing = TIME_PARSERS.filter((p) => !status.some((s) => s.parser === p)).map((p) => p.name);
-    const stale = status.filter((s) => s.recorded !== s.current).map((s) => `${s.parser.name} (now ${s.current})`);
+    const stale = status.filter((s) => !s.recorded.includes(s.current)).map((s) => `${s.parser.name} (now ${s.current})`);
     expect({ missing, stale }).toEqual({ missing: [], stale: [] });
   });
 
