@@ -149,21 +149,22 @@ export function resolveEntities(
       case 'definite-country': {
         // A possessor ("France's responsibility to ensure that the country ...") is rarely the country meant.
         // The speaker's "we" is never what "the country" points back to.
-        const prev = [...out].reverse().find((o) => o.entity?.startsWith('state:') && !o.rule.startsWith('speaker-') && o.end <= m.start && m.start - o.end < 1500 && !/^['’]s\b/.test(text.slice(o.end, o.end + 3)));
+        const prev = findLast(out, (o) => o.entity?.startsWith('state:') && !o.rule.startsWith('speaker-') && o.end <= m.start && m.start - o.end < 1500 && !/^['’]s\b/.test(text.slice(o.end, o.end + 3)));
         if (prev?.entity) emit(m, prev.entity, ['coreference']);
         else messages.push({ rule: 'resolve.unresolved-reference', severity: 'info', start: m.start, end: m.end, message: `no state before "${m.text}"` });
         break;
       }
       case 'short-ref': {
         const head = m.text;
-        const prev = [...out].reverse().find((o) => o.kind === 'agreement' && o.entity && o.end <= m.start && (entities.get(o.entity)?.name ?? o.text).split(/\s+/).includes(head));
+        const prev = findLast(out, (o) => o.kind === 'agreement' && o.entity && o.end <= m.start && (entities.get(o.entity)?.name ?? o.text).split(/\s+/).includes(head));
         if (prev?.entity) emit(m, prev.entity, ['short-form']);
         break; // a bare "the Treaty" with nothing before it names nothing
       }
       case 'acronym':
       case 'parenthetical-alias': {
         if (m.entity) { emit(m, m.entity); break; }
-        const def = [...out].reverse().find((o) => o.end <= m.start && new RegExp(`^\\s*\\(${escapeRe(m.text)}\\)`).test(text.slice(o.end, o.end + m.text.length + 4)));
+        const definition = new RegExp(`^\\s*\\(${escapeRe(m.text)}\\)`);
+        const def = findLast(out, (o) => o.end <= m.start && definition.test(text.slice(o.end, o.end + m.text.length + 4)));
         if (def?.entity) emit(m, def.entity);
         else emit(m, textEntity(`${prefixOf(m.kind)}:${slugify(m.text)}`, m.kind, m.text, {}, m, m.rule));
         break;
@@ -259,6 +260,12 @@ function administrationState(
   if (ctx) return { state: ctx, why: 'country-context' };
   if (speaker) return { state: speaker, why: 'speaker' };
   return homeState ? { state: homeState, why: 'home-state' } : undefined;
+}
+
+/** The last item meeting the test (what `[...items].reverse().find(test)` gives, without the copy). */
+function findLast<T>(items: readonly T[], test: (item: T) => unknown): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return items[i];
+  return undefined;
 }
 
 function prefixOf(kind: EntityKind, rule = ''): string {
@@ -475,13 +482,18 @@ function makeSentenceIndex(seg: Segmentation, length: number): (pos: number) => 
 function makeParagraphIndex(seg: Segmentation, length: number): (pos: number) => number {
   const paras = [...seg.paragraphs].sort((a, b) => a.start - b.start);
   if (paras.length === 0) return () => 0;
+  // The last paragraph starting at or before pos (and inside the text), by bisection: this is asked
+  // for every earlier mention when a reference looks for the state in focus.
   return (pos: number) => {
-    let idx = 0;
-    for (const p of paras) {
-      if (p.start <= pos && p.start < length) idx = p.index;
-      else break;
+    const limit = Math.min(pos, length - 1);
+    let lo = 0;
+    let hi = paras.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (paras[mid]!.start <= limit) lo = mid + 1;
+      else hi = mid;
     }
-    return idx;
+    return lo > 0 ? paras[lo - 1]!.index : 0;
   };
 }
 
