@@ -134,6 +134,8 @@ export async function benchWorkers(opts: Options): Promise<void> {
       // The median round of each (by wall time); every round's wall time in `walls`.
       runs: [reference, one, multi].map(describeRun),
       walls: { one: ones.map((r) => round(r.seconds)), many: multis.map((r) => round(r.seconds)) },
+      // Each round's own ratio: the two runs of a round met the most similar load.
+      speedupPerRound: ones.map((r, i) => round(r.seconds / multis[i]!.seconds)),
       speedup: round(one.seconds / multi.seconds),
       speedupIdleCores: round(idleWall(one) / idleWall(multi)),
       // Workers plus backends' CPU for the same files: above 1 means running N at once costs more work in all.
@@ -145,6 +147,8 @@ export async function benchWorkers(opts: Options): Promise<void> {
       },
       differences: pgRuns.flatMap((r) => differences(`postgres ${r.workers} worker(s)`, r.export, reference.export)),
     };
+    // A knowledge base that differs makes the run fail, whatever the speed.
+    if (!result.identical.exports || !result.identical.clusters) process.exitCode = 1;
     if (opts.json) return printJson(result);
     const out = (line: string) => process.stdout.write(line + '\n');
     out(`workers: ${result.files} files, ${result.megabytes} MB on ${result.cores} cores (load average ${result.loadAverage.join(' -> ')})${rounds > 1 ? `; median of ${rounds} rounds` : ''}`);
@@ -157,7 +161,7 @@ export async function benchWorkers(opts: Options): Promise<void> {
       for (const s of r.lockedStatements) out(`      waiting on a lock (${s.samples} samples): ${s.statement}`);
       for (const s of r.idleInTransactionAfter.slice(0, 3)) out(`      idle in transaction after (${s.samples} samples): ${s.statement}`);
     }
-    if (rounds > 1) out(`  wall per round: 1 worker ${result.walls.one.join(', ')} s; ${many} workers ${result.walls.many.join(', ')} s`);
+    if (rounds > 1) out(`  wall per round: 1 worker ${result.walls.one.join(', ')} s; ${many} workers ${result.walls.many.join(', ')} s; speed-up per round ${result.speedupPerRound.join(', ')}`);
     out(`  speed-up ${result.speedup}x wall with ${many} workers (load average ${result.loadAverage.join(' -> ')}); ${result.speedupIdleCores}x on idle cores (est.); total CPU (workers + backends) ${result.cpuRatio}x of one worker's`);
     out(`  exports of every PostgreSQL run ${result.identical.exports ? 'identical to' : 'DIFFER from'} the SQLite one; event clusters ${result.identical.clusters ? 'the same' : 'DIFFER'}`);
     for (const d of result.differences.slice(0, 10)) out(`    ${d}`);
