@@ -50,11 +50,7 @@ export function isRole(token: Token | undefined, role: FunctionRole): boolean {
   const form = token.form;
   if (form !== undefined) {
     const bit = roleBits().get(role);
-    if (bit !== undefined) {
-      let bits = token.roles ?? -1;
-      if (bits < 0) token.roles = bits = rolesOf(form);
-      return (bits & bit) !== 0;
-    }
+    if (bit !== undefined) return (rolesOf(form) & bit) !== 0;
   }
   const set = functionWords().words.get(role);
   return set !== undefined && hasRole(token.lower, token.lemmas, set);

@@ -16,9 +16,6 @@ export interface Token {
    * made up with another lower or lemmas must not carry it.
    */
   form?: WordForm;
-  /** The form's role bits and lexicon slots known to start nothing, as known when the token was made (read without reaching the form). */
-  roles?: number;
-  startsNothing?: number;
 }
 
 // Words keep inner hyphens ("Japan-Russia", "people-to-people"); "'s" and "n't" are tokens of their own
@@ -129,7 +126,7 @@ export function tokenise(text: string, start: number, end: number): Token[] {
       punct = (cls & LETTER_OR_NUMBER) === 0;
     }
     const form = wordFormAt(text, p, q, punct);
-    tokens.push({ start: p, end: q, text: form.surface, lower: form.lower, lemmas: form.lemmas, punct, form, roles: form.roles, startsNothing: form.startsNothing });
+    tokens.push({ start: p, end: q, text: form.surface, lower: form.lower, lemmas: form.lemmas, punct, form });
     p = q;
   }
   return tokens;

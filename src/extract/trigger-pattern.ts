@@ -195,8 +195,8 @@ const NONE: readonly number[] = [];
 function startingEntries(token: Token, index: StartIndex): readonly number[] {
   const form = token.form;
   if (form === undefined || index.slot < 0) return entriesOfReadings(token.lemmas, index.byWord);
-  // Most forms start nothing in most lexicons: the token itself may already say so.
-  if (((token.startsNothing ?? 0) & index.bit) !== 0) return NONE;
+  // Most forms start nothing in most lexicons.
+  if ((form.startsNothing & index.bit) !== 0) return NONE;
   let found = form.starts[index.slot];
   if (found === undefined) {
     found = entriesOfReadings(token.lemmas, index.byWord);
@@ -205,7 +205,6 @@ function startingEntries(token: Token, index: StartIndex): readonly number[] {
     form.starts[index.slot] = found;
     if (found.length === 0) form.startsNothing |= index.bit;
   }
-  if (found.length === 0) token.startsNothing = (token.startsNothing ?? 0) | index.bit;
   return found;
 }
 
