@@ -21,9 +21,10 @@ export interface StoreResult {
 }
 
 /**
- * Store an analysed document in one transaction. Documents are identified by the hash of their
- * text: storing the same text again changes nothing, and a changed file replaces its older
- * version (same source) in the same transaction, so a reader never sees both or neither.
+ * Store an analysed document in one transaction (a savepoint when an ingest's write batch is
+ * open, see WriteBatch). Documents are identified by the hash of their text: storing the same
+ * text again changes nothing, and a changed file replaces its older version (same source) in the
+ * same transaction, so a reader never sees both or neither.
  */
 export async function storeDocument(kb: KnowledgeBase, doc: AnalysedDocument, now: Date = new Date()): Promise<StoreResult> {
   return storeDocumentRows(kb, documentRows(doc), now);

@@ -22,8 +22,8 @@ export function defaultThreads(): number {
 
 /**
  * Ingest files with worker threads: workers read, analyse and build the rows to store; this thread
- * alone writes them (SQLite has one writer), in input order, so the knowledge base ends up exactly as a single-thread
- * ingest leaves it. At most two files per worker are in flight, which bounds memory. Large text
+ * alone writes them (SQLite has one writer), in input order, a few per transaction (IngestBatch), so the knowledge
+ * base ends up exactly as a single-thread ingest leaves it. At most two files per worker are in flight, which bounds memory. Large text
  * files are streamed by this thread, in their turn, once the files before them are stored.
  * Stage progress (onStage) is not reported from workers; file progress is.
  */
