@@ -160,7 +160,8 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
           const month = Number(rel.unit);
           const a = anchorYear(`XXXX-${String(month).padStart(2, '0')}`);
           if (!a) return null;
-          const day = nthWeekday(Number(a.value.slice(0, 4)), month, rel.offset, Number(rel.suffix));
+          const [wd, plus] = rel.suffix.split('+');
+          const day = addDays(nthWeekday(Number(a.value.slice(0, 4)), month, rel.offset, Number(wd)), Number(plus ?? 0));
           return { value: isoDay(day), anchor: a.anchor, inferred: ['year'] };
         }
         if (rel.base === 'WE') {

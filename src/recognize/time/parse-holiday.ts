@@ -7,9 +7,11 @@ const FIXED: Record<string, string> = {
   'christmas eve': '12-24', 'halloween': '10-31', 'independence day': '07-04', 'veterans day': '11-11', "veterans' day": '11-11',
   'armistice day': '11-11', 'boxing day': '12-26', 'bastille day': '07-14', 'may day': '05-01', 'victory day': '05-09',
 };
-const FLOATING: Record<string, [month: number, n: number, weekday: number]> = {
+// The fourth field counts days on from that weekday: a US Election Day is the Tuesday after the first Monday of November.
+const FLOATING: Record<string, [month: number, n: number, weekday: number, plus?: number]> = {
   thanksgiving: [11, 4, 4], 'thanksgiving day': [11, 4, 4], 'labor day': [9, 1, 1], 'memorial day': [5, -1, 1],
   'martin luther king day': [1, 3, 1], "presidents' day": [2, 3, 1], 'presidents day': [2, 3, 1], 'columbus day': [10, 2, 1],
+  'election day': [11, 1, 1, 1],
 };
 
 const names = [...Object.keys(FIXED), ...Object.keys(FLOATING)].sort((a, b) => b.length - a.length);
@@ -30,6 +32,6 @@ export const holidayParser: TimeParser = {
     if (fixed) return { start, end, type: 'DATE', value: `XXXX-${fixed}`, rule: 'time.holiday' };
     const f = FLOATING[key];
     if (!f) return null;
-    return { start, end, type: 'DATE', value: relative('NWD', f[0] as never, f[1], String(f[2])), rule: 'time.holiday' };
+    return { start, end, type: 'DATE', value: relative('NWD', f[0] as never, f[1], f[3] ? `${f[2]}+${f[3]}` : String(f[2])), rule: 'time.holiday' };
   },
 };

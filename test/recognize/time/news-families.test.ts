@@ -67,6 +67,11 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Iraq attacked over the weekend.', dct: '1990-08-13', expect: [{ text: 'the weekend', type: 'DATE', value: '1990-W32-WE' }] },
     { text: 'They met on Thanksgiving Day.', dct: '1999-12-01', expect: [{ text: 'Thanksgiving Day', type: 'DATE', value: '1999-11-25' }] },
     { text: 'Shops closed for Christmas.', dct: '1998-12-28', expect: [{ text: 'Christmas', type: 'DATE', value: '1998-12-25' }] },
+    // A US Election Day: the Tuesday after the first Monday of November (Nov. 8 when Nov. 1 is a Tuesday).
+    { text: 'The theme of the campaign from here to Election Day is crime.', dct: '1998-10-26', expect: [{ text: 'Election Day', type: 'DATE', value: '1998-11-03' }] },
+    { text: 'Voters went to the polls on Election Day.', dct: '2016-11-20', expect: [{ text: 'Election Day', type: 'DATE', value: '2016-11-08' }] },
+    { text: 'Voters will go to the polls on Election Day.', dct: '2000-10-02', expect: [{ text: 'Election Day', type: 'DATE', value: '2000-11-07' }] },
+    { text: 'The election day in Ghana passed calmly.', dct: '2000-10-02', expect: [] },
     { text: 'Atlanta, nineteen ninety-six. A bomb blast shocked the games.', dct: '1998-02-27', expect: [{ text: 'nineteen ninety-six', type: 'DATE', value: '1996' }] },
     { text: 'January nineteen ninety-seven. Atlanta again.', dct: '1998-02-27', expect: [{ text: 'January nineteen ninety-seven', type: 'DATE', value: '1997-01' }] },
     { text: 'Computers may fail in the year two thousand.', dct: '1998-02-05', expect: [{ text: 'the year two thousand', type: 'DATE', value: '2000' }] },

@@ -28,6 +28,15 @@ const RULES: Record<string, Case[]> = {
     { text: 'This week the talks resumed.', dct: '2000-04-17', expect: [{ text: 'This week', value: '2000-W16' }] },
     { text: 'He was found on Thanksgiving Day.', dct: '2000-01-06', expect: [{ text: 'Thanksgiving Day', value: '1999-11-25' }] },
   ],
+  '"the past" before a span is its adjective': [
+    { text: 'It was one of the significant events of the past century.', dct: '1989-10-30', expect: [] },
+    { text: 'Violence has flared for the past three summers.', dct: '1998-03-22', expect: [] },
+    { text: 'The index rose over the past several weekends.', dct: '1998-03-22', expect: [] },
+    // Positive: "the past" standing alone is the past in general; a counted span is a duration.
+    { text: 'In the past, the group sold its shares.', dct: '1989-10-30', expect: [{ text: 'the past', value: 'PAST_REF' }] },
+    { text: 'Leave the past behind.', dct: '1989-10-30', expect: [{ text: 'the past', value: 'PAST_REF' }] },
+    { text: 'Sales grew over the past two years.', dct: '1989-10-30', expect: [{ text: 'the past two years', value: 'P2Y' }] },
+  ],
   'a rate of an amount is no recurring time': [
     { text: 'It expects revenue to increase by 20% annually.', dct: '1989-10-30', expect: [] },
     { text: 'The plant would produce about 10,000 units annually.', dct: '1989-10-30', expect: [] },
