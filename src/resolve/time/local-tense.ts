@@ -117,9 +117,24 @@ function leftTense(text: string, sentenceStart: number, start: number): Tense | 
     if (cue === 'stop') break;
     if (cue === 'skip' || !cue) continue;
     if (cue === 'future' && expectationInPast(left, i)) return 'past';
+    // "went there to question him on Tuesday": an infinitive of purpose happens when the verb that governs it
+    // did; only a word of intent or obligation before "to" looks ahead.
+    if (cue === 'future' && w === 'to' && !intentWithin(left, i) && governedByPast(left, i)) return 'past';
     return cue;
   }
   return null;
+}
+
+// A past-tense verb earlier in the clause of an infinitive, with no word of intent or future on the way.
+function governedByPast(words: string[], to: number): boolean {
+  for (let k = to - 1, n = 1; k >= 0 && n <= 12; k--, n++) {
+    const w = words[k]!;
+    if (CLAUSE_END.test(w) && !isAbbreviationDot(words, k)) return false;
+    const cue = classify(w, words[k + 1], words[k - 1], 99);
+    if (cue === 'stop' || cue === 'future' || cue === 'present') return false;
+    if (cue === 'past') return true;
+  }
+  return false;
 }
 
 // "subpoenaed Elian to testify", "asked the court to rule": a verb that puts someone under an obligation, with its

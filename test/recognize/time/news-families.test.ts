@@ -26,6 +26,12 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Colonel Collins will be named commander for a mission in December.', dct: '1998-03-04', expect: [{ text: 'December', type: 'DATE', value: '1998-12' }] },
     { text: 'Hudson said it will redeem 9.5 million preferred shares on Oct. 31.', dct: '1989-10-27', expect: [{ text: 'Oct. 31', type: 'DATE', value: '1989-10-31' }] },
     { text: 'In September, it announced plans to acquire the business.', dct: '1989-10-30', expect: [{ text: 'September', type: 'DATE', value: '1989-09' }] },
+    // An infinitive of purpose takes the time of the verb that governs it; one of intent looks ahead.
+    { text: 'Police went there to question him on Tuesday.', dct: '2000-01-28', expect: [{ text: 'Tuesday', type: 'DATE', value: '2000-01-25' }] },
+    { text: 'The mother was taken along to make the November trip.', dct: '2000-01-28', expect: [{ text: 'November', type: 'DATE', value: '1999-11' }] },
+    { text: 'The company agreed to buy the unit in February.', dct: '2000-01-28', expect: [{ text: 'February', type: 'DATE', value: '2000-02' }] },
+    { text: 'Police will go there to question him on Tuesday.', dct: '2000-01-28', expect: [{ text: 'Tuesday', type: 'DATE', value: '2000-02-01' }] },
+    { text: 'The judge ordered him to appear on Tuesday.', dct: '2000-01-28', expect: [{ text: 'Tuesday', type: 'DATE', value: '2000-02-01' }] },
   ],
   'deadlines lean to the future': [
     { text: 'The directors declared a dividend, payable Jan. 2.', dct: '1989-11-02', expect: [{ text: 'Jan. 2', type: 'DATE', value: '1990-01-02' }] },
