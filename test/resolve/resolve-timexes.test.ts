@@ -100,6 +100,13 @@ describe('the tense of the clause around a date', () => {
     // Violent or accidental events are reported once they happened.
     ['Police have searched for him since shortly after the Oct. 23 slaying.', 'Oct. 23', 'past', 'clause'],
     ['Police have set the Oct. 23 meeting.', 'Oct. 23', 'present', 'clause'],
+    // A scheduled event in the plain present, right before its day, is ahead; negated or as a noun it is not.
+    ['Arafat and Netanyahu meet separately Monday with Albright.', 'Monday', 'future', 'clause'],
+    ['The talks resume Tuesday in Belfast.', 'Tuesday', 'future', 'clause'],
+    ['Parliament reconvenes on Jan. 10.', 'Jan. 10', 'future', 'clause'],
+    ['They did not meet Monday.', 'Monday', 'past', 'clause'],
+    ['On Wednesday, the head of the assembly said the homes were unfit.', 'Wednesday', 'past', 'clause'],
+    ['The vote Monday was close.', 'Monday', 'past', 'clause'],
   ] as const)('%s [%s] -> %s from %s', (sentence, target, tense, from) => {
     expect(tenseAt(sentence, target)).toEqual({ tense, from });
   });

@@ -25,6 +25,13 @@ const PAST = new Set([
   'ago', 'yesterday', 'earlier', 'quit', 'shut', 'arose', 'drew', 'threw', 'swore', 'fled', 'slid', 'wore', 'ate', 'laid',
   'overtook', 'underwent', 'undertook', 'began', 'sought',
 ]);
+// Scheduled events in the plain present: the day named right after them is ahead.
+const SCHEDULED = new Set([
+  'meet', 'meets', 'begin', 'begins', 'start', 'starts', 'resume', 'resumes', 'open', 'opens', 'close', 'closes',
+  'leave', 'leaves', 'depart', 'departs', 'arrive', 'arrives', 'return', 'returns', 'visit', 'visits', 'travel', 'travels',
+  'convene', 'convenes', 'vote', 'votes', 'expire', 'expires', 'reconvene', 'reconvenes', 'fly', 'flies',
+]);
+const NOT_SCHEDULED_BEFORE = /^(?:did|didn't|not|never|n't|could|couldn't|would|wouldn't|should|to|must|can|cannot|the|a|an|his|her|its|their|our|this|that)$/i;
 // The present perfect counts as present: "has set Nov. 10 as the deadline" (the nearest Nov. 10).
 const PRESENT = new Set(['is', 'are', 'am', 'says', 'does', 'do', 'remains', 'continues', 'has', 'have']);
 // Words that end a clause when reading outward from the time expression.
@@ -113,6 +120,9 @@ function leftTense(text: string, sentenceStart: number, start: number): Tense | 
   for (let i = left.length - 1, n = 1; i >= 0 && n <= 16; i--, n++) {
     const w = left[i]!;
     if (CLAUSE_END.test(w) && !isAbbreviationDot(left, i)) break;
+    // "Arafat and Netanyahu meet separately Monday", "the talks resume Tuesday": a plain present of a scheduled
+    // event right before its day tells what is to come (a negation or a modal before it decides instead).
+    if (n <= 3 && SCHEDULED.has(w) && !(i > 0 && NOT_SCHEDULED_BEFORE.test(left[i - 1]!))) return 'future';
     const cue = classify(w, left[i + 1], left[i - 1], n, w === 'to' && intentWithin(left, i));
     if (cue === 'stop') break;
     if (cue === 'skip' || !cue) continue;
