@@ -107,6 +107,10 @@ describe('the tense of the clause around a date', () => {
     ['They did not meet Monday.', 'Monday', 'past', 'clause'],
     ['On Wednesday, the head of the assembly said the homes were unfit.', 'Wednesday', 'past', 'clause'],
     ['The vote Monday was close.', 'Monday', 'past', 'clause'],
+    // "according to", "prior to": prepositions, not an infinitive looking ahead.
+    ["Troops voted in, with the vanguard arriving Tuesday, according to diplomatic sources.", 'Tuesday', 'past', 'clause'],
+    ["The vanguard arriving Tuesday, according to diplomatic sources.", 'Tuesday', 'present', 'sentence'],
+    ['The troops are going to arrive Tuesday, according to sources.', 'Tuesday', 'future', 'clause'],
   ] as const)('%s [%s] -> %s from %s', (sentence, target, tense, from) => {
     expect(tenseAt(sentence, target)).toEqual({ tense, from });
   });

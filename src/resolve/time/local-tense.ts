@@ -44,6 +44,8 @@ const NOT_A_NOUN_AFTER = /^(?:the|a|an|his|her|its|their|our|this|that|these|tho
 
 const INTENT_BEFORE_TO = /^(?:agreed?|agrees|agreement|plans?|planned|planning|decided?|decides|decision|expected|scheduled|set|due|is|are|was|were|hopes?|hoped|wants?|wanted|voted|promised|pledged|intends?|intended|ready|aims?|aimed|seeks?|sought|proposed|proposal|going|able|likely|prepared|preparing|moved|moving|vowed|threatened|offered|ordered|asked|called|subpoenaed|invited|summoned)$/i;
 
+const PREPOSITION_BEFORE_TO = /^(?:according|prior|thanks|owing|compared|contrary|close|next|relative|similar|addition|regard|respect|opposed|subject|equal|reference|as|up)$/i;
+
 type Cue = Tense | 'stop' | 'skip' | null;
 
 function classify(word: string, next: string | undefined, prev: string | undefined, distance: number, intentBefore = prev !== undefined && INTENT_BEFORE_TO.test(prev)): Cue {
@@ -51,6 +53,8 @@ function classify(word: string, next: string | undefined, prev: string | undefin
   const w = word.toLowerCase();
   if (BOUNDARY.has(w)) return 'stop';
   if (w === 'to') {
+    // "according to sources", "prior to the vote": a preposition, not an infinitive.
+    if (prev !== undefined && PREPOSITION_BEFORE_TO.test(prev)) return null;
     // "to" + verb looks ahead when close to the date, or further away after a word of intent or arrangement
     // ("agreed to buy the unit in February", "is to resume trading in Paris Tuesday"); a purpose clause
     // ("staged celebrations to mark the entry into NATO on Friday") does not.
