@@ -234,6 +234,14 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
         }
         // "The quarter", "that quarter": the quarter last mentioned, before any finer date inside it.
         if (rel.unit === 'Q' && rel.offset === 0) {
+          // "The quarter ended July 31": the three months up to that day, named by the calendar quarter that holds
+          // most of them (May to July: the second).
+          const next = timexes[i + 1];
+          if (next && /^[ \t]+(?:ended|ending|that[ \t]+ended)[ \t]+$/i.test(doc.text.slice(t.end, next.start))) {
+            const e = resolveOne(next.value);
+            const d = e && /^\d{4}-\d{2}-\d{2}$/.test(e.value) ? parseDay(e.value) : null;
+            if (d) return { value: join(shiftedValue(addDays(d, -45), 'Q', 0)), ...(e!.anchor ? { anchor: e!.anchor } : {}), inferred: ['value'] };
+          }
           const q = quarterRef();
           if (q) return { value: join(q.value), anchor: `narrative:${q.index}`, inferred: ['value'] };
         }

@@ -61,6 +61,11 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Revenue was $76 million for the year ended March 31.', dct: '1989-11-01', expect: [{ text: 'the year', type: 'DURATION', value: 'P1Y' }, { text: 'March 31', type: 'DATE', value: '1989-03-31' }] },
     { text: 'The chief forecast an increase for the full year.', dct: '1989-10-30', expect: [{ text: 'the full year', type: 'DATE', value: '1989' }] },
     { text: 'Debt should fall by year-end.', dct: '1989-10-30', expect: [{ text: 'year-end', type: 'DATE', value: '1989', mod: 'END' }] },
+    // "The quarter ended <day>": the calendar quarter holding most of the three months up to that day.
+    { text: 'It had 5.6 million shares in the quarter ended July 31.', dct: '1989-10-30', expect: [{ text: 'the quarter', type: 'DATE', value: '1989-Q2' }, { text: 'July 31', type: 'DATE', value: '1989-07-31' }] },
+    { text: 'Sales rose in the quarter ended Sept. 30.', dct: '1989-10-30', expect: [{ text: 'the quarter', type: 'DATE', value: '1989-Q3' }, { text: 'Sept. 30', type: 'DATE', value: '1989-09-30' }] },
+    { text: 'Results for the quarter ending Dec. 31 will be weak.', dct: '1989-10-30', expect: [{ text: 'the quarter', type: 'DATE', value: '1989-Q4' }, { text: 'Dec. 31', type: 'DATE', value: '1989-12-31' }] },
+    { text: 'Profit rose in the third quarter.\nIn the quarter, sales rose too.', dct: '1989-10-30', expect: [{ text: 'the third quarter', type: 'DATE', value: '1989-Q3' }, { text: 'the quarter', type: 'DATE', value: '1989-Q3' }] },
   ],
   'years back from the creation time': [
     { text: 'Esselte sold the stake five years ago.', dct: '1989-10-26', expect: [{ text: 'five years ago', type: 'DATE', value: '1984' }] },
