@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { localTense } from '../../src/resolve/time/local-tense.js';
+import { sentenceTense } from '../../src/resolve/time/sentence-tense.js';
 import { isoDay, nthWeekday, weekday } from '../../src/resolve/time/calendar.js';
 import { recognizeTimexes } from '../../src/recognize/recognize-timexes.js';
 import { resolveTimexes } from '../../src/resolve/resolve-timexes.js';
@@ -113,6 +114,14 @@ describe('the tense of the clause around a date', () => {
     ['The troops are going to arrive Tuesday, according to sources.', 'Tuesday', 'future', 'clause'],
   ] as const)('%s [%s] -> %s from %s', (sentence, target, tense, from) => {
     expect(tenseAt(sentence, target)).toEqual({ tense, from });
+  });
+
+  it.each([
+    ['It said two new flights would leave on Monday nights from March 30, with the third departing each Thursday from August 6.', 'future'],
+    ['Shares fell sharply, with the third leaving the market in August.', 'past'],
+    ['The minister is in India, with the third flight each Thursday from August 6.', 'present'],
+  ] as const)('the sentence decides when the clause is silent: %s -> %s', (sentence, tense) => {
+    expect(sentenceTense(sentence)).toBe(tense);
   });
 
   it('falls back on the sentence when the clause has no verb cue', () => {
