@@ -67,6 +67,11 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Results for the quarter ending Dec. 31 will be weak.', dct: '1989-10-30', expect: [{ text: 'the quarter', type: 'DATE', value: '1989-Q4' }, { text: 'Dec. 31', type: 'DATE', value: '1989-12-31' }] },
     { text: 'Profit rose in the third quarter.\nIn the quarter, sales rose too.', dct: '1989-10-30', expect: [{ text: 'the third quarter', type: 'DATE', value: '1989-Q3' }, { text: 'the quarter', type: 'DATE', value: '1989-Q3' }] },
   ],
+  '"one day" after a modal is the future': [
+    { text: 'Islam will one day be the second largest religion.', dct: '1998-03-03', expect: [{ text: 'one day', type: 'DATE', value: 'FUTURE_REF' }] },
+    { text: 'We hope we can one day return home.', dct: '1998-03-03', expect: [{ text: 'one day', type: 'DATE', value: 'FUTURE_REF' }] },
+    { text: 'He had only been in the job one day.', dct: '1998-03-03', expect: [{ text: 'one day', type: 'DURATION', value: 'P1D' }] },
+  ],
   'years back from the creation time': [
     { text: 'Esselte sold the stake five years ago.', dct: '1989-10-26', expect: [{ text: 'five years ago', type: 'DATE', value: '1984' }] },
     { text: 'Growth hate groups grew over the past year.', dct: '1998-03-03', expect: [{ text: 'the past year', type: 'DATE', value: '1997' }] },
