@@ -87,7 +87,9 @@ export function localTense(text: string, sentenceStart: number, sentenceEnd: num
   if (PAST_BEFORE.test(before)) return { tense: 'past', from: 'clause' };
   if (NEAREST_BEFORE.test(before)) return { tense: 'present', from: 'deadline' };
   const clause = clauseTense(text, sentenceStart, sentenceEnd, start, end);
-  if (DEADLINE_BEFORE.test(before)) return { tense: clause === 'past' ? 'present' : 'future', from: 'deadline' };
+  // With no verb in the clause, the sentence tells whether the deadline is reported as past ("issued an ultimatum
+  // demanding that Iraq withdraw within a week, starting at noon Saturday").
+  if (DEADLINE_BEFORE.test(before)) return { tense: (clause ?? sentenceTense(text.slice(sentenceStart, sentenceEnd))) === 'past' ? 'present' : 'future', from: 'deadline' };
   if (clause) return { tense: clause, from: 'clause' };
   return { tense: sentenceTense(text.slice(sentenceStart, sentenceEnd)), from: 'sentence' };
 }
