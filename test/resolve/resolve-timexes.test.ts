@@ -86,8 +86,8 @@ describe('the tense of the clause around a date', () => {
     ['The dividend is payable Dec. 15.', 'Dec. 15', 'future', 'deadline'],
     ['The offer was extended to Nov. 20.', 'Nov. 20', 'present', 'deadline'],
     // No verb in the clause: the sentence says whether the deadline is told as past.
-    ['Bush issued an ultimatum demanding that Iraq withdraw within a week, starting at noon Saturday.', 'Saturday', 'present', 'deadline'],
-    ['Iraq must withdraw within a week, starting at noon Saturday.', 'Saturday', 'future', 'deadline'],
+    ['Bush issued an ultimatum demanding that Iraq withdraw within a week, starting at noon Saturday.', 'noon Saturday', 'present', 'deadline'],
+    ['Iraq must withdraw within a week, starting at noon Saturday.', 'noon Saturday', 'future', 'deadline'],
     ['Nothing has changed since March.', 'March', 'past', 'clause'],
     ['On Tuesday, the two sides conferred.', 'Tuesday', 'past', 'clause'],
     ['It will redeem 9.5 million preferred shares on Oct. 31.', 'Oct. 31', 'future', 'clause'],
