@@ -81,6 +81,8 @@ const OFFSET = new RegExp(
   'gi',
 );
 
+const EVENT_AFTER = /^[ \t]+(?!(?:and|or|but|when|while|which|who|in|on|at|to|of|for|with|as|then|that)\b)[a-z]{2,}/;
+
 export const offsetParser: TimeParser = {
   name: 'time.offset',
   pattern: OFFSET,
@@ -96,7 +98,9 @@ export const offsetParser: TimeParser = {
     if (n === -1 && word === 'ago') return { start, end, type: 'DATE', value: 'PAST_REF', rule: 'time.offset' };
     if (!(n > 0)) return null;
     // "one year after the aggression" is anchored on an event, not a date: the length alone is a duration.
-    if ((word === 'after' || word === 'before') && /^[ \t]+(?:(?:the|a|an|its|his|her|their|this|that|he|she|it|they|we|I)\b|[A-Z0-9])/.test(text.slice(end, end + 7))) {
+    // So is one before a clause or a gerund ("a decade after exchanging communist rule", "two days after police
+    // arrived"); only a clause break or a conjunction leaves the offset standing alone ("two days after, he quit").
+    if ((word === 'after' || word === 'before') && (/^[ \t]+(?:(?:the|a|an|its|his|her|their|our|my|your|these|those|this|that|he|she|it|they|we|I|you)\b|[A-Z0-9])/.test(text.slice(end, end + 7)) || EVENT_AFTER.test(text.slice(end, end + 16)))) {
       const durEnd = start + m[0].length - m[3]!.length;
       return { start, end: durEnd - (text[durEnd - 1] === ' ' ? 1 : 0), type: 'DURATION', value: durationValue(n, unit), rule: 'time.duration' };
     }

@@ -67,6 +67,12 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Results for the quarter ending Dec. 31 will be weak.', dct: '1989-10-30', expect: [{ text: 'the quarter', type: 'DATE', value: '1989-Q4' }, { text: 'Dec. 31', type: 'DATE', value: '1989-12-31' }] },
     { text: 'Profit rose in the third quarter.\nIn the quarter, sales rose too.', dct: '1989-10-30', expect: [{ text: 'the third quarter', type: 'DATE', value: '1989-Q3' }, { text: 'the quarter', type: 'DATE', value: '1989-Q3' }] },
   ],
+  'a span before or after an event is a duration; standing alone it is an offset': [
+    { text: 'They joined a decade after exchanging communist rule for democracy.', dct: '1999-03-12', expect: [{ text: 'a decade', type: 'DURATION', value: 'P10Y' }] },
+    { text: 'He resigned two days after police arrived.', dct: '1999-03-12', expect: [{ text: 'two days', type: 'DURATION', value: 'P2D' }] },
+    { text: 'Notice must come 30 days before holders vote.', dct: '1989-10-26', expect: [{ text: '30 days', type: 'DURATION', value: 'P30D' }] },
+    { text: 'The talks began on March 3.\nHe resigned two days after, and left.', dct: '1999-03-12', expect: [{ text: 'March 3', type: 'DATE', value: '1999-03-03' }, { text: 'two days after', type: 'DATE', value: '1999-03-05' }] },
+  ],
   '"one day" after a modal is the future': [
     { text: 'Islam will one day be the second largest religion.', dct: '1998-03-03', expect: [{ text: 'one day', type: 'DATE', value: 'FUTURE_REF' }] },
     { text: 'We hope we can one day return home.', dct: '1998-03-03', expect: [{ text: 'one day', type: 'DATE', value: 'FUTURE_REF' }] },
