@@ -18,8 +18,8 @@ interface Reference {
 
 // How fine each granularity is; a reference serves a relative expression when it is at least as fine.
 const FINENESS: Record<string, number> = { CE: 0, DE: 1, Y: 2, H: 3, SE: 3, Q: 3, M: 4, W: 5, D: 6, T: 7 };
-const UNIT_FINENESS: Record<string, number> = { DE: 1, Y: 2, Q: 3, M: 4, W: 5, D: 6 };
-const UNKNOWN: Record<string, string> = { DE: 'XXX', Y: 'XXXX', Q: 'XXXX-QX', M: 'XXXX-XX', W: 'XXXX-WXX', D: 'XXXX-XX-XX' };
+const UNIT_FINENESS: Record<string, number> = { CE: 0, DE: 1, Y: 2, Q: 3, M: 4, W: 5, D: 6 };
+const UNKNOWN: Record<string, string> = { CE: 'XX', DE: 'XXX', Y: 'XXXX', Q: 'XXXX-QX', M: 'XXXX-XX', W: 'XXXX-WXX', D: 'XXXX-XX-XX' };
 
 /**
  * Turn recognised values into calendar values the way a careful reader would: a dated text's own
@@ -192,7 +192,7 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
           if (!dct && rel.unit === 'D' && rel.offset === 0 && !suffix) return { value: 'PRESENT_REF', inferred: ['value'] };
           if (dct) return { value: join(shiftedValue(dct, rel.unit, rel.offset)), anchor: 'dct', inferred: ['value'] };
           // A report without its own date: only year-sized steps can lean on a one-year period.
-          if (periodStart && periodEnd && periodStart.y === periodEnd.y && (rel.unit === 'Y' || rel.unit === 'DE')) {
+          if (periodStart && periodEnd && periodStart.y === periodEnd.y && (rel.unit === 'Y' || rel.unit === 'DE' || rel.unit === 'CE')) {
             return { value: join(shiftedValue(periodStart, rel.unit, rel.offset)), anchor: 'period', inferred: ['value'] };
           }
           return null;

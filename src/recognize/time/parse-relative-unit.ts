@@ -3,7 +3,7 @@ import { durationValue, unitOf } from './lexicon.js';
 import { RELATIVE_UNIT_OF, relative, type RelativeBase } from './relative-value.js';
 import type { TimeParser, TimexCandidate } from './time-parser.js';
 
-const UNIT = '(decade|year|quarter|month|week|day)';
+const UNIT = '(century|decade|year|quarter|month|week|day)';
 // "the fiscal year", "the full year", "the calendar year" read like "the year".
 const YEAR_KIND = '(?:(?:fiscal|full|calendar)[ \\t]+)?';
 
@@ -35,6 +35,10 @@ export const deicticUnitParser: TimeParser = {
     const mod: TimexCandidate['mod'] = edge === 'early' ? 'START' : edge === 'late' ? 'END' : undefined;
     const kind = /(?:fiscal|full|calendar)[ \t]/i.test(m[0]);
     if (kind && unit !== 'year') return null;
+    // "this century", "the last century": the hundred years named by their first two digits ("19" for the 1900s).
+    // "The century" alone is too often a figure of speech to anchor, and "the past century", "the coming century"
+    // are as often the hundred years up to or from now as a calendar century.
+    if (unit === 'century' && (det === 'the' || m[4] || /past|coming/.test(det))) return null;
     // "the past year", "the last decade": the unit before the document's own (TimeML dates them).
     if (det === 'past' || det === 'the past' || det === 'the last') {
       if (edge) return null;

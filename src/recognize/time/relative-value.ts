@@ -20,7 +20,7 @@
  * An optional fifth field carries a suffix to append, e.g. `TMO` for "yesterday morning".
  */
 export type RelativeBase = 'DCT' | 'REF' | 'ADAPT' | 'AGO' | 'CMP' | 'WD' | 'MON' | 'QIN' | 'WE' | 'NWD' | 'SAME' | 'PER' | 'WOF';
-export type RelativeUnit = 'DE' | 'Y' | 'Q' | 'M' | 'W' | 'D';
+export type RelativeUnit = 'CE' | 'DE' | 'Y' | 'Q' | 'M' | 'W' | 'D';
 
 export interface RelativeValue {
   base: RelativeBase;
@@ -42,5 +42,5 @@ export function parseRelative(value: string): RelativeValue | null {
 
 /** The unit's word, for messages and for the XXXX fallback. */
 export const RELATIVE_UNIT_OF: Record<string, RelativeUnit> = {
-  decade: 'DE', year: 'Y', quarter: 'Q', month: 'M', week: 'W', day: 'D',
+  century: 'CE', decade: 'DE', year: 'Y', quarter: 'Q', month: 'M', week: 'W', day: 'D',
 };

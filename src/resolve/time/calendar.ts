@@ -110,9 +110,11 @@ export function rangeOf(value: string): { start: string; end: string } | null {
   }
 }
 
-/** The value of the unit containing `day`, shifted by n units: unit Y Q M W D DE. */
+/** The value of the unit containing `day`, shifted by n units: unit Y Q M W D DE CE. */
 export function shiftedValue(day: Day, unit: string, n: number): string {
   switch (unit) {
+    case 'CE':
+      return String(Math.floor(day.y / 100) + n).padStart(2, '0');
     case 'DE':
       return String(Math.floor(day.y / 10) + n);
     case 'Y':

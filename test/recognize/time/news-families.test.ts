@@ -73,6 +73,15 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Notice must come 30 days before holders vote.', dct: '1989-10-26', expect: [{ text: '30 days', type: 'DURATION', value: 'P30D' }] },
     { text: 'The talks began on March 3.\nHe resigned two days after, and left.', dct: '1999-03-12', expect: [{ text: 'March 3', type: 'DATE', value: '1999-03-03' }, { text: 'two days after', type: 'DATE', value: '1999-03-05' }] },
   ],
+  'centuries named from the creation time': [
+    { text: 'The region saw many of the disasters of this century.', dct: '1999-03-13', expect: [{ text: 'this century', type: 'DATE', value: '19' }] },
+    { text: 'In the last century, wars raged.', dct: '2018-09-25', expect: [{ text: 'the last century', type: 'DATE', value: '19' }] },
+    { text: 'The next century will be better.', dct: '1999-03-13', expect: [{ text: 'The next century', type: 'DATE', value: '20' }] },
+    { text: 'Peace will hold in this century.', period: '2019', expect: [{ text: 'this century', type: 'DATE', value: '20' }] },
+    // Not a calendar century: a figure of speech, or the hundred years up to now.
+    { text: 'It was the trial of the century.', dct: '1999-03-13', expect: [] },
+    { text: 'It was one of the events of the past century.', dct: '1989-10-30', expect: [] },
+  ],
   '"one day" after a modal is the future': [
     { text: 'Islam will one day be the second largest religion.', dct: '1998-03-03', expect: [{ text: 'one day', type: 'DATE', value: 'FUTURE_REF' }] },
     { text: 'We hope we can one day return home.', dct: '1998-03-03', expect: [{ text: 'one day', type: 'DATE', value: 'FUTURE_REF' }] },
