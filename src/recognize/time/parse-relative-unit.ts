@@ -38,7 +38,13 @@ export const deicticUnitParser: TimeParser = {
     // "this century", "the last century": the hundred years named by their first two digits ("19" for the 1900s).
     // "The century" alone is too often a figure of speech to anchor, and "the past century", "the coming century"
     // are as often the hundred years up to or from now as a calendar century.
-    if (unit === 'century' && (det === 'the' || m[4] || /past|coming/.test(det))) return null;
+    // A century is counted from the speaker's own: "the previous century" after "the twentieth century" is still
+    // the one before ours, not the one before that.
+    if (unit === 'century') {
+      if (det === 'the' || m[4] || /past|coming|that|same/.test(det)) return null;
+      const step = /last|previous|preceding/.test(det) ? -1 : /next|following/.test(det) ? 1 : 0;
+      return { start, end, type: 'DATE', value: relative('DCT', code, step), ...(mod ? { mod } : {}), rule: 'time.relative-unit' };
+    }
     // "the past year", "the last decade": the unit before the document's own (TimeML dates them).
     if (det === 'past' || det === 'the past' || det === 'the last') {
       if (edge) return null;

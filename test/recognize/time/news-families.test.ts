@@ -78,6 +78,7 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'In the last century, wars raged.', dct: '2018-09-25', expect: [{ text: 'the last century', type: 'DATE', value: '19' }] },
     { text: 'The next century will be better.', dct: '1999-03-13', expect: [{ text: 'The next century', type: 'DATE', value: '20' }] },
     { text: 'Peace will hold in this century.', period: '2019', expect: [{ text: 'this century', type: 'DATE', value: '20' }] },
+    { text: 'The twentieth century was cruel. From the ashes of the previous century came the United Nations.', period: '2018', expect: [{ text: 'twentieth century', type: 'DATE', value: '19' }, { text: 'the previous century', type: 'DATE', value: '19' }] },
     // Not a calendar century: a figure of speech, or the hundred years up to now.
     { text: 'It was the trial of the century.', dct: '1999-03-13', expect: [] },
     { text: 'It was one of the events of the past century.', dct: '1989-10-30', expect: [] },
