@@ -1,6 +1,6 @@
 import type { DocumentWithPeriod, Message, Segmentation, Timex } from '../model/index.js';
 import { parseRelative } from '../recognize/time/relative-value.js';
-import { addDays, firstDay, granularity, isoDay, nthWeekday, parseDay, rangeOf, shiftedValue, weekday, type Day } from './time/calendar.js';
+import { addDays, easterSunday, firstDay, granularity, isoDay, nthWeekday, parseDay, rangeOf, shiftedValue, weekday, type Day } from './time/calendar.js';
 import type { Tense } from './time/sentence-tense.js';
 import { localTense, type LocalTense } from './time/local-tense.js';
 
@@ -164,6 +164,23 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
           const day = addDays(nthWeekday(Number(a.value.slice(0, 4)), month, rel.offset, Number(wd)), Number(plus ?? 0));
           return { value: isoDay(day), anchor: a.anchor, inferred: ['year'] };
         }
+        if (rel.base === 'EAS') {
+          // Easter falls in March or April: the year is the one an April date would take here.
+          const a = anchorYear('XXXX-04');
+          if (!a) return null;
+          let y = Number(a.value.slice(0, 4));
+          const on = (year: number) => addDays(easterSunday(year), Number(rel.unit));
+          // Told in the past, a feast still ahead of the document is last year's; in the future, one gone is next year's.
+          if (dct && a.anchor === 'dct') {
+            const t = tense();
+            // A week is past once it has begun.
+            const begins = (year: number) => isoDay(addDays(on(year), rel.suffix === 'W' ? 1 - weekday(on(year)) : 0));
+            if (t === 'past' && begins(y) > isoDay(dct)) y--;
+            else if (t === 'future' && isoDay(on(y)) < isoDay(dct)) y++;
+          }
+          const day = on(y);
+          return { value: rel.suffix === 'W' ? shiftedValue(day, 'W', 0) : isoDay(day), anchor: a.anchor, inferred: ['year'] };
+        }
         if (rel.base === 'WE') {
           // A weekend belongs to the ISO week of the Monday before it. Past tense on a weekday means the one just gone.
           const ref = dct ?? (() => {
@@ -268,6 +285,7 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
       if (rel.base === 'SAME') return 'XXXX';
       if (rel.base === 'PER') return 'XXXX-QX';
       if (rel.base === 'WE') return 'XXXX-WXX-WE';
+      if (rel.base === 'EAS') return rel.suffix === 'W' ? 'XXXX-WXX' : 'XXXX-XX-XX';
       if (rel.base === 'NWD') return `XXXX-${rel.unit.padStart(2, '0')}-XX`;
       if (rel.base === 'WOF') return 'XXXX-WXX';
       const unit = rel.base === 'ADAPT' || rel.base === 'CMP' ? 'Y' : rel.unit;

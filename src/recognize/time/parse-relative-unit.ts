@@ -10,12 +10,12 @@ const YEAR_KIND = '(?:(?:fiscal|full|calendar)[ \\t]+)?';
 // "last year", "this month", "earlier this year", "later that month", "the same day", "the following year",
 // "the year before", "the previous week", "the current quarter", "the year".
 const DEICTIC = new RegExp(
-  `(?<![\\w-])(?:(earlier|later|early|late)[ \\t]+)?(this|last|next|past|coming|that|the[ \\t]+same|the[ \\t]+previous|the[ \\t]+preceding|the[ \\t]+following|the[ \\t]+next|the[ \\t]+current|the[ \\t]+latest|the[ \\t]+last|the[ \\t]+past|the[ \\t]+coming|the)[ \\t]+${YEAR_KIND}${UNIT}(?:[ \\t]+(before|earlier|after|later))?(?![\\w-])`,
+  `(?<![\\w-])(?:(earlier|later|early|late)[ \\t]+)?(this|last|next|past|coming|that[ \\t]+same|that|the[ \\t]+same|the[ \\t]+previous|the[ \\t]+preceding|the[ \\t]+following|the[ \\t]+next|the[ \\t]+current|the[ \\t]+latest|the[ \\t]+last|the[ \\t]+past|the[ \\t]+coming|the)[ \\t]+${YEAR_KIND}${UNIT}(?:[ \\t]+(before|earlier|after|later))?(?![\\w-])`,
   'gi',
 );
 
 const DET: Record<string, [RelativeBase, number]> = {
-  this: ['DCT', 0], last: ['DCT', -1], next: ['DCT', 1], that: ['REF', 0], 'the same': ['REF', 0],
+  this: ['DCT', 0], last: ['DCT', -1], next: ['DCT', 1], that: ['REF', 0], 'that same': ['REF', 0], 'the same': ['REF', 0],
   'the previous': ['REF', -1], 'the preceding': ['REF', -1], 'the following': ['REF', 1], 'the next': ['REF', 1],
   'the current': ['DCT', 0], 'the latest': ['DCT', -1], the: ['REF', 0],
 };

@@ -144,6 +144,25 @@ export function firstDay(value: string): Day | null {
   return r ? parseDay(r.start) : null;
 }
 
+/** Easter Sunday of a year in the Gregorian calendar (the anonymous Gregorian computus). */
+export function easterSunday(y: number): Day {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { y, m: month, d: day };
+}
+
 /** The nth given weekday (1 Monday .. 7 Sunday) of a month; n = -1 for the last one. */
 export function nthWeekday(y: number, m: number, n: number, wd: number): Day {
   if (n < 0) {

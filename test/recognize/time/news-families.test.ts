@@ -73,6 +73,18 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Notice must come 30 days before holders vote.', dct: '1989-10-26', expect: [{ text: '30 days', type: 'DURATION', value: 'P30D' }] },
     { text: 'The talks began on March 3.\nHe resigned two days after, and left.', dct: '1999-03-12', expect: [{ text: 'March 3', type: 'DATE', value: '1999-03-03' }, { text: 'two days after', type: 'DATE', value: '1999-03-05' }] },
   ],
+  'Easter and the feasts counted from it': [
+    { text: 'Protesters prayed as Easter week began.', dct: '2000-04-17', expect: [{ text: 'Easter week', type: 'DATE', value: '2000-W16' }] },
+    { text: 'They will meet after Easter.', dct: '2000-04-17', expect: [{ text: 'Easter', type: 'DATE', value: '2000-04-23' }] },
+    { text: 'They will meet after Easter.', dct: '2000-05-17', expect: [{ text: 'Easter', type: 'DATE', value: '2001-04-15' }] },
+    { text: 'On Good Friday, crowds gathered.', dct: '2000-04-17', expect: [{ text: 'Good Friday', type: 'DATE', value: '1999-04-02' }] },
+    { text: 'The accord was signed on Good Friday.', dct: '1998-04-14', expect: [{ text: 'Good Friday', type: 'DATE', value: '1998-04-10' }] },
+    { text: 'Ships reached Easter Island.', dct: '1998-04-14', expect: [] },
+  ],
+  '"that same day" is "the same day"': [
+    { text: 'The talks began on March 3.\nThey left that same day.', dct: '1999-03-12', expect: [{ text: 'March 3', type: 'DATE', value: '1999-03-03' }, { text: 'that same day', type: 'DATE', value: '1999-03-03' }] },
+    { text: 'Oil rose in 1996.\nThat same year, prices fell.', dct: '1999-03-12', expect: [{ text: '1996', type: 'DATE', value: '1996' }, { text: 'That same year', type: 'DATE', value: '1996' }] },
+  ],
   'centuries named from the creation time': [
     { text: 'The region saw many of the disasters of this century.', dct: '1999-03-13', expect: [{ text: 'this century', type: 'DATE', value: '19' }] },
     { text: 'In the last century, wars raged.', dct: '2018-09-25', expect: [{ text: 'the last century', type: 'DATE', value: '19' }] },
