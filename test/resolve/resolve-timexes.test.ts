@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { localTense } from '../../src/resolve/time/local-tense.js';
 import { sentenceTense } from '../../src/resolve/time/sentence-tense.js';
-import { isoDay, nthWeekday, weekday } from '../../src/resolve/time/calendar.js';
+import { easterSunday, isoDay, nthWeekday, weekday } from '../../src/resolve/time/calendar.js';
 import { recognizeTimexes } from '../../src/recognize/recognize-timexes.js';
 import { resolveTimexes } from '../../src/resolve/resolve-timexes.js';
 import { makeTimedDoc, type TimedDocOptions } from '../helpers/make-timed-doc.js';
@@ -140,6 +140,29 @@ describe('the tense of the clause around a date', () => {
         expect(['past', 'present', 'future']).toContain(r.tense);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('calendar: Easter Sunday', () => {
+  it.each([
+    [1818, '1818-03-22'], // the earliest it can fall
+    [1998, '1998-04-12'],
+    [2000, '2000-04-23'],
+    [2024, '2024-03-31'],
+    [2038, '2038-04-25'], // the latest it can fall
+  ])('%i -> %s', (y, iso) => {
+    expect(isoDay(easterSunday(y))).toBe(iso);
+  });
+
+  it('is a Sunday between March 22 and April 25', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1583, max: 2400 }), (y) => {
+        const d = easterSunday(y);
+        expect(weekday(d)).toBe(7);
+        expect(isoDay(d) >= `${y}-03-22` && isoDay(d) <= `${y}-04-25`).toBe(true);
+      }),
+      { numRuns: 200 },
     );
   });
 });
