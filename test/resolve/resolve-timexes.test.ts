@@ -114,6 +114,7 @@ describe('the tense of the clause around a date', () => {
     // "according to", "prior to": prepositions, not an infinitive looking ahead.
     ["Troops voted in, with the vanguard arriving Tuesday, according to diplomatic sources.", 'Tuesday', 'past', 'clause'],
     ["The vanguard arriving Tuesday, according to diplomatic sources.", 'Tuesday', 'present', 'sentence'],
+    ['I would like to thank him for coming on Tuesday.', 'Tuesday', 'present', 'sentence'],
     ['The troops are going to arrive Tuesday, according to sources.', 'Tuesday', 'future', 'clause'],
   ] as const)('%s [%s] -> %s from %s', (sentence, target, tense, from) => {
     expect(tenseAt(sentence, target)).toEqual({ tense, from });
@@ -123,6 +124,9 @@ describe('the tense of the clause around a date', () => {
     ['It said two new flights would leave on Monday nights from March 30, with the third departing each Thursday from August 6.', 'future'],
     ['Shares fell sharply, with the third leaving the market in August.', 'past'],
     ['The minister is in India, with the third flight each Thursday from August 6.', 'present'],
+    // A courtesy or the speaker's own conditional is no plan.
+    ['I would like to congratulate him on his election on 13 June to the presidency.', 'present'],
+    ['We would have acted in June.', 'past'],
   ] as const)('the sentence decides when the clause is silent: %s -> %s', (sentence, tense) => {
     expect(sentenceTense(sentence)).toBe(tense);
   });

@@ -61,6 +61,8 @@ function classify(word: string, next: string | undefined, prev: string | undefin
     const reach = intentBefore ? 12 : 4;
     return next !== undefined && distance <= reach && /^[a-z]/.test(next) && !NOT_A_VERB_AFTER_TO.test(next) ? 'future' : null;
   }
+  // "I would like to thank", "we would wish": a courtesy, not a plan.
+  if (w === 'would' && next !== undefined && /^(?:like|love|wish|want|prefer)$/i.test(next)) return null;
   if (FUTURE.has(w)) return 'future';
   if (PRESENT.has(w)) return 'present';
   const pastForm = PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !w.startsWith('un'));
