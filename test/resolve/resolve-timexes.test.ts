@@ -115,6 +115,10 @@ describe('the tense of the clause around a date', () => {
     ["Troops voted in, with the vanguard arriving Tuesday, according to diplomatic sources.", 'Tuesday', 'past', 'clause'],
     ["The vanguard arriving Tuesday, according to diplomatic sources.", 'Tuesday', 'present', 'sentence'],
     ['I would like to thank him for coming on Tuesday.', 'Tuesday', 'present', 'sentence'],
+    // A plan qualifying a noun: the clause's own verb after the date decides.
+    ['A memorial service planned at the University of Rochester for Saturday was canceled.', 'Saturday', 'present', 'deadline'],
+    ['A memorial service planned for Saturday will honor him.', 'Saturday', 'future', 'deadline'],
+    ['The team is scheduled for Saturday, officials said.', 'Saturday', 'future', 'deadline'],
     ['The troops are going to arrive Tuesday, according to sources.', 'Tuesday', 'future', 'clause'],
   ] as const)('%s [%s] -> %s from %s', (sentence, target, tense, from) => {
     expect(tenseAt(sentence, target)).toEqual({ tense, from });

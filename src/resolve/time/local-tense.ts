@@ -9,6 +9,8 @@ import { sentenceTense, type Tense } from './sentence-tense.js';
 // Words right before a date that make it a deadline or boundary: the date leans to the future unless the clause
 // is plainly past, and then the nearest candidate wins ("payable Dec. 15", "extended to Nov. 20", "by August").
 const DEADLINE_BEFORE = /(?:^|[^\w'-])(?:until|till|through|thru|by|effective|payable|due|starting|as[ \t]+soon[ \t]+as|as[ \t]+early[ \t]+as|as[ \t]+late[ \t]+as|no[ \t]+later[ \t]+than|expires?|expiring|(?:scheduled|set|slated|planned)[ \t]+for|(?:extended|postponed|delayed|moved|pushed[ \t]+back|adjourned)[ \t]+(?:to|until))[ \t]+(?:(?:on|in|at)[ \t]+)?(?:(?:early|late|mid|the[ \t]+end[ \t]+of)[ \t-]+)?$/i;
+const PLAN_AFTER_NOUN = /(?:^|[^\w'-])([a-z]+)[ \t]+(?:planned|scheduled|slated|set)(?:[ \t]+(?:at|in)[ \t]+[^,;:.]{1,40}?)?[ \t]+for[ \t]+(?:(?:on|at)[ \t]+)?$/;
+const NOT_A_NOUN = /^(?:is|are|was|were|be|been|being|has|have|had|will|would|he|she|it|they|we|you|i|who|which|that|originally|previously|initially|now|also|not|never|already|tentatively)$/;
 const NEAREST_BEFORE = /(?:^|[^\w'-])as[ \t]+of[ \t]+$/i;
 const PAST_BEFORE = /(?:^|[^\w'-])(?:since)[ \t]+$/i;
 
@@ -88,6 +90,10 @@ export function localTense(text: string, sentenceStart: number, sentenceEnd: num
   const before = text.slice(Math.max(sentenceStart, start - 60), start);
   if (PAST_BEFORE.test(before)) return { tense: 'past', from: 'clause' };
   if (NEAREST_BEFORE.test(before)) return { tense: 'present', from: 'deadline' };
+  // "A memorial service planned for Saturday was canceled": the plan qualifies a noun; the clause's own verb, after
+  // the date, tells whether the day has passed.
+  const reduced = PLAN_AFTER_NOUN.exec(before);
+  if (reduced && !NOT_A_NOUN.test(reduced[1]!) && rightTense(text, sentenceEnd, end) === 'past') return { tense: 'present', from: 'deadline' };
   const clause = clauseTense(text, sentenceStart, sentenceEnd, start, end);
   // With no verb in the clause, the sentence tells whether the deadline is reported as past ("issued an ultimatum
   // demanding that Iraq withdraw within a week, starting at noon Saturday").
