@@ -1,6 +1,6 @@
 import type { DocumentWithPeriod, Message, Segmentation, Timex } from '../model/index.js';
 import { parseRelative } from '../recognize/time/relative-value.js';
-import { addDays, firstDay, granularity, isoDay, nthWeekday, parseDay, rangeOf, shiftedValue, weekday, type Day } from './time/calendar.js';
+import { addDays, easterSunday, firstDay, granularity, isoDay, nthWeekday, parseDay, rangeOf, shiftedValue, weekday, type Day } from './time/calendar.js';
 import type { Tense } from './time/sentence-tense.js';
 import { localTense, type LocalTense } from './time/local-tense.js';
 
@@ -18,8 +18,8 @@ interface Reference {
 
 // How fine each granularity is; a reference serves a relative expression when it is at least as fine.
 const FINENESS: Record<string, number> = { CE: 0, DE: 1, Y: 2, H: 3, SE: 3, Q: 3, M: 4, W: 5, D: 6, T: 7 };
-const UNIT_FINENESS: Record<string, number> = { DE: 1, Y: 2, Q: 3, M: 4, W: 5, D: 6 };
-const UNKNOWN: Record<string, string> = { DE: 'XXX', Y: 'XXXX', Q: 'XXXX-QX', M: 'XXXX-XX', W: 'XXXX-WXX', D: 'XXXX-XX-XX' };
+const UNIT_FINENESS: Record<string, number> = { CE: 0, DE: 1, Y: 2, Q: 3, M: 4, W: 5, D: 6 };
+const UNKNOWN: Record<string, string> = { CE: 'XX', DE: 'XXX', Y: 'XXXX', Q: 'XXXX-QX', M: 'XXXX-XX', W: 'XXXX-WXX', D: 'XXXX-XX-XX' };
 
 /**
  * Turn recognised values into calendar values the way a careful reader would: a dated text's own
@@ -160,8 +160,26 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
           const month = Number(rel.unit);
           const a = anchorYear(`XXXX-${String(month).padStart(2, '0')}`);
           if (!a) return null;
-          const day = nthWeekday(Number(a.value.slice(0, 4)), month, rel.offset, Number(rel.suffix));
+          const [wd, plus] = rel.suffix.split('+');
+          const day = addDays(nthWeekday(Number(a.value.slice(0, 4)), month, rel.offset, Number(wd)), Number(plus ?? 0));
           return { value: isoDay(day), anchor: a.anchor, inferred: ['year'] };
+        }
+        if (rel.base === 'EAS') {
+          // Easter falls in March or April: the year is the one an April date would take here.
+          const a = anchorYear('XXXX-04');
+          if (!a) return null;
+          let y = Number(a.value.slice(0, 4));
+          const on = (year: number) => addDays(easterSunday(year), Number(rel.unit));
+          // Told in the past, a feast still ahead of the document is last year's; in the future, one gone is next year's.
+          if (dct && a.anchor === 'dct') {
+            const t = tense();
+            // A week is past once it has begun.
+            const begins = (year: number) => isoDay(addDays(on(year), rel.suffix === 'W' ? 1 - weekday(on(year)) : 0));
+            if (t === 'past' && begins(y) > isoDay(dct)) y--;
+            else if (t === 'future' && isoDay(on(y)) < isoDay(dct)) y++;
+          }
+          const day = on(y);
+          return { value: rel.suffix === 'W' ? shiftedValue(day, 'W', 0) : isoDay(day), anchor: a.anchor, inferred: ['year'] };
         }
         if (rel.base === 'WE') {
           // A weekend belongs to the ISO week of the Monday before it. Past tense on a weekday means the one just gone.
@@ -191,7 +209,7 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
           if (!dct && rel.unit === 'D' && rel.offset === 0 && !suffix) return { value: 'PRESENT_REF', inferred: ['value'] };
           if (dct) return { value: join(shiftedValue(dct, rel.unit, rel.offset)), anchor: 'dct', inferred: ['value'] };
           // A report without its own date: only year-sized steps can lean on a one-year period.
-          if (periodStart && periodEnd && periodStart.y === periodEnd.y && (rel.unit === 'Y' || rel.unit === 'DE')) {
+          if (periodStart && periodEnd && periodStart.y === periodEnd.y && (rel.unit === 'Y' || rel.unit === 'DE' || rel.unit === 'CE')) {
             return { value: join(shiftedValue(periodStart, rel.unit, rel.offset)), anchor: 'period', inferred: ['value'] };
           }
           return null;
@@ -233,6 +251,14 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
         }
         // "The quarter", "that quarter": the quarter last mentioned, before any finer date inside it.
         if (rel.unit === 'Q' && rel.offset === 0) {
+          // "The quarter ended July 31": the three months up to that day, named by the calendar quarter that holds
+          // most of them (May to July: the second).
+          const next = timexes[i + 1];
+          if (next && /^[ \t]+(?:ended|ending|that[ \t]+ended)[ \t]+$/i.test(doc.text.slice(t.end, next.start))) {
+            const e = resolveOne(next.value);
+            const d = e && /^\d{4}-\d{2}-\d{2}$/.test(e.value) ? parseDay(e.value) : null;
+            if (d) return { value: join(shiftedValue(addDays(d, -45), 'Q', 0)), ...(e!.anchor ? { anchor: e!.anchor } : {}), inferred: ['value'] };
+          }
           const q = quarterRef();
           if (q) return { value: join(q.value), anchor: `narrative:${q.index}`, inferred: ['value'] };
         }
@@ -259,6 +285,7 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
       if (rel.base === 'SAME') return 'XXXX';
       if (rel.base === 'PER') return 'XXXX-QX';
       if (rel.base === 'WE') return 'XXXX-WXX-WE';
+      if (rel.base === 'EAS') return rel.suffix === 'W' ? 'XXXX-WXX' : 'XXXX-XX-XX';
       if (rel.base === 'NWD') return `XXXX-${rel.unit.padStart(2, '0')}-XX`;
       if (rel.base === 'WOF') return 'XXXX-WXX';
       const unit = rel.base === 'ADAPT' || rel.base === 'CMP' ? 'Y' : rel.unit;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { localTense } from '../../src/resolve/time/local-tense.js';
-import { isoDay, nthWeekday, weekday } from '../../src/resolve/time/calendar.js';
+import { sentenceTense } from '../../src/resolve/time/sentence-tense.js';
+import { easterSunday, isoDay, nthWeekday, weekday } from '../../src/resolve/time/calendar.js';
 import { recognizeTimexes } from '../../src/recognize/recognize-timexes.js';
 import { resolveTimexes } from '../../src/resolve/resolve-timexes.js';
 import { makeTimedDoc, type TimedDocOptions } from '../helpers/make-timed-doc.js';
@@ -84,6 +85,9 @@ describe('the tense of the clause around a date', () => {
     ['The team planned to leave Nairobi on Thursday.', 'Thursday', 'future', 'clause'],
     ['The dividend is payable Dec. 15.', 'Dec. 15', 'future', 'deadline'],
     ['The offer was extended to Nov. 20.', 'Nov. 20', 'present', 'deadline'],
+    // No verb in the clause: the sentence says whether the deadline is told as past.
+    ['Bush issued an ultimatum demanding that Iraq withdraw within a week, starting at noon Saturday.', 'noon Saturday', 'present', 'deadline'],
+    ['Iraq must withdraw within a week, starting at noon Saturday.', 'noon Saturday', 'future', 'deadline'],
     ['Nothing has changed since March.', 'March', 'past', 'clause'],
     ['On Tuesday, the two sides conferred.', 'Tuesday', 'past', 'clause'],
     ['It will redeem 9.5 million preferred shares on Oct. 31.', 'Oct. 31', 'future', 'clause'],
@@ -100,8 +104,35 @@ describe('the tense of the clause around a date', () => {
     // Violent or accidental events are reported once they happened.
     ['Police have searched for him since shortly after the Oct. 23 slaying.', 'Oct. 23', 'past', 'clause'],
     ['Police have set the Oct. 23 meeting.', 'Oct. 23', 'present', 'clause'],
+    // A scheduled event in the plain present, right before its day, is ahead; negated or as a noun it is not.
+    ['Arafat and Netanyahu meet separately Monday with Albright.', 'Monday', 'future', 'clause'],
+    ['The talks resume Tuesday in Belfast.', 'Tuesday', 'future', 'clause'],
+    ['Parliament reconvenes on Jan. 10.', 'Jan. 10', 'future', 'clause'],
+    ['They did not meet Monday.', 'Monday', 'past', 'clause'],
+    ['On Wednesday, the head of the assembly said the homes were unfit.', 'Wednesday', 'past', 'clause'],
+    ['The vote Monday was close.', 'Monday', 'past', 'clause'],
+    // "according to", "prior to": prepositions, not an infinitive looking ahead.
+    ["Troops voted in, with the vanguard arriving Tuesday, according to diplomatic sources.", 'Tuesday', 'past', 'clause'],
+    ["The vanguard arriving Tuesday, according to diplomatic sources.", 'Tuesday', 'present', 'sentence'],
+    ['I would like to thank him for coming on Tuesday.', 'Tuesday', 'present', 'sentence'],
+    // A plan qualifying a noun: the clause's own verb after the date decides.
+    ['A memorial service planned at the University of Rochester for Saturday was canceled.', 'Saturday', 'present', 'deadline'],
+    ['A memorial service planned for Saturday will honor him.', 'Saturday', 'future', 'deadline'],
+    ['The team is scheduled for Saturday, officials said.', 'Saturday', 'future', 'deadline'],
+    ['The troops are going to arrive Tuesday, according to sources.', 'Tuesday', 'future', 'clause'],
   ] as const)('%s [%s] -> %s from %s', (sentence, target, tense, from) => {
     expect(tenseAt(sentence, target)).toEqual({ tense, from });
+  });
+
+  it.each([
+    ['It said two new flights would leave on Monday nights from March 30, with the third departing each Thursday from August 6.', 'future'],
+    ['Shares fell sharply, with the third leaving the market in August.', 'past'],
+    ['The minister is in India, with the third flight each Thursday from August 6.', 'present'],
+    // A courtesy or the speaker's own conditional is no plan.
+    ['I would like to congratulate him on his election on 13 June to the presidency.', 'present'],
+    ['We would have acted in June.', 'past'],
+  ] as const)('the sentence decides when the clause is silent: %s -> %s', (sentence, tense) => {
+    expect(sentenceTense(sentence)).toBe(tense);
   });
 
   it('falls back on the sentence when the clause has no verb cue', () => {
@@ -117,6 +148,29 @@ describe('the tense of the clause around a date', () => {
         expect(['past', 'present', 'future']).toContain(r.tense);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('calendar: Easter Sunday', () => {
+  it.each([
+    [1818, '1818-03-22'], // the earliest it can fall
+    [1998, '1998-04-12'],
+    [2000, '2000-04-23'],
+    [2024, '2024-03-31'],
+    [2038, '2038-04-25'], // the latest it can fall
+  ])('%i -> %s', (y, iso) => {
+    expect(isoDay(easterSunday(y))).toBe(iso);
+  });
+
+  it('is a Sunday between March 22 and April 25', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1583, max: 2400 }), (y) => {
+        const d = easterSunday(y);
+        expect(weekday(d)).toBe(7);
+        expect(isoDay(d) >= `${y}-03-22` && isoDay(d) <= `${y}-04-25`).toBe(true);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -64,6 +64,8 @@ const SKIP = new Set(['once', 'previously', 'formerly', 'soon', 'recent']);
 // "today's world", "today's youth": the present in general, not the day of the text.
 const GENERIC_AFTER_TODAY = /^['’]s[ \t]+(?:world|society|youth|young|generation|children|economy|dollars|standards|terms|technology|computers|culture|families|politics|market|markets)\b/i;
 
+const PAST_AS_ADJECTIVE = /^[ \t]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|few|several|many|couple)\b|(?:centur(?:y|ies)|decades?|years?|quarters?|months?|weeks?|weekends?|days?|nights?|hours?|summers?|winters?|springs?|falls?|autumns?|seasons?|generations?|term)\b)/i;
+
 const keys = Object.keys(WORDS).filter((k) => !SKIP.has(k)).sort((a, b) => b.length - a.length);
 const PATTERN = new RegExp(`(?<![\\w-])(?:${keys.map((k) => k.replace(/ /g, '[ \\t]+')).join('|')})(?![\\w-])`, 'gi');
 
@@ -81,6 +83,8 @@ export const deicticParser: TimeParser = {
     }
     // "in the past" keeps only "the past" as TimeML does; "current" only before a noun ("current account" excepted).
     if (key === 'today' && GENERIC_AFTER_TODAY.test(text.slice(end, end + 16))) return null;
+    // "the past century", "the past three summers": "past" is an adjective of the span that follows.
+    if (key === 'the past' && PAST_AS_ADJECTIVE.test(text.slice(end, end + 24))) return null;
     if (key === 'current' && /^[ \t]+(?:account|accounts|affairs|events|account[ \t]+deficit|prices|dollars|assets|liabilities|flows?|density|speed|form|version|model|members?)\b/i.test(text.slice(end, end + 16))) return null;
     return make(m.index, end);
   },

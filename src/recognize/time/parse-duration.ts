@@ -28,6 +28,10 @@ export const durationParser: TimeParser = {
       if (Number.isNaN(parsed)) return null;
       n = parsed < 0 ? 'X' : parsed;
     }
+    // "Islam will one day be ...", "we may one day see": after a modal, "one day" is some time to come.
+    if (/^one[ \t]+day$/i.test(m[0]) && /(?:^|[^\w'-])(?:will|would|could|may|might|can|shall|'ll)[ \t]+$/i.test(text.slice(Math.max(0, start - 8), start))) {
+      return { start, end, type: 'DATE', value: 'FUTURE_REF', rule: 'time.duration' };
+    }
     // "a decades-long feud": a plural after "a" is no count of it.
     if (/^(?:an?|one)$/.test(countText) && /s$/i.test(m[4]!)) return null;
     // "three-quarters" and "a quarter of the market" are fractions.

@@ -48,7 +48,9 @@ export const monthDateParser: TimeParser = {
       const before = wordBefore(text, m.index).toLowerCase();
       if (AMBIGUOUS.has(monthWord.toLowerCase())) {
         // "May" at a sentence start or after a subject is the verb; "the March" is a march. "May and June" stays a date.
-        if (!DATE_CONTEXT.has(before) && !FOLLOWED_BY_MONTH.test(text.slice(end, end + 24))) return null;
+        // "The March accession", "the May elections": after "the", a capitalised month before a noun modifies it.
+        const modifier = before === 'the' && /^[A-Z]/.test(monthWord) && MONTH_AS_MODIFIER.test(text.slice(end, end + 24));
+        if (!modifier && !DATE_CONTEXT.has(before) && !FOLLOWED_BY_MONTH.test(text.slice(end, end + 24))) return null;
       }
       // A capitalised word before a month is usually part of a name ("Arab Spring", "Hotel April").
       if (/^[A-Z][a-z]+$/.test(before) && !DATE_CONTEXT.has(before.toLowerCase()) && !/^(?:The|Since|Until|Early|Late|Last|Next|This|By|From)$/.test(before) && text[m.index - before.length - 2] !== '.') {
@@ -61,6 +63,9 @@ export const monthDateParser: TimeParser = {
     return { start, end, type: 'DATE', value, rule: 'time.month-date' };
   },
 };
+
+// A lower-case noun after the month, not a preposition or a verb ("the March on Washington", "the May was warm").
+const MONTH_AS_MODIFIER = /^[ \t]+(?!(?:on|of|to|through|in|at|for|from|by|with|and|or|was|is|were|are|will|would|has|had)\b)[a-z]{3,}\b/;
 
 // "April 24 and 25", "March 3-4": the second day of a pair shares the first one's month.
 const SECOND_DAY = new RegExp(`(?<![\\w-])${MONTH_SRC.replace('(?:', '(')}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?[ \\t]*(?:and|or|to|through|-|–)[ \\t]*(\\d{1,2})(?:st|nd|rd|th)?(?![\\w%:-]|[.,]\\d)`, 'g');

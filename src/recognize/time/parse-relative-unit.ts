@@ -3,19 +3,19 @@ import { durationValue, unitOf } from './lexicon.js';
 import { RELATIVE_UNIT_OF, relative, type RelativeBase } from './relative-value.js';
 import type { TimeParser, TimexCandidate } from './time-parser.js';
 
-const UNIT = '(decade|year|quarter|month|week|day)';
+const UNIT = '(century|decade|year|quarter|month|week|day)';
 // "the fiscal year", "the full year", "the calendar year" read like "the year".
 const YEAR_KIND = '(?:(?:fiscal|full|calendar)[ \\t]+)?';
 
 // "last year", "this month", "earlier this year", "later that month", "the same day", "the following year",
 // "the year before", "the previous week", "the current quarter", "the year".
 const DEICTIC = new RegExp(
-  `(?<![\\w-])(?:(earlier|later|early|late)[ \\t]+)?(this|last|next|past|coming|that|the[ \\t]+same|the[ \\t]+previous|the[ \\t]+preceding|the[ \\t]+following|the[ \\t]+next|the[ \\t]+current|the[ \\t]+latest|the[ \\t]+last|the[ \\t]+past|the[ \\t]+coming|the)[ \\t]+${YEAR_KIND}${UNIT}(?:[ \\t]+(before|earlier|after|later))?(?![\\w-])`,
+  `(?<![\\w-])(?:(earlier|later|early|late)[ \\t]+)?(this|last|next|past|coming|that[ \\t]+same|that|the[ \\t]+same|the[ \\t]+previous|the[ \\t]+preceding|the[ \\t]+following|the[ \\t]+next|the[ \\t]+current|the[ \\t]+latest|the[ \\t]+last|the[ \\t]+past|the[ \\t]+coming|the)[ \\t]+${YEAR_KIND}${UNIT}(?:[ \\t]+(before|earlier|after|later))?(?![\\w-])`,
   'gi',
 );
 
 const DET: Record<string, [RelativeBase, number]> = {
-  this: ['DCT', 0], last: ['DCT', -1], next: ['DCT', 1], that: ['REF', 0], 'the same': ['REF', 0],
+  this: ['DCT', 0], last: ['DCT', -1], next: ['DCT', 1], that: ['REF', 0], 'that same': ['REF', 0], 'the same': ['REF', 0],
   'the previous': ['REF', -1], 'the preceding': ['REF', -1], 'the following': ['REF', 1], 'the next': ['REF', 1],
   'the current': ['DCT', 0], 'the latest': ['DCT', -1], the: ['REF', 0],
 };
@@ -35,6 +35,16 @@ export const deicticUnitParser: TimeParser = {
     const mod: TimexCandidate['mod'] = edge === 'early' ? 'START' : edge === 'late' ? 'END' : undefined;
     const kind = /(?:fiscal|full|calendar)[ \t]/i.test(m[0]);
     if (kind && unit !== 'year') return null;
+    // "this century", "the last century": the hundred years named by their first two digits ("19" for the 1900s).
+    // "The century" alone is too often a figure of speech to anchor, and "the past century", "the coming century"
+    // are as often the hundred years up to or from now as a calendar century.
+    // A century is counted from the speaker's own: "the previous century" after "the twentieth century" is still
+    // the one before ours, not the one before that.
+    if (unit === 'century') {
+      if (det === 'the' || m[4] || /past|coming|that|same/.test(det)) return null;
+      const step = /last|previous|preceding/.test(det) ? -1 : /next|following/.test(det) ? 1 : 0;
+      return { start, end, type: 'DATE', value: relative('DCT', code, step), ...(mod ? { mod } : {}), rule: 'time.relative-unit' };
+    }
     // "the past year", "the last decade": the unit before the document's own (TimeML dates them).
     if (det === 'past' || det === 'the past' || det === 'the last') {
       if (edge) return null;
@@ -81,6 +91,8 @@ const OFFSET = new RegExp(
   'gi',
 );
 
+const EVENT_AFTER = /^[ \t]+(?!(?:and|or|but|when|while|which|who|in|on|at|to|of|for|with|as|then|that)\b)[a-z]{2,}/;
+
 export const offsetParser: TimeParser = {
   name: 'time.offset',
   pattern: OFFSET,
@@ -96,7 +108,9 @@ export const offsetParser: TimeParser = {
     if (n === -1 && word === 'ago') return { start, end, type: 'DATE', value: 'PAST_REF', rule: 'time.offset' };
     if (!(n > 0)) return null;
     // "one year after the aggression" is anchored on an event, not a date: the length alone is a duration.
-    if ((word === 'after' || word === 'before') && /^[ \t]+(?:(?:the|a|an|its|his|her|their|this|that|he|she|it|they|we|I)\b|[A-Z0-9])/.test(text.slice(end, end + 7))) {
+    // So is one before a clause or a gerund ("a decade after exchanging communist rule", "two days after police
+    // arrived"); only a clause break or a conjunction leaves the offset standing alone ("two days after, he quit").
+    if ((word === 'after' || word === 'before') && (/^[ \t]+(?:(?:the|a|an|its|his|her|their|our|my|your|these|those|this|that|he|she|it|they|we|I|you)\b|[A-Z0-9])/.test(text.slice(end, end + 7)) || EVENT_AFTER.test(text.slice(end, end + 16)))) {
       const durEnd = start + m[0].length - m[3]!.length;
       return { start, end: durEnd - (text[durEnd - 1] === ' ' ? 1 : 0), type: 'DURATION', value: durationValue(n, unit), rule: 'time.duration' };
     }

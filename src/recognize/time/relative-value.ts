@@ -10,7 +10,9 @@
  *   REL:WD:5:-1     a weekday (1 Monday .. 7 Sunday): -1 the last one, 1 the next one, 0 tense decides
  *   REL:QIN:1988:0  "the 1988 quarter": the quarter last mentioned, in that year (the year alone when none was)
  *   REL:WE:0:-1     a weekend: -1 the last one, 1 the next one, 0 tense decides
- *   REL:NWD:11:4:4  the 4th Thursday (weekday 4) of November; n = -1 for the last one (holidays)
+ *   REL:NWD:11:4:4  the 4th Thursday (weekday 4) of November; n = -1 for the last one (holidays);
+ *                   REL:NWD:11:1:1+1 the day after the first Monday of November (a US Election Day)
+ *   REL:EAS:-2:0    a day counted from Easter Sunday (-2 Good Friday); suffix W for the ISO week ending on Easter
  *   REL:SAME:0:0    "the same period": the whole value of the last date mentioned (a range stays a range)
  *   REL:MON:4:-1    a month (1..12): -1 the last one before the document's month ("last April"), 0 this year's, 1 the next one
  *   REL:WOF:03-06:0 the week of a day ("the week of March 6"); the day may carry its year (2000-03-06)
@@ -18,8 +20,8 @@
  *
  * An optional fifth field carries a suffix to append, e.g. `TMO` for "yesterday morning".
  */
-export type RelativeBase = 'DCT' | 'REF' | 'ADAPT' | 'AGO' | 'CMP' | 'WD' | 'MON' | 'QIN' | 'WE' | 'NWD' | 'SAME' | 'PER' | 'WOF';
-export type RelativeUnit = 'DE' | 'Y' | 'Q' | 'M' | 'W' | 'D';
+export type RelativeBase = 'DCT' | 'REF' | 'ADAPT' | 'AGO' | 'CMP' | 'WD' | 'MON' | 'QIN' | 'WE' | 'NWD' | 'EAS' | 'SAME' | 'PER' | 'WOF';
+export type RelativeUnit = 'CE' | 'DE' | 'Y' | 'Q' | 'M' | 'W' | 'D';
 
 export interface RelativeValue {
   base: RelativeBase;
@@ -41,5 +43,5 @@ export function parseRelative(value: string): RelativeValue | null {
 
 /** The unit's word, for messages and for the XXXX fallback. */
 export const RELATIVE_UNIT_OF: Record<string, RelativeUnit> = {
-  decade: 'DE', year: 'Y', quarter: 'Q', month: 'M', week: 'W', day: 'D',
+  century: 'CE', decade: 'DE', year: 'Y', quarter: 'Q', month: 'M', week: 'W', day: 'D',
 };

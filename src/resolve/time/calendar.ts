@@ -110,9 +110,11 @@ export function rangeOf(value: string): { start: string; end: string } | null {
   }
 }
 
-/** The value of the unit containing `day`, shifted by n units: unit Y Q M W D DE. */
+/** The value of the unit containing `day`, shifted by n units: unit Y Q M W D DE CE. */
 export function shiftedValue(day: Day, unit: string, n: number): string {
   switch (unit) {
+    case 'CE':
+      return String(Math.floor(day.y / 100) + n).padStart(2, '0');
     case 'DE':
       return String(Math.floor(day.y / 10) + n);
     case 'Y':
@@ -140,6 +142,25 @@ export function shiftedValue(day: Day, unit: string, n: number): string {
 export function firstDay(value: string): Day | null {
   const r = rangeOf(value);
   return r ? parseDay(r.start) : null;
+}
+
+/** Easter Sunday of a year in the Gregorian calendar (the anonymous Gregorian computus). */
+export function easterSunday(y: number): Day {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { y, m: month, d: day };
 }
 
 /** The nth given weekday (1 Monday .. 7 Sunday) of a month; n = -1 for the last one. */

@@ -9,6 +9,8 @@ import { sentenceTense, type Tense } from './sentence-tense.js';
 // Words right before a date that make it a deadline or boundary: the date leans to the future unless the clause
 // is plainly past, and then the nearest candidate wins ("payable Dec. 15", "extended to Nov. 20", "by August").
 const DEADLINE_BEFORE = /(?:^|[^\w'-])(?:until|till|through|thru|by|effective|payable|due|starting|as[ \t]+soon[ \t]+as|as[ \t]+early[ \t]+as|as[ \t]+late[ \t]+as|no[ \t]+later[ \t]+than|expires?|expiring|(?:scheduled|set|slated|planned)[ \t]+for|(?:extended|postponed|delayed|moved|pushed[ \t]+back|adjourned)[ \t]+(?:to|until))[ \t]+(?:(?:on|in|at)[ \t]+)?(?:(?:early|late|mid|the[ \t]+end[ \t]+of)[ \t-]+)?$/i;
+const PLAN_AFTER_NOUN = /(?:^|[^\w'-])([a-z]+)[ \t]+(?:planned|scheduled|slated|set)(?:[ \t]+(?:at|in)[ \t]+[^,;:.]{1,40}?)?[ \t]+for[ \t]+(?:(?:on|at)[ \t]+)?$/;
+const NOT_A_NOUN = /^(?:is|are|was|were|be|been|being|has|have|had|will|would|he|she|it|they|we|you|i|who|which|that|originally|previously|initially|now|also|not|never|already|tentatively)$/;
 const NEAREST_BEFORE = /(?:^|[^\w'-])as[ \t]+of[ \t]+$/i;
 const PAST_BEFORE = /(?:^|[^\w'-])(?:since)[ \t]+$/i;
 
@@ -25,6 +27,13 @@ const PAST = new Set([
   'ago', 'yesterday', 'earlier', 'quit', 'shut', 'arose', 'drew', 'threw', 'swore', 'fled', 'slid', 'wore', 'ate', 'laid',
   'overtook', 'underwent', 'undertook', 'began', 'sought',
 ]);
+// Scheduled events in the plain present: the day named right after them is ahead.
+const SCHEDULED = new Set([
+  'meet', 'meets', 'begin', 'begins', 'start', 'starts', 'resume', 'resumes', 'open', 'opens', 'close', 'closes',
+  'leave', 'leaves', 'depart', 'departs', 'arrive', 'arrives', 'return', 'returns', 'visit', 'visits', 'travel', 'travels',
+  'convene', 'convenes', 'vote', 'votes', 'expire', 'expires', 'reconvene', 'reconvenes', 'fly', 'flies',
+]);
+const NOT_SCHEDULED_BEFORE = /^(?:did|didn't|not|never|n't|could|couldn't|would|wouldn't|should|to|must|can|cannot|the|a|an|his|her|its|their|our|this|that)$/i;
 // The present perfect counts as present: "has set Nov. 10 as the deadline" (the nearest Nov. 10).
 const PRESENT = new Set(['is', 'are', 'am', 'says', 'does', 'do', 'remains', 'continues', 'has', 'have']);
 // Words that end a clause when reading outward from the time expression.
@@ -37,6 +46,8 @@ const NOT_A_NOUN_AFTER = /^(?:the|a|an|his|her|its|their|our|this|that|these|tho
 
 const INTENT_BEFORE_TO = /^(?:agreed?|agrees|agreement|plans?|planned|planning|decided?|decides|decision|expected|scheduled|set|due|is|are|was|were|hopes?|hoped|wants?|wanted|voted|promised|pledged|intends?|intended|ready|aims?|aimed|seeks?|sought|proposed|proposal|going|able|likely|prepared|preparing|moved|moving|vowed|threatened|offered|ordered|asked|called|subpoenaed|invited|summoned)$/i;
 
+const PREPOSITION_BEFORE_TO = /^(?:according|prior|thanks|owing|compared|contrary|close|next|relative|similar|addition|regard|respect|opposed|subject|equal|reference|as|up)$/i;
+
 type Cue = Tense | 'stop' | 'skip' | null;
 
 function classify(word: string, next: string | undefined, prev: string | undefined, distance: number, intentBefore = prev !== undefined && INTENT_BEFORE_TO.test(prev)): Cue {
@@ -44,12 +55,16 @@ function classify(word: string, next: string | undefined, prev: string | undefin
   const w = word.toLowerCase();
   if (BOUNDARY.has(w)) return 'stop';
   if (w === 'to') {
+    // "according to sources", "prior to the vote": a preposition, not an infinitive.
+    if (prev !== undefined && PREPOSITION_BEFORE_TO.test(prev)) return null;
     // "to" + verb looks ahead when close to the date, or further away after a word of intent or arrangement
     // ("agreed to buy the unit in February", "is to resume trading in Paris Tuesday"); a purpose clause
     // ("staged celebrations to mark the entry into NATO on Friday") does not.
     const reach = intentBefore ? 12 : 4;
     return next !== undefined && distance <= reach && /^[a-z]/.test(next) && !NOT_A_VERB_AFTER_TO.test(next) ? 'future' : null;
   }
+  // "I would like to thank", "we would wish": a courtesy, not a plan.
+  if (w === 'would' && next !== undefined && /^(?:like|love|wish|want|prefer)$/i.test(next)) return null;
   if (FUTURE.has(w)) return 'future';
   if (PRESENT.has(w)) return 'present';
   const pastForm = PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !w.startsWith('un'));
@@ -75,8 +90,14 @@ export function localTense(text: string, sentenceStart: number, sentenceEnd: num
   const before = text.slice(Math.max(sentenceStart, start - 60), start);
   if (PAST_BEFORE.test(before)) return { tense: 'past', from: 'clause' };
   if (NEAREST_BEFORE.test(before)) return { tense: 'present', from: 'deadline' };
+  // "A memorial service planned for Saturday was canceled": the plan qualifies a noun; the clause's own verb, after
+  // the date, tells whether the day has passed.
+  const reduced = PLAN_AFTER_NOUN.exec(before);
+  if (reduced && !NOT_A_NOUN.test(reduced[1]!) && rightTense(text, sentenceEnd, end) === 'past') return { tense: 'present', from: 'deadline' };
   const clause = clauseTense(text, sentenceStart, sentenceEnd, start, end);
-  if (DEADLINE_BEFORE.test(before)) return { tense: clause === 'past' ? 'present' : 'future', from: 'deadline' };
+  // With no verb in the clause, the sentence tells whether the deadline is reported as past ("issued an ultimatum
+  // demanding that Iraq withdraw within a week, starting at noon Saturday").
+  if (DEADLINE_BEFORE.test(before)) return { tense: (clause ?? sentenceTense(text.slice(sentenceStart, sentenceEnd))) === 'past' ? 'present' : 'future', from: 'deadline' };
   if (clause) return { tense: clause, from: 'clause' };
   return { tense: sentenceTense(text.slice(sentenceStart, sentenceEnd)), from: 'sentence' };
 }
@@ -113,13 +134,31 @@ function leftTense(text: string, sentenceStart: number, start: number): Tense | 
   for (let i = left.length - 1, n = 1; i >= 0 && n <= 16; i--, n++) {
     const w = left[i]!;
     if (CLAUSE_END.test(w) && !isAbbreviationDot(left, i)) break;
+    // "Arafat and Netanyahu meet separately Monday", "the talks resume Tuesday": a plain present of a scheduled
+    // event right before its day tells what is to come (a negation or a modal before it decides instead).
+    if (n <= 3 && SCHEDULED.has(w) && !(i > 0 && NOT_SCHEDULED_BEFORE.test(left[i - 1]!))) return 'future';
     const cue = classify(w, left[i + 1], left[i - 1], n, w === 'to' && intentWithin(left, i));
     if (cue === 'stop') break;
     if (cue === 'skip' || !cue) continue;
     if (cue === 'future' && expectationInPast(left, i)) return 'past';
+    // "went there to question him on Tuesday": an infinitive of purpose happens when the verb that governs it
+    // did; only a word of intent or obligation before "to" looks ahead.
+    if (cue === 'future' && w === 'to' && !intentWithin(left, i) && governedByPast(left, i)) return 'past';
     return cue;
   }
   return null;
+}
+
+// A past-tense verb earlier in the clause of an infinitive, with no word of intent or future on the way.
+function governedByPast(words: string[], to: number): boolean {
+  for (let k = to - 1, n = 1; k >= 0 && n <= 12; k--, n++) {
+    const w = words[k]!;
+    if (CLAUSE_END.test(w) && !isAbbreviationDot(words, k)) return false;
+    const cue = classify(w, words[k + 1], words[k - 1], 99);
+    if (cue === 'stop' || cue === 'future' || cue === 'present') return false;
+    if (cue === 'past') return true;
+  }
+  return false;
 }
 
 // "subpoenaed Elian to testify", "asked the court to rule": a verb that puts someone under an obligation, with its

@@ -26,6 +26,12 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Colonel Collins will be named commander for a mission in December.', dct: '1998-03-04', expect: [{ text: 'December', type: 'DATE', value: '1998-12' }] },
     { text: 'Hudson said it will redeem 9.5 million preferred shares on Oct. 31.', dct: '1989-10-27', expect: [{ text: 'Oct. 31', type: 'DATE', value: '1989-10-31' }] },
     { text: 'In September, it announced plans to acquire the business.', dct: '1989-10-30', expect: [{ text: 'September', type: 'DATE', value: '1989-09' }] },
+    // An infinitive of purpose takes the time of the verb that governs it; one of intent looks ahead.
+    { text: 'Police went there to question him on Tuesday.', dct: '2000-01-28', expect: [{ text: 'Tuesday', type: 'DATE', value: '2000-01-25' }] },
+    { text: 'The mother was taken along to make the November trip.', dct: '2000-01-28', expect: [{ text: 'November', type: 'DATE', value: '1999-11' }] },
+    { text: 'The company agreed to buy the unit in February.', dct: '2000-01-28', expect: [{ text: 'February', type: 'DATE', value: '2000-02' }] },
+    { text: 'Police will go there to question him on Tuesday.', dct: '2000-01-28', expect: [{ text: 'Tuesday', type: 'DATE', value: '2000-02-01' }] },
+    { text: 'The judge ordered him to appear on Tuesday.', dct: '2000-01-28', expect: [{ text: 'Tuesday', type: 'DATE', value: '2000-02-01' }] },
   ],
   'deadlines lean to the future': [
     { text: 'The directors declared a dividend, payable Jan. 2.', dct: '1989-11-02', expect: [{ text: 'Jan. 2', type: 'DATE', value: '1990-01-02' }] },
@@ -55,6 +61,44 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Revenue was $76 million for the year ended March 31.', dct: '1989-11-01', expect: [{ text: 'the year', type: 'DURATION', value: 'P1Y' }, { text: 'March 31', type: 'DATE', value: '1989-03-31' }] },
     { text: 'The chief forecast an increase for the full year.', dct: '1989-10-30', expect: [{ text: 'the full year', type: 'DATE', value: '1989' }] },
     { text: 'Debt should fall by year-end.', dct: '1989-10-30', expect: [{ text: 'year-end', type: 'DATE', value: '1989', mod: 'END' }] },
+    // "The quarter ended <day>": the calendar quarter holding most of the three months up to that day.
+    { text: 'It had 5.6 million shares in the quarter ended July 31.', dct: '1989-10-30', expect: [{ text: 'the quarter', type: 'DATE', value: '1989-Q2' }, { text: 'July 31', type: 'DATE', value: '1989-07-31' }] },
+    { text: 'Sales rose in the quarter ended Sept. 30.', dct: '1989-10-30', expect: [{ text: 'the quarter', type: 'DATE', value: '1989-Q3' }, { text: 'Sept. 30', type: 'DATE', value: '1989-09-30' }] },
+    { text: 'Results for the quarter ending Dec. 31 will be weak.', dct: '1989-10-30', expect: [{ text: 'the quarter', type: 'DATE', value: '1989-Q4' }, { text: 'Dec. 31', type: 'DATE', value: '1989-12-31' }] },
+    { text: 'Profit rose in the third quarter.\nIn the quarter, sales rose too.', dct: '1989-10-30', expect: [{ text: 'the third quarter', type: 'DATE', value: '1989-Q3' }, { text: 'the quarter', type: 'DATE', value: '1989-Q3' }] },
+  ],
+  'a span before or after an event is a duration; standing alone it is an offset': [
+    { text: 'They joined a decade after exchanging communist rule for democracy.', dct: '1999-03-12', expect: [{ text: 'a decade', type: 'DURATION', value: 'P10Y' }] },
+    { text: 'He resigned two days after police arrived.', dct: '1999-03-12', expect: [{ text: 'two days', type: 'DURATION', value: 'P2D' }] },
+    { text: 'Notice must come 30 days before holders vote.', dct: '1989-10-26', expect: [{ text: '30 days', type: 'DURATION', value: 'P30D' }] },
+    { text: 'The talks began on March 3.\nHe resigned two days after, and left.', dct: '1999-03-12', expect: [{ text: 'March 3', type: 'DATE', value: '1999-03-03' }, { text: 'two days after', type: 'DATE', value: '1999-03-05' }] },
+  ],
+  'Easter and the feasts counted from it': [
+    { text: 'Protesters prayed as Easter week began.', dct: '2000-04-17', expect: [{ text: 'Easter week', type: 'DATE', value: '2000-W16' }] },
+    { text: 'They will meet after Easter.', dct: '2000-04-17', expect: [{ text: 'Easter', type: 'DATE', value: '2000-04-23' }] },
+    { text: 'They will meet after Easter.', dct: '2000-05-17', expect: [{ text: 'Easter', type: 'DATE', value: '2001-04-15' }] },
+    { text: 'On Good Friday, crowds gathered.', dct: '2000-04-17', expect: [{ text: 'Good Friday', type: 'DATE', value: '1999-04-02' }] },
+    { text: 'The accord was signed on Good Friday.', dct: '1998-04-14', expect: [{ text: 'Good Friday', type: 'DATE', value: '1998-04-10' }] },
+    { text: 'Ships reached Easter Island.', dct: '1998-04-14', expect: [] },
+  ],
+  '"that same day" is "the same day"': [
+    { text: 'The talks began on March 3.\nThey left that same day.', dct: '1999-03-12', expect: [{ text: 'March 3', type: 'DATE', value: '1999-03-03' }, { text: 'that same day', type: 'DATE', value: '1999-03-03' }] },
+    { text: 'Oil rose in 1996.\nThat same year, prices fell.', dct: '1999-03-12', expect: [{ text: '1996', type: 'DATE', value: '1996' }, { text: 'That same year', type: 'DATE', value: '1996' }] },
+  ],
+  'centuries named from the creation time': [
+    { text: 'The region saw many of the disasters of this century.', dct: '1999-03-13', expect: [{ text: 'this century', type: 'DATE', value: '19' }] },
+    { text: 'In the last century, wars raged.', dct: '2018-09-25', expect: [{ text: 'the last century', type: 'DATE', value: '19' }] },
+    { text: 'The next century will be better.', dct: '1999-03-13', expect: [{ text: 'The next century', type: 'DATE', value: '20' }] },
+    { text: 'Peace will hold in this century.', period: '2019', expect: [{ text: 'this century', type: 'DATE', value: '20' }] },
+    { text: 'The twentieth century was cruel. From the ashes of the previous century came the United Nations.', period: '2018', expect: [{ text: 'twentieth century', type: 'DATE', value: '19' }, { text: 'the previous century', type: 'DATE', value: '19' }] },
+    // Not a calendar century: a figure of speech, or the hundred years up to now.
+    { text: 'It was the trial of the century.', dct: '1999-03-13', expect: [] },
+    { text: 'It was one of the events of the past century.', dct: '1989-10-30', expect: [] },
+  ],
+  '"one day" after a modal is the future': [
+    { text: 'Islam will one day be the second largest religion.', dct: '1998-03-03', expect: [{ text: 'one day', type: 'DATE', value: 'FUTURE_REF' }] },
+    { text: 'We hope we can one day return home.', dct: '1998-03-03', expect: [{ text: 'one day', type: 'DATE', value: 'FUTURE_REF' }] },
+    { text: 'He had only been in the job one day.', dct: '1998-03-03', expect: [{ text: 'one day', type: 'DURATION', value: 'P1D' }] },
   ],
   'years back from the creation time': [
     { text: 'Esselte sold the stake five years ago.', dct: '1989-10-26', expect: [{ text: 'five years ago', type: 'DATE', value: '1984' }] },
@@ -67,6 +111,11 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Iraq attacked over the weekend.', dct: '1990-08-13', expect: [{ text: 'the weekend', type: 'DATE', value: '1990-W32-WE' }] },
     { text: 'They met on Thanksgiving Day.', dct: '1999-12-01', expect: [{ text: 'Thanksgiving Day', type: 'DATE', value: '1999-11-25' }] },
     { text: 'Shops closed for Christmas.', dct: '1998-12-28', expect: [{ text: 'Christmas', type: 'DATE', value: '1998-12-25' }] },
+    // A US Election Day: the Tuesday after the first Monday of November (Nov. 8 when Nov. 1 is a Tuesday).
+    { text: 'The theme of the campaign from here to Election Day is crime.', dct: '1998-10-26', expect: [{ text: 'Election Day', type: 'DATE', value: '1998-11-03' }] },
+    { text: 'Voters went to the polls on Election Day.', dct: '2016-11-20', expect: [{ text: 'Election Day', type: 'DATE', value: '2016-11-08' }] },
+    { text: 'Voters will go to the polls on Election Day.', dct: '2000-10-02', expect: [{ text: 'Election Day', type: 'DATE', value: '2000-11-07' }] },
+    { text: 'The election day in Ghana passed calmly.', dct: '2000-10-02', expect: [] },
     { text: 'Atlanta, nineteen ninety-six. A bomb blast shocked the games.', dct: '1998-02-27', expect: [{ text: 'nineteen ninety-six', type: 'DATE', value: '1996' }] },
     { text: 'January nineteen ninety-seven. Atlanta again.', dct: '1998-02-27', expect: [{ text: 'January nineteen ninety-seven', type: 'DATE', value: '1997-01' }] },
     { text: 'Computers may fail in the year two thousand.', dct: '1998-02-05', expect: [{ text: 'the year two thousand', type: 'DATE', value: '2000' }] },

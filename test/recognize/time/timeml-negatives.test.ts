@@ -28,6 +28,22 @@ const RULES: Record<string, Case[]> = {
     { text: 'This week the talks resumed.', dct: '2000-04-17', expect: [{ text: 'This week', value: '2000-W16' }] },
     { text: 'He was found on Thanksgiving Day.', dct: '2000-01-06', expect: [{ text: 'Thanksgiving Day', value: '1999-11-25' }] },
   ],
+  '"the past" before a span is its adjective': [
+    { text: 'It was one of the significant events of the past century.', dct: '1989-10-30', expect: [] },
+    { text: 'Violence has flared for the past three summers.', dct: '1998-03-22', expect: [] },
+    { text: 'The index rose over the past several weekends.', dct: '1998-03-22', expect: [] },
+    // Positive: "the past" standing alone is the past in general; a counted span is a duration.
+    { text: 'In the past, the group sold its shares.', dct: '1989-10-30', expect: [{ text: 'the past', value: 'PAST_REF' }] },
+    { text: 'Leave the past behind.', dct: '1989-10-30', expect: [{ text: 'the past', value: 'PAST_REF' }] },
+    { text: 'Sales grew over the past two years.', dct: '1989-10-30', expect: [{ text: 'the past two years', value: 'P2Y' }] },
+  ],
+  '"March" and "May" after "the" are a month only before a noun': [
+    { text: 'The March accession will let them sign the treaty.', dct: '1999-02-10', expect: [{ text: 'March', value: '1999-03' }] },
+    { text: 'The May elections were calm.', dct: '1999-06-10', expect: [{ text: 'May', value: '1999-05' }] },
+    { text: 'The March on Washington drew crowds.', dct: '1999-02-10', expect: [] },
+    { text: 'The May was warm, he wrote.', dct: '1999-02-10', expect: [] },
+    { text: 'They joined the march of the veterans.', dct: '1999-02-10', expect: [] },
+  ],
   'a rate of an amount is no recurring time': [
     { text: 'It expects revenue to increase by 20% annually.', dct: '1989-10-30', expect: [] },
     { text: 'The plant would produce about 10,000 units annually.', dct: '1989-10-30', expect: [] },
