@@ -55,26 +55,46 @@ function buildIndex(doc: AnalysedDocument): Index | null {
   // Only sentences in order and not overlapping (what segmentation makes) can be found by bisection.
   for (let k = 1; k < sentences.length; k++) if (sentences[k]!.start < sentences[k - 1]!.end) return null;
   const buckets: SentenceItems[] = sentences.map(() => ({ mentions: [], timexes: [], quantities: [] }));
-  const place = (x: { start: number; end: number }, put: (bucket: SentenceItems) => void): void => {
-    // The last sentence starting at or before x; earlier ones can hold x only if it is empty and sits on their end.
-    let lo = 0;
-    let hi = sentences.length - 1;
-    let k = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid]!.start <= x.start) { k = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    const holding: number[] = [];
-    for (let j = k; j >= 0 && sentences[j]!.end >= x.end; j--) if (x.start >= sentences[j]!.start) holding.push(j);
-    for (let h = holding.length - 1; h >= 0; h--) put(buckets[holding[h]!]!);
-  };
-  for (const m of doc.mentions) place(m, (b) => b.mentions.push(m));
-  doc.timexes.forEach((timex, index) => place(timex, (b) => b.timexes.push({ timex, index })));
-  for (const q of doc.quantities) place(q, (b) => b.quantities.push(q));
+  for (const m of doc.mentions) {
+    const last = lastStartingBy(sentences, m.start);
+    for (let j = firstHolding(sentences, last, m.end); j <= last; j++) buckets[j]!.mentions.push(m);
+  }
+  for (let index = 0; index < doc.timexes.length; index++) {
+    const timex = doc.timexes[index]!;
+    const last = lastStartingBy(sentences, timex.start);
+    for (let j = firstHolding(sentences, last, timex.end); j <= last; j++) buckets[j]!.timexes.push({ timex, index });
+  }
+  for (const q of doc.quantities) {
+    const last = lastStartingBy(sentences, q.start);
+    for (let j = firstHolding(sentences, last, q.end); j <= last; j++) buckets[j]!.quantities.push(q);
+  }
   const byStart = new Map<number, { end: number; items: SentenceItems }>();
   sentences.forEach((s, k) => {
     // Two empty sentences at one offset hold the same items; the first is kept.
     if (!byStart.has(s.start)) byStart.set(s.start, { end: s.end, items: buckets[k]! });
   });
   return { sentences, mentions: doc.mentions, timexes: doc.timexes, quantities: doc.quantities, byStart };
+}
+
+/** The last sentence starting at or before an offset (-1 if none). */
+function lastStartingBy(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) { k = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return k;
+}
+
+/**
+ * The first of the sentences up to `last` that hold an item ending at `end`: they run back from
+ * `last` while they end at or after it (only empty sentences on its end can, besides `last`). All
+ * of them start at or before the item, as `last` does, sentences being in order.
+ */
+function firstHolding(sentences: readonly Sentence[], last: number, end: number): number {
+  let j = last;
+  while (j >= 0 && sentences[j]!.end >= end) j--;
+  return j + 1;
 }
