@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
 import { writeTransaction } from '../kb/write-transaction.js';
+import { lockKeys } from '../kb/dialect.js';
 import { runSql } from '../kb/cached-statements.js';
 import { dissolveSingletons } from './prune-clusters.js';
 import { decideMerge, mergeableDate, type MergeCandidate } from './merge-rules.js';
@@ -31,12 +32,16 @@ export async function consolidateDocument(kb: KnowledgeBase, doc: string, now: D
     const pruned = removed.filter((r) => r.undone).length;
     if (removed.length) await dissolveSingletons(trx, removed.map((r) => r.cluster));
     const events = (await candidatesOf(q, sql`e.doc = ${doc}`, sql`e.doc = ${doc}`)).filter((e) => mergeableDate(e.dateValue));
+    // PostgreSQL: two documents consolidated at once would each miss the other's new cluster rows
+    // and start a cluster of their own for the same event. Events merge only within one type,
+    // polarity and month, so consolidations of those keys take turns (SQLite writers always do).
+    await lockKeys(trx, kb.dialect, events.map((e) => `merge:${mergeKey(e)}`));
     // Events of other documents of the same type, polarity and month: the same list for each event sharing those.
     const othersByKey = new Map<string, MergeCandidate[]>();
     let merged = 0;
     for (const e of events) {
       const month = e.dateValue!.slice(0, 7);
-      const key = `${e.type}|${e.negated ? 1 : 0}|${month}`;
+      const key = mergeKey(e);
       let others = othersByKey.get(key);
       if (!others) {
         const where = sql`e.type = ${e.type} and e.negated = ${e.negated ? 1 : 0} and substr(e.date_value, 1, 7) = ${month} and e.doc <> ${doc}`;
@@ -71,6 +76,11 @@ export async function consolidateDocument(kb: KnowledgeBase, doc: string, now: D
 }
 
 type Run = <R>(query: RawBuilder<R>) => Promise<R[]>;
+
+/** What two events must share to be merged: type, polarity and month. */
+function mergeKey(e: MergeCandidate): string {
+  return `${e.type}|${e.negated ? 1 : 0}|${e.dateValue!.slice(0, 7)}`;
+}
 
 /** A user undid this pairing before: the event left this cluster, or the two were split apart in another one. */
 async function wasUndone(q: Run, event: string, other: string, cluster: string): Promise<boolean> {

@@ -8,6 +8,7 @@ import { listMerges, undoMerge } from '../../src/consolidate/merges.js';
 import { corpusSummary } from '../../src/consolidate/corpus-summary.js';
 import { clusterDb } from '../../src/consolidate/event-clusters-table.js';
 import { makeAnalysedDoc } from '../helpers/make-analysed-doc.js';
+import { freshKnowledgeBase, testDatabases } from '../helpers/test-databases.js';
 
 /** A document with one event per spec, each in its own sentence. */
 function docWith(id: string, source: string, specs: Array<{ sentence: string; trigger: string; type: DiploEvent['type']; date: string | null; actors?: string[]; recipients?: string[] }>): AnalysedDocument {
@@ -126,5 +127,26 @@ describe('consolidation across documents', () => {
     await storeAnalysed(kb, '/r/b.txt', docWith('b2', '/r/b.txt', [talks]));
     const left = await clusterDb(kb.db).selectFrom('event_clusters').select('event').execute();
     expect(left.map((r) => r.event)).toEqual(['a:e1']);
+  });
+});
+
+for (const target of await testDatabases('consolidate-events')) describe.skipIf(!!target.skip)(`consolidation at the same moment (${target.label})`, () => {
+  it('puts an event reported by two documents consolidated at once into one cluster', async () => {
+    const own = await freshKnowledgeBase(target);
+    try {
+      const months = ['2022-01', '2022-02', '2022-03', '2022-04', '2022-05'];
+      for (const [i, month] of months.entries()) {
+        const event = { ...invasion2022, date: month };
+        await storeDocument(own, docWith(`p${i}a`, `/r/p${i}a.txt`, [event]));
+        await storeDocument(own, docWith(`p${i}b`, `/r/p${i}b.txt`, [event]));
+      }
+      // Each pair on two connections at once (one connection on SQLite, where writers take turns anyway).
+      await Promise.all(months.flatMap((_, i) => [consolidateDocument(own, `p${i}a`), consolidateDocument(own, `p${i}b`)]));
+      const rows = await clusterDb(own.db).selectFrom('event_clusters').select(['cluster', 'event']).where('undone', '=', 0).orderBy('event').execute();
+      expect(rows.map((r) => r.event)).toEqual(months.flatMap((_, i) => [`p${i}a:e1`, `p${i}b:e1`]));
+      for (let i = 0; i < months.length; i++) expect(rows[2 * i]!.cluster).toBe(rows[2 * i + 1]!.cluster);
+    } finally {
+      await own.close();
+    }
   });
 });
