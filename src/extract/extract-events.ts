@@ -61,6 +61,8 @@ function lemmasOf(view: SentenceView): Set<string> {
   return lemmas;
 }
 
+const NO_TOKENS: ReadonlySet<number> = new Set();
+
 function typeKey(type: string, mode: string | undefined): string {
   return `${type}\u0000${mode ?? ''}`;
 }
@@ -82,14 +84,19 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
     },
     allowBackground: true,
   }).filter((t) => !isLicensingRequest(view, t, ctx.lexicon.triggers));
-  const triggerTokens = new Set<number>();
-  // The nouns of acts with a victim, from the scan the triggers were found in (only needed when there are triggers).
-  const eventNouns = new Set<number>();
+  // The tokens of the triggers, and of the nouns of acts with a victim from the scan the triggers were
+  // found in: only needed (and only made) when there are triggers.
+  let triggerTokens: ReadonlySet<number> = NO_TOKENS;
+  let eventNouns: ReadonlySet<number> = NO_TOKENS;
   if (triggers.length > 0) {
-    for (const t of triggers) for (let i = t.first; i <= t.last; i++) triggerTokens.add(i);
+    const inTriggers = new Set<number>();
+    for (const t of triggers) for (let i = t.first; i <= t.last; i++) inTriggers.add(i);
+    const inNouns = new Set<number>();
     for (const { entry, match } of lexiconMatches(view, ctx.lexicon.triggers)) {
-      if (entry.pos === 'noun' && VICTIM_TYPES.has(entry.type)) for (let i = match.first; i <= match.last; i++) eventNouns.add(i);
+      if (entry.pos === 'noun' && VICTIM_TYPES.has(entry.type)) for (let i = match.first; i <= match.last; i++) inNouns.add(i);
     }
+    triggerTokens = inTriggers;
+    eventNouns = inNouns;
   }
   const prev = ctx.previous.get(view.sentence.paragraph);
   const found: FoundEvent[] = [];
@@ -265,7 +272,10 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
     }
   }
   ctx.previous.set(view.sentence.paragraph, { view, events: kept });
-  const latest = [...kept].reverse().find((e) => e.date && !e.date.inferred)?.date ?? lastDateOf(view);
+  // The last event with a date of its own, else the sentence's last date.
+  let latest: EventDate | null = null;
+  for (let k = kept.length - 1; k >= 0 && !latest; k--) if (kept[k]!.date && !kept[k]!.date!.inferred) latest = kept[k]!.date;
+  latest ??= lastDateOf(view);
   if (latest) ctx.paragraphDate.set(view.sentence.paragraph, latest);
   return kept;
 }

@@ -55,14 +55,14 @@ export function findTriggers<T extends TriggerEntry>(view: SentenceView, entries
     candidates.push({ found: { entry, first: match.first, last: match.last, clause, licence }, weight: entry.pattern.weight, rank: match.rank });
   }
   if (candidates.length === 0) return [];
-  candidates.sort((a, b) => b.weight - a.weight || a.rank - b.rank || a.found.first - b.found.first || a.found.entry.line - b.found.entry.line);
+  if (candidates.length > 1) candidates.sort((a, b) => b.weight - a.weight || a.rank - b.rank || a.found.first - b.found.first || a.found.entry.line - b.found.entry.line);
   const kept: FoundTrigger<T>[] = [];
   for (const { found } of candidates) {
     // Kept triggers are few: a candidate is checked against each rather than against a set of taken tokens.
     if (kept.some((k) => k.first <= found.last && found.first <= k.last)) continue;
     kept.push(found);
   }
-  return kept.sort((a, b) => a.first - b.first);
+  return kept.length > 1 ? kept.sort((a, b) => a.first - b.first) : kept;
 }
 
 interface Candidate<T extends TriggerEntry> {

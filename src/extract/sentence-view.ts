@@ -104,9 +104,8 @@ class LazySentenceView implements SentenceView {
 
 /** The sentence's linked mentions on its tokens (outermost ones, and participants inside compound names), and for each token the mentions over it. */
 function placeMentions(doc: AnalysedDocument, tokens: Token[], items: SentenceItems): { mentions: MentionRef[]; mentionsAt: MentionRef[][] } {
-  const linked = items.mentions
-    .filter((m): m is Mention & { entity: string } => m.entity !== null)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const linked = items.mentions.filter((m): m is Mention & { entity: string } => m.entity !== null);
+  if (linked.length > 1) linked.sort((a, b) => a.start - b.start || b.end - a.end);
   // Keep outermost mentions: "the Government of Japan" rather than also "Japan" inside it.
   const outer: (Mention & { entity: string })[] = [];
   for (const m of linked) {
