@@ -262,8 +262,8 @@ describe('hostile requests', () => {
     await storeDocument(kb, handBuiltDocument('Betastan welcomed Alphaland in May.\nAlphaland signed a treaty.', 'second.txt', 'doc-hand-2'));
   });
 
-  it('binds to 127.0.0.1 unless told otherwise', () => {
-    const program = buildProgram();
+  it('binds to 127.0.0.1 unless told otherwise', async () => {
+    const program = await buildProgram();
     for (const name of ['serve', 'start']) {
       const cmd = program.commands.find((c) => c.name() === name);
       expect(cmd, name).toBeDefined();
