@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
 import type { AnalysedDocument } from '../model/index.js';
 import { ingestFiles, ingestOne, readAndAnalyse, storeAnalysed, storeAnalysedRows, type IngestFailure, type IngestOptions, type IngestOutcome } from './ingest.js';
@@ -106,14 +106,39 @@ function workerEntry(): { script: URL | string; eval: boolean; execArgv?: string
   const js = new URL('./ingest-worker.js', import.meta.url);
   // Compiled code needs no loader: a worker would otherwise inherit this process's (tsx's, when a
   // script runs through it), and every module it imports would go through the loader's thread.
-  if (existsSync(fileURLToPath(js))) return { script: js, eval: false, execArgv: withoutLoaders(process.execArgv) };
+  if (existsSync(fileURLToPath(js))) return { script: js, eval: false, execArgv: workerExecArgv(process.execArgv).execArgv };
   // require.resolve finds the CommonJS build of tsx's API; the ES module build sits beside it.
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const ts = new URL('./ingest-worker.ts', import.meta.url).href;
   return { script: `import(${JSON.stringify(api)}).then((t) => t.tsImport(${JSON.stringify(ts)}, ${JSON.stringify(import.meta.url)}));`, eval: true };
 }
 
-/** Node options without module loaders and preloads (`--import x`, `--loader=x`, `-r x` ...); the rest, such as memory limits, stay. */
+/**
+ * What a worker gets of this process's node options: no module loaders (withoutLoaders), and the
+ * heap and stack limits as the worker's resource limits, because a Worker refuses V8 options in
+ * its execArgv (`node --max-old-space-size=4096 … ingest` failed to start any worker).
+ */
+export function workerExecArgv(execArgv: readonly string[]): { execArgv: string[]; resourceLimits: ResourceLimits } {
+  const LIMITS: Record<string, (value: number) => ResourceLimits> = {
+    '--max-old-space-size': (mb) => ({ maxOldGenerationSizeMb: mb }),
+    // V8's young generation is three semi-spaces.
+    '--max-semi-space-size': (mb) => ({ maxYoungGenerationSizeMb: 3 * mb }),
+    '--stack-size': (kb) => ({ stackSizeMb: kb / 1024 }),
+  };
+  const kept: string[] = [];
+  let resourceLimits: ResourceLimits = {};
+  const args = withoutLoaders(execArgv);
+  for (let i = 0; i < args.length; i++) {
+    const [name, inline] = args[i]!.split('=', 2) as [string, string | undefined];
+    const limit = LIMITS[name.replace(/_/g, '-')];
+    if (!limit) { kept.push(args[i]!); continue; }
+    const value = Number(inline ?? args[++i]);
+    if (Number.isFinite(value) && value > 0) resourceLimits = { ...resourceLimits, ...limit(value) };
+  }
+  return { execArgv: kept, resourceLimits };
+}
+
+/** Node options without module loaders and preloads (`--import x`, `--loader=x`, `-r x` ...); the rest stay. */
 export function withoutLoaders(execArgv: readonly string[]): string[] {
   const LOADER = /^(--import|--loader|--experimental-loader|--require|-r)$/;
   const out: string[] = [];
@@ -155,7 +180,15 @@ class WorkerPool {
 
   private spawn(): void {
     const entry = workerEntry();
-    const worker = new Worker(entry.script, { eval: entry.eval, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) });
+    const { resourceLimits } = workerExecArgv(process.execArgv);
+    let worker: Worker;
+    try {
+      worker = new Worker(entry.script, { eval: entry.eval, resourceLimits, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) });
+    } catch (err) {
+      // Another option a worker refuses (a V8 flag not translated above): start it without this process's options.
+      if ((err as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+      worker = new Worker(entry.script, { eval: entry.eval, resourceLimits, execArgv: [] });
+    }
     this.busy.set(worker, new Map());
     worker.on('message', (msg: WorkerResult) => {
       const tasks = this.busy.get(worker);
