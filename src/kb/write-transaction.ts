@@ -7,12 +7,12 @@ import { cachedStatement } from './cached-statements.js';
 /** How many times to wait out another writer (each wait is the connection's busy timeout). */
 const BEGIN_ATTEMPTS = 6;
 
-/** The write batch open on a knowledge base, if any (see WriteBatch). */
-const openBatches = new WeakMap<KnowledgeBase, WriteBatch>();
+/** The write batch open on a SQLite connection, if any (see WriteBatch); by connection, since wrappers of one knowledge base share it. */
+const openBatches = new WeakMap<SQLite.Database, WriteBatch>();
 
 /** The batch whose transaction writes on this knowledge base now, if any. */
 export function openWriteBatch(kb: KnowledgeBase): WriteBatch | undefined {
-  return openBatches.get(kb);
+  return kb.sqlite ? openBatches.get(kb.sqlite) : undefined;
 }
 
 /**
@@ -27,8 +27,8 @@ export function openWriteBatch(kb: KnowledgeBase): WriteBatch | undefined {
 export async function writeTransaction<T>(kb: KnowledgeBase, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (kb.dialect !== 'sqlite') return kb.db.transaction().execute(fn);
   const sqlite = kb.sqlite;
-  const batch = openBatches.get(kb);
-  if (batch && sqlite) return batch.savepoint(fn);
+  const batch = openWriteBatch(kb);
+  if (batch) return batch.savepoint(fn);
   // Kysely's connection() holds its lock on the one connection; the transaction's own statements
   // run on it directly, prepared once (kysely would prepare them anew each time).
   const run = async (source: string, conn: Kysely<Database>) => {
@@ -84,11 +84,11 @@ export class WriteBatch {
   private constructor(private readonly kb: KnowledgeBase, private readonly sqlite: SQLite.Database) {}
 
   static async open(kb: KnowledgeBase): Promise<WriteBatch | undefined> {
-    if (kb.dialect !== 'sqlite' || !kb.sqlite || openBatches.has(kb)) return undefined;
+    if (kb.dialect !== 'sqlite' || !kb.sqlite || openBatches.has(kb.sqlite)) return undefined;
     const sqlite = kb.sqlite;
     await beginImmediate(async () => { cachedStatement(sqlite, 'begin immediate').run(); });
     const batch = new WriteBatch(kb, sqlite);
-    openBatches.set(kb, batch);
+    openBatches.set(sqlite, batch);
     return batch;
   }
 
@@ -124,7 +124,7 @@ export class WriteBatch {
 
   /** Commit everything written in the batch; when that fails, nothing of it stays. Ends the batch either way. */
   async commit(): Promise<void> {
-    openBatches.delete(this.kb);
+    openBatches.delete(this.sqlite);
     if (this.lost) throw new Error('the write batch was rolled back by an earlier error');
     try {
       for (const finish of this.finishers.values()) finish();
@@ -137,7 +137,7 @@ export class WriteBatch {
 
   /** Give up the batch: nothing written in it stays. */
   rollback(): void {
-    openBatches.delete(this.kb);
+    openBatches.delete(this.sqlite);
     if (!this.lost) cachedStatement(this.sqlite, 'rollback').run();
   }
 }

@@ -108,4 +108,13 @@ describe('WriteBatch', () => {
     expect(() => kb.sqlite!.prepare("insert into sentences_fts(sentences_fts) values ('integrity-check')").run()).not.toThrow();
     expect(kb.sqlite!.prepare('select count(*) from sentences_fts_deferred').pluck().get()).toBe(0);
   });
+
+  it('is found through any wrapper of the same connection', async () => {
+    const batch = (await WriteBatch.open({ ...kb }))!;
+    expect((await storeDocument({ ...kb, close: async () => undefined }, doc(1))).status).toBe('added');
+    expect(batch.writes).toBe(1);
+    expect(committedIds()).toEqual([]);
+    await batch.commit();
+    expect(committedIds()).toEqual(['doc-1']);
+  });
 });
