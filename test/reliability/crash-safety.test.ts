@@ -22,6 +22,15 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Documents committed so far (0 before the file and its tables exist). */
+function committedDocuments(db: string): number {
+  try {
+    return existsSync(db) ? documentCount(db) : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Deterministic per run but different across seeds, so a failure can be replayed with its seed. */
 function randomDelays(seed: number, count: number, min: number, max: number): number[] {
   let x = seed >>> 0 || 1;
@@ -35,16 +44,24 @@ describe.skipIf(!!notReady)('crash safety', () => {
   it('survives SIGKILL at random points and completes on re-run', async () => {
     const db = path.join(dir, 'kb.sqlite');
     const seed = Number(process.env.DIPLOGRAPH_CRASH_SEED ?? Date.now() % 100_000);
-    // Starting the CLI takes a second or two; the delays fall across loading, analysing and storing.
-    const delays = randomDelays(seed, KILLS, 800, 3000);
+    // Each kill comes once a few more documents are committed (how many is seeded), and a few ms
+    // later: mid-ingest however fast the machine is (fixed delays either all came before the
+    // first commit under load, or after the last one on a quiet machine).
+    const steps = randomDelays(seed, KILLS, 1, 12);
+    const lags = randomDelays(seed + 1, KILLS, 0, 40);
+    const delays: string[] = [];
     const counts: number[] = [];
-    for (const delay of delays) {
+    for (const [k, step] of steps.entries()) {
       const { child, done } = startCli(['ingest', path.join(dir, 'in'), '--db', db, '--quiet'], dir);
-      await new Promise((r) => setTimeout(r, delay));
+      const target = Math.min((counts.at(-1) ?? 0) + step, FILES - 1);
+      const started = Date.now();
+      while (child.exitCode === null && Date.now() - started < 60_000 && committedDocuments(db) < target) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, lags[k]));
+      delays.push(`${Date.now() - started}`);
       child.kill('SIGKILL');
       const run = await done;
       if (!existsSync(db)) { counts.push(0); continue; }
-      expect(consistencyProblems(db), `seed ${seed}, killed after ${delay} ms (${run.signal ?? run.code})`).toEqual([]);
+      expect(consistencyProblems(db), `seed ${seed}, killed after ${delays.at(-1)} ms (${run.signal ?? run.code})`).toEqual([]);
       counts.push(documentCount(db));
     }
     console.log(`crash safety: seed ${seed}, kills at ${delays.join(', ')} ms, documents after each: ${counts.join(', ')}`);
