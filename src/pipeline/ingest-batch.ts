@@ -4,8 +4,8 @@ import { WriteBatch } from '../kb/write-transaction.js';
 import type { IngestOutcome } from './ingest.js';
 
 /** Most documents in one batch, and the longest it stays open: other writers wait for its write lock. */
-export const BATCH_DOCUMENTS = 32;
-export const BATCH_MS = 300;
+export const BATCH_DOCUMENTS = 16;
+export const BATCH_MS = 150;
 
 type Report = (outcome: IngestOutcome) => void;
 
