@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +15,10 @@ export interface ParallelIngestOptions extends IngestOptions {
   /** Threads that read and analyse, this one included (default: the available cores). 1 runs everything in this thread. */
   threads?: number;
 }
+
+/** How far ahead of the file to store next the ingesting thread analyses: files per thread, and bytes of text. */
+const AHEAD_FILES_PER_THREAD = 16;
+const AHEAD_BYTES = 2 * 1024 * 1024;
 
 /** The default thread count: one per available core. */
 export function defaultThreads(): number {
@@ -43,10 +48,16 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
     type Ready = WorkerResult['result'] | 'stream' | { here: AnalysedDocument | IngestFailure };
     const waiting = new Map<number, Promise<Ready>>();
     const settled = new Set<number>();
+    // Bytes of the files taken and not yet stored: what bounds how far ahead this thread analyses.
+    const sizes = new Map<number, number>();
+    let aheadBytes = 0;
     let next = 0;
     const take = async (run: (seq: number, file: string) => Promise<Ready>): Promise<void> => {
       const seq = next++;
       const file = files[seq]!;
+      const size = (await stat(file).catch(() => undefined))?.size ?? 0;
+      sizes.set(seq, size);
+      aheadBytes += size;
       waiting.set(seq, (await isLargeTextFile(file, opts.read)) ? Promise.resolve('stream' as const) : run(seq, file).finally(() => settled.add(seq)));
     };
     const inWorkers = () => [...waiting.keys()].filter((k) => !settled.has(k)).length;
@@ -58,8 +69,11 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
     for (let seq = 0; seq < files.length; seq++) {
       // Keep up to 2 files per worker queued ahead of the one being stored.
       while (next < files.length && inWorkers() < (threads - 1) * 2) await take((s, file) => pool.run({ seq: s, file, period: opts.period, read: opts.read }));
-      // While a worker still analyses the file to store next, analyse the following one here (bounded, for memory).
-      while (next < files.length && waiting.has(seq) && !settled.has(seq) && waiting.size < threads * 4) {
+      // While a worker still analyses the file to store next, analyse the following ones here, up to
+      // AHEAD_FILES files or AHEAD_BYTES of text in flight (for memory). Far enough that this thread
+      // does not sit waiting for a worker's slow or first document (a cold worker is slowest):
+      // 8 files -> 32 took 100 UN speeches from 1.37-1.39 to 1.21 s wall on two cores at load 1.8.
+      while (next < files.length && waiting.has(seq) && !settled.has(seq) && waiting.size < threads * AHEAD_FILES_PER_THREAD && aheadBytes < AHEAD_BYTES) {
         const own = next;
         await take(analyseHere);
         await waiting.get(own);
@@ -71,6 +85,8 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
       const result = await waiting.get(seq)!;
       waiting.delete(seq);
       settled.delete(seq);
+      aheadBytes -= sizes.get(seq) ?? 0;
+      sizes.delete(seq);
       const done = (outcome: IngestOutcome) => {
         outcomes[seq] = outcome;
         opts.onFileDone?.(outcome, seq, files.length);
