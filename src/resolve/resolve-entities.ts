@@ -26,187 +26,246 @@ const BODY_TYPES: Array<{ re: RegExp; key: string; name: (state: string) => stri
 ];
 const LOCATIVE_WORDS = new Set(['in', 'to', 'from', 'at', 'near', 'via', 'visited', 'visit', 'visits', 'visiting', 'around', 'outside', 'into', 'toward', 'towards', 'across', 'through', 'of', 'for', 'on', 'held', 'hosted', 'by', 'within']);
 
+/** What resolving one document carries from mention to mention: the entities used so far, the output, the indexes. */
+class Resolution {
+  readonly entities = new Map<string, Entity>();
+  readonly messages: Messages = [];
+  readonly out: Mention[] = [];
+  readonly text: string;
+  readonly sentenceOf: (pos: number) => number;
+  readonly paragraphOf: (pos: number) => number;
+  readonly footnoteEntities: Map<number, Mention>;
+  readonly homeState: string | undefined;
+  readonly speaker: { state: string } | undefined;
+
+  constructor(readonly doc: DocumentWithPeriod, seg: Segmentation, mentions: Mention[], readonly gaz: Gazetteer) {
+    this.text = doc.text;
+    this.sentenceOf = makeSentenceIndex(seg, this.text.length);
+    this.paragraphOf = makeParagraphIndex(seg, this.text.length);
+    this.footnoteEntities = footnoteLinks(doc, mentions, this.sentenceOf);
+    this.homeState = reportingState(mentions, gaz);
+    this.speaker = inferSpeaker(doc, gaz);
+  }
+
+  /** A gazetteer entity, recorded as used by this document. */
+  use(id: string): string {
+    if (!this.entities.has(id)) {
+      const e = this.gaz.entities.get(id);
+      if (e) this.entities.set(id, e);
+    }
+    return id;
+  }
+
+  /** An entity built from the text (or the gazetteer's, when it has that id); a new one is reported. */
+  textEntity(id: string, kind: EntityKind, name: string, extra: Partial<Entity>, m: Mention, rule: string): string {
+    const existing = this.entities.get(id) ?? this.gaz.entities.get(id);
+    if (existing) {
+      this.entities.set(id, existing);
+      if (name !== existing.name && !existing.aliases.includes(name)) existing.aliases.push(name);
+      return id;
+    }
+    this.entities.set(id, { id, kind, name, aliases: [], ...extra, source: 'text' });
+    this.messages.push({ rule: 'resolve.unlinked-entity', severity: 'info', start: m.start, end: m.end, message: `"${name}" is not in the gazetteer; kept as ${id} (${rule})` });
+    return id;
+  }
+
+  emit(m: Mention, entity: string, inferred?: string[], patch?: Partial<Mention>): void {
+    this.out.push({ ...m, ...patch, entity: this.use(entity), ...(inferred && inferred.length > 0 ? { inferred } : {}) });
+  }
+
+  note(rule: string, m: Mention, message: string): void {
+    this.messages.push({ rule, severity: 'info', start: m.start, end: m.end, message });
+  }
+
+  /** The government of a state: the gazetteer's record, or one built with the deterministic id. */
+  governmentOf(state: string, m: Mention, rule: string): string {
+    const iso3 = state.slice('state:'.length);
+    return this.textEntity(`org:gov-${iso3}`, 'organization', `Government of ${this.gaz.entities.get(state)?.name ?? iso3}`, { country: state, sector: 'GOV' }, m, rule);
+  }
+}
+
+/*
+ * One small function per kind of mention rather than one large switch: V8 optimises a function once it
+ * is hot, and a large one with rarely taken cases is compiled again (at length, on background threads)
+ * each time a document first takes one of them. Small functions recompile cheaply or not at all.
+ */
+type ResolveMention = (r: Resolution, m: Mention) => void;
+
+function resolveTitleName(r: Resolution, m: Mention): void {
+  const t = resolveTitledName(m, r.text, r.doc, r.gaz, r.entities);
+  if (t.entity) {
+    r.emit(m, t.entity, t.inferred);
+    if (t.note) r.note('resolve.office-ambiguous', m, t.note);
+  } else {
+    const country = t.country;
+    r.emit(m, r.textEntity(`person:${slugify(m.text)}`, 'person', m.text, { ...(country ? { country } : {}), sector: 'GOV' }, m, m.rule));
+  }
+}
+
+function resolveNamedPerson(r: Resolution, m: Mention): void {
+  if (m.entity) r.emit(m, m.entity);
+  else r.emit(m, r.textEntity(`person:${slugify(m.text)}`, 'person', m.text, {}, m, m.rule));
+}
+
+function resolveTitleOffice(r: Resolution, m: Mention): void {
+  const parsed = parseTitleOffice(m.text, r.gaz);
+  const holder = parsed ? holderInPeriod(r.gaz, parsed.role, parsed.country, r.doc) : undefined;
+  if (holder?.person) {
+    r.emit(m, holder.person, ['office-holder']);
+    if (holder.note) r.note('resolve.office-ambiguous', m, holder.note);
+  } else {
+    const name = m.text.replace(/^the /, '');
+    r.emit(m, r.textEntity(`person:${slugify(name)}`, 'person', name, parsed?.country ? { country: parsed.country, sector: 'GOV' } : {}, m, m.rule), ['office-holder']);
+  }
+}
+
+function resolveGovernmentBody(r: Resolution, m: Mention): void {
+  if (m.entity) { r.emit(m, m.entity); return; }
+  const b = resolveBody(m, r.gaz, r.out, r.paragraphOf, r.homeState);
+  if (b.gazId) r.emit(m, b.gazId, b.inferred);
+  else r.emit(m, r.textEntity(b.id, 'organization', b.name, { ...(b.country ? { country: b.country } : {}), sector: b.sector }, m, m.rule), b.inferred);
+}
+
+function resolveMission(r: Resolution, m: Mention): void {
+  const state = firstState(m.text, r.gaz);
+  const name = m.text.replace(/^the /, '');
+  r.emit(m, r.textEntity(`org:${slugify(name)}`, 'organization', name, { ...(state ? { country: state } : {}), sector: 'GOV' }, m, m.rule));
+}
+
+function resolveSpeakerState(r: Resolution, m: Mention): void {
+  if (r.speaker) r.emit(m, r.speaker.state, ['speaker']);
+}
+
+function resolveSpeakerGovernment(r: Resolution, m: Mention): void {
+  if (r.speaker) r.emit(m, r.governmentOf(r.speaker.state, m, m.rule), ['speaker']);
+}
+
+function resolveAdministration(r: Resolution, m: Mention): void {
+  const a = administrationState(m, r.text, r.doc, r.gaz, r.out, r.paragraphOf, r.speaker?.state, r.homeState);
+  if (a) r.emit(m, r.governmentOf(a.state, m, m.rule), [a.why]);
+  else r.note('resolve.unresolved-reference', m, `no state in focus for "${m.text}"`);
+}
+
+function resolveBranch(r: Resolution, m: Mention): void {
+  const country = contextState(m, r.out, r.gaz, r.paragraphOf);
+  const iso3 = country?.slice('state:'.length) ?? 'UNK';
+  const name = `${m.text} (${country ? r.gaz.entities.get(country)?.name ?? iso3 : 'unknown state'})`;
+  r.emit(m, r.textEntity(`org:${slugify(m.text)}-${iso3.toLowerCase()}`, 'organization', name, { ...(country ? { country } : {}), sector: 'MIL' }, m, m.rule), country ? ['country-context'] : undefined);
+}
+
+function resolveStateSide(r: Resolution, m: Mention): void {
+  r.emit(m, m.entity ?? 'state:UNK', ['side-reference']);
+}
+
+function resolvePluralReference(r: Resolution, m: Mention): void {
+  const pair = lastPair(r.out, m, r.sentenceOf, r.text, r.entities);
+  if (pair) for (const id of pair) r.emit(m, id, ['plural-reference']);
+  else r.note('resolve.unresolved-reference', m, `no pair of states before "${m.text}"`);
+}
+
+function resolveDefiniteCountry(r: Resolution, m: Mention): void {
+  const text = r.text;
+  // A possessor ("France's responsibility to ensure that the country ...") is rarely the country meant.
+  // The speaker's "we" is never what "the country" points back to.
+  const prev = findLast(r.out, (o) => o.entity?.startsWith('state:') && !o.rule.startsWith('speaker-') && o.end <= m.start && m.start - o.end < 1500 && !/^['’]s\b/.test(text.slice(o.end, o.end + 3)));
+  if (prev?.entity) r.emit(m, prev.entity, ['coreference']);
+  else r.note('resolve.unresolved-reference', m, `no state before "${m.text}"`);
+}
+
+function resolveShortReference(r: Resolution, m: Mention): void {
+  const head = m.text;
+  const prev = findLast(r.out, (o) => o.kind === 'agreement' && o.entity && o.end <= m.start && (r.entities.get(o.entity)?.name ?? o.text).split(/\s+/).includes(head));
+  if (prev?.entity) r.emit(m, prev.entity, ['short-form']);
+  // a bare "the Treaty" with nothing before it names nothing
+}
+
+function resolveAlias(r: Resolution, m: Mention): void {
+  if (m.entity) { r.emit(m, m.entity); return; }
+  const text = r.text;
+  const definition = new RegExp(`^\\s*\\(${escapeRe(m.text)}\\)`);
+  const def = findLast(r.out, (o) => o.end <= m.start && definition.test(text.slice(o.end, o.end + m.text.length + 4)));
+  if (def?.entity) r.emit(m, def.entity);
+  else r.emit(m, r.textEntity(`${prefixOf(m.kind)}:${slugify(m.text)}`, m.kind, m.text, {}, m, m.rule));
+}
+
+/** Any other mention: a gazetteer link (a capital may stand for its government), else a name built from the text. */
+function resolveOther(r: Resolution, m: Mention): void {
+  if (m.rule.startsWith('gazetteer.') && m.entity) {
+    const capitalState = r.gaz.capitals.get(m.entity);
+    if (capitalState && isMetonymy(r.text, m)) {
+      r.emit(m, capitalState, ['capital-metonymy'], { kind: 'state', rule: 'capital-metonymy' });
+    } else r.emit(m, m.entity);
+    return;
+  }
+  if (m.entity) { r.emit(m, m.entity); return; }
+  resolveTextName(r, m);
+}
+
+/** Named things built from the text: a footnote may give the full name; a short form may repeat an earlier name. */
+function resolveTextName(r: Resolution, m: Mention): void {
+  if (resolveViaFootnote(r, m)) return;
+  // "the Ministry of Foreign Affairs" with no state: the reporting state's (or the speaker's) ministry.
+  const ministry = /^(?:the )?(Ministry (?:of|for) [\p{L} ,-]+)$/u.exec(m.text);
+  const owner = r.homeState ?? r.speaker?.state;
+  if (m.kind === 'organization' && ministry?.[1] && owner && !firstState(m.text, r.gaz)) {
+    r.emit(m, ministryOf(ministry[1], owner, m, r.gaz, r), ['home-state']);
+    return;
+  }
+  const extended = extendedNameOf(m, r.gaz);
+  if (extended) { r.emit(m, extended, ['name-prefix']); return; }
+  const earlier = shortFormOf(m, r.out, r.entities);
+  if (earlier) { r.emit(m, earlier, ['short-form']); return; }
+  const name = m.text.replace(/^the /, '');
+  r.emit(m, r.textEntity(`${prefixOf(m.kind, m.rule)}:${slugify(name)}`, m.kind, name, {}, m, m.rule));
+}
+
+/** A footnote whose marker stands in the mention's sentence names the same thing in full. */
+function resolveViaFootnote(r: Resolution, m: Mention): boolean {
+  const viaFootnote = r.footnoteEntities.get(sentenceKey(m, r.sentenceOf));
+  if (!(viaFootnote?.entity && viaFootnote.kind === m.kind && viaFootnote.start !== m.start && sharesHead(m.text, viaFootnote.text))) return false;
+  const id = r.gaz.entities.has(viaFootnote.entity)
+    ? r.use(viaFootnote.entity)
+    : r.textEntity(viaFootnote.entity, m.kind, viaFootnote.text.replace(/^the /i, ''), {}, m, 'footnote');
+  r.emit(m, id, ['footnote']);
+  const e = r.entities.get(id);
+  if (e && !e.aliases.includes(m.text)) e.aliases.push(m.text);
+  return true;
+}
+
+/** Mention rule -> how it is resolved; rules not listed go to resolveOther. */
+const RESOLVERS = new Map<string, ResolveMention>([
+  ['title-name', resolveTitleName],
+  ['patronymic-name', resolveNamedPerson],
+  ['apposition-name', resolveNamedPerson],
+  ['title-office', resolveTitleOffice],
+  ['gov-body', resolveGovernmentBody],
+  ['gov-body.contextual', resolveGovernmentBody],
+  ['gov-body.regional', resolveGovernmentBody],
+  ['mission', resolveMission],
+  ['speaker-pronoun', resolveSpeakerState],
+  ['speaker-country', resolveSpeakerState],
+  ['speaker-government', resolveSpeakerGovernment],
+  ['administration-ref', resolveAdministration],
+  ['gov-body.branch', resolveBranch],
+  ['state-side', resolveStateSide],
+  ['plural-ref', resolvePluralReference],
+  ['definite-country', resolveDefiniteCountry],
+  ['short-ref', resolveShortReference],
+  ['acronym', resolveAlias],
+  ['parenthetical-alias', resolveAlias],
+]);
+
 export function resolveEntities(
   doc: DocumentWithPeriod,
   seg: Segmentation,
   mentions: Mention[],
   gaz: Gazetteer,
 ): { mentions: Mention[]; entities: Map<string, Entity>; messages: Messages } {
-  const text = doc.text;
-  const entities = new Map<string, Entity>();
-  const messages: Messages = [];
-  const out: Mention[] = [];
-  const sentenceOf = makeSentenceIndex(seg, text.length);
-  const paragraphOf = makeParagraphIndex(seg, text.length);
-
-  const use = (id: string): string => {
-    if (!entities.has(id)) {
-      const e = gaz.entities.get(id);
-      if (e) entities.set(id, e);
-    }
-    return id;
-  };
-  const textEntity = (id: string, kind: EntityKind, name: string, extra: Partial<Entity>, m: Mention, rule: string): string => {
-    const existing = entities.get(id) ?? gaz.entities.get(id);
-    if (existing) {
-      entities.set(id, existing);
-      if (name !== existing.name && !existing.aliases.includes(name)) existing.aliases.push(name);
-      return id;
-    }
-    entities.set(id, { id, kind, name, aliases: [], ...extra, source: 'text' });
-    messages.push({ rule: 'resolve.unlinked-entity', severity: 'info', start: m.start, end: m.end, message: `"${name}" is not in the gazetteer; kept as ${id} (${rule})` });
-    return id;
-  };
-  const emit = (m: Mention, entity: string, inferred?: string[], patch?: Partial<Mention>): void => {
-    out.push({ ...m, ...patch, entity: use(entity), ...(inferred && inferred.length > 0 ? { inferred } : {}) });
-  };
-
-  const footnoteEntities = footnoteLinks(doc, mentions, sentenceOf);
-  const homeState = reportingState(mentions, gaz);
-  const speaker = inferSpeaker(doc, gaz);
-  /** The government of a state: the gazetteer's record, or one built with the deterministic id. */
-  const governmentOf = (state: string, m: Mention, rule: string): string => {
-    const iso3 = state.slice('state:'.length);
-    return textEntity(`org:gov-${iso3}`, 'organization', `Government of ${gaz.entities.get(state)?.name ?? iso3}`, { country: state, sector: 'GOV' }, m, rule);
-  };
+  const r = new Resolution(doc, seg, mentions, gaz);
   const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
-
-  for (const m of sorted) {
-    switch (m.rule) {
-      case 'title-name': {
-        const r = resolveTitledName(m, text, doc, gaz, entities);
-        if (r.entity) {
-          emit(m, r.entity, r.inferred);
-          if (r.note) messages.push({ rule: 'resolve.office-ambiguous', severity: 'info', start: m.start, end: m.end, message: r.note });
-        } else {
-          const country = r.country;
-          emit(m, textEntity(`person:${slugify(m.text)}`, 'person', m.text, { ...(country ? { country } : {}), sector: 'GOV' }, m, m.rule));
-        }
-        break;
-      }
-      case 'patronymic-name':
-      case 'apposition-name': {
-        if (m.entity) emit(m, m.entity);
-        else emit(m, textEntity(`person:${slugify(m.text)}`, 'person', m.text, {}, m, m.rule));
-        break;
-      }
-      case 'title-office': {
-        const parsed = parseTitleOffice(m.text, gaz);
-        const holder = parsed ? holderInPeriod(gaz, parsed.role, parsed.country, doc) : undefined;
-        if (holder?.person) {
-          emit(m, holder.person, ['office-holder']);
-          if (holder.note) messages.push({ rule: 'resolve.office-ambiguous', severity: 'info', start: m.start, end: m.end, message: holder.note });
-        } else {
-          const name = m.text.replace(/^the /, '');
-          emit(m, textEntity(`person:${slugify(name)}`, 'person', name, parsed?.country ? { country: parsed.country, sector: 'GOV' } : {}, m, m.rule), ['office-holder']);
-        }
-        break;
-      }
-      case 'gov-body':
-      case 'gov-body.contextual':
-      case 'gov-body.regional': {
-        if (m.entity) { emit(m, m.entity); break; }
-        const r = resolveBody(m, gaz, out, paragraphOf, homeState);
-        if (r.gazId) emit(m, r.gazId, r.inferred);
-        else emit(m, textEntity(r.id, 'organization', r.name, { ...(r.country ? { country: r.country } : {}), sector: r.sector }, m, m.rule), r.inferred);
-        break;
-      }
-      case 'mission': {
-        const state = firstState(m.text, gaz);
-        const name = m.text.replace(/^the /, '');
-        emit(m, textEntity(`org:${slugify(name)}`, 'organization', name, { ...(state ? { country: state } : {}), sector: 'GOV' }, m, m.rule));
-        break;
-      }
-      case 'speaker-pronoun':
-      case 'speaker-country':
-        if (speaker) emit(m, speaker.state, ['speaker']);
-        break;
-      case 'speaker-government':
-        if (speaker) emit(m, governmentOf(speaker.state, m, m.rule), ['speaker']);
-        break;
-      case 'administration-ref': {
-        const r = administrationState(m, text, doc, gaz, out, paragraphOf, speaker?.state, homeState);
-        if (r) emit(m, governmentOf(r.state, m, m.rule), [r.why]);
-        else messages.push({ rule: 'resolve.unresolved-reference', severity: 'info', start: m.start, end: m.end, message: `no state in focus for "${m.text}"` });
-        break;
-      }
-      case 'gov-body.branch': {
-        const country = contextState(m, out, gaz, paragraphOf);
-        const iso3 = country?.slice('state:'.length) ?? 'UNK';
-        const name = `${m.text} (${country ? gaz.entities.get(country)?.name ?? iso3 : 'unknown state'})`;
-        emit(m, textEntity(`org:${slugify(m.text)}-${iso3.toLowerCase()}`, 'organization', name, { ...(country ? { country } : {}), sector: 'MIL' }, m, m.rule), country ? ['country-context'] : undefined);
-        break;
-      }
-      case 'state-side':
-        emit(m, m.entity ?? 'state:UNK', ['side-reference']);
-        break;
-      case 'plural-ref': {
-        const pair = lastPair(out, m, sentenceOf, text, entities);
-        if (pair) for (const id of pair) emit(m, id, ['plural-reference']);
-        else messages.push({ rule: 'resolve.unresolved-reference', severity: 'info', start: m.start, end: m.end, message: `no pair of states before "${m.text}"` });
-        break;
-      }
-      case 'definite-country': {
-        // A possessor ("France's responsibility to ensure that the country ...") is rarely the country meant.
-        // The speaker's "we" is never what "the country" points back to.
-        const prev = findLast(out, (o) => o.entity?.startsWith('state:') && !o.rule.startsWith('speaker-') && o.end <= m.start && m.start - o.end < 1500 && !/^['’]s\b/.test(text.slice(o.end, o.end + 3)));
-        if (prev?.entity) emit(m, prev.entity, ['coreference']);
-        else messages.push({ rule: 'resolve.unresolved-reference', severity: 'info', start: m.start, end: m.end, message: `no state before "${m.text}"` });
-        break;
-      }
-      case 'short-ref': {
-        const head = m.text;
-        const prev = findLast(out, (o) => o.kind === 'agreement' && o.entity && o.end <= m.start && (entities.get(o.entity)?.name ?? o.text).split(/\s+/).includes(head));
-        if (prev?.entity) emit(m, prev.entity, ['short-form']);
-        break; // a bare "the Treaty" with nothing before it names nothing
-      }
-      case 'acronym':
-      case 'parenthetical-alias': {
-        if (m.entity) { emit(m, m.entity); break; }
-        const definition = new RegExp(`^\\s*\\(${escapeRe(m.text)}\\)`);
-        const def = findLast(out, (o) => o.end <= m.start && definition.test(text.slice(o.end, o.end + m.text.length + 4)));
-        if (def?.entity) emit(m, def.entity);
-        else emit(m, textEntity(`${prefixOf(m.kind)}:${slugify(m.text)}`, m.kind, m.text, {}, m, m.rule));
-        break;
-      }
-      default: {
-        if (m.rule.startsWith('gazetteer.') && m.entity) {
-          const capitalState = gaz.capitals.get(m.entity);
-          if (capitalState && isMetonymy(text, m)) {
-            emit(m, capitalState, ['capital-metonymy'], { kind: 'state', rule: 'capital-metonymy' });
-          } else emit(m, m.entity);
-          break;
-        }
-        if (m.entity) { emit(m, m.entity); break; }
-        // Named things built from the text: a footnote may give the full name; a short form may repeat an earlier name.
-        const viaFootnote = footnoteEntities.get(sentenceKey(m, sentenceOf));
-        if (viaFootnote?.entity && viaFootnote.kind === m.kind && viaFootnote.start !== m.start && sharesHead(m.text, viaFootnote.text)) {
-          const id = gaz.entities.has(viaFootnote.entity)
-            ? use(viaFootnote.entity)
-            : textEntity(viaFootnote.entity, m.kind, viaFootnote.text.replace(/^the /i, ''), {}, m, 'footnote');
-          emit(m, id, ['footnote']);
-          const e = entities.get(id);
-          if (e && !e.aliases.includes(m.text)) e.aliases.push(m.text);
-          break;
-        }
-        // "the Ministry of Foreign Affairs" with no state: the reporting state's (or the speaker's) ministry.
-        const ministry = /^(?:the )?(Ministry (?:of|for) [\p{L} ,-]+)$/u.exec(m.text);
-        const owner = homeState ?? speaker?.state;
-        if (m.kind === 'organization' && ministry?.[1] && owner && !firstState(m.text, gaz)) {
-          emit(m, ministryOf(ministry[1], owner, m, gaz, textEntity), ['home-state']);
-          break;
-        }
-        const extended = extendedNameOf(m, gaz);
-        if (extended) { emit(m, extended, ['name-prefix']); break; }
-        const earlier = shortFormOf(m, out, entities);
-        if (earlier) { emit(m, earlier, ['short-form']); break; }
-        const name = m.text.replace(/^the /, '');
-        emit(m, textEntity(`${prefixOf(m.kind, m.rule)}:${slugify(name)}`, m.kind, name, {}, m, m.rule));
-      }
-    }
-  }
-  out.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { mentions: out, entities, messages };
+  for (const m of sorted) (RESOLVERS.get(m.rule) ?? resolveOther)(r, m);
+  r.out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { mentions: r.out, entities: r.entities, messages: r.messages };
 }
 
 /**
@@ -225,8 +284,7 @@ function extendedNameOf(m: Mention, gaz: Gazetteer): string | undefined {
 
 /** "Ministry of Foreign Affairs" of a known state: the gazetteer's body if it has one, else a built one. */
 function ministryOf(
-  surface: string, state: string, m: Mention, gaz: Gazetteer,
-  textEntity: (id: string, kind: EntityKind, name: string, extra: Partial<Entity>, m: Mention, rule: string) => string,
+  surface: string, state: string, m: Mention, gaz: Gazetteer, r: Resolution,
 ): string {
   const iso3 = state.slice('state:'.length);
   if (/^Ministry (?:of|for) Foreign Affairs$/.test(surface)) {
@@ -237,7 +295,7 @@ function ministryOf(
     if (e.kind === 'organization' && e.country === state && (e.name === surface || e.name.startsWith(`${surface} of `) || e.aliases.includes(surface))) return e.id;
   }
   const stateName = gaz.entities.get(state)?.name ?? iso3;
-  return textEntity(`org:${slugify(surface)}-${iso3.toLowerCase()}`, 'organization', `${surface} of ${stateName}`, { country: state, sector: 'GOV' }, m, m.rule);
+  return r.textEntity(`org:${slugify(surface)}-${iso3.toLowerCase()}`, 'organization', `${surface} of ${stateName}`, { country: state, sector: 'GOV' }, m, m.rule);
 }
 
 /**
