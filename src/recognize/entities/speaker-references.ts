@@ -104,48 +104,91 @@ const US_AFTER_ACT_AT = stickyCopy(US_AFTER_ACT_RE);
 /**
  * First-person references to the speaking state in one sentence (only call this when the document has a speaker).
  * `words` are the SPEAKER_WORDS found in the sentence, when the caller has them for the whole document.
+ *
+ * Each kind of reference is read by its own small function: V8 recompiles a hot function each time a
+ * rarely taken branch is first reached, and one large function made every recompilation long.
  */
 export function speakerReferences(sentence: string, words: SpanLiterals<SpeakerWord> = SPEAKER_LISTS.index(sentence).span(0, sentence.length)): SpeakerReference[] {
   // Every reference below starts with one of these words (and "us" needs " us"): none, nothing to do.
   if (!(words.has('speakerMyOur') || words.has('speakerWe') || words.has('speakerI') || words.has('speakerOur') || words.has('speakerUs'))) return [];
   const out: SpeakerReference[] = [];
-  const taken = (start: number, end: number): boolean => out.some((o) => start < o.end && o.start < end);
   const myOur = words.starts('speakerMyOur');
-  for (const m of matchesAt(GOVERNMENT_AT, sentence, myOur)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'organization', rule: 'speaker-government' });
-  for (const m of matchesAt(COUNTRY_AT, sentence, myOur)) {
-    if (!taken(m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'state', rule: 'speaker-country' });
-  }
+  addGovernmentReferences(sentence, myOur, out);
+  addCountryReferences(sentence, myOur, out);
   // Rhetorical questions ("Do we give up?") and quoted words ("..., he said, 'we will ...'") speak for everyone or for someone else.
-  if (words.has('speakerQuote') || (words.has('speakerQuestion') && /\?\s*$/.test(sentence))) return out.sort((a, b) => a.start - b.start);
+  if (words.has('speakerQuote') || (words.has('speakerQuestion') && /\?\s*$/.test(sentence))) return byStart(out);
   // An inclusive sentence keeps only a "we" or "I" that performs an appeal, demand or condemnation itself.
   const inclusive = words.has('speakerInclusive') && INCLUSIVE.test(sentence);
-  // The pronoun sits in someone else's reported words: a verb of saying or claiming comes before it in the sentence.
-  const reported = (start: number): boolean => words.has('speakerReported', 0, start) && REPORTED_BEFORE.test(sentence.slice(0, start));
+  addWeReferences(sentence, words, inclusive, out);
+  addIReferences(sentence, words, out);
+  if (inclusive) return byStart(out);
+  addOurReferences(sentence, words, out);
+  // "India blamed us", "sent jets to bomb us": "us" as the object of a hostile or diplomatic act.
+  if (words.has('speakerUs')) addUsReferences(sentence, words, out);
+  return byStart(out);
+}
+
+function byStart(out: SpeakerReference[]): SpeakerReference[] {
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Does [start, end) overlap a reference already found? */
+function taken(out: readonly SpeakerReference[], start: number, end: number): boolean {
+  return out.some((o) => start < o.end && o.start < end);
+}
+
+/** The pronoun sits in someone else's reported words: a verb of saying or claiming comes before it in the sentence. */
+function reported(sentence: string, words: SpanLiterals<SpeakerWord>, start: number): boolean {
+  return words.has('speakerReported', 0, start) && REPORTED_BEFORE.test(sentence.slice(0, start));
+}
+
+function addGovernmentReferences(sentence: string, myOur: readonly number[], out: SpeakerReference[]): void {
+  for (const m of matchesAt(GOVERNMENT_AT, sentence, myOur)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'organization', rule: 'speaker-government' });
+}
+
+function addCountryReferences(sentence: string, myOur: readonly number[], out: SpeakerReference[]): void {
+  for (const m of matchesAt(COUNTRY_AT, sentence, myOur)) {
+    if (!taken(out, m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'state', rule: 'speaker-country' });
+  }
+}
+
+function addWeReferences(sentence: string, words: SpanLiterals<SpeakerWord>, inclusive: boolean, out: SpeakerReference[]): void {
   for (const m of matchesAt(WE_AT, sentence, words.starts('speakerWe'))) {
     const end = m.index + m[0].length;
-    if (taken(m.index, end) || reported(m.index)) continue;
-    const after = sentence.slice(end, end + 80);
-    const clauseInitial = /(?:^|[,;:]\s*|\band\s+|\bso\s+)$/.test(sentence.slice(Math.max(0, m.index - 6), m.index));
-    const stateAct = !inclusive && (POSITION_AFTER_WE.test(after) || (clauseInitial && STATE_ACTION_AFTER_WE.test(after)));
-    // A sentence that opens with "We" and an act ("We asked India to ...") keeps it even when it later names the world.
-    const openingAct = inclusive && m.index === 0 && STATE_ACTION_AFTER_WE.test(after);
-    if (stateAct || ((openingAct || PERFORMATIVE_AFTER_PRONOUN.test(after)) && !groupWe(sentence, m.index, end))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
+    if (taken(out, m.index, end) || reported(sentence, words, m.index)) continue;
+    if (weActsForState(sentence, m.index, end, inclusive)) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
+}
+
+/** A "we" at sentence[start, end) that speaks for the speaker's state. */
+function weActsForState(sentence: string, start: number, end: number, inclusive: boolean): boolean {
+  const after = sentence.slice(end, end + 80);
+  const clauseInitial = /(?:^|[,;:]\s*|\band\s+|\bso\s+)$/.test(sentence.slice(Math.max(0, start - 6), start));
+  const stateAct = !inclusive && (POSITION_AFTER_WE.test(after) || (clauseInitial && STATE_ACTION_AFTER_WE.test(after)));
+  // A sentence that opens with "We" and an act ("We asked India to ...") keeps it even when it later names the world.
+  const openingAct = inclusive && start === 0 && STATE_ACTION_AFTER_WE.test(after);
+  return stateAct || ((openingAct || PERFORMATIVE_AFTER_PRONOUN.test(after)) && !groupWe(sentence, start, end));
+}
+
+function addIReferences(sentence: string, words: SpanLiterals<SpeakerWord>, out: SpeakerReference[]): void {
   for (const m of matchesAt(I_AT, sentence, words.starts('speakerI'))) {
     const end = m.index + 1;
-    if (!taken(m.index, end) && !reported(m.index) && (PERFORMATIVE_AFTER_PRONOUN.test(sentence.slice(end, end + 80)) || I_ANNOUNCES.test(sentence.slice(end, end + 80)))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
+    if (!taken(out, m.index, end) && !reported(sentence, words, m.index) && (PERFORMATIVE_AFTER_PRONOUN.test(sentence.slice(end, end + 80)) || I_ANNOUNCES.test(sentence.slice(end, end + 80)))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
-  if (inclusive) return out.sort((a, b) => a.start - b.start);
+}
+
+function addOurReferences(sentence: string, words: SpanLiterals<SpeakerWord>, out: SpeakerReference[]): void {
   for (const m of matchesAt(OUR_AT, sentence, words.starts('speakerOur'))) {
     const end = m.index + m[0].length;
-    if (!taken(m.index, end) && OUR_STATE_NOUN.test(sentence.slice(end, end + 20))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
+    if (!taken(out, m.index, end) && OUR_STATE_NOUN.test(sentence.slice(end, end + 20))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
-  // "India blamed us", "sent jets to bomb us": "us" as the object of a hostile or diplomatic act.
-  if (words.has('speakerUs')) for (const m of matchesAt(US_AFTER_ACT_AT, sentence, words.starts('speakerActOnUs'))) {
+}
+
+function addUsReferences(sentence: string, words: SpanLiterals<SpeakerWord>, out: SpeakerReference[]): void {
+  for (const m of matchesAt(US_AFTER_ACT_AT, sentence, words.starts('speakerActOnUs'))) {
     const start = m.index + m[0].length - 2;
-    if (!taken(start, start + 2)) out.push({ start, end: start + 2, kind: 'state', rule: 'speaker-pronoun' });
+    if (!taken(out, start, start + 2)) out.push({ start, end: start + 2, kind: 'state', rule: 'speaker-pronoun' });
   }
-  return out.sort((a, b) => a.start - b.start);
 }
 
 /** A "we" standing for a group in its own clause (see GROUP_AFTER_WE, GROUP_BEFORE_WE). */
