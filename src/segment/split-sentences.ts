@@ -1,5 +1,5 @@
 import type { Span } from '../model/index.js';
-import { abbreviationClass, sentenceLexicon, type SentenceLexicon } from './sentence-lexicon.js';
+import { abbreviationClass, sentenceLexicon, type AbbreviationClass, type SentenceLexicon } from './sentence-lexicon.js';
 
 // One lookup table of character flags, so the scan costs one array read per character.
 const SPACE = 1;
@@ -46,14 +46,9 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
       continue;
     }
     // A run of stops ("?!", "...", "etc..") followed by closing quotes and brackets is one ending.
-    let strong = false;
-    let runEnd = i;
-    while (runEnd < end && flagsAt(text, runEnd) & TERMINATOR) {
-      if (flagsAt(text, runEnd) & STRONG) strong = true;
-      runEnd++;
-    }
-    let after = runEnd;
-    while (after < end && flagsAt(text, after) & CLOSER) after++;
+    const runEnd = skipFlagged(text, i, end, TERMINATOR);
+    const strong = anyFlagged(text, i, runEnd, STRONG);
+    const after = skipFlagged(text, runEnd, end, CLOSER);
     // No space after the stop: a decimal, a URL, an e-mail address or "U.S.-led".
     const spaced = after < end && (flagsAt(text, after) & SPACE) !== 0;
     if (after < end && (strong || (spaced && endsSentence(text, pieceStart, i, runEnd, after, end, lexicon)))) {
@@ -64,6 +59,27 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
   }
   pushTrimmed(text, pieceStart, end, spans);
   return spans;
+}
+
+/*
+ * V8 optimises splitSentences and endsSentence early, and a loop body or test that had not yet run
+ * when it did (a stop followed by a closing quote, an opening bracket after the stop) threw the
+ * optimised code away the first time it ran: "insufficient type feedback", 3-7 recompilations a run.
+ * Forward scans therefore share these two loops, whose bodies run at every stop, and rare cases are
+ * tested with one mask rather than a second test that only they would reach.
+ */
+
+/** The first position at or after `from` (before `end`) whose character has none of `mask`'s flags. */
+function skipFlagged(text: string, from: number, end: number, mask: number): number {
+  let i = from;
+  while (i < end && flagsAt(text, i) & mask) i++;
+  return i;
+}
+
+/** Does any character of text[from, to) have one of `mask`'s flags? */
+function anyFlagged(text: string, from: number, to: number, mask: number): boolean {
+  for (let i = from; i < to; i++) if (flagsAt(text, i) & mask) return true;
+  return false;
 }
 
 function pushTrimmed(text: string, from: number, to: number, spans: Span[]): void {
@@ -85,14 +101,14 @@ function endsSentence(text: string, pieceStart: number, runStart: number, runEnd
   if (p >= end) return true;
   const firstCode = text.charCodeAt(p);
   // ". . ." and "etc. , and" continue the sentence.
-  const firstFlags = flagsAt(text, p);
   if (firstCode === 0x2e || firstCode === 0x2c || firstCode === 0x3b || firstCode === 0x3a) return false;
-  if (firstFlags & CLOSER && !(firstFlags & OPENER)) return false;
-  let q = p;
-  while (q < end && flagsAt(text, q) & OPENER) q++;
+  if ((flagsAt(text, p) & (CLOSER | OPENER)) === CLOSER) return false;
+  let q = skipFlagged(text, p, end, OPENER);
   if (q >= end || flagsAt(text, q) & SPACE) q = p;
   const next = text[q]!;
   const nextLower = isLower(next);
+  const nextUpper = isUpper(next);
+  const nextDigit = isDigit(next);
 
   const singleFullStop = runEnd - runStart === 1 && text.charCodeAt(runStart) === 0x2e;
   if (!singleFullStop) return !nextLower;
@@ -100,34 +116,38 @@ function endsSentence(text: string, pieceStart: number, runStart: number, runEnd
   // The word before the stop, without opening quotes or brackets.
   let a = runStart;
   while (a > pieceStart && !(flagsAt(text, a - 1) & SPACE)) a--;
-  while (a < runStart && flagsAt(text, a) & OPENER) a++;
+  a = skipFlagged(text, a, runStart, OPENER);
   // "operation”." or an empty word: nothing to look up.
   if (a === runStart || flagsAt(text, runStart - 1) & CLOSER) return !nextLower;
   const word = text.slice(a, runStart);
 
-  if (isListMarker(word) && isFirstWord(text, pieceStart, a)) return false;
+  const listMarker = isListMarker(word);
+  const firstWord = isFirstWord(text, pieceStart, a);
+  if (listMarker && firstWord) return false;
 
   const cls = abbreviationClass(lexicon, word) ?? (looksLikeInitialism(word) ? 'initialism' : undefined);
-  switch (cls) {
-    case 'title':
-      return false;
-    case 'numbering':
-      if (isDigit(next) || text.charCodeAt(p) === 0x28 || isRomanNumeral(nextWord(text, q, end))) return false;
-      return !nextLower;
-    case 'initialism':
-      // "U.S. President" and "J. F. Kennedy" continue; "the U.S. The ..." and "planet B. Our ..." end.
-      if (isUpper(next)) return lexicon.starters.has(nextWord(text, q, end));
-      return !(nextLower || isDigit(next));
-    case 'final': {
-      // "etc. The" ends; "etc. and", "et al. (2019)" and "Co. Ltd." continue.
-      if (!isUpper(next)) return false;
-      const following = nextWord(text, q, end);
-      return abbreviationClass(lexicon, following) === undefined && !looksLikeInitialism(following);
-    }
-    default:
-      return !nextLower;
-  }
+  if (cls === undefined) return !nextLower;
+  // Every class's verdict is worked out (they are cheap) and one is picked by index, rather than
+  // each class running its own tests: those would be first reached, and recompiled for, one by one.
+  const following = nextWord(text, q, end);
+  const numberFollows = nextDigit || text.charCodeAt(p) === 0x28 || isRomanNumeral(following);
+  const startsSentence = lexicon.starters.has(following);
+  const abbreviationFollows = abbreviationClass(lexicon, following) !== undefined || looksLikeInitialism(following);
+  const verdicts = [
+    // title: "Mr. Smith"
+    false,
+    // numbering: "No. 5", "para. (a)", "Art. IV" continue.
+    !numberFollows && !nextLower,
+    // initialism: "U.S. President" and "J. F. Kennedy" continue; "the U.S. The ..." and "planet B. Our ..." end.
+    nextUpper ? startsSentence : !(nextLower || nextDigit),
+    // final: "etc. The" ends; "etc. and", "et al. (2019)" and "Co. Ltd." continue.
+    nextUpper && !abbreviationFollows,
+  ];
+  return verdicts[CLASS_INDEX.get(cls)!]!;
 }
+
+/** Position of each class's verdict in endsSentence. */
+const CLASS_INDEX = new Map<AbbreviationClass, number>([['title', 0], ['numbering', 1], ['initialism', 2], ['final', 3]]);
 
 /** The word starting at `from`, without trailing punctuation ("However," -> "However"). */
 function nextWord(text: string, from: number, end: number): string {
@@ -149,7 +169,9 @@ function isFirstWord(text: string, pieceStart: number, wordStart: number): boole
 
 /** "1", "2.3", "iv", "IV", "a", "B": what numbers a list item or a heading. */
 function isListMarker(word: string): boolean {
-  if (word.length === 1) return isLetter(word) || isDigit(word);
+  // Worked out before the test, so the rare single-character word reaches no call of its own.
+  const letterOrDigit = isLetter(word) || isDigit(word);
+  if (word.length === 1) return letterOrDigit;
   if (isRomanNumeral(word) || (word.length <= 4 && /^[ivxlcdm]+$/.test(word))) return true;
   // Digits in dotted groups of at most three.
   let digits = 0;
@@ -172,7 +194,8 @@ function isRomanNumeral(word: string): boolean {
 
 /** A single capital ("J", "V") or letters in groups of one or two joined by stops ("U.S", "a.m", "Ph.D"). */
 function looksLikeInitialism(word: string): boolean {
-  if (word.length === 1) return isUpper(word);
+  const upper = isUpper(word);
+  if (word.length === 1) return upper;
   let group = 0;
   let groups = 0;
   let singleLetterGroup = false;
@@ -196,18 +219,35 @@ function isDigit(ch: string): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-function isLower(ch: string): boolean {
+/*
+ * Letter case of each UTF-16 unit, worked out on first sight and kept: ASCII and other characters
+ * take the same path, so the first accented capital after a stop is no case V8 has not yet seen.
+ */
+const LOWER_CASE = 1;
+const UPPER_CASE = 2;
+const CASE_KNOWN = 4;
+const CASES = new Uint8Array(0x10000);
+
+/** Lower and upper case as `ch !== ch.toUpperCase()` and `ch !== ch.toLowerCase()` say, for the first unit of `ch`. */
+function caseOf(ch: string): number {
   const c = ch.charCodeAt(0);
-  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
-  return ch !== ch.toUpperCase();
+  let known = CASES[c]!;
+  if (known === 0) known = CASES[c] = caseOfUnit(String.fromCharCode(c));
+  return known;
+}
+
+function caseOfUnit(unit: string): number {
+  return CASE_KNOWN | (unit !== unit.toUpperCase() ? LOWER_CASE : 0) | (unit !== unit.toLowerCase() ? UPPER_CASE : 0);
+}
+
+function isLower(ch: string): boolean {
+  return (caseOf(ch) & LOWER_CASE) !== 0;
 }
 
 function isUpper(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
-  return ch !== ch.toLowerCase();
+  return (caseOf(ch) & UPPER_CASE) !== 0;
 }
 
 function isLetter(ch: string): boolean {
-  return isLower(ch) || isUpper(ch);
+  return (caseOf(ch) & (LOWER_CASE | UPPER_CASE)) !== 0;
 }
