@@ -4,7 +4,7 @@ import { scoreEvent } from './code-event.js';
 import { detectModality } from './detect-modality.js';
 import { isNegated } from './detect-negation.js';
 import { coarsenToYear, continuesPreviousTime, isDatingTimex, lastDateOf, ownDate, toEventDate } from './event-date.js';
-import { findArguments, isPassive, mentionChains } from './find-arguments.js';
+import { findArguments, isPassive, mentionChains, type Arguments } from './find-arguments.js';
 import { findTriggers, type FoundTrigger } from './find-triggers.js';
 import { findMatches } from './trigger-pattern.js';
 import { lexiconMatches, tokenStartingAt, tokensWithin, type SentenceView } from './sentence-view.js';
@@ -14,6 +14,7 @@ import { eventLexicon, type EventLexicon, type EventTriggerEntry } from './trigg
 import { agreementCounterparts, betweenParties, isJointAct, modifierObject, sentenceParties, territoryOwner } from './infer-participants.js';
 import { stateOf, statesOf } from './state-of.js';
 import { refineSentenceEvents, type FoundEvent } from './refine-sentence-events.js';
+import type { Clause } from './split-clauses.js';
 
 // Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
 const BE_FORM = /^(was|were|been|is|are|be)$/;
@@ -61,19 +62,51 @@ function lemmasOf(view: SentenceView): Set<string> {
   return lemmas;
 }
 
-const NO_TOKENS: ReadonlySet<number> = new Set();
-
 function typeKey(type: string, mode: string | undefined): string {
   return `${type}\u0000${mode ?? ''}`;
 }
 
+// The work below is split into functions of one step each: as one function of several hundred lines,
+// the optimising compiler spent more CPU compiling it (and compiling it again after each deopt, as
+// new documents took new paths) than running it, on a single pass over a corpus.
+
+type Trigger = FoundTrigger<EventTriggerEntry>;
+type PreviousSentence = { view: SentenceView; events: DiploEvent[] } | undefined;
+
+/** What the events of a sentence share: the sentence's triggers and their tokens, and what came before. */
+interface SentenceEvents {
+  ctx: EventContext;
+  view: SentenceView;
+  triggers: Trigger[];
+  triggerTokens: ReadonlySet<number>;
+  eventNouns: ReadonlySet<number>;
+  prev: PreviousSentence;
+  found: FoundEvent[];
+}
+
 /** Events of one sentence, appended to ctx.events in order (ids follow document order). */
 export function extractSentenceEvents(ctx: EventContext, view: SentenceView): DiploEvent[] {
-  const { doc } = ctx;
+  const triggers = sentenceTriggers(ctx, view);
+  const prev = ctx.previous.get(view.sentence.paragraph);
+  const found: FoundEvent[] = [];
+  if (triggers.length > 0) {
+    const s = withTriggerTokens(ctx, view, triggers, prev, found);
+    for (const trig of triggers) {
+      const item = eventOfTrigger(s, trig);
+      if (item && !mergeInto(found, item)) found.push(item);
+    }
+  }
+  // Refining a sentence without events finds nothing and reports nothing.
+  const kept = found.length === 0 ? [] : refineSentenceEvents(ctx.doc, ctx.lexicon, view, found, prev?.events ?? [], ctx.messages);
+  keepEvents(ctx, view, kept);
+  return kept;
+}
+
+function sentenceTriggers(ctx: EventContext, view: SentenceView): Trigger[] {
   // Built only when an entry with context words matched (few do): most sentences never need it.
   let sentenceLemmas: Set<string> | undefined;
   const hasKind = (kind: string): boolean => view.mentions.some((m) => m.mention.kind === kind);
-  const triggers = findTriggers(view, ctx.lexicon.triggers, {
+  return findTriggers(view, ctx.lexicon.triggers, {
     compoundLicenses: (e) => MEETING_TYPES.has(e.type),
     accept: (e) => {
       if (!e.contextWords) return true;
@@ -84,181 +117,218 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
     },
     allowBackground: true,
   }).filter((t) => !isLicensingRequest(view, t, ctx.lexicon.triggers));
-  // The tokens of the triggers, and of the nouns of acts with a victim from the scan the triggers were
-  // found in: only needed (and only made) when there are triggers.
-  let triggerTokens: ReadonlySet<number> = NO_TOKENS;
-  let eventNouns: ReadonlySet<number> = NO_TOKENS;
-  if (triggers.length > 0) {
-    const inTriggers = new Set<number>();
-    for (const t of triggers) for (let i = t.first; i <= t.last; i++) inTriggers.add(i);
-    const inNouns = new Set<number>();
-    for (const { entry, match } of lexiconMatches(view, ctx.lexicon.triggers)) {
-      if (entry.pos === 'noun' && VICTIM_TYPES.has(entry.type)) for (let i = match.first; i <= match.last; i++) inNouns.add(i);
-    }
-    triggerTokens = inTriggers;
-    eventNouns = inNouns;
-  }
-  const prev = ctx.previous.get(view.sentence.paragraph);
-  const found: FoundEvent[] = [];
+}
 
-  for (const trig of triggers) {
-    if (isContentOfRequest(view, trig, triggers) || insistsOnDoing(view, trig) || notAnAct(view, trig) || hostsNamedMeeting(view, trig, triggers)) continue;
-    const clause = view.clauses[trig.clause]!;
-    let args = findArguments(view, trig.clause, trig, triggerTokens, eventNouns);
-    const inferred: string[] = [];
-    // "the officer's expulsion was demanded": the noun is the subject of a passive; nobody in the clause did it.
-    if (trig.licence === 'passive-after' && !args.symmetric) args = { ...args, passive: true, actors: [], recipients: args.recipients.length > 0 ? args.recipients : args.actors };
-    // "X condemned the attack launched by Y": the subject before the noun is neither agent nor target of the attack.
-    if (trig.licence === 'reduced-passive' && !args.symmetric) args = { ...args, passive: true, actors: [] };
-    // "the Russian aggression", "the Israeli occupation": an adjectival state form right before the noun is its agent,
-    // also when a verb licensed the noun ("reiterated its condemnation of the Turkish incursion": not the speaker's).
-    const forceNoun = trig.entry.pos === 'noun' && trig.entry.type === 'ASSAULT' && trig.licence === 'verb-before';
-    if ((args.actors.length === 0 || forceNoun) && trig.entry.pos === 'noun') {
-      const before = view.mentions.find((m) => m.modifier && m.last === trig.first - 1 && m.mention.kind === 'state');
-      if (before && !args.recipients.includes(before.entity)) {
-        args = { ...args, actors: [before.entity] };
-        inferred.push('actors:adjectival');
-      }
-    }
-    // "the buildup of Russian forces": the forces of a deployment noun are its agent.
-    if (args.actors.length === 0 && trig.entry.type === 'MOBILIZE' && trig.entry.pos === 'noun' && args.objectPrep === 'of') {
-      args = { ...args, actors: args.recipients, recipients: [] };
-    }
-    // "nuclear threats have been made ... from Russia": with no agent, the source is the actor.
-    if (args.actors.length === 0 && args.objectPrep === 'from' && SOURCE_TYPES.has(trig.entry.type) && args.recipients.length > 0) {
-      args = { ...args, actors: args.recipients, recipients: [] };
-      inferred.push('actors:source');
-    }
-    // A clause without its own subject ("..., and publicly asserted") shares the previous clause's.
-    if (args.actors.length === 0 && !args.passive && !args.pronounSubject && trig.clause > 0) {
-      const prevClause = view.clauses[trig.clause - 1]!;
-      const fromPrev = findArguments(view, trig.clause - 1, { first: prevClause.last + 1, last: prevClause.last + 1 }, triggerTokens);
-      const earlier = found.filter((e) => e.event.trigger.start < view.tokens[clause.first]!.start);
-      const last = earlier[earlier.length - 1];
-      if (fromPrev.actors.length > 0 && !fromPrev.symmetric) args = { ...args, actors: fromPrev.actors };
-      else if (last) args = { ...args, actors: [...last.event.actors] };
-    }
-    // "it similarly announced": the subject of the previous sentence's last event.
-    if (args.actors.length === 0 && args.pronounSubject) {
-      const source = found[found.length - 1]?.event ?? prev?.events[prev.events.length - 1];
-      if (source) args = { ...args, actors: [...source.actors] };
-      // "the people of X have ... . They are calling for": with no act before, the previous sentence's subject.
-      else if (prev) args = { ...args, actors: subjectOfSentence(prev.view) };
-    }
-    // Passive without "by": the agent of an earlier passive act in the same sentence ("was detained by X and declared ...").
-    if (args.actors.length === 0 && args.passive) {
-      const last = found[found.length - 1];
-      if (last && isPassiveEvent(view, last.event)) args = { ...args, actors: [...last.event.actors] };
-    }
-    if (trig.entry.needsActor && args.actors.length === 0) continue;
-    // "Terrorism continues to threaten Ghana", "the pandemic has attacked economies": a force of nature or a scourge is no party.
-    if (args.actors.length === 0 && !args.passive && trig.entry.pos === 'verb' && VICTIM_TYPES.has(trig.entry.type) && scourgeSubject(view, trig.first)) continue;
-    // A noun naming an act already coded in this paragraph ("the detention ... conducted by Russia") refers back to it.
-    if (trig.entry.pos === 'noun' && (trig.licence === 'verb-after' || trig.licence === 'passive-after' || trig.licence === 'reduced-passive') && isRole(view.tokens[trig.first - 1], 'determiner') && refersBack(ctx, view, trig.entry, args)) continue;
-    // "welcomes the DPRK-United States summit": a meeting named by its parties after "the", coded earlier in the document, is that meeting again.
-    if (trig.licence === 'compound' && namesCodedMeeting(ctx, view, trig)) continue;
-
-    const triggerSpan = { start: view.tokens[trig.first]!.start, end: view.tokens[trig.last]!.end };
-    let date: EventDate | null = ownDate(view, clause, triggerSpan.start, triggerSpan.end);
-    // "since the reported buildup of Russian forces ... in the fall of 2021": a backgrounded act is coded
-    // only when this is where the text dates it and no earlier sentence coded it.
-    if (trig.licence === 'background') {
-      const own = phraseDate(view, trig.last);
-      if (!own || args.actors.length === 0 || codedBefore(ctx, trig.entry, args.actors)) continue;
-      date = own;
-      inferred.push('background-act');
-    }
-    let symmetric = args.symmetric || isJointAct(view, trig.first, trig.last);
-    // "these kinds of dialogues" after "contacts between Russia and Germany"; "exchanges between Japan and Russia have been put on hold".
-    if (args.actors.length === 0 && (JOINT_TYPES.has(trig.entry.type) || args.passive)) {
-      const parties = betweenParties(view, trig.first);
-      if (parties.length >= 2) {
-        args = { ...args, actors: parties, recipients: parties };
-        symmetric = true;
-        inferred.push('actors:between');
-      }
-    }
-    // "mutually expelling staff": the two parties the sentence names.
-    if (symmetric && args.actors.length + args.recipients.length <= 1) {
-      const parties = sentenceParties(view);
-      if (parties.length === 2 && args.actors.every((a) => parties.includes(a))) {
-        args = { ...args, actors: parties, recipients: parties };
-        inferred.push('actors:sentence-parties');
-      }
-    }
-    if (args.recipients.length === 0 && trig.entry.contexts.includes('territory') && trig.entry.type === 'ASSAULT') {
-      const owner = territoryOwner(doc, view, args.actors);
-      if (owner.length > 0) {
-        args = { ...args, recipients: owner };
-        inferred.push('recipients:territory-owner');
-      }
-    }
-    if (AGREEMENT_ACTS.has(trig.entry.type)) {
-      const counterparts = agreementCounterparts(doc, view, clause, trig.last, args.actors);
-      const actorStates = statesOf(doc.entities, args.actors);
-      const onlySelf = args.recipients.length > 0 && args.recipients.every((r) => actorStates.has(stateOf(doc.entities, r)));
-      if (counterparts.length > 0 && (args.recipients.length === 0 || onlySelf)) {
-        args = { ...args, recipients: counterparts };
-        inferred.push('recipients:agreement-parties');
-      } else if (args.recipients.length > 0 && args.objectPrep === 'between') {
-        // "the suspension of New START between the U.S. and Russia": the party other than the actor.
-        const others = args.recipients.filter((r) => !actorStates.has(stateOf(doc.entities, r)));
-        if (others.length > 0) args = { ...args, recipients: others };
-      }
-    }
-    if (args.recipients.length === 0 && !symmetric) {
-      const mod = modifierObject(view, clause, trig.first, trig.last);
-      if (mod && !args.actors.includes(mod)) {
-        args = { ...args, recipients: [mod] };
-        inferred.push('recipients:adjectival');
-      }
-    }
-    if (!date) date = dateFromReferencedEvent(ctx, view, clause, trig.first);
-    const continuation = date ? null : continuesPreviousTime(view);
-    if (!date && continuation) {
-      const inherited = ctx.paragraphDate.get(view.sentence.paragraph) ?? (prev ? lastDateOf(prev.view) : null);
-      if (inherited) {
-        const carried = continuation === 'after' ? coarsenToYear(inherited) : inherited;
-        date = { ...carried, inferred: true, source: carried.source.startsWith('inherited:') ? carried.source : `inherited:${carried.source}` };
-      }
-    }
-    // "we call for the lifting of sanctions against X": what is asked for names no addressee ("call on X", "call for X to" do).
-    if (trig.entry.type === 'REQUEST' && view.tokens[trig.last]?.lower === 'for' && !addresseeAfter(view, trig.last)) args = { ...args, recipients: [] };
-    // "hosted 16,000 refugees from Syria": the "from" party of aid is where people came from, not who received it.
-    if (trig.entry.type === 'AID' && args.objectPrep === 'from' && args.actors.length > 0) args = { ...args, recipients: [] };
-    const { quad, intensity } = scoreEvent(ctx.lexicon, trig.entry.type, trig.entry.mode);
-    const quantity = nearestQuantity(view, trig);
-    const location = findLocation(view, trig, [...args.actors, ...args.recipients]);
-    const event: DiploEvent = {
-      id: '',
-      doc: doc.id,
-      type: trig.entry.type,
-      ...(trig.entry.mode ? { mode: trig.entry.mode } : {}),
-      contexts: [...trig.entry.contexts],
-      actors: args.actors,
-      recipients: args.recipients,
-      date,
-      ...(location ? { location } : {}),
-      ...(quantity ? { quantity: { value: quantity.value, unit: quantity.unit } } : {}),
-      negated: isNegated(view, clause, trig.first),
-      modality: detectModality(view, clause, trig.first),
-      quad,
-      intensity,
-      trigger: textSpan(doc.id, doc.text, triggerSpan),
-      evidence: textSpan(doc.id, doc.text, view.sentence),
-      rule: `extract.event.${trig.entry.pos}:${trig.entry.line}${trig.licence !== 'verb' && trig.licence ? `.${trig.licence}` : ''}${inferred.length ? `+${inferred.join('+')}` : ''}`,
-    };
-    const marker = hasResponseMarker(view, clause, trig.first);
-    if (marker) {
-      const target = findRespondedEvent(doc.entities, ctx.events, event, marker.cue);
-      if (target) event.respondsTo = target.id;
-    }
-    const item: FoundEvent = { event, symmetric, passive: args.passive, elaboration: elaborationKind(view, trig.first), noun: trig.entry.pos === 'noun' };
-    const merged = mergeInto(found, item);
-    if (!merged) found.push(item);
+/** The tokens of the triggers, and of the nouns of acts with a victim from the scan the triggers were found in. */
+function withTriggerTokens(ctx: EventContext, view: SentenceView, triggers: Trigger[], prev: PreviousSentence, found: FoundEvent[]): SentenceEvents {
+  const inTriggers = new Set<number>();
+  for (const t of triggers) for (let i = t.first; i <= t.last; i++) inTriggers.add(i);
+  const inNouns = new Set<number>();
+  for (const { entry, match } of lexiconMatches(view, ctx.lexicon.triggers)) {
+    if (entry.pos === 'noun' && VICTIM_TYPES.has(entry.type)) for (let i = match.first; i <= match.last; i++) inNouns.add(i);
   }
-  // Refining a sentence without events finds nothing and reports nothing.
-  const kept = found.length === 0 ? [] : refineSentenceEvents(ctx.doc, ctx.lexicon, view, found, prev?.events ?? [], ctx.messages);
+  return { ctx, view, triggers, triggerTokens: inTriggers, eventNouns: inNouns, prev, found };
+}
+
+/** The event a trigger codes, or undefined when it codes none. */
+function eventOfTrigger(s: SentenceEvents, trig: Trigger): FoundEvent | undefined {
+  const { ctx, view, triggers } = s;
+  if (isContentOfRequest(view, trig, triggers) || insistsOnDoing(view, trig) || notAnAct(view, trig) || hostsNamedMeeting(view, trig, triggers)) return undefined;
+  const clause = view.clauses[trig.clause]!;
+  const inferred: string[] = [];
+  let args = triggerArguments(s, trig, clause, inferred);
+  if (!codesNewAct(ctx, view, trig, args)) return undefined;
+
+  const triggerSpan = { start: view.tokens[trig.first]!.start, end: view.tokens[trig.last]!.end };
+  let date: EventDate | null = ownDate(view, clause, triggerSpan.start, triggerSpan.end);
+  // "since the reported buildup of Russian forces ... in the fall of 2021": a backgrounded act is coded
+  // only when this is where the text dates it and no earlier sentence coded it.
+  if (trig.licence === 'background') {
+    const own = phraseDate(view, trig.last);
+    if (!own || args.actors.length === 0 || codedBefore(ctx, trig.entry, args.actors)) return undefined;
+    date = own;
+    inferred.push('background-act');
+  }
+  const parties = inferParties(ctx, view, trig, clause, args, inferred);
+  args = parties.args;
+  date ??= inheritedDate(s, clause, trig);
+  // "we call for the lifting of sanctions against X": what is asked for names no addressee ("call on X", "call for X to" do).
+  if (trig.entry.type === 'REQUEST' && view.tokens[trig.last]?.lower === 'for' && !addresseeAfter(view, trig.last)) args = { ...args, recipients: [] };
+  // "hosted 16,000 refugees from Syria": the "from" party of aid is where people came from, not who received it.
+  if (trig.entry.type === 'AID' && args.objectPrep === 'from' && args.actors.length > 0) args = { ...args, recipients: [] };
+  const event = newEvent(ctx, view, trig, clause, args, date, triggerSpan, inferred);
+  return { event, symmetric: parties.symmetric, passive: args.passive, elaboration: elaborationKind(view, trig.first), noun: trig.entry.pos === 'noun' };
+}
+
+/** The trigger's actors and recipients: those of its clause, else who the text lets them be inferred from. */
+function triggerArguments(s: SentenceEvents, trig: Trigger, clause: Clause, inferred: string[]): Arguments {
+  const { view, triggerTokens, found, prev } = s;
+  let args = findArguments(view, trig.clause, trig, triggerTokens, s.eventNouns);
+  // "the officer's expulsion was demanded": the noun is the subject of a passive; nobody in the clause did it.
+  if (trig.licence === 'passive-after' && !args.symmetric) args = { ...args, passive: true, actors: [], recipients: args.recipients.length > 0 ? args.recipients : args.actors };
+  // "X condemned the attack launched by Y": the subject before the noun is neither agent nor target of the attack.
+  if (trig.licence === 'reduced-passive' && !args.symmetric) args = { ...args, passive: true, actors: [] };
+  // "the Russian aggression", "the Israeli occupation": an adjectival state form right before the noun is its agent,
+  // also when a verb licensed the noun ("reiterated its condemnation of the Turkish incursion": not the speaker's).
+  const forceNoun = trig.entry.pos === 'noun' && trig.entry.type === 'ASSAULT' && trig.licence === 'verb-before';
+  if ((args.actors.length === 0 || forceNoun) && trig.entry.pos === 'noun') {
+    const before = view.mentions.find((m) => m.modifier && m.last === trig.first - 1 && m.mention.kind === 'state');
+    if (before && !args.recipients.includes(before.entity)) {
+      args = { ...args, actors: [before.entity] };
+      inferred.push('actors:adjectival');
+    }
+  }
+  // "the buildup of Russian forces": the forces of a deployment noun are its agent.
+  if (args.actors.length === 0 && trig.entry.type === 'MOBILIZE' && trig.entry.pos === 'noun' && args.objectPrep === 'of') {
+    args = { ...args, actors: args.recipients, recipients: [] };
+  }
+  // "nuclear threats have been made ... from Russia": with no agent, the source is the actor.
+  if (args.actors.length === 0 && args.objectPrep === 'from' && SOURCE_TYPES.has(trig.entry.type) && args.recipients.length > 0) {
+    args = { ...args, actors: args.recipients, recipients: [] };
+    inferred.push('actors:source');
+  }
+  // A clause without its own subject ("..., and publicly asserted") shares the previous clause's.
+  if (args.actors.length === 0 && !args.passive && !args.pronounSubject && trig.clause > 0) {
+    const prevClause = view.clauses[trig.clause - 1]!;
+    const fromPrev = findArguments(view, trig.clause - 1, { first: prevClause.last + 1, last: prevClause.last + 1 }, triggerTokens);
+    const earlier = found.filter((e) => e.event.trigger.start < view.tokens[clause.first]!.start);
+    const last = earlier[earlier.length - 1];
+    if (fromPrev.actors.length > 0 && !fromPrev.symmetric) args = { ...args, actors: fromPrev.actors };
+    else if (last) args = { ...args, actors: [...last.event.actors] };
+  }
+  // "it similarly announced": the subject of the previous sentence's last event.
+  if (args.actors.length === 0 && args.pronounSubject) {
+    const source = found[found.length - 1]?.event ?? prev?.events[prev.events.length - 1];
+    if (source) args = { ...args, actors: [...source.actors] };
+    // "the people of X have ... . They are calling for": with no act before, the previous sentence's subject.
+    else if (prev) args = { ...args, actors: subjectOfSentence(prev.view) };
+  }
+  // Passive without "by": the agent of an earlier passive act in the same sentence ("was detained by X and declared ...").
+  if (args.actors.length === 0 && args.passive) {
+    const last = found[found.length - 1];
+    if (last && isPassiveEvent(view, last.event)) args = { ...args, actors: [...last.event.actors] };
+  }
+  return args;
+}
+
+/** False when the trigger, with these arguments, names no act of its own to code here. */
+function codesNewAct(ctx: EventContext, view: SentenceView, trig: Trigger, args: Arguments): boolean {
+  if (trig.entry.needsActor && args.actors.length === 0) return false;
+  // "Terrorism continues to threaten Ghana", "the pandemic has attacked economies": a force of nature or a scourge is no party.
+  if (args.actors.length === 0 && !args.passive && trig.entry.pos === 'verb' && VICTIM_TYPES.has(trig.entry.type) && scourgeSubject(view, trig.first)) return false;
+  // A noun naming an act already coded in this paragraph ("the detention ... conducted by Russia") refers back to it.
+  if (trig.entry.pos === 'noun' && (trig.licence === 'verb-after' || trig.licence === 'passive-after' || trig.licence === 'reduced-passive') && isRole(view.tokens[trig.first - 1], 'determiner') && refersBack(ctx, view, trig.entry, args)) return false;
+  // "welcomes the DPRK-United States summit": a meeting named by its parties after "the", coded earlier in the document, is that meeting again.
+  if (trig.licence === 'compound' && namesCodedMeeting(ctx, view, trig)) return false;
+  return true;
+}
+
+/** Parties the clause did not name but the act implies: joint acts, a territory's owner, an agreement's parties. */
+function inferParties(ctx: EventContext, view: SentenceView, trig: Trigger, clause: Clause, found: Arguments, inferred: string[]): { args: Arguments; symmetric: boolean } {
+  const { doc } = ctx;
+  let args = found;
+  let symmetric = args.symmetric || isJointAct(view, trig.first, trig.last);
+  // "these kinds of dialogues" after "contacts between Russia and Germany"; "exchanges between Japan and Russia have been put on hold".
+  if (args.actors.length === 0 && (JOINT_TYPES.has(trig.entry.type) || args.passive)) {
+    const parties = betweenParties(view, trig.first);
+    if (parties.length >= 2) {
+      args = { ...args, actors: parties, recipients: parties };
+      symmetric = true;
+      inferred.push('actors:between');
+    }
+  }
+  // "mutually expelling staff": the two parties the sentence names.
+  if (symmetric && args.actors.length + args.recipients.length <= 1) {
+    const parties = sentenceParties(view);
+    if (parties.length === 2 && args.actors.every((a) => parties.includes(a))) {
+      args = { ...args, actors: parties, recipients: parties };
+      inferred.push('actors:sentence-parties');
+    }
+  }
+  if (args.recipients.length === 0 && trig.entry.contexts.includes('territory') && trig.entry.type === 'ASSAULT') {
+    const owner = territoryOwner(doc, view, args.actors);
+    if (owner.length > 0) {
+      args = { ...args, recipients: owner };
+      inferred.push('recipients:territory-owner');
+    }
+  }
+  if (AGREEMENT_ACTS.has(trig.entry.type)) args = agreementRecipients(ctx, view, trig, clause, args, inferred);
+  if (args.recipients.length === 0 && !symmetric) {
+    const mod = modifierObject(view, clause, trig.first, trig.last);
+    if (mod && !args.actors.includes(mod)) {
+      args = { ...args, recipients: [mod] };
+      inferred.push('recipients:adjectival');
+    }
+  }
+  return { args, symmetric };
+}
+
+/** Acts on agreements and talks: the agreement's other parties receive them. */
+function agreementRecipients(ctx: EventContext, view: SentenceView, trig: Trigger, clause: Clause, args: Arguments, inferred: string[]): Arguments {
+  const { doc } = ctx;
+  const counterparts = agreementCounterparts(doc, view, clause, trig.last, args.actors);
+  const actorStates = statesOf(doc.entities, args.actors);
+  const onlySelf = args.recipients.length > 0 && args.recipients.every((r) => actorStates.has(stateOf(doc.entities, r)));
+  if (counterparts.length > 0 && (args.recipients.length === 0 || onlySelf)) {
+    inferred.push('recipients:agreement-parties');
+    return { ...args, recipients: counterparts };
+  }
+  if (args.recipients.length > 0 && args.objectPrep === 'between') {
+    // "the suspension of New START between the U.S. and Russia": the party other than the actor.
+    const others = args.recipients.filter((r) => !actorStates.has(stateOf(doc.entities, r)));
+    if (others.length > 0) return { ...args, recipients: others };
+  }
+  return args;
+}
+
+/** A date for an act the clause does not date: an act it refers to, or the time the text continues from. */
+function inheritedDate(s: SentenceEvents, clause: Clause, trig: Trigger): EventDate | null {
+  const { ctx, view, prev } = s;
+  const referenced = dateFromReferencedEvent(ctx, view, clause, trig.first);
+  if (referenced) return referenced;
+  const continuation = continuesPreviousTime(view);
+  if (!continuation) return null;
+  const inherited = ctx.paragraphDate.get(view.sentence.paragraph) ?? (prev ? lastDateOf(prev.view) : null);
+  if (!inherited) return null;
+  const carried = continuation === 'after' ? coarsenToYear(inherited) : inherited;
+  return { ...carried, inferred: true, source: carried.source.startsWith('inherited:') ? carried.source : `inherited:${carried.source}` };
+}
+
+function newEvent(ctx: EventContext, view: SentenceView, trig: Trigger, clause: Clause, args: Arguments, date: EventDate | null, triggerSpan: { start: number; end: number }, inferred: string[]): DiploEvent {
+  const { doc } = ctx;
+  const { quad, intensity } = scoreEvent(ctx.lexicon, trig.entry.type, trig.entry.mode);
+  const quantity = nearestQuantity(view, trig);
+  const location = findLocation(view, trig, [...args.actors, ...args.recipients]);
+  const event: DiploEvent = {
+    id: '',
+    doc: doc.id,
+    type: trig.entry.type,
+    ...(trig.entry.mode ? { mode: trig.entry.mode } : {}),
+    contexts: [...trig.entry.contexts],
+    actors: args.actors,
+    recipients: args.recipients,
+    date,
+    ...(location ? { location } : {}),
+    ...(quantity ? { quantity: { value: quantity.value, unit: quantity.unit } } : {}),
+    negated: isNegated(view, clause, trig.first),
+    modality: detectModality(view, clause, trig.first),
+    quad,
+    intensity,
+    trigger: textSpan(doc.id, doc.text, triggerSpan),
+    evidence: textSpan(doc.id, doc.text, view.sentence),
+    rule: `extract.event.${trig.entry.pos}:${trig.entry.line}${trig.licence !== 'verb' && trig.licence ? `.${trig.licence}` : ''}${inferred.length ? `+${inferred.join('+')}` : ''}`,
+  };
+  const marker = hasResponseMarker(view, clause, trig.first);
+  if (marker) {
+    const target = findRespondedEvent(doc.entities, ctx.events, event, marker.cue);
+    if (target) event.respondsTo = target.id;
+  }
+  return event;
+}
+
+/** Number the sentence's kept events, index them by paragraph and type, and remember the sentence and its latest date. */
+function keepEvents(ctx: EventContext, view: SentenceView, kept: DiploEvent[]): void {
+  const { doc } = ctx;
   let byType = ctx.paragraphEvents.get(view.sentence.paragraph);
   if (!byType) ctx.paragraphEvents.set(view.sentence.paragraph, (byType = new Map()));
   for (const e of kept) {
@@ -277,7 +347,6 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
   for (let k = kept.length - 1; k >= 0 && !latest; k--) if (kept[k]!.date && !kept[k]!.date!.inferred) latest = kept[k]!.date;
   latest ??= lastDateOf(view);
   if (latest) ctx.paragraphDate.set(view.sentence.paragraph, latest);
-  return kept;
 }
 
 /** The subject of a sentence: the first party named right before its verb ("the people of X have ..."). */
