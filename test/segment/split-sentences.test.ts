@@ -67,6 +67,13 @@ const SPLITS: [string, string, string[]][] = [
   ['v. between case parties', 'In Bolivia v. Chile the Court ruled. It was final.', ['In Bolivia v. Chile the Court ruled.', 'It was final.']],
   ['Washington, D.C. before a starter', 'It opened in Washington, D.C. In May it closed.', ['It opened in Washington, D.C.', 'In May it closed.']],
   ['H.E. Mr. before a name', 'H.E. Mr. Kishida spoke. He left.', ['H.E. Mr. Kishida spoke.', 'He left.']],
+  // Letter case outside ASCII decides as it does in ASCII.
+  ['accented capital after a stop ends', 'Talks resumed. Élysée replied.', ['Talks resumed.', 'Élysée replied.']],
+  ['accented lowercase after a stop continues', 'Talks resumed. élan followed.', ['Talks resumed. élan followed.']],
+  ['accented single initial before a name', 'É. Philippe spoke. He left.', ['É. Philippe spoke.', 'He left.']],
+  ['one-letter Greek capital is an initial', 'Ça va. Ölüm. Ñu. Δ. Ω said.', ['Ça va.', 'Ölüm.', 'Ñu.', 'Δ. Ω said.']],
+  ['closing quote after the stop', '“We agreed.” Then we left.', ['“We agreed.”', 'Then we left.']],
+  ['opening bracket after the stop', 'The point. (See annex.) It ends.', ['The point.', '(See annex.)', 'It ends.']],
 ];
 
 // Texts in which nothing must be split.
