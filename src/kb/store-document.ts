@@ -33,7 +33,7 @@ export async function storeDocument(kb: KnowledgeBase, doc: AnalysedDocument, no
 /** storeDocument for rows already built (by a worker thread, see documentRows). */
 export async function storeDocumentRows(kb: KnowledgeBase, doc: DocumentRows, now: Date = new Date()): Promise<StoreResult> {
   // An immediate write transaction: two processes storing the same text at once give one document.
-  return writeTransaction(kb, async (trx) => {
+  const result = await writeTransaction(kb, async (trx) => {
     await lockKeys(trx, kb.dialect, [`doc:${doc.id}`, `source:${doc.source}`]);
     const [existing] = await runSql<{ pipeline_version: string }>(kb, trx, sql`select pipeline_version from documents where id = ${doc.id}`);
     if (existing && existing.pipeline_version === PIPELINE_VERSION) return { id: doc.id, status: 'unchanged' as const, replaced: [] };
@@ -48,6 +48,49 @@ export async function storeDocumentRows(kb: KnowledgeBase, doc: DocumentRows, no
     if (existing || replaced.length) await pruneClustersOf(trx, existing ? [doc.id, ...replaced] : replaced);
     return { id: doc.id, status: replaced.length > 0 || existing ? ('replaced' as const) : ('added' as const), replaced };
   });
+  if (kb.sqlite && result.status !== 'unchanged') rememberSharedKeys(kb, kb.sqlite, doc);
+  return result;
+}
+
+/**
+ * Keys of shared rows (entities) known to be stored, per SQLite connection and table. A shared row
+ * is never changed or deleted once stored (the first record of a key stays), so offering it again
+ * only costs its `on conflict do nothing` an index lookup: writeRowsSqlite leaves out the rows of
+ * known keys. A key becomes known once the transaction that wrote it has committed; a document or
+ * batch rolled back teaches nothing.
+ */
+const storedSharedKeys = new WeakMap<SQLite.Database, Map<string, Set<unknown>>>();
+
+function sharedKeysOf(sqlite: SQLite.Database, table: string): Set<unknown> {
+  let tables = storedSharedKeys.get(sqlite);
+  if (!tables) storedSharedKeys.set(sqlite, (tables = new Map()));
+  let keys = tables.get(table);
+  if (!keys) tables.set(table, (keys = new Set()));
+  return keys;
+}
+
+/** After a document's savepoint or transaction succeeded: its shared keys are stored once that commits. */
+function rememberSharedKeys(kb: KnowledgeBase, sqlite: SQLite.Database, doc: DocumentRows): void {
+  const remember = () => {
+    for (const t of doc.tables) {
+      if (!t.ignoreConflictOn) continue;
+      const at = t.columns.indexOf(t.ignoreConflictOn);
+      const keys = sharedKeysOf(sqlite, t.table);
+      for (const row of t.rows) keys.add(row[at]);
+    }
+  };
+  const batch = openWriteBatch(kb);
+  if (batch) batch.afterCommit(remember);
+  else remember();
+}
+
+/** The rows of a shared table whose keys are not known to be stored yet (all rows of other tables). */
+function rowsNotStored(sqlite: SQLite.Database, t: TableRows, rows: unknown[][]): unknown[][] {
+  if (!t.ignoreConflictOn) return rows;
+  const keys = storedSharedKeys.get(sqlite)?.get(t.table);
+  if (!keys?.size) return rows;
+  const at = t.columns.indexOf(t.ignoreConflictOn);
+  return rows.filter((row) => !keys.has(row[at]));
 }
 
 /** Delete a stored document and everything that came from it; false when there is no such document. */
@@ -80,9 +123,9 @@ function withIngestedAt(t: TableRows, now: Date): TableRows {
 }
 
 /**
- * SQLite, inside the open transaction: one prepared statement per table and column list, prepared
- * once per connection and run row by row (building and compiling a multi-row insert per chunk
- * cost more than the writing). The full-text index is filled by one statement after the
+ * SQLite, inside the open transaction: prepared statements per table and column list, prepared
+ * once per connection and run with a fixed number of rows each (see insertRows; building and
+ * compiling a multi-row insert per chunk cost more than the writing). The full-text index is filled by one statement after the
  * sentences (migration 009 holds back the per-row trigger meanwhile): for this document at once,
  * or, in a write batch, for all the batch's documents just before it commits (each fill writes
  * a new segment of the index, which later has to be merged). Same rows in the same order, hence
@@ -92,8 +135,7 @@ function writeRowsSqlite(kb: KnowledgeBase, sqlite: SQLite.Database, doc: Docume
   cachedStatement(sqlite, 'insert into sentences_fts_deferred (doc) values (?)').run(doc.id);
   for (const t of doc.tables) {
     const { table, columns, rows } = withIngestedAt(t, now);
-    const statement = preparedInsert(sqlite, table, columns, t.ignoreConflictOn);
-    for (const row of rows) statement.run(row);
+    insertRows(sqlite, table, columns, rowsNotStored(sqlite, t, rows), t.ignoreConflictOn);
   }
   const batch = openWriteBatch(kb);
   if (batch) batch.beforeCommit('sentences_fts', () => indexDeferredSentences(sqlite));
@@ -126,9 +168,38 @@ async function writeRowsKysely(trx: Kysely<Database>, doc: DocumentRows, now: Da
   }
 }
 
-function preparedInsert(sqlite: SQLite.Database, table: string, columns: string[], onConflictIgnore?: string): SQLite.Statement {
+/**
+ * Rows per run of the grouped insert statement. Each statement run has a fixed cost (the call into
+ * SQLite, a step and reset, the sqlite_sequence update of AUTOINCREMENT tables); a statement of a
+ * fixed number of rows is prepared once, unlike a multi-row insert built to each chunk's size.
+ */
+const ROWS_PER_STATEMENT = 16;
+
+/** Rows in order (so rowids are as one insert per row gives them): groups of ROWS_PER_STATEMENT, then the rest one by one. */
+function insertRows(sqlite: SQLite.Database, table: string, columns: string[], rows: unknown[][], onConflictIgnore?: string): void {
+  let next = 0;
+  if (rows.length >= ROWS_PER_STATEMENT) {
+    const group = preparedInsert(sqlite, table, columns, onConflictIgnore, ROWS_PER_STATEMENT);
+    const width = columns.length;
+    const values: unknown[] = new Array(ROWS_PER_STATEMENT * width);
+    for (; next + ROWS_PER_STATEMENT <= rows.length; next += ROWS_PER_STATEMENT) {
+      let k = 0;
+      for (let r = next; r < next + ROWS_PER_STATEMENT; r++) {
+        const row = rows[r]!;
+        for (let c = 0; c < width; c++) values[k++] = row[c];
+      }
+      group.run(values);
+    }
+  }
+  if (next === rows.length) return;
+  const single = preparedInsert(sqlite, table, columns, onConflictIgnore, 1);
+  for (; next < rows.length; next++) single.run(rows[next]!);
+}
+
+function preparedInsert(sqlite: SQLite.Database, table: string, columns: string[], onConflictIgnore: string | undefined, rowCount: number): SQLite.Statement {
   const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
   const conflict = onConflictIgnore ? ` on conflict (${quoted(onConflictIgnore)}) do nothing` : '';
-  const source = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values (${columns.map(() => '?').join(', ')})${conflict}`;
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  const source = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${Array.from({ length: rowCount }, () => row).join(', ')}${conflict}`;
   return cachedStatement(sqlite, source);
 }

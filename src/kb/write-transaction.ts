@@ -80,6 +80,7 @@ export class WriteBatch {
   readonly startedAt = performance.now();
   private depth = 0;
   private readonly finishers = new Map<string, () => void>();
+  private readonly onCommitted: Array<() => void> = [];
 
   private constructor(private readonly kb: KnowledgeBase, private readonly sqlite: SQLite.Database) {}
 
@@ -122,6 +123,11 @@ export class WriteBatch {
     if (!this.finishers.has(key)) this.finishers.set(key, finish);
   }
 
+  /** Work to do once the batch has committed (never, when it is rolled back or its commit fails). */
+  afterCommit(done: () => void): void {
+    this.onCommitted.push(done);
+  }
+
   /** Commit everything written in the batch; when that fails, nothing of it stays. Ends the batch either way. */
   async commit(): Promise<void> {
     openBatches.delete(this.sqlite);
@@ -133,6 +139,7 @@ export class WriteBatch {
       if (!this.lost) cachedStatement(this.sqlite, 'rollback').run();
       throw err;
     }
+    for (const done of this.onCommitted) done();
   }
 
   /** Give up the batch: nothing written in it stays. */

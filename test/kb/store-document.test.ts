@@ -148,6 +148,20 @@ for (const target of await testDatabases('store-document')) describe.skipIf(!!ta
     expect(await search(kb, 'protested')).toEqual([]);
   });
 
+  it('stores many rows of a table in their order, however many there are', async () => {
+    // Counts around the rows written per statement: none, one, a group less one, groups and a rest.
+    for (const count of [0, 1, 16, 17, 33]) {
+      kb = await freshKnowledgeBase(target);
+      const doc = handBuiltDocument(undefined, `rows-${count}.txt`, `doc-rows-${count}`);
+      doc.messages = Array.from({ length: count }, (_, n) => ({ doc: doc.id, rule: `test.note.${n}`, severity: 'info' as const, message: `note ${n}`, start: n, end: n + 1 }));
+      await storeDocument(kb, doc);
+      const rows = await kb.db.selectFrom('messages').select(['rule', 'start', 'end', 'message']).where('doc', '=', doc.id).where('rule', 'like', 'test.note.%').orderBy('id').execute();
+      expect(rows).toEqual(doc.messages.map((m) => ({ rule: m.rule, start: m.start, end: m.end, message: m.message })));
+      await kb.close();
+      kb = undefined;
+    }
+  });
+
   it('exports spans that slice back to the document text', async () => {
     kb = await freshKnowledgeBase(target);
     await storeDocument(kb, handBuiltDocument());

@@ -85,6 +85,36 @@ describe('WriteBatch', () => {
     expect(await kb.db.selectFrom('documents').select('id').execute()).toEqual([]);
   });
 
+  it('stores the shared entities again after the batch that first wrote them was rolled back', async () => {
+    const entityIds = async () => (await kb.db.selectFrom('entities').select('id').orderBy('id').execute()).map((r) => r.id);
+    const stored = doc(1);
+    const expected = [...stored.entities.keys()].sort();
+    expect(expected.length).toBeGreaterThan(0);
+    const rolledBack = (await WriteBatch.open(kb))!;
+    await storeDocument(kb, stored);
+    rolledBack.rollback();
+    expect(await entityIds()).toEqual([]);
+    // A savepoint that failed after writing them teaches nothing either.
+    const batch = (await WriteBatch.open(kb))!;
+    await expect(writeTransaction(kb, async () => { await storeDocument(kb, doc(2)); throw new Error('fails after the store'); })).rejects.toThrow('fails after the store');
+    await storeDocument(kb, doc(3));
+    await batch.commit();
+    expect(await entityIds()).toEqual(expected);
+    // Known now: a later document with the same entities adds no second row and loses none.
+    await storeDocument(kb, doc(4));
+    expect(await entityIds()).toEqual(expected);
+  });
+
+  it('forgets the entities of a batch whose commit failed', async () => {
+    const entityIds = async () => (await kb.db.selectFrom('entities').select('id').execute()).map((r) => r.id);
+    const batch = (await WriteBatch.open(kb))!;
+    await storeDocument(kb, doc(1));
+    kb.sqlite!.prepare('rollback').run();
+    await expect(batch.commit()).rejects.toThrow(/rolled back/);
+    await storeDocument(kb, doc(2));
+    expect((await entityIds()).length).toBe(doc(2).entities.size);
+  });
+
   it('refuses writes and its commit once SQLite has dropped the transaction', async () => {
     const batch = (await WriteBatch.open(kb))!;
     await storeDocument(kb, doc(1));
