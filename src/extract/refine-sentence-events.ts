@@ -46,6 +46,8 @@ const CONDEMNED_GAP = /^\s*(,?\s*(in the strongest( possible)? terms?|strongly|f
 /**
  * What can only be decided once all of a sentence's events are known: parties shared between its
  * acts, joint exercises, umbrella nouns elaborated by their parts, and acts with no party at all.
+ * Each step is a function of its own: as one large function the optimising compiler spent more CPU
+ * compiling it, again after each deopt, than running it on a single pass over a corpus.
  */
 export function refineSentenceEvents(
   doc: AnalysedDocument,
@@ -55,8 +57,24 @@ export function refineSentenceEvents(
   previous: readonly DiploEvent[],
   messages: Omit<Message, 'doc'>[],
 ): DiploEvent[] {
-  // "the referenda ... were held ..., and Russia annexed these regions": an agentless passive shares
-  // the agent of the sentence's act of the same type.
+  shareSameTypeAgent(doc, view, found);
+  meansOfSupport(found);
+  jointExercises(doc, lexicon, view, found);
+  const kept = withoutUmbrellasAndAims(view, found);
+  for (const f of kept) partiesOfLicensingVerb(view, f);
+  agentOfActCondemned(doc, kept);
+  sameActorListTarget(kept);
+  jointParties(doc, kept);
+  // "As a result, the bodies were handed over in September": the parties of the act it results from.
+  if (opensWithResult(view)) partiesOfResultingAct(kept, previous);
+  return withParties(kept, messages);
+}
+
+/**
+ * "the referenda ... were held ..., and Russia annexed these regions": an agentless passive shares
+ * the agent of the sentence's act of the same type.
+ */
+function shareSameTypeAgent(doc: AnalysedDocument, view: SentenceView, found: FoundEvent[]): void {
   for (const f of found) {
     if (f.event.actors.length > 0 || !f.passive) continue;
     const donor = found.find((o) => o !== f && o.event.type === f.event.type && o.event.actors.length > 0);
@@ -68,7 +86,10 @@ export function refineSentenceEvents(
       if (f.event.recipients.length === 0 && f.event.type === 'ASSAULT' && f.event.contexts.includes('territory')) f.event.recipients = territoryOwner(doc, view, f.event.actors);
     }
   }
-  // "Belarus supported Russia by allowing the use of its territory": the means is the act, Russia its recipient.
+}
+
+/** "Belarus supported Russia by allowing the use of its territory": the means is the act, Russia its recipient. */
+function meansOfSupport(found: FoundEvent[]): void {
   for (const f of found) {
     if (f.event.type !== 'SUPPORT') continue;
     const means = found.find((o) => o.elaboration === 'means' && o.event.trigger.start > f.event.trigger.start && o.event.quad === 2);
@@ -78,7 +99,10 @@ export function refineSentenceEvents(
     means.event.rule += '+means-of-support';
     f.event.rule = 'drop';
   }
-  // "the exercise Vostok 2022 ... the Chinese military had three branches participate": a joint exercise.
+}
+
+/** "the exercise Vostok 2022 ... the Chinese military had three branches participate": a joint exercise. */
+function jointExercises(doc: AnalysedDocument, lexicon: EventLexicon, view: SentenceView, found: FoundEvent[]): void {
   for (const f of found) {
     const e = f.event;
     if (e.type !== 'MOBILIZE' || !EXERCISE.test(e.trigger.text)) continue;
@@ -90,16 +114,24 @@ export function refineSentenceEvents(
     delete e.mode;
     f.symmetric = true;
   }
-  // "countermeasures, such as forcing the transfer ... and restricting gas supplies": the parts are the acts.
+}
+
+/**
+ * The events that are acts of their own: not "countermeasures, such as forcing the transfer ... and
+ * restricting gas supplies" (the parts are the acts), not dropped, not an aim or means.
+ */
+function withoutUmbrellasAndAims(view: SentenceView, found: FoundEvent[]): FoundEvent[] {
   const umbrellas = new Set<FoundEvent>();
   found.forEach((f, k) => {
     if (!f.noun) return;
     const parts = found.slice(k + 1).filter((o) => o.elaboration === 'part');
     if (parts.length > 0 && parts.some((o) => o.event.type !== f.event.type)) umbrellas.add(f);
   });
-  const kept = found.filter((f) => !umbrellas.has(f) && f.event.rule !== 'drop' && !isAimOrMeans(view, f, found));
-  for (const f of kept) partiesOfLicensingVerb(view, f);
-  // "X condemns in the strongest terms the attack launched by Y": the one condemned is the agent of the act condemned.
+  return found.filter((f) => !umbrellas.has(f) && f.event.rule !== 'drop' && !isAimOrMeans(view, f, found));
+}
+
+/** "X condemns in the strongest terms the attack launched by Y": the one condemned is the agent of the act condemned. */
+function agentOfActCondemned(doc: AnalysedDocument, kept: FoundEvent[]): void {
   for (const f of kept) {
     if (f.event.type !== 'ACCUSE' || f.event.recipients.length > 0) continue;
     const act = kept.find((o) => o.noun && CONDEMNED_ACTS.has(o.event.type) && o.event.actors.length > 0 && o.event.trigger.start > f.event.trigger.end &&
@@ -111,7 +143,10 @@ export function refineSentenceEvents(
     f.event.recipients = theirs;
     f.event.rule += '+recipients:agent-of-act-condemned';
   }
-  // "discontinuing negotiations ..., and withdrawing from the dialogue": one actor's list of acts shares its target.
+}
+
+/** "discontinuing negotiations ..., and withdrawing from the dialogue": one actor's list of acts shares its target. */
+function sameActorListTarget(kept: FoundEvent[]): void {
   for (const f of kept) {
     if (f.event.recipients.length > 0 || f.event.actors.length === 0 || f.symmetric) continue;
     const donor = kept.find((o) => o !== f && o.event.type === f.event.type && sameMembers(o.event.actors, f.event.actors) && o.event.recipients.length > 0);
@@ -120,7 +155,10 @@ export function refineSentenceEvents(
       f.event.rule += '+recipients:same-actor-list';
     }
   }
-  // "Kenya and Ethiopia signed an agreement": a joint act whose parties are all named as its subject.
+}
+
+/** Joint acts: every party acts and receives ("Kenya and Ethiopia signed an agreement": all named as its subject). */
+function jointParties(doc: AnalysedDocument, kept: FoundEvent[]): void {
   for (const f of kept) {
     if (JOINT_TYPES.has(f.event.type) && f.event.actors.length >= 2 && f.event.recipients.length === 0 && statesOf(doc.entities, f.event.actors).size >= 2) f.symmetric = true;
   }
@@ -130,19 +168,24 @@ export function refineSentenceEvents(
     f.event.actors = parties;
     f.event.recipients = [...parties];
   }
-  // "As a result, the bodies were handed over in September": the parties of the act it results from.
-  if (opensWithResult(view)) {
-    for (const f of kept) {
-      const e = f.event;
-      if (e.actors.length > 0 || e.recipients.length > 0 || !f.passive) continue;
-      const source = [...previous].reverse().find((p) => p.type === e.type && p.actors.length > 0);
-      if (source) {
-        e.actors = [...source.actors];
-        e.recipients = [...source.recipients];
-        e.rule += '+parties:result-of-previous';
-      }
+}
+
+/** Agentless passives after "As a result": the parties of the previous sentence's act of the same type. */
+function partiesOfResultingAct(kept: FoundEvent[], previous: readonly DiploEvent[]): void {
+  for (const f of kept) {
+    const e = f.event;
+    if (e.actors.length > 0 || e.recipients.length > 0 || !f.passive) continue;
+    const source = [...previous].reverse().find((p) => p.type === e.type && p.actors.length > 0);
+    if (source) {
+      e.actors = [...source.actors];
+      e.recipients = [...source.recipients];
+      e.rule += '+parties:result-of-previous';
     }
   }
+}
+
+/** The events with at least one party (nobody acting on themselves unless the act is joint); the others reported. */
+function withParties(kept: FoundEvent[], messages: Omit<Message, 'doc'>[]): DiploEvent[] {
   const out: DiploEvent[] = [];
   for (const { event: e, symmetric } of kept) {
     // Nobody acts on themselves unless the act is joint.
