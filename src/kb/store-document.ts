@@ -196,10 +196,18 @@ function insertRows(sqlite: SQLite.Database, table: string, columns: string[], r
   for (; next < rows.length; next++) single.run(rows[next]!);
 }
 
+/** Insert statements' SQL by table, row count, conflict column and columns: written once, not per document. */
+const insertSources = new Map<string, string>();
+
 function preparedInsert(sqlite: SQLite.Database, table: string, columns: string[], onConflictIgnore: string | undefined, rowCount: number): SQLite.Statement {
-  const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  const conflict = onConflictIgnore ? ` on conflict (${quoted(onConflictIgnore)}) do nothing` : '';
-  const row = `(${columns.map(() => '?').join(', ')})`;
-  const source = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${Array.from({ length: rowCount }, () => row).join(', ')}${conflict}`;
+  const key = `${table}\n${rowCount}\n${onConflictIgnore ?? ''}\n${columns.join('\n')}`;
+  let source = insertSources.get(key);
+  if (source === undefined) {
+    const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+    const conflict = onConflictIgnore ? ` on conflict (${quoted(onConflictIgnore)}) do nothing` : '';
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    source = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${Array.from({ length: rowCount }, () => row).join(', ')}${conflict}`;
+    insertSources.set(key, source);
+  }
   return cachedStatement(sqlite, source);
 }
