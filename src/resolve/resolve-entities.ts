@@ -56,12 +56,26 @@ class Resolution {
     return id;
   }
 
+  /**
+   * Record `alias` as a name this document uses for entity `id`. The gazetteer's own object is copied
+   * first: the gazetteer is shared by every document a process reads, and an alias pushed onto it
+   * would show in later documents' entities, so what is stored would depend on which documents the
+   * process (or ingest thread) had read before.
+   */
+  addAlias(id: string, alias: string): void {
+    let e = this.entities.get(id) ?? this.gaz.entities.get(id);
+    if (!e || e.aliases.includes(alias)) return;
+    if (e === this.gaz.entities.get(id)) e = { ...e, aliases: [...e.aliases] };
+    e.aliases.push(alias);
+    this.entities.set(id, e);
+  }
+
   /** An entity built from the text (or the gazetteer's, when it has that id); a new one is reported. */
   textEntity(id: string, kind: EntityKind, name: string, extra: Partial<Entity>, m: Mention, rule: string): string {
     const existing = this.entities.get(id) ?? this.gaz.entities.get(id);
     if (existing) {
       this.entities.set(id, existing);
-      if (name !== existing.name && !existing.aliases.includes(name)) existing.aliases.push(name);
+      if (name !== existing.name) this.addAlias(id, name);
       return id;
     }
     this.entities.set(id, { id, kind, name, aliases: [], ...extra, source: 'text' });
@@ -227,8 +241,7 @@ function resolveViaFootnote(r: Resolution, m: Mention): boolean {
     ? r.use(viaFootnote.entity)
     : r.textEntity(viaFootnote.entity, m.kind, viaFootnote.text.replace(/^the /i, ''), {}, m, 'footnote');
   r.emit(m, id, ['footnote']);
-  const e = r.entities.get(id);
-  if (e && !e.aliases.includes(m.text)) e.aliases.push(m.text);
+  r.addAlias(id, m.text);
   return true;
 }
 
