@@ -6,35 +6,57 @@ import { SurfaceMatcher } from './surface-matcher.js';
  * answers that for every rule and sentence without scanning each sentence once per rule.
  */
 export class LiteralLists<K extends string> {
-  readonly #matcher: SurfaceMatcher<number[]>;
-  readonly #ids: Map<K, number>;
+  /** The distinct words, each with the lists it belongs to (ids into the lists, in the order given). */
+  readonly words: readonly { pattern: string; data: number[] }[];
+  readonly #ids: Readonly<Record<string, number>>;
+  readonly #listCount: number;
+  #matcher: SurfaceMatcher<number[]> | undefined;
 
   constructor(lists: Readonly<Record<K, readonly string[]>>) {
-    this.#ids = new Map((Object.keys(lists) as K[]).map((name, id) => [name, id]));
+    const names = Object.keys(lists) as K[];
+    // A plain object without prototype: asking it for a list is cheaper than asking a Map.
+    const ids: Record<string, number> = Object.create(null);
+    names.forEach((name, id) => { ids[name] = id; });
+    this.#ids = ids;
+    this.#listCount = names.length;
     // One pattern per distinct word, carrying every list it belongs to.
     const listsOf = new Map<string, number[]>();
-    for (const [name, id] of this.#ids) {
+    names.forEach((name, id) => {
       for (const word of lists[name]) {
         if (word === '') continue;
-        const ids = listsOf.get(word) ?? [];
-        if (!ids.includes(id)) ids.push(id);
-        listsOf.set(word, ids);
+        const of = listsOf.get(word) ?? [];
+        if (!of.includes(id)) of.push(id);
+        listsOf.set(word, of);
       }
-    }
-    this.#matcher = new SurfaceMatcher([...listsOf].map(([pattern, data]) => ({ pattern, data })));
+    });
+    this.words = [...listsOf].map(([pattern, data]) => ({ pattern, data }));
   }
 
   /** Where the words of every list occur in `text`. */
   index(text: string): LiteralIndex<K> {
-    const starts: number[][] = [...this.#ids.values()].map(() => []);
-    const ends: number[][] = starts.map(() => []);
+    const matcher = (this.#matcher ??= new SurfaceMatcher(this.words));
+    return this.collect((visit) => matcher.forEachEnd(text, visit));
+  }
+
+  /**
+   * The index built from occurrences found by the caller: `find` reports each occurrence of
+   * `words[word]` by its end, in the order they end, as SurfaceMatcher.forEachEnd does. For a caller
+   * that finds these words in the same pass as other patterns.
+   */
+  collect(find: (visit: (word: number, end: number) => void) => void): LiteralIndex<K> {
+    const starts: number[][] = [];
+    const ends: number[][] = [];
+    for (let id = 0; id < this.#listCount; id++) {
+      starts.push([]);
+      ends.push([]);
+    }
     // Every (list, occurrence) in the order they end, for the lists present in a span.
     const hits: Hits = { starts: [], ends: [], lists: [] };
-    const patterns = this.#matcher.patterns;
-    this.#matcher.forEachEnd(text, (patternIndex, end) => {
-      const { pattern, data } = patterns[patternIndex]!;
+    const words = this.words;
+    find((word, end) => {
+      const { pattern, data } = words[word]!;
       const start = end - pattern.length;
-      for (const id of data!) {
+      for (const id of data) {
         starts[id]!.push(start);
         ends[id]!.push(end);
         hits.starts.push(start);
@@ -42,7 +64,7 @@ export class LiteralLists<K extends string> {
         hits.lists.push(id);
       }
     });
-    return new LiteralIndex(this.#ids, starts, ends, hits);
+    return new LiteralIndex(this.#ids, this.#listCount, starts, ends, hits);
   }
 }
 
@@ -56,13 +78,15 @@ const NONE: readonly number[] = Object.freeze([]);
 
 /** Occurrences of each list's words in one text, in the order they end. */
 export class LiteralIndex<K extends string> {
-  readonly #ids: Map<K, number>;
+  readonly #ids: Readonly<Record<string, number>>;
+  readonly #listCount: number;
   readonly #starts: number[][];
   readonly #ends: number[][];
   readonly #hits: Hits;
 
-  constructor(ids: Map<K, number>, starts: number[][], ends: number[][], hits: Hits) {
+  constructor(ids: Readonly<Record<string, number>>, listCount: number, starts: number[][], ends: number[][], hits: Hits) {
     this.#ids = ids;
+    this.#listCount = listCount;
     this.#starts = starts;
     this.#ends = ends;
     this.#hits = hits;
@@ -74,19 +98,10 @@ export class LiteralIndex<K extends string> {
    * list with none (most lists, in most sentences) costs one array read.
    */
   span(start: number, end: number): SpanLiterals<K> {
-    const present = new Uint8Array(this.#ids.size);
+    const present = new Uint8Array(this.#listCount);
     const { starts, ends, lists } = this.#hits;
     for (let i = firstAfter(ends, start); i < ends.length && ends[i]! <= end; i++) if (starts[i]! >= start) present[lists[i]!] = 1;
-    return {
-      has: (list, from = 0, to = end - start) => {
-        const found = present[this.#id(list)] === 1;
-        // The whole span, or a part of it with no word of the list anywhere in the span.
-        if (from === 0 && to >= end - start) return found;
-        if (from >= 0 && !found) return false;
-        return this.has(list, start + from, start + Math.min(to, end - start));
-      },
-      starts: (list) => (present[this.#id(list)] === 0 ? NONE : this.startsIn(list, start, end, start)),
-    };
+    return new SpanWords(this, this.#ids, present, start, end);
   }
 
   /** Where words of the list lying wholly within [start, end) start, minus `offset`, ascending, each once. */
@@ -116,7 +131,48 @@ export class LiteralIndex<K extends string> {
   }
 
   #id(list: K): number {
-    const id = this.#ids.get(list);
+    const id = this.#ids[list];
+    if (id === undefined) throw new Error(`unknown word list ${list}`);
+    return id;
+  }
+}
+
+/**
+ * LiteralIndex.span's answer. A class rather than an object of closures: a sentence's rules ask it
+ * dozens of times, and calls to one class's methods are cheaper than calls through closures made
+ * anew for every sentence.
+ */
+class SpanWords<K extends string> implements SpanLiterals<K> {
+  readonly #index: LiteralIndex<K>;
+  readonly #ids: Readonly<Record<string, number>>;
+  /** 1 for each list with a word wholly within the span. */
+  readonly #present: Uint8Array;
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(index: LiteralIndex<K>, ids: Readonly<Record<string, number>>, present: Uint8Array, start: number, end: number) {
+    this.#index = index;
+    this.#ids = ids;
+    this.#present = present;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  has(list: K, from = 0, to = this.#end - this.#start): boolean {
+    const found = this.#present[this.#id(list)] === 1;
+    const length = this.#end - this.#start;
+    // The whole span, or a part of it with no word of the list anywhere in the span.
+    if (from === 0 && to >= length) return found;
+    if (from >= 0 && !found) return false;
+    return this.#index.has(list, this.#start + from, this.#start + Math.min(to, length));
+  }
+
+  starts(list: K): readonly number[] {
+    return this.#present[this.#id(list)] === 0 ? NONE : this.#index.startsIn(list, this.#start, this.#end, this.#start);
+  }
+
+  #id(list: K): number {
+    const id = this.#ids[list];
     if (id === undefined) throw new Error(`unknown word list ${list}`);
     return id;
   }

@@ -263,9 +263,14 @@ function escapeRe(s: string): string {
 }
 
 function isBoundary(text: string, start: number, end: number): boolean {
-  const before = start > 0 ? text.charAt(start - 1) : '';
-  const after = end < text.length ? text.charAt(end) : '';
-  return !(before && WORD_CHAR.test(before)) && !(after && WORD_CHAR.test(after));
+  return !(start > 0 && isWordUnit(text, start - 1)) && !(end < text.length && isWordUnit(text, end));
+}
+
+/** Whether the code unit at `at` is a letter or digit (WORD_CHAR), without the expression for ASCII. */
+function isWordUnit(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_CHAR.test(text.charAt(at));
 }
 
 /** The sentence spans to run pattern rules on; the whole text when segmentation is empty. */
@@ -333,7 +338,7 @@ function gazetteerCandidates(
     if (!data || !isBoundary(text, hit.start, hit.end)) continue;
     let { start } = hit;
     const { end } = hit;
-    const surface = text.slice(start, end);
+    const surface = hit.pattern; // the text from start to end: patterns match exactly
     if (data.entity === 'state:CHN' && /^\s+Sea\b/.test(text.slice(end, end + 5))) continue; // "China Sea" is a sea, not the state
     if (data.form === 'adjectival' && /^ Wars?\b/.test(text.slice(end, end + 6))) continue; // "the Korean War" names a war (an event)
     let entity = data.entity;
@@ -665,31 +670,27 @@ function trimName(name: string): string {
 function settleOverlaps(candidates: Candidate[], textLength: number): Candidate[] {
   const sorted = [...candidates].sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
   const taken: Candidate[] = [];
-  // Taken spans never overlap, so one mark per character and one entry per span answer both
+  // Taken spans never overlap, so one mark per character and one entry per start answer both
   // questions in time proportional to the candidate's length, not to the number taken so far.
   const occupied = new Uint8Array(textLength);
-  const takenBySpan = new Map<number, Candidate>();
+  const takenByStart = new Map<number, Candidate>();
   for (const c of sorted) {
     if (c.end <= c.start) continue;
-    const same = takenBySpan.get(spanKey(c, textLength));
-    if (same) {
+    const same = takenByStart.get(c.start);
+    if (same && same.end === c.end) {
       if (same.entity === null && c.entity !== null) {
         same.entity = c.entity;
         same.kind = c.kind; // "United Nations Development Programme" is the organisation the gazetteer knows
       }
       continue;
     }
-    if (isOccupied(occupied, c.start, c.end)) continue;
+    if (same || isOccupied(occupied, c.start, c.end)) continue;
     const copy = { ...c };
     taken.push(copy);
-    takenBySpan.set(spanKey(c, textLength), copy);
+    takenByStart.set(c.start, copy);
     occupied.fill(1, c.start, c.end);
   }
   return taken.sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
-function spanKey(c: { start: number; end: number }, textLength: number): number {
-  return c.start * (textLength + 1) + c.end;
 }
 
 function isOccupied(occupied: Uint8Array, start: number, end: number): boolean {
