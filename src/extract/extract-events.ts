@@ -299,17 +299,21 @@ function newEvent(ctx: EventContext, view: SentenceView, trig: Trigger, clause: 
   const { quad, intensity } = scoreEvent(ctx.lexicon, trig.entry.type, trig.entry.mode);
   const quantity = nearestQuantity(view, trig);
   const location = findLocation(view, trig, [...args.actors, ...args.recipients]);
+  // Every field is present from the start, the optional ones as undefined (stored and exported
+  // alike: rows name their columns): events made with different optional fields, or given one
+  // later, would each have a shape of their own, and code reading events (here, in refining,
+  // looking back over the document's events, in storing) would see many and be deoptimised.
   const event: DiploEvent = {
     id: '',
     doc: doc.id,
     type: trig.entry.type,
-    ...(trig.entry.mode ? { mode: trig.entry.mode } : {}),
+    mode: trig.entry.mode ? trig.entry.mode : undefined,
     contexts: [...trig.entry.contexts],
     actors: args.actors,
     recipients: args.recipients,
     date,
-    ...(location ? { location } : {}),
-    ...(quantity ? { quantity: { value: quantity.value, unit: quantity.unit } } : {}),
+    location: location ? location : undefined,
+    quantity: quantity ? { value: quantity.value, unit: quantity.unit } : undefined,
     negated: isNegated(view, clause, trig.first),
     modality: detectModality(view, clause, trig.first),
     quad,
@@ -317,6 +321,8 @@ function newEvent(ctx: EventContext, view: SentenceView, trig: Trigger, clause: 
     trigger: textSpan(doc.id, doc.text, triggerSpan),
     evidence: textSpan(doc.id, doc.text, view.sentence),
     rule: `extract.event.${trig.entry.pos}:${trig.entry.line}${trig.licence !== 'verb' && trig.licence ? `.${trig.licence}` : ''}${inferred.length ? `+${inferred.join('+')}` : ''}`,
+
+    respondsTo: undefined,
   };
   const marker = hasResponseMarker(view, clause, trig.first);
   if (marker) {

@@ -111,7 +111,8 @@ function jointExercises(doc: AnalysedDocument, lexicon: EventLexicon, view: Sent
     const parties = [...e.actors, partner];
     const { quad, intensity } = scoreEvent(lexicon, 'COOPERATE');
     Object.assign(e, { type: 'COOPERATE', quad, intensity, actors: parties, recipients: parties, rule: `${e.rule}+joint-exercise` });
-    delete e.mode;
+    // Cleared, not deleted: a deleted field gives the event a shape of its own (see newEvent).
+    e.mode = undefined;
     f.symmetric = true;
   }
 }

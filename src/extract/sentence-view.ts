@@ -44,7 +44,15 @@ export interface SentenceView {
 }
 
 const MODIFIER_RULE = /adjectiv|demonym|modifier/i;
-const NO_MENTIONS: MentionRef[] = [];
+// Shared by the tokens in no mention. Made with the elements kind of the one-mention lists ([ref]):
+// an empty literal has a kind (and map) of its own, and code reading both kinds of list would see two.
+const NO_MENTIONS: MentionRef[] = emptyObjectList();
+
+function emptyObjectList<T extends object>(): T[] {
+  const list = [{}] as T[];
+  list.pop();
+  return list;
+}
 
 /** The first token ending after a document offset (tokens.length if none): tokens are in order and do not overlap. */
 export function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {

@@ -52,31 +52,40 @@ function pooledEquals(at: number, text: string, p: number, q: number): boolean {
  */
 export function wordFormAt(text: string, p: number, q: number, punct: boolean): WordForm {
   const h = hashOf(text, p, q);
-  let mask = (slotData.length >> 2) - 1;
+  const mask = (slotData.length >> 2) - 1;
   let k = h & mask;
   for (let s = k << 2; slotData[s + ID] !== 0; k = (k + 1) & mask, s = k << 2) {
     if (slotData[s + HASH] === h && slotData[s + LENGTH] === q - p && pooledEquals(slotData[s + AT]!, text, p, q)) return forms[slotData[s + ID]! - 1]!;
   }
+  return addForm(text, p, q, punct, h, k);
+}
+
+// A form seen for the first time, at free slot k. Apart from the lookup above: this path's rare
+// branches (a full pool, a table to grow, the limit) would otherwise take the optimised lookup back
+// to unoptimised code the first time each is met, to be compiled again.
+function addForm(text: string, p: number, q: number, punct: boolean, h: number, free: number): WordForm {
+  let k = free;
   // Kept bounded, as a cache: past the limit it starts again (forms are recomputed the same).
   if (forms.length >= LIMIT) {
     slotData = new Int32Array(INITIAL_SLOTS * 4);
     pooled = 0;
     forms = [];
-    mask = (slotData.length >> 2) - 1;
-    k = h & mask;
+    k = h & ((slotData.length >> 2) - 1);
   }
   const form = newForm(forms.length, text.slice(p, q), punct);
   forms.push(form);
-  if (pooled + (q - p) > pool.length) {
-    const larger = new Uint16Array(Math.max(pool.length * 2, pooled + (q - p)));
-    larger.set(pool.subarray(0, pooled));
-    pool = larger;
-  }
+  if (pooled + (q - p) > pool.length) growPool(q - p);
   const at = pooled;
   for (let i = p; i < q; i++) pool[pooled++] = text.charCodeAt(i);
   place(k, h, form.id, at, q - p);
   if (forms.length * 2 > slotData.length >> 2) grow();
   return form;
+}
+
+function growPool(needed: number): void {
+  const larger = new Uint16Array(Math.max(pool.length * 2, pooled + needed));
+  larger.set(pool.subarray(0, pooled));
+  pool = larger;
 }
 
 function place(k: number, h: number, id: number, at: number, length: number): void {
