@@ -44,6 +44,8 @@ export function unitClassOf(q: Quantity): UnitClass {
  */
 export function extractSentenceFigures(doc: AnalysedDocument, view: SentenceView): Omit<Figure, 'id'>[] {
   const out: Omit<Figure, 'id'>[] = [];
+  // Most sentences state no quantity: their measure words would never be read.
+  if (view.quantities.length === 0) return out;
   const matches = findMatches(view.tokens, figureMeasures());
   for (const q of view.quantities) {
     const cls = unitClassOf(q);

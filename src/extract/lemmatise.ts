@@ -23,11 +23,16 @@ function irregularForms(): Map<string, string> {
  * -programme to -program, -our to -or is left alone (too many false friends), curly apostrophes to straight.
  */
 export function normaliseSpelling(word: string): string {
-  let w = word.toLowerCase().replace(/’/g, "'");
-  if (w.length > 5) {
+  let w = word.toLowerCase();
+  // Each rewrite only where its letters occur: most words have none, and the expressions cost more than the tests.
+  if (w.includes('’')) w = w.replace(/’/g, "'");
+  if (w.length > 5 && w.includes('is')) {
     w = w.replace(/isation(s?)$/, 'ization$1').replace(/is(e|es|ed|ing)$/, 'iz$1');
   }
-  return w.replace(/programme/, 'program').replace(/defence/, 'defense').replace(/favour/, 'favor');
+  if (w.includes('programme')) w = w.replace(/programme/, 'program');
+  if (w.includes('defence')) w = w.replace(/defence/, 'defense');
+  if (w.includes('favour')) w = w.replace(/favour/, 'favor');
+  return w;
 }
 
 /**

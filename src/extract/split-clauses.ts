@@ -33,7 +33,8 @@ export function splitClauses(tokens: readonly Token[], isMentionToken: (i: numbe
     let starts = false;
     if (prev.text === ';' || prev.text === ':') starts = true;
     else if (isRole(t, 'clause-break') && i > 1 && (prev.text === ',' || BREAK_ANYWHERE.test(t.lower))) starts = true;
-    else if ((t.lower === 'and' || t.lower === 'or') && prev.text === ',' && startsVerbPhrase(tokens, i + 1, isMentionToken)) starts = true;
+    // The comma first: one-character strings compare by identity, a word against "and" by its characters.
+    else if (prev.text === ',' && (t.lower === 'and' || t.lower === 'or') && startsVerbPhrase(tokens, i + 1, isMentionToken)) starts = true;
     if (starts) {
       clauses.push({ first, last: i - 1 });
       first = i;

@@ -35,6 +35,17 @@ let pool = new Uint16Array(1 << 16);
 let pooled = 0;
 let forms: WordForm[] = [];
 
+// In front of the table, a small direct-mapped cache of forms by hash: most tokens are a few
+// thousand common words, whose entries here stay in the processor's cache, while the table (up to
+// a few MB) and its pool are read at random places, often missing it between documents.
+const FRONT_SIZE = 1 << 12;
+const FRONT_MASK = FRONT_SIZE - 1;
+// Bits of the hash the table does not use first, so that words colliding here spread there.
+const FRONT_SHIFT = 16;
+const frontHash = new Int32Array(FRONT_SIZE);
+const NO_FORM: WordForm = { id: -1, surface: '', lower: '', lemmas: [], roles: 0, starts: [], startsNothing: 0 };
+const front: WordForm[] = new Array<WordForm>(FRONT_SIZE).fill(NO_FORM);
+
 function hashOf(text: string, p: number, q: number): number {
   let h = 0x811c9dc5 | 0;
   for (let i = p; i < q; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
@@ -52,12 +63,28 @@ function pooledEquals(at: number, text: string, p: number, q: number): boolean {
  */
 export function wordFormAt(text: string, p: number, q: number, punct: boolean): WordForm {
   const h = hashOf(text, p, q);
+  const f = (h >>> FRONT_SHIFT) & FRONT_MASK;
+  const recent = front[f]!;
+  if (frontHash[f] === h && surfaceEquals(recent.surface, text, p, q)) return recent;
+  const form = tableLookup(text, p, q, punct, h);
+  frontHash[f] = h;
+  front[f] = form;
+  return form;
+}
+
+function tableLookup(text: string, p: number, q: number, punct: boolean, h: number): WordForm {
   const mask = (slotData.length >> 2) - 1;
   let k = h & mask;
   for (let s = k << 2; slotData[s + ID] !== 0; k = (k + 1) & mask, s = k << 2) {
     if (slotData[s + HASH] === h && slotData[s + LENGTH] === q - p && pooledEquals(slotData[s + AT]!, text, p, q)) return forms[slotData[s + ID]! - 1]!;
   }
   return addForm(text, p, q, punct, h, k);
+}
+
+function surfaceEquals(surface: string, text: string, p: number, q: number): boolean {
+  if (surface.length !== q - p) return false;
+  for (let i = 0; i < surface.length; i++) if (surface.charCodeAt(i) !== text.charCodeAt(p + i)) return false;
+  return true;
 }
 
 // A form seen for the first time, at free slot k. Apart from the lookup above: this path's rare

@@ -24,6 +24,21 @@ describe('wordFormAt', () => {
     forms.forEach((f, k) => expect(f.surface).toBe(['visit', 'visits', 'visi', 'Visit', 'VISIT', 'visit-'][k]));
   });
 
+  // Pairs with the same 32-bit hash (of the same length, and not): only their characters tell them apart.
+  it.each([
+    ['declinate', 'macallums'],
+    ['altarage', 'zinke'],
+  ])('tells apart %s and %s, whose hashes are equal, in either order and again', (a, b) => {
+    const text = `${a} ${b} ${a} ${b}`;
+    const fa = wordFormAt(text, 0, a.length, false);
+    const fb = wordFormAt(text, a.length + 1, a.length + 1 + b.length, false);
+    expect(fa.surface).toBe(a);
+    expect(fb.surface).toBe(b);
+    expect(wordFormAt(text, a.length + b.length + 2, 2 * a.length + b.length + 2, false)).toBe(fa);
+    expect(wordFormAt(b, 0, b.length, false)).toBe(fb);
+    expect(wordFormAt(a, 0, a.length, false)).toBe(fa);
+  });
+
   it('finds each of many surfaces again (the table grows without losing any)', () => {
     fc.assert(fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 3000 }), (surfaces) => {
       const text = surfaces.join('\u0000');
