@@ -82,8 +82,21 @@ function modifiesAgent(view: SentenceView, ref: MentionRef): boolean {
   return isRole(next, 'agent-head') || (next !== undefined && !next.punct && isRole(after, 'agent-head') && AGENT_MODIFIER.test(next.lower));
 }
 
+/** The chains' entities, each once, in order (a chain's inner participants for it when it has two or more). */
 function entitiesOf(chains: readonly MentionChain[]): string[] {
-  return [...new Set(chains.flatMap((c) => (innerOf(c).length >= 2 ? innerOf(c) : c.refs).map((r) => r.entity)))];
+  // Called for every trigger's actors and recipients: no list is made per chain, and most chains hold no inner participant.
+  const out: string[] = [];
+  for (const c of chains) {
+    const refs = innerCount(c) >= 2 ? innerOf(c) : c.refs;
+    for (const r of refs) if (!out.includes(r.entity)) out.push(r.entity);
+  }
+  return out;
+}
+
+function innerCount(c: MentionChain): number {
+  let n = 0;
+  for (const r of c.refs) if (r.mention.rule === 'extract.inner-participant') n++;
+  return n;
 }
 
 /** Participants named inside a joint body's name ("the Japan-Russia ... Committee"): they stand for it. */
@@ -250,7 +263,7 @@ export function findArguments(
     result.pronounSubject = !subject.chain && subject.pronoun;
     if (object) {
       result.recipients = entitiesOf([object.chain]);
-      const jointName = (object.chain.refs.length >= 2 && object.chain.first === object.chain.last) || innerOf(object.chain).length >= 2;
+      const jointName = (object.chain.refs.length >= 2 && object.chain.first === object.chain.last) || innerCount(object.chain) >= 2;
       if ((object.between || jointName) && result.actors.length === 0) {
         result.actors = [...result.recipients];
         result.symmetric = true;
