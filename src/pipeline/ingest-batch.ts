@@ -45,6 +45,11 @@ export class IngestBatch {
     if (this.batch.lost || this.documents >= BATCH_DOCUMENTS || performance.now() - this.batch.startedAt >= BATCH_MS) await this.commit();
   }
 
+  /** Milliseconds the open batch may still stay open before it is due for commit (0 when none is open). */
+  msLeft(): number {
+    return this.batch ? Math.max(0, BATCH_MS - (performance.now() - this.batch.startedAt)) : 0;
+  }
+
   /** An outcome with nothing to store (a file that could not be read), reported in its turn. */
   report(outcome: IngestOutcome, report: Report): void {
     if (this.pending.length) this.pending.push({ outcome, report });

@@ -30,16 +30,17 @@ export function defaultThreads(): number {
  * alone writes them (SQLite has one writer), in input order, a few per transaction (IngestBatch), so the knowledge
  * base ends up exactly as a single-thread ingest leaves it. At most two files per worker are in flight, which bounds memory. Large text
  * files are streamed by this thread, in their turn, once the files before them are stored.
- * Stage progress (onStage) is not reported from workers; file progress is.
+ * This thread also analyses files while it waits for workers, but only when it has a core of its
+ * own (threadsHelp). Stage progress (onStage) is not reported from workers; file progress is.
  */
 export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], opts: ParallelIngestOptions = {}): Promise<IngestOutcome[]> {
   const threads = Math.min(opts.threads ?? defaultThreads(), files.length);
   if (threads <= 1 || opts.context) return ingestFiles(kb, files, opts);
 
   const outcomes: IngestOutcome[] = new Array(files.length);
-  // This thread is one of the `threads`: it analyses files too whenever the next one to store is
-  // not ready, which saves a worker's start (loading the code and the gazetteer, warming up).
+  // This thread is one of the `threads`: it stores, and analyses too while it waits if it may.
   const pool = new WorkerPool(threads - 1);
+  const helps = threadsHelp(threads, os.availableParallelism());
   // A few documents per transaction (IngestBatch); each outcome is reported once it is committed.
   const batch = new IngestBatch(kb);
   try {
@@ -73,15 +74,16 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
       // AHEAD_FILES files or AHEAD_BYTES of text in flight (for memory). Far enough that this thread
       // does not sit waiting for a worker's slow or first document (a cold worker is slowest):
       // 8 files -> 32 took 100 UN speeches from 1.37-1.39 to 1.21 s wall on two cores at load 1.8.
-      while (next < files.length && waiting.has(seq) && !settled.has(seq) && waiting.size < threads * AHEAD_FILES_PER_THREAD && aheadBytes < AHEAD_BYTES) {
+      while (helps && next < files.length && waiting.has(seq) && !settled.has(seq) && waiting.size < threads * AHEAD_FILES_PER_THREAD && aheadBytes < AHEAD_BYTES) {
         const own = next;
         await take(analyseHere);
         await waiting.get(own);
       }
       const file = files[seq]!;
       opts.onFileStart?.(file, seq, files.length);
-      // Nothing to do here but wait for a worker: the batch so far is committed rather than kept waiting.
-      if (!settled.has(seq)) await batch.commit();
+      // Nothing to do here but wait for a worker. The open batch waits with it (fewer, larger
+      // commits) only as long as a batch may stay open: other writers wait for its lock.
+      if (!settled.has(seq) && !(await settlesWithin(waiting.get(seq)!, batch.msLeft()))) await batch.commit();
       const result = await waiting.get(seq)!;
       waiting.delete(seq);
       settled.delete(seq);
@@ -112,6 +114,32 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
     await pool.close();
   }
   return outcomes;
+}
+
+/**
+ * Whether the storing thread also analyses files while it waits for workers. Each thread that
+ * analyses pays for V8 compiling and optimising the whole pipeline for itself (compiler work on
+ * V8's helper threads, and slow unoptimised code at first), so it pays only with a core to spare.
+ * When the threads fill the cores it does not: on 2 cores, 2 threads over the whole UN corpus (977
+ * files, compiled, each in a fresh process) took 28.6 s CPU with this thread analysing as well
+ * (main thread 12.9 s, worker 7.3, V8 helpers 8.5) against 23.7 s storing only (main 7.7, worker
+ * 11.0, helpers 5.1); the sequential ingest takes 21.0 s. And with 3 threads or more, storing,
+ * about a third of the work, keeps this thread busy by itself.
+ */
+export function threadsHelp(threads: number, cores: number): boolean {
+  return threads < cores;
+}
+
+/** Whether `promise` settles within `ms` milliseconds (false at once for ms <= 0). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  if (ms <= 0) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => { timer = setTimeout(resolve, ms, false); });
+  try {
+    return await Promise.race([promise.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openKnowledgeBase, type KnowledgeBase } from '../../src/kb/open-knowledge-base.js';
 import { documentRows, summarise } from '../../src/kb/document-rows.js';
-import { IngestBatch, BATCH_DOCUMENTS } from '../../src/pipeline/ingest-batch.js';
+import { IngestBatch, BATCH_DOCUMENTS, BATCH_MS } from '../../src/pipeline/ingest-batch.js';
 import { storeAnalysedRows, type IngestOutcome } from '../../src/pipeline/ingest.js';
 import { handBuiltDocument } from '../helpers/stored-doc.js';
 
@@ -97,5 +97,16 @@ describe('IngestBatch', () => {
     expect(committedCount()).toBe(reported.length);
     await batch.commit();
     expect(committedCount()).toBe(BATCH_DOCUMENTS + 1);
+  });
+
+  it('tells how long the open batch may still stay open: none when no batch is open', async () => {
+    const batch = new IngestBatch(kb);
+    expect(batch.msLeft()).toBe(0);
+    await store(batch, 1, []);
+    const left = batch.msLeft();
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(BATCH_MS);
+    await batch.commit();
+    expect(batch.msLeft()).toBe(0);
   });
 });

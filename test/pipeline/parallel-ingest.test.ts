@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openKnowledgeBase, type KnowledgeBase } from '../../src/kb/open-knowledge-base.js';
 import { ingestFiles } from '../../src/pipeline/ingest.js';
-import { defaultThreads, ingestFilesParallel } from '../../src/pipeline/parallel-ingest.js';
+import { defaultThreads, ingestFilesParallel, threadsHelp } from '../../src/pipeline/parallel-ingest.js';
 import { knowledgeBaseRows } from './kb-rows.js';
 import { reportText } from './report-texts.js';
 
@@ -74,5 +74,15 @@ describe('ingestFilesParallel', () => {
     } finally {
       await kb.close();
     }
+  });
+
+  it.each([
+    [2, 2, false],
+    [4, 2, false],
+    [4, 4, false],
+    [2, 4, true],
+    [3, 8, true],
+  ])('with %i threads on %i cores, the storing thread analyses too: %s', (threads, cores, helps) => {
+    expect(threadsHelp(threads, cores)).toBe(helps);
   });
 });
