@@ -1,6 +1,6 @@
 // Benchmarks: `npm run bench -- [name] [corpus folder ...] [--json] [options]`, names:
 //   ingest      end-to-end ingest throughput per core, per stage, peak memory, peers on the same text
-//   threads     the same files with 1 and N worker threads (--threads N, default the cores)
+//   threads     the same files with 1 and N worker threads (--threads N, default the cores), each in a fresh process (--rounds R alternates them R times)
 //   workers     the same files queued in fresh PostgreSQL databases, ingested by 1 and N `diplograph worker` processes (--workers N, default 2; --rounds R alternates them R times), beside a SQLite reference
 //   long-line   one generated paragraph without line breaks (--size MB, default 0.8 and 5) analysed; seconds per stage
 //   large       a generated text file of --size MB (default 100) ingested streaming; peak RSS
@@ -44,7 +44,7 @@ const corpora = positional.length ? positional : ['../shared/data/ungdc', 'sampl
 if (sub === 'ingest') {
   await benchIngest({ corpora, json, limit: number('--limit'), src });
 } else if (sub === 'threads') {
-  await benchThreads({ corpora, json, limit: number('--limit'), threads: number('--threads'), src });
+  await benchThreads({ corpora, json, limit: number('--limit'), threads: number('--threads'), rounds: number('--rounds'), src });
 } else if (sub === 'workers') {
   await benchWorkers({ corpora, json, limit: number('--limit'), workers: number('--workers'), rounds: number('--rounds') });
 } else if (sub === 'long-line') {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { corpusFiles } from './corpus-files.js';
 import { loadPipelineCode } from './shipped-code.js';
-import { cpuSeconds, printJson, round } from './measure.js';
+import { cpuSeconds, printJson, round, sampleThreadCpu } from './measure.js';
 
 interface Options { corpora: string[]; json: boolean; limit?: number; src?: boolean; peers?: boolean }
 
@@ -33,6 +33,7 @@ export async function benchIngest(opts: Options): Promise<void> {
   // Stored as an ingest stores: a few documents per transaction, each consolidated after it.
   const batch = new code.ingest.IngestBatch(kb);
   let failed = 0;
+  const threadCpu = sampleThreadCpu();
   const cpu0 = process.cpuUsage();
   const started = performance.now();
   for (const input of inputs) {
@@ -53,6 +54,7 @@ export async function benchIngest(opts: Options): Promise<void> {
   if (failed) throw new Error(`${failed} document(s) could not be stored`);
   const totalMs = performance.now() - started;
   const cpu = cpuSeconds(cpu0);
+  const threads = threadCpu.stop();
   await kb.close();
   rmSync(dir, { recursive: true, force: true });
 
@@ -68,6 +70,9 @@ export async function benchIngest(opts: Options): Promise<void> {
     mbPerSecondPerCore: round(mb / cpu),
     mbPerSecondWall: round(mb / (totalMs / 1000)),
     stages: Object.fromEntries(Object.entries(perStage).map(([k, ms]) => [k, { cpuSeconds: round(ms / 1000), share: round(ms / (cpu * 1000)), mbPerSecond: round(mb / (ms / 1000)) }])),
+    // This thread's CPU, and that of V8's helper threads (optimising compiler, garbage collector) it kept busy.
+    mainThreadCpuSeconds: round(threads.main),
+    v8HelpersCpuSeconds: round(threads.others + threads.started.reduce((a, b) => a + b, 0)),
     peakRssMb: round(peakRss / 1e6),
     mentions,
     events,
@@ -80,6 +85,7 @@ export async function benchIngest(opts: Options): Promise<void> {
   const out = process.stdout;
   out.write(`ingest (${code.from}): ${result.files} files, ${result.megabytes} MB in ${result.wallSeconds} s wall, ${result.cpuSeconds} s CPU\n`);
   out.write(`  end to end   ${result.mbPerSecondPerCore} MB/s per core (CPU time), ${result.mbPerSecondWall} MB/s wall; peak RSS ${result.peakRssMb} MB; ${mentions} mentions, ${events} events\n`);
+  out.write(`  threads      this one ${result.mainThreadCpuSeconds} s CPU, V8 helpers (compiler, garbage collector) ${result.v8HelpersCpuSeconds} s\n`);
   for (const [stage, s] of Object.entries(result.stages)) out.write(`  ${stage.padEnd(10)} ${String(s.cpuSeconds).padStart(8)} s CPU  ${String(Math.round(s.share * 100)).padStart(3)}%  ${String(s.mbPerSecond).padStart(8)} MB/s\n`);
   for (const [peer, s] of Object.entries(result.peers)) {
     out.write(`  peer ${peer.padEnd(32)} ${String(s.mbPerSecond).padStart(6)} MB/s on ${s.measuredMegabytes} MB; diplograph end to end is ${s.diplographSpeedup}x its speed\n`);
