@@ -8,16 +8,18 @@ import { SurfaceMatcher } from './surface-matcher.js';
 export class LiteralLists<K extends string> {
   /** The distinct words, each with the lists it belongs to (ids into the lists, in the order given). */
   readonly words: readonly { pattern: string; data: number[] }[];
-  readonly #ids: Readonly<Record<string, number>>;
+  /**
+   * Each list's id, which has, starts and startsIn accept in place of its name: a caller asking
+   * many times saves looking the name up each time (an object built at once, so its properties
+   * stay fast to read).
+   */
+  readonly ids: Readonly<Record<K, number>>;
   readonly #listCount: number;
   #matcher: SurfaceMatcher<number[]> | undefined;
 
   constructor(lists: Readonly<Record<K, readonly string[]>>) {
     const names = Object.keys(lists) as K[];
-    // A plain object without prototype: asking it for a list is cheaper than asking a Map.
-    const ids: Record<string, number> = Object.create(null);
-    names.forEach((name, id) => { ids[name] = id; });
-    this.#ids = ids;
+    this.ids = Object.fromEntries(names.map((name, id) => [name, id])) as Record<K, number>;
     this.#listCount = names.length;
     // One pattern per distinct word, carrying every list it belongs to.
     const listsOf = new Map<string, number[]>();
@@ -34,8 +36,13 @@ export class LiteralLists<K extends string> {
 
   /** Where the words of every list occur in `text`. */
   index(text: string): LiteralIndex<K> {
-    const matcher = (this.#matcher ??= new SurfaceMatcher(this.words));
+    const matcher = this.matcher;
     return this.collect((visit) => matcher.forEachEnd(text, visit));
+  }
+
+  /** The matcher of `words` (pattern i is words[i]), built when first asked for. */
+  get matcher(): SurfaceMatcher<number[]> {
+    return (this.#matcher ??= new SurfaceMatcher(this.words));
   }
 
   /**
@@ -64,7 +71,7 @@ export class LiteralLists<K extends string> {
         hits.lists.push(id);
       }
     });
-    return new LiteralIndex(this.#ids, this.#listCount, starts, ends, hits);
+    return new LiteralIndex(this.ids, this.#listCount, starts, ends, hits);
   }
 }
 
@@ -78,14 +85,14 @@ const NONE: readonly number[] = Object.freeze([]);
 
 /** Occurrences of each list's words in one text, in the order they end. */
 export class LiteralIndex<K extends string> {
-  readonly #ids: Readonly<Record<string, number>>;
+  readonly ids: Readonly<Record<K, number>>;
   readonly #listCount: number;
   readonly #starts: number[][];
   readonly #ends: number[][];
   readonly #hits: Hits;
 
-  constructor(ids: Readonly<Record<string, number>>, listCount: number, starts: number[][], ends: number[][], hits: Hits) {
-    this.#ids = ids;
+  constructor(ids: Readonly<Record<K, number>>, listCount: number, starts: number[][], ends: number[][], hits: Hits) {
+    this.ids = ids;
     this.#listCount = listCount;
     this.#starts = starts;
     this.#ends = ends;
@@ -101,11 +108,11 @@ export class LiteralIndex<K extends string> {
     const present = new Uint8Array(this.#listCount);
     const { starts, ends, lists } = this.#hits;
     for (let i = firstAfter(ends, start); i < ends.length && ends[i]! <= end; i++) if (starts[i]! >= start) present[lists[i]!] = 1;
-    return new SpanWords(this, this.#ids, present, start, end);
+    return new SpanWords(this, present, start, end);
   }
 
   /** Where words of the list lying wholly within [start, end) start, minus `offset`, ascending, each once. */
-  startsIn(list: K, start: number, end: number, offset = 0): number[] {
+  startsIn(list: K | number, start: number, end: number, offset = 0): number[] {
     const id = this.#id(list);
     const starts = this.#starts[id]!;
     const ends = this.#ends[id]!;
@@ -121,7 +128,7 @@ export class LiteralIndex<K extends string> {
   }
 
   /** Whether a word of the list lies wholly within [start, end): `text.slice(start, end).includes(word)` for some word. */
-  has(list: K, start: number, end: number): boolean {
+  has(list: K | number, start: number, end: number): boolean {
     const id = this.#id(list);
     const starts = this.#starts[id]!;
     const ends = this.#ends[id]!;
@@ -130,10 +137,8 @@ export class LiteralIndex<K extends string> {
     return false;
   }
 
-  #id(list: K): number {
-    const id = this.#ids[list];
-    if (id === undefined) throw new Error(`unknown word list ${list}`);
-    return id;
+  #id(list: K | number): number {
+    return listId(this.ids, list);
   }
 }
 
@@ -143,23 +148,23 @@ export class LiteralIndex<K extends string> {
  * anew for every sentence.
  */
 class SpanWords<K extends string> implements SpanLiterals<K> {
+  readonly ids: Readonly<Record<K, number>>;
   readonly #index: LiteralIndex<K>;
-  readonly #ids: Readonly<Record<string, number>>;
   /** 1 for each list with a word wholly within the span. */
   readonly #present: Uint8Array;
   readonly #start: number;
   readonly #end: number;
 
-  constructor(index: LiteralIndex<K>, ids: Readonly<Record<string, number>>, present: Uint8Array, start: number, end: number) {
+  constructor(index: LiteralIndex<K>, present: Uint8Array, start: number, end: number) {
+    this.ids = index.ids;
     this.#index = index;
-    this.#ids = ids;
     this.#present = present;
     this.#start = start;
     this.#end = end;
   }
 
-  has(list: K, from = 0, to = this.#end - this.#start): boolean {
-    const found = this.#present[this.#id(list)] === 1;
+  has(list: K | number, from = 0, to = this.#end - this.#start): boolean {
+    const found = this.#present[listId(this.ids, list)] === 1;
     const length = this.#end - this.#start;
     // The whole span, or a part of it with no word of the list anywhere in the span.
     if (from === 0 && to >= length) return found;
@@ -167,23 +172,28 @@ class SpanWords<K extends string> implements SpanLiterals<K> {
     return this.#index.has(list, this.#start + from, this.#start + Math.min(to, length));
   }
 
-  starts(list: K): readonly number[] {
-    return this.#present[this.#id(list)] === 0 ? NONE : this.#index.startsIn(list, this.#start, this.#end, this.#start);
+  starts(list: K | number): readonly number[] {
+    return this.#present[listId(this.ids, list)] === 0 ? NONE : this.#index.startsIn(list, this.#start, this.#end, this.#start);
   }
 
-  #id(list: K): number {
-    const id = this.#ids[list];
-    if (id === undefined) throw new Error(`unknown word list ${list}`);
-    return id;
-  }
+}
+
+/** A list's id, given its id or its name. */
+function listId<K extends string>(ids: Readonly<Record<K, number>>, list: K | number): number {
+  if (typeof list === 'number') return list;
+  const id = Object.hasOwn(ids, list) ? ids[list] : undefined;
+  if (id === undefined) throw new Error(`unknown word list ${list}`);
+  return id;
 }
 
 /** The words of a text span: what LiteralIndex answers, with offsets relative to the span. */
 export interface SpanLiterals<K extends string> {
+  /** Each list's id, accepted in place of its name (see LiteralLists.ids). */
+  readonly ids: Readonly<Record<K, number>>;
   /** Whether a word of the list lies wholly within [from, to) of the span (the whole span by default). */
-  has(list: K, from?: number, to?: number): boolean;
+  has(list: K | number, from?: number, to?: number): boolean;
   /** Where words of the list lying wholly within the span start, ascending, each once. */
-  starts(list: K): readonly number[];
+  starts(list: K | number): readonly number[];
 }
 
 /** The first index whose value is greater than `value`, in an ascending array. */

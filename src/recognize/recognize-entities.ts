@@ -7,6 +7,7 @@ import { inferSpeaker } from './entities/infer-speaker.js';
 import { SPEAKER_WORDS, speakerReferences } from './entities/speaker-references.js';
 import { allMatches, firstMatchAt, matchesAt, stickyCopy } from './all-matches.js';
 import { LiteralLists, type SpanLiterals } from './literal-index.js';
+import type { SurfaceHit } from './surface-matcher.js';
 import { wholeWordsFrom } from './entities/whole-words.js';
 
 /** A proposed mention before overlaps are settled. */
@@ -296,10 +297,12 @@ export function recognizeEntities(
   // 1. Gazetteer: every whole-word, case-sensitive occurrence; overlaps are settled later.
   const gazByStart = new Map<number, Array<{ end: number; data: SurfaceEntry }>>();
   const stateEndingAt = new Map<number, { start: number; entity: string; form: string }>();
-  gazetteerCandidates(text, gaz, candidates, gazByStart, stateEndingAt);
   const rules = rulesFor(gaz);
   const blocCoordination = rules.coordination;
-  const hints = rules.hints.index(text);
+  // The gazetteer's names and the rules' hint words, found in one pass over the text.
+  let gazetteerHits: SurfaceHit<SurfaceEntry>[] = [];
+  const hints = rules.hints.collect((visit) => { gazetteerHits = gaz.matcher.searchWith(text, rules.hints.matcher, visit); });
+  gazetteerCandidates(text, gazetteerHits, gaz, candidates, gazByStart, stateEndingAt);
   for (const sent of sentenceSpans(doc, seg)) {
     const s = text.slice(sent.start, sent.end);
     const words = hints.span(sent.start, sent.end);
@@ -328,12 +331,13 @@ export function recognizeEntities(
 /** Every whole-word gazetteer hit as a candidate, indexed by start (all) and by end (states). */
 function gazetteerCandidates(
   text: string,
+  hits: readonly SurfaceHit<SurfaceEntry>[],
   gaz: Gazetteer,
   candidates: Candidate[],
   gazByStart: Map<number, Array<{ end: number; data: SurfaceEntry }>>,
   stateEndingAt: Map<number, { start: number; entity: string; form: string }>,
 ): void {
-  for (const hit of gaz.matcher.search(text)) {
+  for (const hit of hits) {
     const data = hit.data;
     if (!data || !isBoundary(text, hit.start, hit.end)) continue;
     let { start } = hit;
@@ -405,11 +409,11 @@ function stateBefore(c: SentenceScope, pos: number): { start: number; entity: st
 }
 
 function titleRules(c: SentenceScope): void {
-  if (!(c.words.has('title'))) return; // none of the words its patterns need
+  if (!(c.words.has(c.words.ids.title))) return; // none of the words its patterns need
   const { text, s, gaz, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 2. Titles: "Prime Minister Kishida", "President of Ukraine Volodymyr Zelenskyy", "the Prime Minister of Japan".
-  for (const m of matchesAt(TITLE_AT, s, c.words.starts('title'))) {
+  for (const m of matchesAt(TITLE_AT, s, c.words.starts(c.words.ids.title))) {
     const title = m[1] ?? '';
     const tStart = at(m.index);
     let pos = tStart + title.length;
@@ -451,15 +455,15 @@ function titleRules(c: SentenceScope): void {
 }
 
 function governmentBodyRules(c: SentenceScope): void {
-  if (!(c.words.has('governmentOf') || c.words.has('body') || c.words.has('contextBody') || c.words.has('regionalGovernment'))) return; // none of the words its patterns need
+  if (!(c.words.has(c.words.ids.governmentOf) || c.words.has(c.words.ids.body) || c.words.has(c.words.ids.contextBody) || c.words.has(c.words.ids.regionalGovernment))) return; // none of the words its patterns need
   const { text, s, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 3. Government bodies: "Government of Japan", "the Russian government", "Chinese Foreign Ministry".
-  for (const m of matchesAt(GOVERNMENT_OF_AT, s, c.words.starts('governmentOf'))) {
+  for (const m of matchesAt(GOVERNMENT_OF_AT, s, c.words.starts(c.words.ids.governmentOf))) {
     const g = longestGazAt(c, at(m.index + m[0].length), ['state']);
     if (g) candidates.push({ start: at(m.index), end: g.end, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
   }
-  for (const m of matchesAt(BODY_AFTER_STATE_AT, s, c.words.starts('body'))) {
+  for (const m of matchesAt(BODY_AFTER_STATE_AT, s, c.words.starts(c.words.ids.body))) {
     const before = stateBefore(c, at(m.index));
     if (!before) continue;
     const word = m[0];
@@ -468,20 +472,20 @@ function governmentBodyRules(c: SentenceScope): void {
     if (word === 'military' && MILITARY_AS_MODIFIER.test(text.slice(at(m.index) + word.length, at(m.index) + word.length + 30))) continue;
     candidates.push({ start: before.start, end: at(m.index) + word.length, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
   }
-  for (const m of matchesAt(CONTEXT_BODIES_AT, s, c.words.starts('contextBody'))) {
+  for (const m of matchesAt(CONTEXT_BODIES_AT, s, c.words.starts(c.words.ids.contextBody))) {
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.contextual', priority: 1 });
   }
-  for (const m of matchesIf(s, REGIONAL_GOVERNMENT_RE, c.words.has('regionalGovernment'))) {
+  for (const m of matchesIf(s, REGIONAL_GOVERNMENT_RE, c.words.has(c.words.ids.regionalGovernment))) {
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.regional', priority: 2 });
   }
 }
 
 function missionRules(c: SentenceScope): void {
-  if (!(c.words.has('mission'))) return; // none of the words its patterns need
+  if (!(c.words.has(c.words.ids.mission))) return; // none of the words its patterns need
   const { text, s, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 4. Diplomatic missions: "Embassy of Japan in Russia", "Consulate-General of the Russian Federation in Sapporo".
-  for (const m of matchesAt(MISSION_AT, s, c.words.starts('mission'))) {
+  for (const m of matchesAt(MISSION_AT, s, c.words.starts(c.words.ids.mission))) {
     let pos = at(m.index + m[0].length);
     if (text.startsWith('the ', pos)) pos += 4;
     const g = longestGazAt(c, pos, ['state']);
@@ -499,12 +503,12 @@ function missionRules(c: SentenceScope): void {
 }
 
 function namedRules(c: SentenceScope): void {
-  if (!(c.words.has('head') || c.words.has('shortRef'))) return; // none of the words its patterns need
+  if (!(c.words.has(c.words.ids.head) || c.words.has(c.words.ids.shortRef))) return; // none of the words its patterns need
   const { s, gaz, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 5. Capitalised names ending in (or headed by) Agreement, Treaty, Council, Summit, Prize ...
   // Tried only where a name can start before a head word; `resume` is where the next search starts.
-  const namedStarts = c.words.has('head') ? startsBefore(s, c.words.starts('head'), mayStartNamed) : [];
+  const namedStarts = c.words.has(c.words.ids.head) ? startsBefore(s, c.words.starts(c.words.ids.head), mayStartNamed) : [];
   let resume = 0;
   for (let m = firstMatchAt(NAMED_AT, s, namedStarts, 0); m; m = firstMatchAt(NAMED_AT, s, namedStarts, resume)) {
     resume = m.index + m[0].length;
@@ -540,18 +544,18 @@ function namedRules(c: SentenceScope): void {
     const end = at(m.index + (m[1] ?? '').length + head.length + cont.length);
     candidates.push({ start, end, kind: HEAD_KIND.get(head) ?? 'other', entity: null, rule: `named.${(HEAD_KIND.get(head) ?? 'other')}`, priority: 1 });
   }
-  for (const m of matchesAt(SHORT_REF_AT, s, c.words.starts('shortRef'))) {
+  for (const m of matchesAt(SHORT_REF_AT, s, c.words.starts(c.words.ids.shortRef))) {
     const start = at(m.index + 4);
     candidates.push({ start, end: start + (m[1] ?? '').length, kind: 'agreement', entity: null, rule: 'short-ref', priority: 0 });
   }
 }
 
 function quotedAndRegionRules(c: SentenceScope): void {
-  if (!(c.words.has('quote') || c.words.has('vessel') || c.words.has('admin'))) return; // none of the words its patterns need
+  if (!(c.words.has(c.words.ids.quote) || c.words.has(c.words.ids.vessel) || c.words.has(c.words.ids.admin))) return; // none of the words its patterns need
   const { text, s, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 6. Quoted exercise and project names, vessels, administrative regions, patronymic and apposed names.
-  for (const m of matchesAt(QUOTED_AT, s, c.words.starts('quote'))) {
+  for (const m of matchesAt(QUOTED_AT, s, c.words.starts(c.words.ids.quote))) {
     const inner = m[1] ?? '';
     if (!/^\p{Lu}/u.test(inner)) continue;
     const qStart = at(m.index + 1);
@@ -563,26 +567,26 @@ function quotedAndRegionRules(c: SentenceScope): void {
       candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-project', priority: 3 });
     }
   }
-  for (const m of matchesAt(VESSEL_AT, s, c.words.starts('vessel'))) {
+  for (const m of matchesAt(VESSEL_AT, s, c.words.starts(c.words.ids.vessel))) {
     const name = m[1] ?? '';
     const start = at(m.index + m[0].length - name.length);
     candidates.push({ start, end: start + name.length, kind: 'other', entity: null, rule: 'vessel', priority: 2 });
   }
-  for (const m of matchesIf(s, ADMIN_RE, c.words.has('admin'))) {
+  for (const m of matchesIf(s, ADMIN_RE, c.words.has(c.words.ids.admin))) {
     if (NOT_NAME.has((m[1] ?? '').split(' ')[0] ?? '')) continue;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'place', entity: null, rule: 'admin-region', priority: 1 });
   }
 }
 
 function personalNameRules(c: SentenceScope): void {
-  if (!(c.words.has('patronymic') || c.words.has('apposition'))) return; // none of the words its patterns need
+  if (!(c.words.has(c.words.ids.patronymic) || c.words.has(c.words.ids.apposition))) return; // none of the words its patterns need
   const { s, gaz, candidates } = c;
   const at = (i: number): number => c.offset + i;
-  for (const m of matchesIf(s, PATRONYMIC_RE, c.words.has('patronymic'))) {
+  for (const m of matchesIf(s, PATRONYMIC_RE, c.words.has(c.words.ids.patronymic))) {
     if (NOT_NAME.has(m[1] ?? '')) continue;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'person', entity: null, rule: 'patronymic-name', priority: 1 });
   }
-  for (const m of matchesAt(APPOSITION_AT, s, c.words.has('apposition') ? startsBefore(s, commas(s), mayStartPersonal) : [])) {
+  for (const m of matchesAt(APPOSITION_AT, s, c.words.has(c.words.ids.apposition) ? startsBefore(s, commas(s), mayStartPersonal) : [])) {
     const name = m[1] ?? '';
     const tokens = name.split(/\s+/);
     if (tokens.some((t) => NOT_NAME.has(t) || gaz.stateForms.has(t) || HEAD_KIND.has(t))) continue;
@@ -591,11 +595,11 @@ function personalNameRules(c: SentenceScope): void {
 }
 
 function stateReferenceRules(c: SentenceScope): void {
-  if (!(c.words.has('side') || c.words.has('pluralRef') || c.words.has('countryRef'))) return; // none of the words its patterns need
+  if (!(c.words.has(c.words.ids.side) || c.words.has(c.words.ids.pluralRef) || c.words.has(c.words.ids.countryRef))) return; // none of the words its patterns need
   const { text, s, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 7. References resolved later: "the Russian side", "the two countries", "the country".
-  for (const m of matchesAt(SIDE_AT, s, c.words.starts('side'))) {
+  for (const m of matchesAt(SIDE_AT, s, c.words.starts(c.words.ids.side))) {
     const before = stateBefore(c, at(m.index));
     if (before && !before.possessive) {
       // "the Russian side" is a definite description: the article belongs to it.
@@ -603,10 +607,10 @@ function stateReferenceRules(c: SentenceScope): void {
       candidates.push({ start, end: at(m.index) + 4, kind: 'state', entity: before.entity, rule: 'state-side', priority: 2 });
     }
   }
-  for (const m of matchesAt(PLURAL_REF_AT, s, c.words.starts('pluralRef'))) {
+  for (const m of matchesAt(PLURAL_REF_AT, s, c.words.starts(c.words.ids.pluralRef))) {
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'plural-ref', priority: 1 });
   }
-  for (const m of matchesAt(COUNTRY_REF_AT, s, c.words.starts('countryRef'))) {
+  for (const m of matchesAt(COUNTRY_REF_AT, s, c.words.starts(c.words.ids.countryRef))) {
     // "Turkey is the country most affected": a predicate describes, it does not refer back.
     if (/(?:^|\s)(?:is|was|are|were|remains|remained|becomes|became|be|been)\s+$/.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'definite-country', priority: 1 });
@@ -614,36 +618,36 @@ function stateReferenceRules(c: SentenceScope): void {
 }
 
 function bodyReferenceRules(c: SentenceScope): void {
-  if (!(c.words.has('administrationRef') || c.words.has('administration') || (c.unDocument && c.words.has('organization')) || c.words.has('operation') || c.words.has('branch'))) return; // none of the words its patterns need
+  if (!(c.words.has(c.words.ids.administrationRef) || c.words.has(c.words.ids.administration) || (c.unDocument && c.words.has(c.words.ids.organization)) || c.words.has(c.words.ids.operation) || c.words.has(c.words.ids.branch))) return; // none of the words its patterns need
   const { s, gaz, candidates } = c;
   const at = (i: number): number => c.offset + i;
-  for (const m of matchesAt(ADMINISTRATION_AT, s, c.words.starts('administrationRef'))) {
+  for (const m of matchesAt(ADMINISTRATION_AT, s, c.words.starts(c.words.ids.administrationRef))) {
     if (/^[Mm]y|^[Oo]ur/.test(m[0]) && !c.speaker) continue;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 1 });
   }
-  for (const m of matchesIf(s, NAMED_ADMINISTRATION_RE, c.words.has('administration'))) {
+  for (const m of matchesIf(s, NAMED_ADMINISTRATION_RE, c.words.has(c.words.ids.administration))) {
     if (!gaz.surnames.has((m[1] ?? '').toLowerCase())) continue;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 2 });
   }
   // "the Organization" in a text about the United Nations is the UN (UN usage, capitalised).
-  if (c.unDocument) for (const m of matchesAt(UN_ORGANIZATION_AT, s, c.words.starts('organization'))) {
+  if (c.unDocument) for (const m of matchesAt(UN_ORGANIZATION_AT, s, c.words.starts(c.words.ids.organization))) {
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: 'org:UN', rule: 'un-organization-ref', priority: 1 });
   }
-  for (const m of matchesAt(OPERATION_AT, s, c.words.starts('operation'))) {
+  for (const m of matchesAt(OPERATION_AT, s, c.words.starts(c.words.ids.operation))) {
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'other', entity: null, rule: 'named-operation', priority: 2 });
   }
-  for (const m of matchesAt(BRANCH_AT, s, c.words.starts('branch'))) {
+  for (const m of matchesAt(BRANCH_AT, s, c.words.starts(c.words.ids.branch))) {
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.branch', priority: 1 });
   }
 }
 
 function blocCoordinationRules(c: SentenceScope): void {
-  if (!(c.blocCoordination && c.words.has('bloc'))) return; // none of the words its patterns need
+  if (!(c.blocCoordination && c.words.has(c.words.ids.bloc))) return; // none of the words its patterns need
   const { s, gaz, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 8. Coordinated groupings: "the Central Asian and Caucasus countries" names two blocs.
   if (c.blocCoordination) {
-    for (const m of (c.words.has('bloc') ? matchesAt(c.blocCoordination, s, c.words.starts('blocStart')) : NO_MATCHES)) {
+    for (const m of (c.words.has(c.words.ids.bloc) ? matchesAt(c.blocCoordination, s, c.words.starts(c.words.ids.blocStart)) : NO_MATCHES)) {
       const a = m[1] ?? '';
       const b = m[2] ?? '';
       const aStart = at(m.index);

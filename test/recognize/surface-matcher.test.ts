@@ -46,6 +46,32 @@ describe('SurfaceMatcher', () => {
   });
 });
 
+describe('SurfaceMatcher.searchWith', () => {
+  it('returns what search returns and visits what the other matcher\'s forEachEnd visits, in the same order', () => {
+    const unit = fc.constantFrom('a', 'b', 'c', ' ', 'é', '\u0301', '\u{1F30D}');
+    const words = fc.array(fc.string({ unit, minLength: 1, maxLength: 4 }), { maxLength: 8 });
+    fc.assert(fc.property(words, words, fc.string({ unit, maxLength: 60 }), (mine, theirs, text) => {
+      const m = new SurfaceMatcher(mine.map((pattern) => ({ pattern })));
+      const other = new SurfaceMatcher(theirs.map((pattern) => ({ pattern })));
+      const expected: string[] = [];
+      other.forEachEnd(text, (index, end) => expected.push(`${index}@${end}`));
+      const visited: string[] = [];
+      const hits = m.searchWith(text, other, (index, end) => visited.push(`${index}@${end}`));
+      expect(hits.map(key)).toEqual(m.search(text).map(key));
+      expect(visited).toEqual(expected);
+    }), { numRuns: 500 });
+  });
+
+  it('finds both dictionaries\' words in one text', () => {
+    const names = new SurfaceMatcher([{ pattern: 'Korea' }, { pattern: 'Republic of Korea' }]);
+    const words = new SurfaceMatcher([{ pattern: 'of' }, { pattern: 'Rep' }]);
+    const visited: string[] = [];
+    const hits = names.searchWith('the Republic of Korea', words, (index, end) => visited.push(`${index}@${end}`));
+    expect(hits.map(key)).toEqual(['4-21:1', '16-21:0']);
+    expect(visited).toEqual(['1@7', '0@15']);
+  });
+});
+
 describe('SurfaceMatcher.matchesWhole', () => {
   it.each([
     ['a pattern', ['EU', 'European Union'], 'European Union', true],

@@ -110,21 +110,21 @@ const US_AFTER_ACT_AT = stickyCopy(US_AFTER_ACT_RE);
  */
 export function speakerReferences(sentence: string, words: SpanLiterals<SpeakerWord> = SPEAKER_LISTS.index(sentence).span(0, sentence.length)): SpeakerReference[] {
   // Every reference below starts with one of these words (and "us" needs " us"): none, nothing to do.
-  if (!(words.has('speakerMyOur') || words.has('speakerWe') || words.has('speakerI') || words.has('speakerOur') || words.has('speakerUs'))) return [];
+  if (!(words.has(words.ids.speakerMyOur) || words.has(words.ids.speakerWe) || words.has(words.ids.speakerI) || words.has(words.ids.speakerOur) || words.has(words.ids.speakerUs))) return [];
   const out: SpeakerReference[] = [];
-  const myOur = words.starts('speakerMyOur');
+  const myOur = words.starts(words.ids.speakerMyOur);
   addGovernmentReferences(sentence, myOur, out);
   addCountryReferences(sentence, myOur, out);
   // Rhetorical questions ("Do we give up?") and quoted words ("..., he said, 'we will ...'") speak for everyone or for someone else.
-  if (words.has('speakerQuote') || (words.has('speakerQuestion') && /\?\s*$/.test(sentence))) return byStart(out);
+  if (words.has(words.ids.speakerQuote) || (words.has(words.ids.speakerQuestion) && /\?\s*$/.test(sentence))) return byStart(out);
   // An inclusive sentence keeps only a "we" or "I" that performs an appeal, demand or condemnation itself.
-  const inclusive = words.has('speakerInclusive') && INCLUSIVE.test(sentence);
+  const inclusive = words.has(words.ids.speakerInclusive) && INCLUSIVE.test(sentence);
   addWeReferences(sentence, words, inclusive, out);
   addIReferences(sentence, words, out);
   if (inclusive) return byStart(out);
   addOurReferences(sentence, words, out);
   // "India blamed us", "sent jets to bomb us": "us" as the object of a hostile or diplomatic act.
-  if (words.has('speakerUs')) addUsReferences(sentence, words, out);
+  if (words.has(words.ids.speakerUs)) addUsReferences(sentence, words, out);
   return byStart(out);
 }
 
@@ -139,7 +139,7 @@ function taken(out: readonly SpeakerReference[], start: number, end: number): bo
 
 /** The pronoun sits in someone else's reported words: a verb of saying or claiming comes before it in the sentence. */
 function reported(sentence: string, words: SpanLiterals<SpeakerWord>, start: number): boolean {
-  return words.has('speakerReported', 0, start) && REPORTED_BEFORE.test(sentence.slice(0, start));
+  return words.has(words.ids.speakerReported, 0, start) && REPORTED_BEFORE.test(sentence.slice(0, start));
 }
 
 function addGovernmentReferences(sentence: string, myOur: readonly number[], out: SpeakerReference[]): void {
@@ -153,7 +153,7 @@ function addCountryReferences(sentence: string, myOur: readonly number[], out: S
 }
 
 function addWeReferences(sentence: string, words: SpanLiterals<SpeakerWord>, inclusive: boolean, out: SpeakerReference[]): void {
-  for (const m of matchesAt(WE_AT, sentence, words.starts('speakerWe'))) {
+  for (const m of matchesAt(WE_AT, sentence, words.starts(words.ids.speakerWe))) {
     const end = m.index + m[0].length;
     if (taken(out, m.index, end) || reported(sentence, words, m.index)) continue;
     if (weActsForState(sentence, m.index, end, inclusive)) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
@@ -171,21 +171,21 @@ function weActsForState(sentence: string, start: number, end: number, inclusive:
 }
 
 function addIReferences(sentence: string, words: SpanLiterals<SpeakerWord>, out: SpeakerReference[]): void {
-  for (const m of matchesAt(I_AT, sentence, words.starts('speakerI'))) {
+  for (const m of matchesAt(I_AT, sentence, words.starts(words.ids.speakerI))) {
     const end = m.index + 1;
     if (!taken(out, m.index, end) && !reported(sentence, words, m.index) && (PERFORMATIVE_AFTER_PRONOUN.test(sentence.slice(end, end + 80)) || I_ANNOUNCES.test(sentence.slice(end, end + 80)))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
 }
 
 function addOurReferences(sentence: string, words: SpanLiterals<SpeakerWord>, out: SpeakerReference[]): void {
-  for (const m of matchesAt(OUR_AT, sentence, words.starts('speakerOur'))) {
+  for (const m of matchesAt(OUR_AT, sentence, words.starts(words.ids.speakerOur))) {
     const end = m.index + m[0].length;
     if (!taken(out, m.index, end) && OUR_STATE_NOUN.test(sentence.slice(end, end + 20))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
 }
 
 function addUsReferences(sentence: string, words: SpanLiterals<SpeakerWord>, out: SpeakerReference[]): void {
-  for (const m of matchesAt(US_AFTER_ACT_AT, sentence, words.starts('speakerActOnUs'))) {
+  for (const m of matchesAt(US_AFTER_ACT_AT, sentence, words.starts(words.ids.speakerActOnUs))) {
     const start = m.index + m[0].length - 2;
     if (!taken(out, start, start + 2)) out.push({ start, end: start + 2, kind: 'state', rule: 'speaker-pronoun' });
   }
