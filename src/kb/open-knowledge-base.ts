@@ -9,6 +9,9 @@ import { migrateToLatest } from './migrate.js';
 
 export const DEFAULT_DB_PATH = './diplograph.sqlite';
 
+/** Pages of write-ahead log after which a commit copies the log into the database (see openSqlite). */
+export const WAL_CHECKPOINT_PAGES = 10_000;
+
 /** Environment variable naming a PostgreSQL knowledge base when no --db is given. */
 export const DB_URL_ENV = 'DIPLOGRAPH_DB_URL';
 
@@ -63,6 +66,14 @@ async function openSqlite(location: string, options: OpenOptions): Promise<Knowl
   // may have to restore in memory rather than in a temporary file: no system call per page, and
   // nothing in them is needed after a crash (the write-ahead log is what recovery reads).
   sqlite.pragma('temp_store = MEMORY');
+  // A checkpoint copies the log's pages into the database file: with SQLite's default of one
+  // every 1000 pages (4 MB), an ingest copied the same index pages again and again (a write batch
+  // rewrites ~700 pages, most of them pages earlier batches touched too). Every 10000 pages (a
+  // log of up to 40 MB) each page is copied once for many batches. What a crash can lose does not
+  // change: a killed process loses no committed transaction and leaves no half-written one either
+  // way; only on power loss may committed batches since the last checkpoint roll back (never
+  // corrupt), as synchronous = NORMAL already allowed, now up to 40 MB of them instead of 4.
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   if (!options.readonly) await migrateToLatest(db, 'sqlite');
   return { db, dialect: 'sqlite', location, sqlite, close: () => db.destroy() };

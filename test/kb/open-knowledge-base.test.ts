@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DB_PATH, openKnowledgeBase, resolveLocation } from '../../src/kb/open-knowledge-base.js';
+import { DEFAULT_DB_PATH, WAL_CHECKPOINT_PAGES, openKnowledgeBase, resolveLocation } from '../../src/kb/open-knowledge-base.js';
 import { dialectOf, displayLocation } from '../../src/kb/dialect.js';
 import { postgresUnavailable, testPgUrl } from '../helpers/test-databases.js';
 
@@ -40,5 +43,30 @@ describe.skipIf(!!(await postgresUnavailable()))('opening PostgreSQL', () => {
     const err = await openKnowledgeBase(url.toString()).then(() => undefined, (e: Error) => e);
     expect(err?.message).toMatch(/cannot open knowledge base postgres:\/\/.*diplograph_test_no_such_database/);
     expect(err?.message).not.toContain('hunter2');
+  });
+});
+
+describe('opening SQLite', () => {
+  // What a crash can cost rests on these: a change to any of them must be argued, not slipped in.
+  it.each([
+    ['journal_mode', 'wal'],
+    ['synchronous', 1],
+    ['wal_autocheckpoint', WAL_CHECKPOINT_PAGES],
+    ['busy_timeout', 10000],
+    ['foreign_keys', 1],
+  ] as const)('sets %s to %s', async (pragma, value) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dg-open-'));
+    const kb = await openKnowledgeBase(path.join(dir, 'kb.sqlite'));
+    try {
+      expect(kb.sqlite!.pragma(pragma, { simple: true })).toBe(value);
+    } finally {
+      await kb.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checkpoints the write-ahead log less often than SQLite\'s default of 1000 pages, but still does', () => {
+    expect(WAL_CHECKPOINT_PAGES).toBeGreaterThan(1000);
+    expect(WAL_CHECKPOINT_PAGES).toBeLessThanOrEqual(20_000);
   });
 });
