@@ -145,7 +145,10 @@ function writeRowsSqlite(kb: KnowledgeBase, sqlite: SQLite.Database, doc: Docume
 /** Index the sentences of documents listed in sentences_fts_deferred (of one, or of all) and take them off the list. */
 function indexDeferredSentences(sqlite: SQLite.Database, doc?: string): void {
   if (doc === undefined) {
-    cachedStatement(sqlite, 'insert into sentences_fts (rowid, text) select rowid, text from sentences where doc in (select doc from sentences_fts_deferred) order by rowid').run();
+    // In rowid order (FTS5 starts a new segment when a rowid comes lower than the one before), read
+    // in that order: documents in the order they were listed, each one's sentences by idx, which
+    // is the order they were inserted in. Ordering by rowid instead sorted all the batch's text.
+    cachedStatement(sqlite, 'insert into sentences_fts (rowid, text) select s.rowid, s.text from sentences_fts_deferred d join sentences s on s.doc = d.doc order by d.rowid, s.idx').run();
     cachedStatement(sqlite, 'delete from sentences_fts_deferred').run();
     return;
   }

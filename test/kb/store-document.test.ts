@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/kb/open-knowledge-base.js';
 import { sql } from 'kysely';
-import { storeDocument } from '../../src/kb/store-document.js';
+import { deleteDocument, storeDocument } from '../../src/kb/store-document.js';
+import { WriteBatch } from '../../src/kb/write-transaction.js';
 import { parseSearchTerms, sentenceMatch } from '../../src/kb/full-text.js';
 import { exportJson } from '../../src/export/export-json.js';
 import { listEvents } from '../../src/kb/queries/list-events.js';
@@ -146,6 +147,27 @@ for (const target of await testDatabases('store-document')) describe.skipIf(!!ta
     expect(await search(kb, 'protested')).toEqual(['doc-hand-1/9']);
     await kb.db.deleteFrom('sentences').where('idx', '=', 9).execute();
     expect(await search(kb, 'protested')).toEqual([]);
+  });
+
+  it.skipIf(target.dialect === 'postgres')('indexes a write batch\'s sentences at its commit: every document kept, none replaced or dropped', async () => {
+    kb = await freshKnowledgeBase(target);
+    await storeDocument(kb, handBuiltDocument('Iotaland praised Kappastan.', 'old.txt', 'd0'));
+    const batch = (await WriteBatch.open(kb))!;
+    await storeDocument(kb, handBuiltDocument('Alphaland condemned Betastan.\nBetastan expelled envoys.', 'a.txt', 'a1'));
+    await storeDocument(kb, handBuiltDocument('Gammaland condemned Deltastan.\nDeltastan recalled envoys.', 'b.txt', 'b1'));
+    // Replaced and deleted inside the batch: their sentences must leave no index entries behind.
+    await storeDocument(kb, handBuiltDocument('Alphaland thanked Betastan.\nBetastan welcomed envoys.', 'a.txt', 'a2'));
+    await deleteDocument(kb, 'd0');
+    await storeDocument(kb, handBuiltDocument('Epsilonia condemned Zetania.', 'c.txt', 'c1'));
+    expect(await search(kb, 'condemned')).toEqual([]);
+    await batch.commit();
+    expect(await search(kb, 'condemned')).toEqual(['b1/0', 'c1/0']);
+    expect(await search(kb, 'envoys')).toEqual(['a2/1', 'b1/1']);
+    expect(await search(kb, 'expelled')).toEqual([]);
+    expect(await search(kb, 'praised')).toEqual([]);
+    // The index agrees with the sentences it was built from (FTS5 raises an error otherwise).
+    await sql`insert into sentences_fts (sentences_fts, rank) values ('integrity-check', 1)`.execute(kb.db);
+    expect(await kb.db.selectFrom('sentences_fts_deferred' as any).selectAll().execute()).toEqual([]);
   });
 
   it('stores many rows of a table in their order, however many there are', async () => {
