@@ -14,18 +14,21 @@ import type { Database, EntitiesTable } from './schema.js';
  * naming the entity, whatever the order. Ranking by source rather than by id alone keeps what a
  * sequential ingest (files in sorted order) has always stored, so single-process results do not change.
  *
- * Chosen over merging the versions (a union of aliases): a merge cannot be undone when a document
- * goes, has no natural answer for the name, would rewrite popular rows (and, on PostgreSQL, lock
- * them) for every document that names them, and would change what every knowledge base stores.
+ * Chosen over merging the versions (a union of aliases), which would let a name search find every
+ * spelling: a merge cannot be undone when a document goes, has no natural answer for the name,
+ * would rewrite popular rows (and, on PostgreSQL, lock them) for every document that names them,
+ * and would change what every knowledge base stores. Each spelling stays in the mentions anyway.
  *
  * A row whose definer is deleted stays (other documents' mentions may point at it, and entity rows
  * have never been deleted) with its content, but its definer is cleared: no stored document vouches
  * for it, so the next document that names the entity redefines it (see orphanEntitiesOf). A
- * replaced file's new version thus redefines the rows the old one defined. `defined_by` null also
- * marks rows migration 011 found no document for; such a row loses to any document.
+ * replaced file's new version thus redefines the rows the old one defined. Other documents' versions
+ * are not kept, so after a deletion a row can differ from what a knowledge base built afresh from the
+ * remaining documents holds, until a document ranked first among them is stored again. `defined_by`
+ * null also marks rows migration 011 found no document for; such a row loses to any document.
  *
- * Sources compare as code points (SQLite's BINARY collation, PostgreSQL's "C" collation given to
- * the column by migration 011, and compareCodePoints here), so both stores rank alike.
+ * Sources and ids compare as code points (SQLite's BINARY collation, PostgreSQL's "C" collation
+ * given to both columns by migration 011, and compareCodePoints here), so both stores rank alike.
  */
 
 /** An entity row as a document offers it: its definer is that document. */

@@ -3,9 +3,9 @@ import type { DialectName } from '../dialect.js';
 
 /**
  * Entity rows name the document whose version they are (see src/kb/entity-definition.ts), so that
- * the version kept no longer depends on the order documents were stored in. On PostgreSQL the
- * source column compares in the "C" collation, by code point as SQLite does, whatever the
- * database's collation: both stores must agree on which document ranks first.
+ * the version kept no longer depends on the order documents were stored in. On PostgreSQL both
+ * columns compare in the "C" collation, by code point as SQLite does, whatever the database's
+ * collation: both stores must agree on which document ranks first.
  *
  * Rows stored before kept the first version stored, so their definer is taken to be the document
  * stored first (by ingested_at) among those that mention the entity: the rule the row was written
@@ -14,7 +14,7 @@ import type { DialectName } from '../dialect.js';
  */
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const collate = dialect === 'postgres' ? sql.raw(' collate "C"') : sql.raw('');
-  await sql`alter table entities add column defined_by text`.execute(db);
+  await sql`alter table entities add column defined_by text${collate}`.execute(db);
   await sql`alter table entities add column defined_by_source text${collate}`.execute(db);
   await sql`update entities set defined_by = (
     select m.doc from mentions m join documents d on d.id = m.doc
