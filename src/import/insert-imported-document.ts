@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ExportDate, ExportJson } from '../export/export-types.js';
 import type { Database } from '../kb/schema.js';
+import { writeEntityRows } from '../kb/entity-definition.js';
 import { deriveParagraphs, headingEnd } from './derive-structure.js';
 import type { DocumentSlice } from './split-by-document.js';
 
@@ -13,7 +14,7 @@ export const IMPORTED_PIPELINE_VERSION = 'import';
 export interface InsertContext {
   /** The file's entities by id (validated: every id a slice refers to is here). */
   entities: Map<string, ExportJson['entities'][number]>;
-  /** `entities.source` of the entities this import adds. */
+  /** `entities.source` of the entities this import writes. */
   entitySource: string;
   /** `documents.ingested_at`; exports list documents in this order. */
   ingestedAt: string;
@@ -21,8 +22,8 @@ export interface InsertContext {
 
 /**
  * Write one document of an export into the knowledge base, inside the caller's transaction: the
- * same rows src/kb/store-document.ts writes, rebuilt from the export. Entities the knowledge base
- * already has are kept as they are; the others are added. Returns how many entities were added.
+ * same rows src/kb/store-document.ts writes, rebuilt from the export. Entities are written as the
+ * store writes them (see writeImportedEntities). Returns how many entities were added.
  */
 export async function insertImportedDocument(trx: Kysely<Database>, slice: DocumentSlice, ctx: InsertContext): Promise<number> {
   const d = slice.document;
@@ -44,7 +45,7 @@ export async function insertImportedDocument(trx: Kysely<Database>, slice: Docum
   await insertChunked(trx, 'sentences', d.sentences.map((s, idx) => ({ doc: id, idx, paragraph: s.paragraph, start: s.start, end: s.end, text: d.text.slice(s.start, s.end) })));
   await insertChunked(trx, 'footnotes', d.footnotes.map((f) => ({ doc: id, label: f.label, start: f.start, end: f.end, markers: JSON.stringify(f.markers) })));
 
-  const added = await insertMissingEntities(trx, [...slice.entityIds], ctx);
+  const added = await writeImportedEntities(trx, [...slice.entityIds], { id, source: d.source }, ctx);
 
   await insertChunked(trx, 'mentions', slice.mentions.map((m) => ({
     doc: id, start: m.start, end: m.end, text: m.text, entity: m.entity, kind: m.kind, rule: m.rule,
@@ -112,27 +113,23 @@ function agreementRows(doc: string, slice: DocumentSlice) {
   }));
 }
 
-/** Add the entities the knowledge base lacks, in id order (concurrent PostgreSQL writers then lock rows in one order). */
-async function insertMissingEntities(trx: Kysely<Database>, ids: string[], ctx: InsertContext): Promise<number> {
-  const sorted = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const present = new Set<string>();
-  for (let i = 0; i < sorted.length; i += CHUNK) {
-    const rows = await trx.selectFrom('entities').select('id').where('id', 'in', sorted.slice(i, i + CHUNK)).execute();
-    for (const r of rows) present.add(r.id);
-  }
-  const missing = sorted.filter((id) => !present.has(id)).map((id) => {
-    const e = ctx.entities.get(id)!;
+/**
+ * The file's version of the entities this document names, defined by this document: added where
+ * missing, and in place of a stored version whose definer ranks after this document, as a stored
+ * document's rows would be (src/kb/entity-definition.ts), so that importing and ingesting give the
+ * same rows in any order. Returns how many were missing.
+ */
+async function writeImportedEntities(trx: Kysely<Database>, ids: string[], doc: { id: string; source: string }, ctx: InsertContext): Promise<number> {
+  const rows = ids.map((entityId) => {
+    const e = ctx.entities.get(entityId)!;
     return {
       id: e.id, kind: e.kind, name: e.name, aliases: JSON.stringify(e.aliases), wikidata: e.wikidata ?? null,
       iso3: e.iso3 ?? null, country: e.country ?? null, sector: e.sector ?? null,
       offices: e.offices ? JSON.stringify(e.offices) : null, source: ctx.entitySource,
+      defined_by: doc.id, defined_by_source: doc.source,
     };
   });
-  for (let i = 0; i < missing.length; i += CHUNK) {
-    // Another writer may have added the same entity meanwhile: the first record of an id stays, as in the store.
-    await trx.insertInto('entities').values(missing.slice(i, i + CHUNK)).onConflict((oc) => oc.column('id').doNothing()).execute();
-  }
-  return missing.length;
+  return (await writeEntityRows(trx, rows)).length;
 }
 
 async function insertChunked<T extends keyof Database>(trx: Kysely<Database>, table: T, rows: any[]): Promise<void> {

@@ -7,8 +7,12 @@ export interface TableRows {
   table: keyof Database;
   columns: string[];
   rows: unknown[][];
-  /** Rows shared across documents (entities): a row whose key is already stored is skipped. */
-  ignoreConflictOn?: string;
+  /**
+   * Rows shared across documents (entities), keyed by this column. Each names this document as its
+   * definer (defined_by, defined_by_source); a stored row gives way only to the version of a
+   * document that ranks before its definer (src/kb/entity-definition.ts).
+   */
+  sharedKey?: string;
 }
 
 /**
@@ -54,8 +58,8 @@ export function documentRows(doc: AnalysedDocument): DocumentRows {
   const id = doc.id;
   const seg = doc.segmentation;
   const tables: TableRows[] = [];
-  const add = (table: keyof Database, columns: string[], rows: unknown[][], ignoreConflictOn?: string) => {
-    if (rows.length > 0) tables.push({ table, columns, rows, ...(ignoreConflictOn ? { ignoreConflictOn } : {}) });
+  const add = (table: keyof Database, columns: string[], rows: unknown[][], sharedKey?: string) => {
+    if (rows.length > 0) tables.push({ table, columns, rows, ...(sharedKey ? { sharedKey } : {}) });
   };
 
   add('documents', ['id', 'source', 'format', 'title', 'text', 'period_start', 'period_end', 'dct', 'period_rule', 'period_reason', 'chars', 'pipeline_version'], [[
@@ -71,10 +75,10 @@ export function documentRows(doc: AnalysedDocument): DocumentRows {
 
   // In id order, so that concurrent writers on PostgreSQL lock shared entity rows in one order (no deadlock).
   const entities = [...doc.entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  // Entities are shared across documents: the first record of an id stays (gazetteer data is the same for all).
-  add('entities', ['id', 'kind', 'name', 'aliases', 'wikidata', 'iso3', 'country', 'sector', 'offices', 'source'], entities.map((e) => [
+  // Entities are shared across documents: the stored record of an id is the first-ranked document's.
+  add('entities', ['id', 'kind', 'name', 'aliases', 'wikidata', 'iso3', 'country', 'sector', 'offices', 'source', 'defined_by', 'defined_by_source'], entities.map((e) => [
     e.id, e.kind, e.name, json(e.aliases), e.wikidata ?? null, e.iso3 ?? null, e.country ?? null, e.sector ?? null,
-    e.offices ? json(e.offices) : null, e.source,
+    e.offices ? json(e.offices) : null, e.source, id, doc.source,
   ]), 'id');
 
   add('mentions', ['doc', 'start', 'end', 'text', 'entity', 'kind', 'rule', 'inferred'], doc.mentions.map((m) => [

@@ -10,6 +10,7 @@ import * as m007 from './migrations/007-sql-views.js';
 import * as m008 from './migrations/008-event-role-order.js';
 import * as m009 from './migrations/009-sentence-search-per-document.js';
 import * as m010 from './migrations/010-event-merge-key.js';
+import * as m011 from './migrations/011-entity-definer.js';
 
 type DialectMigration = { up: (db: Kysely<any>, dialect: DialectName) => Promise<void> };
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '008-event-role-order': m008,
   '009-sentence-search-per-document': m009,
   '010-event-merge-key': m010,
+  '011-entity-definer': m011,
 };
 
 class StaticProvider implements MigrationProvider {

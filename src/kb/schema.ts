@@ -71,6 +71,9 @@ export interface EntitiesTable {
   sector: string | null;
   offices: string | null;
   source: string;
+  /** The document whose version this row is, and its source; null when none is stored (see entity-definition.ts). */
+  defined_by: string | null;
+  defined_by_source: string | null;
 }
 
 export interface MentionsTable {

@@ -10,6 +10,7 @@ import { lockKeys } from './dialect.js';
 import { documentRows, type DocumentRows, type TableRows } from './document-rows.js';
 import { cachedStatement, runSql } from './cached-statements.js';
 import { pruneClustersOf } from '../consolidate/prune-clusters.js';
+import { offeredRowWins, orphanEntitiesOf, ranksBefore, writeEntityRows, type DefinedEntityRow, type DefinerRank } from './entity-definition.js';
 
 export type StoreStatus = 'added' | 'unchanged' | 'replaced';
 
@@ -48,35 +49,72 @@ export async function storeDocumentRows(kb: KnowledgeBase, doc: DocumentRows, no
     if (existing || replaced.length) await pruneClustersOf(trx, existing ? [doc.id, ...replaced] : replaced);
     return { id: doc.id, status: replaced.length > 0 || existing ? ('replaced' as const) : ('added' as const), replaced };
   });
-  if (kb.sqlite && result.status !== 'unchanged') rememberSharedKeys(kb, kb.sqlite, doc);
+  if (kb.sqlite && result.status !== 'unchanged') rememberSharedRanks(kb, kb.sqlite, doc);
   return result;
 }
 
 /**
- * Keys of shared rows (entities) known to be stored, per SQLite connection and table. A shared row
- * is never changed or deleted once stored (the first record of a key stays), so offering it again
- * only costs its `on conflict do nothing` an index lookup: writeRowsSqlite leaves out the rows of
- * known keys. A key becomes known once the transaction that wrote it has committed; a document or
- * batch rolled back teaches nothing.
+ * What this SQLite connection knows of stored shared rows (entities): per table and key, a rank
+ * that the stored row's definer equals or beats (see entity-definition.ts). A row offered by a
+ * document ranked after it would lose its upsert anyway, at the cost of an index lookup, so
+ * writeRowsSqlite leaves it out. A rank becomes known once the transaction that wrote it has
+ * committed (a document or batch rolled back teaches nothing). Ranks only improve, except when a
+ * document's deletion clears the definer of its rows: then everything known is forgotten, on this
+ * connection at once, and when another connection committed anything (SQLite's data_version).
  */
-const storedSharedKeys = new WeakMap<SQLite.Database, Map<string, Set<unknown>>>();
-
-function sharedKeysOf(sqlite: SQLite.Database, table: string): Set<unknown> {
-  let tables = storedSharedKeys.get(sqlite);
-  if (!tables) storedSharedKeys.set(sqlite, (tables = new Map()));
-  let keys = tables.get(table);
-  if (!keys) tables.set(table, (keys = new Set()));
-  return keys;
+interface SharedRanks {
+  dataVersion: unknown;
+  /** Bumped by each forgetting, so that a commit callback registered before it adds nothing. */
+  generation: number;
+  tables: Map<string, Map<unknown, DefinerRank>>;
 }
 
-/** After a document's savepoint or transaction succeeded: its shared keys are stored once that commits. */
-function rememberSharedKeys(kb: KnowledgeBase, sqlite: SQLite.Database, doc: DocumentRows): void {
+const sharedRanksByConnection = new WeakMap<SQLite.Database, SharedRanks>();
+
+function sharedRanksOf(sqlite: SQLite.Database): SharedRanks {
+  let known = sharedRanksByConnection.get(sqlite);
+  if (!known) sharedRanksByConnection.set(sqlite, (known = { dataVersion: undefined, generation: 0, tables: new Map() }));
+  return known;
+}
+
+function forgetSharedRanks(sqlite: SQLite.Database): void {
+  const known = sharedRanksOf(sqlite);
+  known.tables.clear();
+  known.generation++;
+}
+
+/** Inside the write transaction: what is known, forgotten first if another connection has committed since. */
+function currentSharedRanks(sqlite: SQLite.Database): SharedRanks {
+  const known = sharedRanksOf(sqlite);
+  const version = cachedStatement(sqlite, 'pragma data_version').get() as Record<string, unknown>;
+  if (known.dataVersion !== version.data_version) {
+    forgetSharedRanks(sqlite);
+    known.dataVersion = version.data_version;
+  }
+  return known;
+}
+
+/** The definer columns of a shared table's row. */
+function rankOf(t: TableRows, row: unknown[]): DefinerRank {
+  return { source: row[t.columns.indexOf('defined_by_source')] as string, id: row[t.columns.indexOf('defined_by')] as string };
+}
+
+/** After a document's savepoint or transaction succeeded: its ranks hold once that commits. */
+function rememberSharedRanks(kb: KnowledgeBase, sqlite: SQLite.Database, doc: DocumentRows): void {
+  const known = sharedRanksOf(sqlite);
+  const generation = known.generation;
   const remember = () => {
+    if (known.generation !== generation) return;
     for (const t of doc.tables) {
-      if (!t.ignoreConflictOn) continue;
-      const at = t.columns.indexOf(t.ignoreConflictOn);
-      const keys = sharedKeysOf(sqlite, t.table);
-      for (const row of t.rows) keys.add(row[at]);
+      if (!t.sharedKey) continue;
+      const at = t.columns.indexOf(t.sharedKey);
+      let ranks = known.tables.get(t.table);
+      if (!ranks) known.tables.set(t.table, (ranks = new Map()));
+      for (const row of t.rows) {
+        const rank = rankOf(t, row);
+        // The stored row's definer is now this document or one ranked before it.
+        if (ranksBefore(rank, ranks.get(row[at]) ?? null)) ranks.set(row[at], rank);
+      }
     }
   };
   const batch = openWriteBatch(kb);
@@ -84,13 +122,16 @@ function rememberSharedKeys(kb: KnowledgeBase, sqlite: SQLite.Database, doc: Doc
   else remember();
 }
 
-/** The rows of a shared table whose keys are not known to be stored yet (all rows of other tables). */
-function rowsNotStored(sqlite: SQLite.Database, t: TableRows, rows: unknown[][]): unknown[][] {
-  if (!t.ignoreConflictOn) return rows;
-  const keys = storedSharedKeys.get(sqlite)?.get(t.table);
-  if (!keys?.size) return rows;
-  const at = t.columns.indexOf(t.ignoreConflictOn);
-  return rows.filter((row) => !keys.has(row[at]));
+/** The rows of a shared table that could win their upsert (all rows of other tables). */
+function rowsToOffer(known: SharedRanks, t: TableRows, rows: unknown[][]): unknown[][] {
+  if (!t.sharedKey) return rows;
+  const ranks = known.tables.get(t.table);
+  if (!ranks?.size) return rows;
+  const at = t.columns.indexOf(t.sharedKey);
+  return rows.filter((row) => {
+    const stored = ranks.get(row[at]);
+    return !stored || !ranksBefore(stored, rankOf(t, row));
+  });
 }
 
 /** Delete a stored document and everything that came from it; false when there is no such document. */
@@ -105,11 +146,16 @@ export async function deleteDocument(kb: KnowledgeBase, id: string): Promise<boo
   });
 }
 
-/** Remove a document and every row that came from it. */
+/**
+ * Remove a document and every row that came from it. Entity rows stay (other documents may name
+ * them); those it defined lose their definer and go to the next document naming them.
+ */
 export async function deleteDocumentRows(trx: Transaction<Database> | Kysely<Database>, id: string, kb?: KnowledgeBase): Promise<void> {
   // Sentences still waiting for the batch's full-text fill are indexed first: the delete trigger
   // removes each deleted sentence from the index, which must then hold it.
   if (kb?.sqlite) indexDeferredSentences(kb.sqlite, id);
+  await orphanEntitiesOf(trx, id);
+  if (kb?.sqlite) forgetSharedRanks(kb.sqlite);
   await trx.deleteFrom('event_actors').where('event', 'in', trx.selectFrom('events').select('id').where('doc', '=', id)).execute();
   for (const table of PER_DOCUMENT_TABLES) await trx.deleteFrom(table).where('doc', '=', id).execute();
   await trx.deleteFrom('documents').where('id', '=', id).execute();
@@ -133,9 +179,10 @@ function withIngestedAt(t: TableRows, now: Date): TableRows {
  */
 function writeRowsSqlite(kb: KnowledgeBase, sqlite: SQLite.Database, doc: DocumentRows, now: Date): void {
   cachedStatement(sqlite, 'insert into sentences_fts_deferred (doc) values (?)').run(doc.id);
+  const known = currentSharedRanks(sqlite);
   for (const t of doc.tables) {
     const { table, columns, rows } = withIngestedAt(t, now);
-    insertRows(sqlite, table, columns, rowsNotStored(sqlite, t, rows), t.ignoreConflictOn);
+    insertRows(sqlite, table, columns, rowsToOffer(known, t, rows), t.sharedKey);
   }
   const batch = openWriteBatch(kb);
   if (batch) batch.beforeCommit('sentences_fts', () => indexDeferredSentences(sqlite));
@@ -163,10 +210,14 @@ const CHUNK = 400;
 async function writeRowsKysely(trx: Kysely<Database>, doc: DocumentRows, now: Date): Promise<void> {
   for (const t of doc.tables) {
     const { table, columns, rows } = withIngestedAt(t, now);
+    const objects = (part: unknown[][]) => part.map((r) => Object.fromEntries(columns.map((c, k) => [c, r[k]])));
+    if (t.sharedKey) {
+      if (table !== 'entities' || t.sharedKey !== 'id') throw new Error(`no rule for shared rows of ${table}`);
+      await writeEntityRows(trx, objects(rows) as unknown as DefinedEntityRow[]);
+      continue;
+    }
     for (let i = 0; i < rows.length; i += CHUNK) {
-      const values = rows.slice(i, i + CHUNK).map((r) => Object.fromEntries(columns.map((c, k) => [c, r[k]])));
-      const insert = trx.insertInto(table).values(values as any);
-      await (t.ignoreConflictOn ? insert.onConflict((oc) => oc.column(t.ignoreConflictOn as any).doNothing()) : insert).execute();
+      await trx.insertInto(table).values(objects(rows.slice(i, i + CHUNK)) as any).execute();
     }
   }
 }
@@ -179,10 +230,10 @@ async function writeRowsKysely(trx: Kysely<Database>, doc: DocumentRows, now: Da
 const ROWS_PER_STATEMENT = 16;
 
 /** Rows in order (so rowids are as one insert per row gives them): groups of ROWS_PER_STATEMENT, then the rest one by one. */
-function insertRows(sqlite: SQLite.Database, table: string, columns: string[], rows: unknown[][], onConflictIgnore?: string): void {
+function insertRows(sqlite: SQLite.Database, table: string, columns: string[], rows: unknown[][], sharedKey?: string): void {
   let next = 0;
   if (rows.length >= ROWS_PER_STATEMENT) {
-    const group = preparedInsert(sqlite, table, columns, onConflictIgnore, ROWS_PER_STATEMENT);
+    const group = preparedInsert(sqlite, table, columns, sharedKey, ROWS_PER_STATEMENT);
     const width = columns.length;
     const values: unknown[] = new Array(ROWS_PER_STATEMENT * width);
     for (; next + ROWS_PER_STATEMENT <= rows.length; next += ROWS_PER_STATEMENT) {
@@ -195,19 +246,20 @@ function insertRows(sqlite: SQLite.Database, table: string, columns: string[], r
     }
   }
   if (next === rows.length) return;
-  const single = preparedInsert(sqlite, table, columns, onConflictIgnore, 1);
+  const single = preparedInsert(sqlite, table, columns, sharedKey, 1);
   for (; next < rows.length; next++) single.run(rows[next]!);
 }
 
-/** Insert statements' SQL by table, row count, conflict column and columns: written once, not per document. */
+/** Insert statements' SQL by table, row count, shared key and columns: written once, not per document. */
 const insertSources = new Map<string, string>();
 
-function preparedInsert(sqlite: SQLite.Database, table: string, columns: string[], onConflictIgnore: string | undefined, rowCount: number): SQLite.Statement {
-  const key = `${table}\n${rowCount}\n${onConflictIgnore ?? ''}\n${columns.join('\n')}`;
+function preparedInsert(sqlite: SQLite.Database, table: string, columns: string[], sharedKey: string | undefined, rowCount: number): SQLite.Statement {
+  const key = `${table}\n${rowCount}\n${sharedKey ?? ''}\n${columns.join('\n')}`;
   let source = insertSources.get(key);
   if (source === undefined) {
     const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
-    const conflict = onConflictIgnore ? ` on conflict (${quoted(onConflictIgnore)}) do nothing` : '';
+    const update = columns.filter((c) => c !== sharedKey).map((c) => `${quoted(c)} = excluded.${quoted(c)}`).join(', ');
+    const conflict = sharedKey ? ` on conflict (${quoted(sharedKey)}) do update set ${update} where ${offeredRowWins(table)}` : '';
     const row = `(${columns.map(() => '?').join(', ')})`;
     source = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${Array.from({ length: rowCount }, () => row).join(', ')}${conflict}`;
     insertSources.set(key, source);
