@@ -27,11 +27,16 @@ export async function consolidateDocument(kb: KnowledgeBase, doc: string, now: D
     // deleted, see pruneClustersOf), so the cost does not grow with the knowledge base.
     const q = <R>(query: RawBuilder<R>) => runSql(kb, trx, query);
     // This document's earlier merges go (undone ones stay, to be remembered, while their event exists).
-    const removed = await q(sql<{ cluster: string; undone: number }>`delete from event_clusters where doc = ${doc}
+    // Most documents are new and have none: a read finds that for a third of what the delete cost
+    // (measured in an ingest: ~35 against ~110 µs a document).
+    const [anyMerge] = await q(sql<{ one: number }>`select 1 as one from event_clusters where doc = ${doc} limit 1`);
+    const removed = !anyMerge ? [] : await q(sql<{ cluster: string; undone: number }>`delete from event_clusters where doc = ${doc}
       and (undone = 0 or not exists (select 1 from events e where e.id = event_clusters.event)) returning cluster, undone`);
     const pruned = removed.filter((r) => r.undone).length;
     if (removed.length) await dissolveSingletons(trx, removed.map((r) => r.cluster));
-    const events = (await candidatesOf(q, sql`e.doc = ${doc}`, sql`e.doc = ${doc}`)).filter((e) => mergeableDate(e.dateValue));
+    // Only dated events can merge (mergeableDate): the others, most of them, are not read at all.
+    const dated = () => sql`e.doc = ${doc} and e.date_value is not null`;
+    const events = (await candidatesOf(q, dated(), dated())).filter((e) => mergeableDate(e.dateValue));
     // PostgreSQL: two documents consolidated at once would each miss the other's new cluster rows
     // and start a cluster of their own for the same event. Events merge only within one type,
     // polarity and month, so consolidations of those keys take turns (SQLite writers always do).
