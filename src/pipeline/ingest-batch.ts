@@ -29,7 +29,17 @@ export class IngestBatch {
   private documents = 0;
   private pending: Array<{ outcome: IngestOutcome; report: Report }> = [];
 
-  constructor(private readonly kb: KnowledgeBase) {}
+  private readonly maxDocuments: number;
+  private readonly maxMs: number;
+
+  /** `limits` exist for tests, which must not depend on how fast a loaded machine stores. */
+  constructor(
+    private readonly kb: KnowledgeBase,
+    limits: { documents?: number; ms?: number } = {},
+  ) {
+    this.maxDocuments = limits.documents ?? BATCH_DOCUMENTS;
+    this.maxMs = limits.ms ?? BATCH_MS;
+  }
 
   /** Store a document through `store` (which writes with writeTransaction) in the open batch, opening one if needed. */
   async store(store: () => Promise<IngestOutcome>, report: Report): Promise<void> {
@@ -42,12 +52,12 @@ export class IngestBatch {
     if (!this.batch) return this.report(outcome, report);
     this.pending.push({ outcome, report });
     this.documents++;
-    if (this.batch.lost || this.documents >= BATCH_DOCUMENTS || performance.now() - this.batch.startedAt >= BATCH_MS) await this.commit();
+    if (this.batch.lost || this.documents >= this.maxDocuments || performance.now() - this.batch.startedAt >= this.maxMs) await this.commit();
   }
 
   /** Milliseconds the open batch may still stay open before it is due for commit (0 when none is open). */
   msLeft(): number {
-    return this.batch ? Math.max(0, BATCH_MS - (performance.now() - this.batch.startedAt)) : 0;
+    return this.batch ? Math.max(0, this.maxMs - (performance.now() - this.batch.startedAt)) : 0;
   }
 
   /** An outcome with nothing to store (a file that could not be read), reported in its turn. */
