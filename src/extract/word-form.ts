@@ -99,14 +99,25 @@ function addForm(text: string, p: number, q: number, punct: boolean, h: number, 
     forms = [];
     k = h & ((slotData.length >> 2) - 1);
   }
-  const form = newForm(forms.length, text.slice(p, q), punct);
-  forms.push(form);
   if (pooled + (q - p) > pool.length) growPool(q - p);
   const at = pooled;
   for (let i = p; i < q; i++) pool[pooled++] = text.charCodeAt(i);
+  // The surface is built from the pool, not sliced from the text: V8 makes a slice of 13 or more
+  // characters a view into the whole document, which the cached form would keep alive.
+  const form = newForm(forms.length, pooledString(at, q - p), punct);
+  forms.push(form);
   place(k, h, form.id, at, q - p);
   if (forms.length * 2 > slotData.length >> 2) grow();
   return form;
+}
+
+/** A fresh string of the pooled code units at..at+length (in chunks: apply takes limited arguments). */
+function pooledString(at: number, length: number): string {
+  let out = '';
+  for (let from = at, end = at + length; from < end; from += 4096) {
+    out += String.fromCharCode.apply(null, pool.subarray(from, Math.min(end, from + 4096)) as unknown as number[]);
+  }
+  return out;
 }
 
 function growPool(needed: number): void {
