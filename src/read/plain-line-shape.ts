@@ -41,9 +41,13 @@ const FOOTNOTE_PATTERNS = [
 const MAX_HEADING_LENGTH = 150;
 const MAX_HEADING_WORDS = 16;
 
-/** Classify one already-cleaned line (whitespace collapsed, trimmed). */
+/** Classify one line (its whitespace is collapsed and trimmed first). */
 export function classifyPlainLine(rawLine: string): LineShape {
-  const line = TextBuilder.clean(rawLine);
+  return classifyCleanLine(TextBuilder.clean(rawLine));
+}
+
+/** Classify one already-cleaned line (whitespace collapsed, trimmed, as TextBuilder.clean gives it). */
+export function classifyCleanLine(line: string): LineShape {
   for (const pattern of FOOTNOTE_PATTERNS) {
     const m = pattern.exec(line);
     if (m) return { kind: 'footnote', label: m[1]!, bodyOffset: m[0].length };

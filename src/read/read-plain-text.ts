@@ -1,7 +1,7 @@
 import type { Block, Footnote } from '../model/index.js';
 import { decodeText } from './decode-text.js';
 import type { FormatOutput, FormatReader } from './format-reader.js';
-import { classifyPlainLine, type LineShape } from './plain-line-shape.js';
+import { classifyCleanLine, type LineShape } from './plain-line-shape.js';
 import { detachFootnoteMarkers } from './footnote-markers.js';
 import { TextBuilder } from './text-builder.js';
 
@@ -17,11 +17,19 @@ export const readPlainText: FormatReader = async ({ file, bytes }) => {
 interface PendingBlock {
   shape: LineShape;
   text: string;
+  /** The text cleaned (TextBuilder.clean), once: classifying and adding the line both need it. */
+  clean: string;
+}
+
+function pendingLine(text: string): PendingBlock {
+  const clean = TextBuilder.clean(text);
+  return { shape: classifyCleanLine(clean), text, clean };
 }
 
 export function plainTextToDocument(raw: string): FormatOutput {
-  const lines = joinWrappedLines(raw.replace(/\r\n?/g, '\n').split('\n'));
-  const pending = groupFootnotes(lines.map((line) => ({ shape: classifyPlainLine(line), text: line })));
+  // Most files have no carriage return: the test spares a copy of the whole text.
+  const lines = joinWrappedLines((raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw).split('\n'));
+  const pending = groupFootnotes(lines.map(pendingLine));
   const styleOrder: string[] = [];
   const builder = new TextBuilder();
   const footnoteBodies = new Map<string, Footnote>();
@@ -29,9 +37,9 @@ export function plainTextToDocument(raw: string): FormatOutput {
   let seenBody = false;
   let title = '';
 
-  for (const { shape, text } of pending) {
+  for (const { shape, clean } of pending) {
     if (shape.kind === 'footnote') {
-      const block = builder.add('footnote', text, { label: shape.label }, false);
+      const block = builder.add('footnote', clean, { label: shape.label }, true);
       if (block && shape.label && !footnoteBodies.has(shape.label)) {
         const bodyStart = block.start + (shape.bodyOffset ?? 0);
         footnoteBodies.set(shape.label, { label: shape.label, body: { start: Math.min(bodyStart, block.end), end: block.end }, markers: [] });
@@ -45,16 +53,16 @@ export function plainTextToDocument(raw: string): FormatOutput {
       const extra: Omit<Block, 'kind' | 'start' | 'end'> = { level };
       if (shape.label) extra.label = shape.label;
       if (shape.titleOffset !== undefined) extra.titleStart = shape.titleOffset;
-      builder.add('heading', text, extra);
+      builder.add('heading', clean, extra, true);
       continue;
     }
     if (shape.kind === 'title' && !seenBody) {
-      builder.add('title', text);
-      if (!title) title = TextBuilder.clean(text);
+      builder.add('title', clean, undefined, true);
+      if (!title) title = clean;
       continue;
     }
     seenBody = true;
-    const block = builder.add('paragraph', text);
+    const block = builder.add('paragraph', clean, undefined, true);
     if (block) paragraphs.push(block);
   }
 
@@ -117,6 +125,7 @@ function groupFootnotes(items: PendingBlock[]): PendingBlock[] {
     const prev = out[out.length - 1];
     if (prev && prev.shape.kind === 'footnote' && isFootnoteContinuation(prev.text, item)) {
       prev.text = `${prev.text} ${item.text.trim()}`;
+      prev.clean = TextBuilder.clean(prev.text);
       continue;
     }
     out.push({ ...item });
@@ -133,11 +142,11 @@ function groupFootnotes(items: PendingBlock[]): PendingBlock[] {
       const next = String(label + 1);
       const at = rest.search(new RegExp(`\\s[-*]\\s?${next}\\s+(?=\\S)`));
       if (at < 0) break;
-      split.push({ shape: classifyPlainLine(rest.slice(0, at)), text: rest.slice(0, at) });
+      split.push(pendingLine(rest.slice(0, at)));
       rest = rest.slice(at + 1);
       label += 1;
     }
-    split.push({ shape: classifyPlainLine(rest), text: rest });
+    split.push(pendingLine(rest));
   }
   return split;
 }
