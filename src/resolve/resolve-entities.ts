@@ -84,7 +84,12 @@ class Resolution {
   }
 
   emit(m: Mention, entity: string, inferred?: string[], patch?: Partial<Mention>): void {
-    this.out.push({ ...m, ...patch, entity: this.use(entity), ...(inferred && inferred.length > 0 ? { inferred } : {}) });
+    // The keys of `{ ...m, ...patch, entity, inferred? }` in that order, without spreading a temporary object per mention.
+    const out: Mention = { ...m };
+    if (patch) Object.assign(out, patch);
+    out.entity = this.use(entity);
+    if (inferred && inferred.length > 0) out.inferred = inferred;
+    this.out.push(out);
   }
 
   note(rule: string, m: Mention, message: string): void {
@@ -457,7 +462,8 @@ function parseTitleOffice(phrase: string, gaz: Gazetteer): { role: OfficeRole; c
 function firstState(s: string, gaz: Gazetteer): string | undefined {
   const hits = gaz.matcher
     .search(s)
-    .filter((h) => h.data?.kind === 'state' && !/[\p{L}\p{N}]/u.test(s.charAt(h.start - 1)) && !/[\p{L}\p{N}]/u.test(s.charAt(h.end)))
+    // Positions outside the string are tested as no character (charAt there gave '', and a deopt).
+    .filter((h) => h.data?.kind === 'state' && (h.start === 0 || !/[\p{L}\p{N}]/u.test(s.charAt(h.start - 1))) && (h.end >= s.length || !/[\p{L}\p{N}]/u.test(s.charAt(h.end))))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   return hits[0]?.data?.entity;
 }
