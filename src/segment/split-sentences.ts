@@ -177,9 +177,12 @@ function isListMarker(word: string): boolean {
   let digits = 0;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
+    // Both worked out at every character: a comparison first reached at the first "1.2" threw away the optimised code.
+    const afterDigit = digits > 0;
+    const inner = i < word.length - 1;
     if (c >= 0x30 && c <= 0x39) {
       if (++digits > 3) return false;
-    } else if (c === 0x2e && digits > 0 && i < word.length - 1) {
+    } else if (c === 0x2e && afterDigit && inner) {
       digits = 0;
     } else {
       return false;
