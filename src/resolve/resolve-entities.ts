@@ -37,6 +37,8 @@ class Resolution {
   readonly footnoteEntities: Map<number, Mention>;
   readonly homeState: string | undefined;
   readonly speaker: { state: string } | undefined;
+  /** A name split into words, kept: a short form is compared with every earlier name of its kind. */
+  readonly wordsOfName = new Map<string, string[]>();
 
   constructor(readonly doc: DocumentWithPeriod, seg: Segmentation, mentions: Mention[], readonly gaz: Gazetteer) {
     this.text = doc.text;
@@ -232,7 +234,7 @@ function resolveTextName(r: Resolution, m: Mention): void {
   }
   const extended = extendedNameOf(m, r.gaz);
   if (extended) { r.emit(m, extended, ['name-prefix']); return; }
-  const earlier = shortFormOf(m, r.out, r.entities);
+  const earlier = shortFormOf(m, r.out, r.entities, r.wordsOfName);
   if (earlier) { r.emit(m, earlier, ['short-form']); return; }
   const name = m.text.replace(/^the /, '');
   r.emit(m, r.textEntity(`${prefixOf(m.kind, m.rule)}:${slugify(name)}`, m.kind, name, {}, m, m.rule));
@@ -594,14 +596,15 @@ function footnoteLinks(doc: DocumentWithPeriod, mentions: Mention[], sentenceOf:
 }
 
 /** A later, shorter name whose words all appear, in order, in an earlier name of the same kind and head. */
-function shortFormOf(m: Mention, resolved: Mention[], entities: Map<string, Entity>): string | undefined {
+function shortFormOf(m: Mention, resolved: Mention[], entities: Map<string, Entity>, wordsOfName: Map<string, string[]>): string | undefined {
   const words = m.text.replace(/^the /i, '').split(/\s+/);
   if (words.length < 2) return undefined;
   for (let i = resolved.length - 1; i >= 0; i--) {
     const o = resolved[i];
     if (!o?.entity || o.kind !== m.kind || o.end > m.start) continue;
     const name = entities.get(o.entity)?.name ?? o.text;
-    const theirs = name.split(/\s+/);
+    let theirs = wordsOfName.get(name);
+    if (!theirs) wordsOfName.set(name, (theirs = name.split(/\s+/)));
     if (theirs.length <= words.length || theirs.at(-1) !== words.at(-1)) continue;
     let j = 0;
     for (const w of theirs) if (w === words[j]) j++;
