@@ -47,6 +47,31 @@ describe('LiteralLists', () => {
   });
 });
 
+describe('LiteralLists ids and collect', () => {
+  const lists = new LiteralLists({ titles: ['President', 'Minister'], heads: ['Council'] });
+  const text = 'The President met the Security Council.';
+
+  it.each([
+    ['titles', 0, 14, true],
+    ['heads', 0, 14, false],
+    ['heads', 18, text.length, true],
+  ] as const)('answers for the id of %s as for its name (%i-%i)', (list, start, end, expected) => {
+    const index = lists.index(text);
+    expect(index.has(lists.ids[list], start, end)).toBe(expected);
+    expect(index.has(list, start, end)).toBe(expected);
+    expect(index.span(start, end).has(lists.ids[list])).toBe(expected);
+    expect(index.span(start, end).starts(lists.ids[list])).toEqual(index.span(start, end).starts(list));
+  });
+
+  it('builds from occurrences found by the caller as index finds them itself', () => {
+    const found = lists.collect((visit) => lists.matcher.forEachEnd(text, visit));
+    expect(found.startsIn('titles', 0, text.length)).toEqual(lists.index(text).startsIn('titles', 0, text.length));
+    expect(found.startsIn('heads', 0, text.length)).toEqual([31]);
+    // Nothing reported, nothing found.
+    expect(lists.collect(() => {}).has('titles', 0, text.length)).toBe(false);
+  });
+});
+
 describe('LiteralIndex.span', () => {
   it('answers has and starts for a span as the whole-text queries do', () => {
     const unit = fc.constantFrom('a', 'b', ' ', 'é', '\u{1F30D}');
