@@ -75,6 +75,9 @@ export const vagueDurationParser: TimeParser = {
     const end = unitStart + unitText.length;
     // "recent years", "past weeks": the past in general; "coming months": the future.
     const span = text.slice(start, end);
+    // "in recent weeks", "recent months": a stretch of short units reaching up to now, measured rather than placed
+    // (TimeBank codes these PXW, PXM); "recent years" stays the past in general, as annotators read it.
+    if (/\brecent[ \t]+(?:days|weeks|months)$/i.test(span)) return { start, end, type: 'DURATION', value: durationValue('X', unitOf(unitText)), rule: 'time.vague-duration' };
     if (/\b(?:recent|past|last)\b/i.test(span)) return { start, end, type: 'DATE', value: 'PAST_REF', rule: 'time.vague-duration' };
     if (/\b(?:coming|next)\b/i.test(span)) return { start, end, type: 'DATE', value: 'FUTURE_REF', rule: 'time.vague-duration' };
     const value = durationValue('X', unitOf(unitText));
