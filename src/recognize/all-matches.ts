@@ -1,9 +1,23 @@
 /**
+ * What a search that found nothing returns: one empty array for all of them, whose elements kind
+ * is that of a list of matches (made by removing an object). A fresh `[]` has another kind, so
+ * the loops that read the results saw two array maps, and the optimised code of a rule compiled
+ * while it had only met empty results was thrown away at its first match. Never written to.
+ */
+export const NO_MATCHES: readonly RegExpExecArray[] = emptyListOfObjects();
+
+function emptyListOfObjects(): RegExpExecArray[] {
+  const list: unknown[] = [{}];
+  list.pop();
+  return list as RegExpExecArray[];
+}
+
+/**
  * Every match of a global expression in `s`, as `s.matchAll(re)` gives them. matchAll copies the
  * expression on every call, which costs more than the search itself on a short sentence; this
  * runs the expression itself from the start and leaves its lastIndex at 0.
  */
-export function allMatches(re: RegExp, s: string): RegExpExecArray[] {
+export function allMatches(re: RegExp, s: string): readonly RegExpExecArray[] {
   if (!re.global) throw new TypeError('allMatches needs a global expression'); // as matchAll
   const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
@@ -12,7 +26,7 @@ export function allMatches(re: RegExp, s: string): RegExpExecArray[] {
     // An empty match would be found again: step over one character, as matchAll does.
     if (m[0] === '') re.lastIndex = advance(s, re.lastIndex, re.unicode || re.flags.includes('v'));
   }
-  return out;
+  return out.length === 0 ? NO_MATCHES : out;
 }
 
 function advance(s: string, at: number, unicode: boolean): number {
@@ -27,7 +41,7 @@ function advance(s: string, at: number, unicode: boolean): number {
  * the same expression without it, when every match can only start at one of `starts` (ascending).
  * Trying the expression only there is much cheaper than searching the sentence for it.
  */
-export function matchesAt(sticky: RegExp, s: string, starts: readonly number[]): RegExpExecArray[] {
+export function matchesAt(sticky: RegExp, s: string, starts: readonly number[]): readonly RegExpExecArray[] {
   if (!sticky.sticky) throw new TypeError('matchesAt needs a sticky expression');
   const out: RegExpExecArray[] = [];
   let from = 0;
@@ -43,7 +57,7 @@ export function matchesAt(sticky: RegExp, s: string, starts: readonly number[]):
     from = m[0] === '' ? advance(s, at, sticky.unicode || sticky.flags.includes('v')) : at + m[0].length;
   }
   sticky.lastIndex = 0;
-  return out;
+  return out.length === 0 ? NO_MATCHES : out;
 }
 
 /** The same expression, matching only where it is tried (for matchesAt). */

@@ -81,7 +81,11 @@ interface Hits {
   lists: number[];
 }
 
-const NONE: readonly number[] = Object.freeze([]);
+/**
+ * The starts of a list absent from a span. Not frozen: a frozen array has a map of its own, and the
+ * rules' loops over starts were compiled for the map every other answer has.
+ */
+const NONE: readonly number[] = [];
 
 /** Occurrences of each list's words in one text, in the order they end. */
 export class LiteralIndex<K extends string> {
@@ -122,7 +126,7 @@ export class LiteralIndex<K extends string> {
     for (; i < ends.length && ends[i]! <= end; i++) if (starts[i]! >= start) out.push(starts[i]! - offset);
     // Found in the order they end: words of different lengths can end in another order than they start.
     for (let i = 1; i < out.length; i++) {
-      if (out[i]! <= out[i - 1]!) return [...new Set(out)].sort((a, b) => a - b);
+      if (out[i]! <= out[i - 1]!) return ascendingOnce(out);
     }
     return out;
   }
@@ -194,6 +198,18 @@ export interface SpanLiterals<K extends string> {
   has(list: K | number, from?: number, to?: number): boolean;
   /** Where words of the list lying wholly within the span start, ascending, each once. */
   starts(list: K | number): readonly number[];
+}
+
+/**
+ * The numbers of `list` ascending, each once, in `list` itself: an array of small integers keeps
+ * the map the rules' loops expect (one made from a Set has another).
+ */
+function ascendingOnce(list: number[]): number[] {
+  list.sort((a, b) => a - b);
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[kept - 1]) list[kept++] = list[i]!;
+  list.length = kept;
+  return list;
 }
 
 /** The first index whose value is greater than `value`, in an ascending array. */

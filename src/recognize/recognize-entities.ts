@@ -5,8 +5,8 @@ import type { Message } from '../model/message.js';
 import type { Gazetteer, SurfaceEntry } from './gazetteer.js';
 import { inferSpeaker } from './entities/infer-speaker.js';
 import { SPEAKER_WORDS, speakerReferences } from './entities/speaker-references.js';
-import { allMatches, firstMatchAt, matchesAt, stickyCopy } from './all-matches.js';
-import { LiteralLists, type SpanLiterals } from './literal-index.js';
+import { allMatches, firstMatchAt, matchesAt, NO_MATCHES, stickyCopy } from './all-matches.js';
+import { LiteralLists, type LiteralIndex, type SpanLiterals } from './literal-index.js';
 import type { SurfaceHit } from './surface-matcher.js';
 import { wholeWordsFrom } from './entities/whole-words.js';
 
@@ -159,7 +159,6 @@ const HINT_WORDS = {
 };
 type Hint = keyof typeof HINT_WORDS | 'bloc' | 'blocStart';
 const BLOC_NOUNS = ['countries', 'states', 'nations'];
-const NO_MATCHES: RegExpExecArray[] = [];
 const TITLE_AT = stickyCopy(TITLE_RE);
 const GOVERNMENT_OF_AT = stickyCopy(GOVERNMENT_OF_RE);
 const BODY_AFTER_STATE_AT = stickyCopy(BODY_AFTER_STATE_RE);
@@ -255,7 +254,7 @@ function compileRules(gaz: Gazetteer): { coordination: RegExp | null; hints: Lit
 }
 
 /** Every match of re in s, or nothing when s lacks the hint that every match contains. */
-function matchesIf(s: string, re: RegExp, present: boolean): RegExpExecArray[] {
+function matchesIf(s: string, re: RegExp, present: boolean): readonly RegExpExecArray[] {
   return present ? allMatches(re, s) : NO_MATCHES;
 }
 
@@ -274,10 +273,29 @@ function isWordUnit(text: string, at: number): boolean {
   return WORD_CHAR.test(text.charAt(at));
 }
 
-/** The sentence spans to run pattern rules on; the whole text when segmentation is empty. */
-function sentenceSpans(doc: DocumentWithPeriod, seg: Segmentation): Array<{ start: number; end: number }> {
-  if (seg.sentences.length > 0) return seg.sentences.map((s) => ({ start: s.start, end: s.end }));
-  return [{ start: 0, end: doc.text.length }];
+/**
+ * The pattern rules on each sentence (on the whole text when segmentation is empty). One scope,
+ * its sentence fields set for each sentence in turn: the rules read it and keep nothing of it.
+ * A function of its own so that the document-level work around it is not compiled again with it.
+ */
+function runSentenceRules(scope: SentenceScope, hints: LiteralIndex<Hint>, sentences: readonly { start: number; end: number }[]): void {
+  const text = scope.text;
+  if (sentences.length === 0) {
+    runRulesOn(scope, hints, 0, text.length);
+    return;
+  }
+  for (let i = 0; i < sentences.length; i++) {
+    const sent = sentences[i]!;
+    runRulesOn(scope, hints, sent.start, sent.end);
+  }
+}
+
+function runRulesOn(scope: SentenceScope, hints: LiteralIndex<Hint>, start: number, end: number): void {
+  scope.s = scope.text.slice(start, end);
+  scope.offset = start;
+  scope.end = end;
+  scope.words = hints.span(start, end);
+  for (let r = 0; r < SENTENCE_RULES.length; r++) SENTENCE_RULES[r]!(scope);
 }
 
 export function recognizeEntities(
@@ -303,12 +321,8 @@ export function recognizeEntities(
   let gazetteerHits: SurfaceHit<SurfaceEntry>[] = [];
   const hints = rules.hints.collect((visit) => { gazetteerHits = gaz.matcher.searchWith(text, rules.hints.matcher, visit); });
   gazetteerCandidates(text, gazetteerHits, gaz, candidates, gazByStart, stateEndingAt);
-  for (const sent of sentenceSpans(doc, seg)) {
-    const s = text.slice(sent.start, sent.end);
-    const words = hints.span(sent.start, sent.end);
-    const scope: SentenceScope = { text, gaz, candidates, s, offset: sent.start, end: sent.end, words, speaker: Boolean(speaker), unDocument, blocCoordination, gazByStart, stateEndingAt };
-    for (let r = 0; r < SENTENCE_RULES.length; r++) SENTENCE_RULES[r]!(scope);
-  }
+  const scope: SentenceScope = { text, gaz, candidates, s: '', offset: 0, end: 0, words: hints.span(0, 0), speaker: Boolean(speaker), unDocument, blocCoordination, gazByStart, stateEndingAt };
+  runSentenceRules(scope, hints, seg.sentences);
 
   const chosen = settleOverlaps(candidates, text.length);
   const withAcronyms = addGlosses(text, addAcronyms(text, chosen, gaz), gaz);
@@ -339,13 +353,12 @@ function gazetteerCandidates(
     let kind = data.kind;
     let rule = `gazetteer.${data.form}`;
     if (PERSON_FIRSTNAME_STATES.has(surface)) {
-      if (LOCATIVE_BEFORE_US_STATE.test(text.slice(Math.max(0, start - 20), start)) || /^,? (?:USA|U\.S\.)/.test(text.slice(end, end + 6))) {
-        if (surface !== 'Georgia') continue;
+      const reading = firstNameStateReading(text, surface, start, end);
+      if (reading === 'none') continue;
+      if (reading === 'us-state') {
         entity = 'place:georgia-us';
         kind = 'place';
         rule = 'gazetteer.us-state';
-      } else if (looksLikeGivenName(text, end)) {
-        continue; // "Georgia Smith": a person's given name
       }
     }
     if (/^[Tt]he /.test(surface) && !/^The /.test(gaz.entities.get(entity)?.name ?? '')) start += 4;
@@ -395,238 +408,314 @@ function stateBefore(c: SentenceScope, pos: number): { start: number; entity: st
   const m = /(['’]s)?\s+$/.exec(c.text.slice(Math.max(0, pos - 4), pos));
   if (!m) return undefined;
   const found = c.stateEndingAt.get(pos - m[0].length);
-  return found ? { ...found, possessive: Boolean(m[1]) } : undefined;
+  return found ? { start: found.start, entity: found.entity, form: found.form, possessive: m[1] !== undefined } : undefined;
 }
 
 function titleRules(c: SentenceScope): void {
   if (!(c.words.has(c.words.ids.title))) return; // none of the words its patterns need
-  const { text, s, gaz, candidates } = c;
-  const at = (i: number): number => c.offset + i;
   // 2. Titles: "Prime Minister Kishida", "President of Ukraine Volodymyr Zelenskyy", "the Prime Minister of Japan".
-  for (const m of matchesAt(TITLE_AT, s, c.words.starts(c.words.ids.title))) {
-    const title = m[1] ?? '';
-    const tStart = at(m.index);
-    let pos = tStart + title.length;
-    let ofState: { start: number; end: number } | undefined;
-    const ofMatch = /^ of (?:the )?/.exec(text.slice(pos, pos + 9));
-    if (ofMatch) {
-      const g = longestGazAt(c, pos + ofMatch[0].length, ['state', 'organization', 'bloc']);
-      if (g) {
-        ofState = { start: pos + ofMatch[0].length, end: g.end };
-        pos = g.end;
-      }
+  const found = matchesAt(TITLE_AT, c.s, c.words.starts(c.words.ids.title));
+  for (let i = 0; i < found.length; i++) titleCandidate(c, found[i]!);
+}
+
+/*
+ * What a rule makes of each match is a function of its own, apart from the loop over a sentence's
+ * matches: the loop runs for every sentence with a hint word and is optimised early, when many of
+ * the branches below have never run; had they been inlined there, the first sentence to reach
+ * one would throw the optimised loop away and have it compiled again, whole.
+ */
+
+function titleCandidate(c: SentenceScope, m: RegExpExecArray): void {
+  const { text, gaz, candidates } = c;
+  const title = m[1] ?? '';
+  const tStart = c.offset + m.index;
+  let pos = tStart + title.length;
+  let ofState: { start: number; end: number } | undefined;
+  const ofMatch = /^ of (?:the )?/.exec(text.slice(pos, pos + 9));
+  if (ofMatch) {
+    const g = longestGazAt(c, pos + ofMatch[0].length, ['state', 'organization', 'bloc']);
+    if (g) {
+      ofState = { start: pos + ofMatch[0].length, end: g.end };
+      pos = g.end;
     }
-    NAME_AT.lastIndex = pos;
-    const nm = NAME_AT.exec(text);
-    const name = nm ? trimName(nm[1] ?? '') : '';
-    if (nm && name && !NOT_NAME.has(name.split(/\s+/)[0] ?? '') && !gaz.stateForms.has(name.split(/\s+/)[0] ?? '') && !TITLES.includes(name)) {
-      const nStart = nm.index + nm[0].length - (nm[1] ?? '').length;
-      candidates.push({ start: nStart, end: nStart + name.length, kind: 'person', entity: null, rule: 'title-name', priority: 2 });
-      continue;
-    }
-    // "Minister of Economic Development Maksim Gennadyevich Reshetnikov": the title regex swallowed the name.
-    const ministry = /^Minister (?:of|for) (.+)$/.exec(title);
-    const words = ministry?.[1]?.split(' ') ?? [];
-    if (!nm && words.length >= 3 && words.slice(-2).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAME.has(w))) {
-      const nameLen = PATRONYMIC_SUFFIX.test(words.at(-2) ?? '') && words.length >= 4 ? 3 : 2;
-      const name2 = words.slice(-nameLen).join(' ');
-      const end = tStart + title.length;
-      candidates.push({ start: end - name2.length, end, kind: 'person', entity: null, rule: 'title-name', priority: 2 });
-      continue;
-    }
-    if (!OFFICE_TITLES.has(title)) continue;
-    if (ofState && gaz.entities.get(longestGazAt(c, ofState.start)?.data.entity ?? '')?.kind === 'state') {
-      candidates.push({ start: tStart, end: ofState.end, kind: 'person', entity: null, rule: 'title-office', priority: 2 });
-      continue;
-    }
-    const before = stateBefore(c, tStart);
-    if (before && !ofState) candidates.push({ start: before.start, end: tStart + title.length, kind: 'person', entity: null, rule: 'title-office', priority: 2 });
   }
+  NAME_AT.lastIndex = pos;
+  const nm = NAME_AT.exec(text);
+  const name = nm ? trimName(nm[1] ?? '') : '';
+  if (nm && name && !NOT_NAME.has(name.split(/\s+/)[0] ?? '') && !gaz.stateForms.has(name.split(/\s+/)[0] ?? '') && !TITLES.includes(name)) {
+    const nStart = nm.index + nm[0].length - (nm[1] ?? '').length;
+    candidates.push({ start: nStart, end: nStart + name.length, kind: 'person', entity: null, rule: 'title-name', priority: 2 });
+    return;
+  }
+  if (!nm && title.startsWith('Minister ') && swallowedName(c, title, tStart)) return;
+  if (!OFFICE_TITLES.has(title)) return;
+  if (ofState && gaz.entities.get(longestGazAt(c, ofState.start)?.data.entity ?? '')?.kind === 'state') {
+    candidates.push({ start: tStart, end: ofState.end, kind: 'person', entity: null, rule: 'title-office', priority: 2 });
+    return;
+  }
+  const before = stateBefore(c, tStart);
+  if (before && !ofState) candidates.push({ start: before.start, end: tStart + title.length, kind: 'person', entity: null, rule: 'title-office', priority: 2 });
+}
+
+/**
+ * "Minister of Economic Development Maksim Gennadyevich Reshetnikov": the title regex swallowed the
+ * name. Adds it and answers true when the title ends in one.
+ */
+function swallowedName(c: SentenceScope, title: string, tStart: number): boolean {
+  const ministry = /^Minister (?:of|for) (.+)$/.exec(title);
+  const words = ministry?.[1]?.split(' ') ?? [];
+  if (!(words.length >= 3 && words.slice(-2).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAME.has(w)))) return false;
+  const nameLen = PATRONYMIC_SUFFIX.test(words.at(-2) ?? '') && words.length >= 4 ? 3 : 2;
+  const name2 = words.slice(-nameLen).join(' ');
+  const end = tStart + title.length;
+  c.candidates.push({ start: end - name2.length, end, kind: 'person', entity: null, rule: 'title-name', priority: 2 });
+  return true;
 }
 
 function governmentBodyRules(c: SentenceScope): void {
   if (!(c.words.has(c.words.ids.governmentOf) || c.words.has(c.words.ids.body) || c.words.has(c.words.ids.contextBody) || c.words.has(c.words.ids.regionalGovernment))) return; // none of the words its patterns need
-  const { text, s, candidates } = c;
+  const { s, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 3. Government bodies: "Government of Japan", "the Russian government", "Chinese Foreign Ministry".
-  for (const m of matchesAt(GOVERNMENT_OF_AT, s, c.words.starts(c.words.ids.governmentOf))) {
+  let found = matchesAt(GOVERNMENT_OF_AT, s, c.words.starts(c.words.ids.governmentOf));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     const g = longestGazAt(c, at(m.index + m[0].length), ['state']);
     if (g) candidates.push({ start: at(m.index), end: g.end, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
   }
-  for (const m of matchesAt(BODY_AFTER_STATE_AT, s, c.words.starts(c.words.ids.body))) {
-    const before = stateBefore(c, at(m.index));
-    if (!before) continue;
-    const word = m[0];
-    // "Russian troops", "Japan's forces"; but not "Japan forces" (a noun compound in a headline).
-    if (before.form === 'name' && !before.possessive && /^(?:forces|troops|military|authorities)$/.test(word)) continue;
-    if (word === 'military' && MILITARY_AS_MODIFIER.test(text.slice(at(m.index) + word.length, at(m.index) + word.length + 30))) continue;
-    candidates.push({ start: before.start, end: at(m.index) + word.length, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
-  }
-  for (const m of matchesAt(CONTEXT_BODIES_AT, s, c.words.starts(c.words.ids.contextBody))) {
+  found = matchesAt(BODY_AFTER_STATE_AT, s, c.words.starts(c.words.ids.body));
+  for (let i = 0; i < found.length; i++) bodyAfterStateCandidate(c, found[i]!);
+  found = matchesAt(CONTEXT_BODIES_AT, s, c.words.starts(c.words.ids.contextBody));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.contextual', priority: 1 });
   }
-  for (const m of matchesIf(s, REGIONAL_GOVERNMENT_RE, c.words.has(c.words.ids.regionalGovernment))) {
+  found = matchesIf(s, REGIONAL_GOVERNMENT_RE, c.words.has(c.words.ids.regionalGovernment));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.regional', priority: 2 });
   }
 }
 
+/** "the Russian government", "Japan's forces": a body word right after a state. */
+function bodyAfterStateCandidate(c: SentenceScope, m: RegExpExecArray): void {
+  const start = c.offset + m.index;
+  const before = stateBefore(c, start);
+  if (!before) return;
+  const word = m[0];
+  // "Russian troops", "Japan's forces"; but not "Japan forces" (a noun compound in a headline).
+  if (before.form === 'name' && !before.possessive && /^(?:forces|troops|military|authorities)$/.test(word)) return;
+  if (word === 'military' && MILITARY_AS_MODIFIER.test(c.text.slice(start + word.length, start + word.length + 30))) return;
+  c.candidates.push({ start: before.start, end: start + word.length, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
+}
+
 function missionRules(c: SentenceScope): void {
   if (!(c.words.has(c.words.ids.mission))) return; // none of the words its patterns need
-  const { text, s, candidates } = c;
-  const at = (i: number): number => c.offset + i;
   // 4. Diplomatic missions: "Embassy of Japan in Russia", "Consulate-General of the Russian Federation in Sapporo".
-  for (const m of matchesAt(MISSION_AT, s, c.words.starts(c.words.ids.mission))) {
-    let pos = at(m.index + m[0].length);
-    if (text.startsWith('the ', pos)) pos += 4;
-    const g = longestGazAt(c, pos, ['state']);
-    if (!g) continue;
-    let end = g.end;
-    const inM = /^ (?:in|to) (?:the )?/.exec(text.slice(end, end + 9));
-    if (inM) {
-      const place = longestGazAt(c, end + inM[0].length);
-      const capRun = /^\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2}/u.exec(text.slice(end + inM[0].length, c.end));
-      if (place) end = place.end;
-      else if (capRun) end = end + inM[0].length + capRun[0].length;
-    }
-    candidates.push({ start: at(m.index), end, kind: 'organization', entity: null, rule: 'mission', priority: 3 });
+  const found = matchesAt(MISSION_AT, c.s, c.words.starts(c.words.ids.mission));
+  for (let i = 0; i < found.length; i++) missionCandidate(c, found[i]!);
+}
+
+function missionCandidate(c: SentenceScope, m: RegExpExecArray): void {
+  const text = c.text;
+  const start = c.offset + m.index;
+  let pos = start + m[0].length;
+  if (text.startsWith('the ', pos)) pos += 4;
+  const g = longestGazAt(c, pos, ['state']);
+  if (!g) return;
+  let end = g.end;
+  const inM = /^ (?:in|to) (?:the )?/.exec(text.slice(end, end + 9));
+  if (inM) {
+    const place = longestGazAt(c, end + inM[0].length);
+    const capRun = /^\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2}/u.exec(text.slice(end + inM[0].length, c.end));
+    if (place) end = place.end;
+    else if (capRun) end = end + inM[0].length + capRun[0].length;
   }
+  c.candidates.push({ start, end, kind: 'organization', entity: null, rule: 'mission', priority: 3 });
 }
 
 function namedRules(c: SentenceScope): void {
   if (!(c.words.has(c.words.ids.head) || c.words.has(c.words.ids.shortRef))) return; // none of the words its patterns need
-  const { s, gaz, candidates } = c;
-  const at = (i: number): number => c.offset + i;
+  const { s, candidates } = c;
   // 5. Capitalised names ending in (or headed by) Agreement, Treaty, Council, Summit, Prize ...
   // Tried only where a name can start before a head word; `resume` is where the next search starts.
   const namedStarts = c.words.has(c.words.ids.head) ? startsBefore(s, c.words.starts(c.words.ids.head), mayStartNamed) : [];
   let resume = 0;
-  for (let m = firstMatchAt(NAMED_AT, s, namedStarts, 0); m; m = firstMatchAt(NAMED_AT, s, namedStarts, resume)) {
-    resume = m.index + m[0].length;
-    let prefix = m[1] ?? '';
-    const head = m[2] ?? '';
-    let cont = m[3] ?? '';
-    // Never run two names together: "... Consular Relations and the Japan-Soviet Consular Convention".
-    const chained = CHAINED_NAME_RE.exec(cont);
-    if (chained) cont = cont.slice(0, chained.index);
-    // A sentence-final period belongs to the sentence, not the name.
-    cont = cont.replace(/\.$/, '');
-    // "Plan of Action on the Iranian nuclear programme": a trailing state adjective modifies a common noun.
-    const trailing = /\s+(?:of|on|for|concerning|between|in|to|against|with|and)(?:\s+(?:the|a|an))?\s+(\p{Lu}[\p{L}-]*)$/u.exec(cont);
-    const followedByLower = /^\s+\p{Ll}/u.test(s.slice(m.index + m[0].length - (m[3] ?? '').length + cont.length));
-    if (trailing?.[1] && gaz.stateForms.has(trailing[1]) && followedByLower) cont = cont.slice(0, trailing.index);
-    // "... Forum and the United States-led coalition": a coordinated modifier of a common noun is not part of the name.
-    const andGroup = /\s+and(?:\s+(?:the|a|an))?(?:\s+[\p{Lu}\d][\p{L}\d.'’-]*)+$/u.exec(cont);
-    const andLast = andGroup?.[0].split(/\s+/).at(-1) ?? '';
-    if (andGroup && followedByLower && (/-\p{Ll}+$/u.test(andLast) || gaz.stateForms.has(andLast))) cont = cont.slice(0, andGroup.index);
-    // "States Party", "Contracting Party": a role in a treaty, not a political party.
-    if (head === 'Party' && /(?:^|\s)(?:States?|Contracting|Third|Working|Interested|Concerned|Other|Each|Any)\s*$/.test(prefix)) continue;
-    const lead = LEADING_FUNCTION.exec(prefix);
-    if (lead) prefix = prefix.slice(lead[0].length);
-    const startIdx = m.index + (m[0].length - (m[1] ?? '').length - head.length - (m[3] ?? '').length) + (lead ? lead[0].length : 0);
-    resume = m.index + (m[1] ?? '').length + head.length + cont.length;
-    if (prefix.trim() === '' && cont === '') continue;
-    if (/(?:^|\s)(?:a|an)\s+$/.test(s.slice(Math.max(0, startIdx - 4), startIdx))) continue; // "a Peace Treaty" is generic
-    // A prefix of only possessives or numbers ("its Plan", "2022 Plan") is not a name.
-    if (!/\p{Lu}/u.test(prefix) && cont === '') continue;
-    // "the Japan-Russia Summit" is a meeting of its participants, who are the entities.
-    if (cont === '' && /^(?:Summit|Conference|Forum)$/.test(head) && prefix.trim().split(/[-–]/).every((part) => isKnownName(part.trim(), gaz))) continue;
-    const start = at(startIdx);
-    const end = at(m.index + (m[1] ?? '').length + head.length + cont.length);
-    candidates.push({ start, end, kind: HEAD_KIND.get(head) ?? 'other', entity: null, rule: `named.${(HEAD_KIND.get(head) ?? 'other')}`, priority: 1 });
-  }
-  for (const m of matchesAt(SHORT_REF_AT, s, c.words.starts(c.words.ids.shortRef))) {
-    const start = at(m.index + 4);
+  for (let m = firstMatchAt(NAMED_AT, s, namedStarts, 0); m; m = firstMatchAt(NAMED_AT, s, namedStarts, resume)) resume = namedCandidate(c, m);
+  const found = matchesAt(SHORT_REF_AT, s, c.words.starts(c.words.ids.shortRef));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
+    const start = c.offset + m.index + 4;
     candidates.push({ start, end: start + (m[1] ?? '').length, kind: 'agreement', entity: null, rule: 'short-ref', priority: 0 });
   }
 }
 
+/** The name a match of NAMED_AT makes, if any; answers where the next search starts. */
+function namedCandidate(c: SentenceScope, m: RegExpExecArray): number {
+  const { s, gaz } = c;
+  let prefix = m[1] ?? '';
+  const head = m[2] ?? '';
+  const cont = m[3] === undefined || m[3] === '' ? '' : trimContinuation(c, m, m[3]);
+  // "States Party", "Contracting Party": a role in a treaty, not a political party.
+  if (head === 'Party' && /(?:^|\s)(?:States?|Contracting|Third|Working|Interested|Concerned|Other|Each|Any)\s*$/.test(prefix)) return m.index + m[0].length;
+  const lead = LEADING_FUNCTION.exec(prefix);
+  if (lead) prefix = prefix.slice(lead[0].length);
+  const startIdx = m.index + (m[0].length - (m[1] ?? '').length - head.length - (m[3] ?? '').length) + (lead ? lead[0].length : 0);
+  const resume = m.index + (m[1] ?? '').length + head.length + cont.length;
+  if (prefix.trim() === '' && cont === '') return resume;
+  if (/(?:^|\s)(?:a|an)\s+$/.test(s.slice(Math.max(0, startIdx - 4), startIdx))) return resume; // "a Peace Treaty" is generic
+  // A prefix of only possessives or numbers ("its Plan", "2022 Plan") is not a name.
+  if (!/\p{Lu}/u.test(prefix) && cont === '') return resume;
+  // "the Japan-Russia Summit" is a meeting of its participants, who are the entities.
+  if (cont === '' && /^(?:Summit|Conference|Forum)$/.test(head) && prefix.trim().split(/[-–]/).every((part) => isKnownName(part.trim(), gaz))) return resume;
+  const start = c.offset + startIdx;
+  const end = c.offset + m.index + (m[1] ?? '').length + head.length + cont.length;
+  c.candidates.push({ start, end, kind: HEAD_KIND.get(head) ?? 'other', entity: null, rule: `named.${(HEAD_KIND.get(head) ?? 'other')}`, priority: 1 });
+  return resume;
+}
+
+/** The words after a name's head word ("of the ...", "on ...") that belong to the name. */
+function trimContinuation(c: SentenceScope, m: RegExpExecArray, matched: string): string {
+  const { s, gaz } = c;
+  let cont = matched;
+  // Never run two names together: "... Consular Relations and the Japan-Soviet Consular Convention".
+  const chained = CHAINED_NAME_RE.exec(cont);
+  if (chained) cont = cont.slice(0, chained.index);
+  // A sentence-final period belongs to the sentence, not the name.
+  cont = cont.replace(/\.$/, '');
+  // "Plan of Action on the Iranian nuclear programme": a trailing state adjective modifies a common noun.
+  const trailing = /\s+(?:of|on|for|concerning|between|in|to|against|with|and)(?:\s+(?:the|a|an))?\s+(\p{Lu}[\p{L}-]*)$/u.exec(cont);
+  const followedByLower = /^\s+\p{Ll}/u.test(s.slice(m.index + m[0].length - matched.length + cont.length));
+  if (trailing?.[1] && gaz.stateForms.has(trailing[1]) && followedByLower) cont = cont.slice(0, trailing.index);
+  // "... Forum and the United States-led coalition": a coordinated modifier of a common noun is not part of the name.
+  const andGroup = /\s+and(?:\s+(?:the|a|an))?(?:\s+[\p{Lu}\d][\p{L}\d.'’-]*)+$/u.exec(cont);
+  const andLast = andGroup?.[0].split(/\s+/).at(-1) ?? '';
+  if (andGroup && followedByLower && (/-\p{Ll}+$/u.test(andLast) || gaz.stateForms.has(andLast))) cont = cont.slice(0, andGroup.index);
+  return cont;
+}
+
 function quotedAndRegionRules(c: SentenceScope): void {
   if (!(c.words.has(c.words.ids.quote) || c.words.has(c.words.ids.vessel) || c.words.has(c.words.ids.admin))) return; // none of the words its patterns need
-  const { text, s, candidates } = c;
+  const { s, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 6. Quoted exercise and project names, vessels, administrative regions, patronymic and apposed names.
-  for (const m of matchesAt(QUOTED_AT, s, c.words.starts(c.words.ids.quote))) {
-    const inner = m[1] ?? '';
-    if (!/^\p{Lu}/u.test(inner)) continue;
-    const qStart = at(m.index + 1);
-    const before = text.slice(Math.max(c.offset, qStart - 40), qStart - 1);
-    const after = text.slice(qStart + inner.length + 1, Math.min(c.end, qStart + inner.length + 80));
-    if (EXERCISE_BEFORE.test(before) || EXERCISE_AFTER.test(after)) {
-      candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-exercise', priority: 3 });
-    } else if (after.includes('project') && PROJECT_AFTER.test(after)) {
-      candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-project', priority: 3 });
-    }
-  }
-  for (const m of matchesAt(VESSEL_AT, s, c.words.starts(c.words.ids.vessel))) {
+  let found = matchesAt(QUOTED_AT, s, c.words.starts(c.words.ids.quote));
+  for (let i = 0; i < found.length; i++) quotedCandidate(c, found[i]!);
+  found = matchesAt(VESSEL_AT, s, c.words.starts(c.words.ids.vessel));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     const name = m[1] ?? '';
     const start = at(m.index + m[0].length - name.length);
     candidates.push({ start, end: start + name.length, kind: 'other', entity: null, rule: 'vessel', priority: 2 });
   }
-  for (const m of matchesIf(s, ADMIN_RE, c.words.has(c.words.ids.admin))) {
+  found = matchesIf(s, ADMIN_RE, c.words.has(c.words.ids.admin));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     if (NOT_NAME.has((m[1] ?? '').split(' ')[0] ?? '')) continue;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'place', entity: null, rule: 'admin-region', priority: 1 });
   }
 }
 
+/** A quoted name of an exercise or a project. */
+function quotedCandidate(c: SentenceScope, m: RegExpExecArray): void {
+  const text = c.text;
+  const inner = m[1] ?? '';
+  if (!/^\p{Lu}/u.test(inner)) return;
+  const qStart = c.offset + m.index + 1;
+  const before = text.slice(Math.max(c.offset, qStart - 40), qStart - 1);
+  const after = text.slice(qStart + inner.length + 1, Math.min(c.end, qStart + inner.length + 80));
+  if (EXERCISE_BEFORE.test(before) || EXERCISE_AFTER.test(after)) {
+    c.candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-exercise', priority: 3 });
+  } else if (after.includes('project') && PROJECT_AFTER.test(after)) {
+    c.candidates.push({ start: qStart, end: qStart + inner.length, kind: 'other', entity: null, rule: 'quoted-project', priority: 3 });
+  }
+}
+
 function personalNameRules(c: SentenceScope): void {
   if (!(c.words.has(c.words.ids.patronymic) || c.words.has(c.words.ids.apposition))) return; // none of the words its patterns need
-  const { s, gaz, candidates } = c;
+  const { s, candidates } = c;
   const at = (i: number): number => c.offset + i;
-  for (const m of matchesIf(s, PATRONYMIC_RE, c.words.has(c.words.ids.patronymic))) {
+  let found = matchesIf(s, PATRONYMIC_RE, c.words.has(c.words.ids.patronymic));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     if (NOT_NAME.has(m[1] ?? '')) continue;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'person', entity: null, rule: 'patronymic-name', priority: 1 });
   }
-  for (const m of matchesAt(APPOSITION_AT, s, c.words.has(c.words.ids.apposition) ? startsBefore(s, commas(s), mayStartPersonal) : [])) {
-    const name = m[1] ?? '';
-    const tokens = name.split(/\s+/);
-    if (tokens.some((t) => NOT_NAME.has(t) || gaz.stateForms.has(t) || HEAD_KIND.has(t))) continue;
-    candidates.push({ start: at(m.index), end: at(m.index) + name.length, kind: 'person', entity: null, rule: 'apposition-name', priority: 1 });
-  }
+  found = matchesAt(APPOSITION_AT, s, c.words.has(c.words.ids.apposition) ? startsBefore(s, commas(s), mayStartPersonal) : []);
+  for (let i = 0; i < found.length; i++) appositionCandidate(c, found[i]!);
+}
+
+/** "Name Surname, the leader of ...": a name before a role in apposition. */
+function appositionCandidate(c: SentenceScope, m: RegExpExecArray): void {
+  const gaz = c.gaz;
+  const name = m[1] ?? '';
+  const tokens = name.split(/\s+/);
+  if (tokens.some((t) => NOT_NAME.has(t) || gaz.stateForms.has(t) || HEAD_KIND.has(t))) return;
+  const start = c.offset + m.index;
+  c.candidates.push({ start, end: start + name.length, kind: 'person', entity: null, rule: 'apposition-name', priority: 1 });
 }
 
 function stateReferenceRules(c: SentenceScope): void {
   if (!(c.words.has(c.words.ids.side) || c.words.has(c.words.ids.pluralRef) || c.words.has(c.words.ids.countryRef))) return; // none of the words its patterns need
-  const { text, s, candidates } = c;
+  const { s, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 7. References resolved later: "the Russian side", "the two countries", "the country".
-  for (const m of matchesAt(SIDE_AT, s, c.words.starts(c.words.ids.side))) {
-    const before = stateBefore(c, at(m.index));
-    if (before && !before.possessive) {
-      // "the Russian side" is a definite description: the article belongs to it.
-      const start = /^[Tt]he $/.test(text.slice(before.start - 4, before.start)) ? before.start - 4 : before.start;
-      candidates.push({ start, end: at(m.index) + 4, kind: 'state', entity: before.entity, rule: 'state-side', priority: 2 });
-    }
-  }
-  for (const m of matchesAt(PLURAL_REF_AT, s, c.words.starts(c.words.ids.pluralRef))) {
+  let found = matchesAt(SIDE_AT, s, c.words.starts(c.words.ids.side));
+  for (let i = 0; i < found.length; i++) sideCandidate(c, found[i]!);
+  found = matchesAt(PLURAL_REF_AT, s, c.words.starts(c.words.ids.pluralRef));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'plural-ref', priority: 1 });
   }
-  for (const m of matchesAt(COUNTRY_REF_AT, s, c.words.starts(c.words.ids.countryRef))) {
+  found = matchesAt(COUNTRY_REF_AT, s, c.words.starts(c.words.ids.countryRef));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     // "Turkey is the country most affected": a predicate describes, it does not refer back.
     if (/(?:^|\s)(?:is|was|are|were|remains|remained|becomes|became|be|been)\s+$/.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'definite-country', priority: 1 });
   }
 }
 
+/** "the Russian side": a state's side is the state. */
+function sideCandidate(c: SentenceScope, m: RegExpExecArray): void {
+  const at = c.offset + m.index;
+  const before = stateBefore(c, at);
+  if (!before || before.possessive) return;
+  // "the Russian side" is a definite description: the article belongs to it.
+  const start = /^[Tt]he $/.test(c.text.slice(before.start - 4, before.start)) ? before.start - 4 : before.start;
+  c.candidates.push({ start, end: at + 4, kind: 'state', entity: before.entity, rule: 'state-side', priority: 2 });
+}
+
 function bodyReferenceRules(c: SentenceScope): void {
   if (!(c.words.has(c.words.ids.administrationRef) || c.words.has(c.words.ids.administration) || (c.unDocument && c.words.has(c.words.ids.organization)) || c.words.has(c.words.ids.operation) || c.words.has(c.words.ids.branch))) return; // none of the words its patterns need
   const { s, gaz, candidates } = c;
   const at = (i: number): number => c.offset + i;
-  for (const m of matchesAt(ADMINISTRATION_AT, s, c.words.starts(c.words.ids.administrationRef))) {
+  let found = matchesAt(ADMINISTRATION_AT, s, c.words.starts(c.words.ids.administrationRef));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     if (/^[Mm]y|^[Oo]ur/.test(m[0]) && !c.speaker) continue;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 1 });
   }
-  for (const m of matchesIf(s, NAMED_ADMINISTRATION_RE, c.words.has(c.words.ids.administration))) {
+  found = matchesIf(s, NAMED_ADMINISTRATION_RE, c.words.has(c.words.ids.administration));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     if (!gaz.surnames.has((m[1] ?? '').toLowerCase())) continue;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 2 });
   }
   // "the Organization" in a text about the United Nations is the UN (UN usage, capitalised).
-  if (c.unDocument) for (const m of matchesAt(UN_ORGANIZATION_AT, s, c.words.starts(c.words.ids.organization))) {
+  found = c.unDocument ? matchesAt(UN_ORGANIZATION_AT, s, c.words.starts(c.words.ids.organization)) : NO_MATCHES;
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: 'org:UN', rule: 'un-organization-ref', priority: 1 });
   }
-  for (const m of matchesAt(OPERATION_AT, s, c.words.starts(c.words.ids.operation))) {
+  found = matchesAt(OPERATION_AT, s, c.words.starts(c.words.ids.operation));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'other', entity: null, rule: 'named-operation', priority: 2 });
   }
-  for (const m of matchesAt(BRANCH_AT, s, c.words.starts(c.words.ids.branch))) {
+  found = matchesAt(BRANCH_AT, s, c.words.starts(c.words.ids.branch));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.branch', priority: 1 });
   }
 }
@@ -643,7 +732,9 @@ function blocCoordinationRules(c: SentenceScope): void {
   const at = (i: number): number => c.offset + i;
   // 8. Coordinated groupings: "the Central Asian and Caucasus countries" names two blocs.
   if (c.blocCoordination) {
-    for (const m of (c.words.has(c.words.ids.bloc) ? matchesAt(c.blocCoordination, s, c.words.starts(c.words.ids.blocStart)) : NO_MATCHES)) {
+    const found = c.words.has(c.words.ids.bloc) ? matchesAt(c.blocCoordination, s, c.words.starts(c.words.ids.blocStart)) : NO_MATCHES;
+    for (let i = 0; i < found.length; i++) {
+      const m = found[i]!;
       const a = m[1] ?? '';
       const b = m[2] ?? '';
       const aStart = at(m.index);
@@ -664,6 +755,18 @@ const SENTENCE_RULES: readonly ((c: SentenceScope) => void)[] = [
   titleRules, governmentBodyRules, missionRules, namedRules, quotedAndRegionRules, personalNameRules,
   stateReferenceRules, bodyReferenceRules, speakerRules, blocCoordinationRules,
 ];
+
+/**
+ * How to read a state name that is also a given name or a US state ("Georgia", "Jordan", "Chad")
+ * at text[start, end): as the state, as the US state, or as neither (part of a person's name).
+ * Apart from the loop over the hits, where it would seldom run.
+ */
+function firstNameStateReading(text: string, surface: string, start: number, end: number): 'state' | 'us-state' | 'none' {
+  if (LOCATIVE_BEFORE_US_STATE.test(text.slice(Math.max(0, start - 20), start)) || /^,? (?:USA|U\.S\.)/.test(text.slice(end, end + 6))) {
+    return surface === 'Georgia' ? 'us-state' : 'none';
+  }
+  return looksLikeGivenName(text, end) ? 'none' : 'state'; // "Georgia Smith": a person's given name
+}
 
 function looksLikeGivenName(text: string, end: number): boolean {
   const next = /^ (\p{Lu}\p{Ll}+)(?![\p{L}])/u.exec(text.slice(end, end + 30));
