@@ -119,6 +119,12 @@ class TimexResolution {
     return undefined;
   }
 
+  /** The date last mentioned when it is a month, in this sentence or the one before. */
+  recentMonth(): Reference | undefined {
+    const last = this.refs[this.refs.length - 1];
+    return last && last.granularity === 'M' && this.sentenceIndex >= 0 && this.sentenceIndex - last.sentence <= 1 ? last : undefined;
+  }
+
   // Comparisons with "a year" ("a year ago", "a year earlier", "the year-ago quarter") in a text about a quarter
   // (earnings reports) mean that quarter a year back.
   // The quarter a report is about is the one it keeps coming back to: a quarter named in this very sentence,
@@ -427,6 +433,12 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
   if (rel.unit === 'Q' && rel.offset === 0) {
     const quarter = resolveQuarter(r, suffix);
     if (quarter) return quarter;
+  }
+  // "That same day" right after "last October when ...": the day lies inside the month just named, not on a day
+  // mentioned before it; which day is not said.
+  if (rel.base === 'REF' && rel.unit === 'D' && rel.offset === 0 && !suffix) {
+    const month = r.recentMonth();
+    if (month) return resolvedAs(`${month.value}-XX`, `narrative:${month.index}`, ['value']);
   }
   // REF: the last date of at least this granularity; failing that, the document's own date.
   const ref = r.lastRef(UNIT_FINENESS[rel.unit] ?? 6);

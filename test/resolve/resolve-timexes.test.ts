@@ -47,10 +47,17 @@ describe('anchoring on the creation time with tense', () => {
 });
 
 describe('narrative anchoring', () => {
-  it('"the same day" follows the last date of day granularity, not a later month', () => {
-    const { timexes } = resolve('On June 3, 2021 the ship sank.\nIn July 2021 the inquiry opened.\nThe same day, divers were sent.', {});
-    expect(timexes.map((t) => t.value)).toEqual(['2021-06-03', '2021-07', '2021-06-03']);
-    expect(timexes[2]?.anchor).toBe('narrative:0');
+  // "The same day" is a day of the last time spoken of: inside a month named just before, a day not given (XX),
+  // not an earlier day from another part of the story; a month further back leaves the last day named.
+  it.each([
+    ['On June 3, 2021 the ship sank.\nIn July 2021 the inquiry opened.\nThe same day, divers were sent.', {}, ['2021-06-03', '2021-07', '2021-07-XX'], 'narrative:1'],
+    ['The doctor was shot last October.\nHis name was crossed out that same day.', { dct: '1999-02-06' }, ['1998-10', '1998-10-XX'], 'narrative:0'],
+    ['On June 3, 2021 the ship sank.\nIn July 2021 the inquiry opened.\nDivers searched the wreck.\nThe same day, a storm came.', {}, ['2021-06-03', '2021-07', '2021-06-03'], 'narrative:0'],
+    ['On June 3, 2021 the ship sank.\nThe same day, divers were sent.', {}, ['2021-06-03', '2021-06-03'], 'narrative:0'],
+  ] as const)('%s', (text, opts, values, anchor) => {
+    const { timexes } = resolve(text, opts);
+    expect(timexes.map((t) => t.value)).toEqual(values);
+    expect(timexes[timexes.length - 1]?.anchor).toBe(anchor);
   });
 
   it('"the next day" moves one day on from the narrative date', () => {
