@@ -57,7 +57,7 @@ export function agreementsAfter(view: SentenceView, clause: Clause, last: number
     // "the suspension of the New START": skip "of the" to reach the name.
     while (i <= clause.last && (isRole(view.tokens[i], 'determiner') || isRole(view.tokens[i], 'preposition') || VALIDITY.test(view.tokens[i]!.lower))) i++;
     if (i > clause.last) break;
-    const mention = view.mentionsAt[i]!.find((m) => m.mention.kind === 'agreement');
+    const mention = view.mentionsAt[i]!.find((m) => m.kind === 'agreement');
     if (mention) {
       out.push({ entity: mention.entity, fromText: false, first: mention.first, last: mention.last });
       i = mention.last + 1;
@@ -66,7 +66,7 @@ export function agreementsAfter(view: SentenceView, clause: Clause, last: number
       let h = -1;
       for (let j = i; j <= Math.min(clause.last, i + SKIP_BEFORE_HEAD); j++) {
         if (view.tokens[j]!.punct && !QUOTE_OR_HYPHEN.test(view.tokens[j]!.text)) break;
-        if (view.mentionsAt[j]!.some((m) => m.mention.kind === 'agreement')) break;
+        if (view.mentionsAt[j]!.some((m) => m.kind === 'agreement')) break;
         if (isHead(view, j)) {
           h = j;
           // "the joint economic activities" is not a head; take the last head of a compound ("exchange program").
@@ -86,7 +86,7 @@ export function agreementsAfter(view: SentenceView, clause: Clause, last: number
           k++;
         }
         // Prefer an agreement entity inside the complement: "the validity of the agreement on ...".
-        const inner = view.mentions.find((m) => m.first > h && m.last <= end && m.mention.kind === 'agreement');
+        const inner = view.mentions.find((m) => m.first > h && m.last <= end && m.kind === 'agreement');
         if (inner) {
           out.push({ entity: inner.entity, fromText: false, first: inner.first, last: inner.last });
           i = end + 1;
@@ -124,7 +124,7 @@ function skipJoin(view: SentenceView, i: number): number {
 /** The agreement written before a state or passive trigger ("the programs are on hold", "the treaty was suspended"). */
 export function agreementBefore(view: SentenceView, clause: Clause, first: number): AgreementTarget | null {
   for (let i = first - 1; i >= clause.first; i--) {
-    const mention = view.mentionsAt[i]!.find((m) => m.mention.kind === 'agreement');
+    const mention = view.mentionsAt[i]!.find((m) => m.kind === 'agreement');
     if (mention) return { entity: mention.entity, fromText: false, first: mention.first, last: mention.last };
     if (isHead(view, i)) {
       let start = i;

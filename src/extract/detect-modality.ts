@@ -20,7 +20,7 @@ export function detectModality(view: SentenceView, clause: Clause, first: number
   const from = Math.max(clause.first, first - WINDOW);
   // "In May, ...": a month name is not the modal.
   const inTimex = (i: number): boolean =>
-    (i > 0 && view.tokens[i]!.text === 'May') || view.timexes.some((r) => r.timex.start <= view.tokens[i]!.start && view.tokens[i]!.end <= r.timex.end);
+    (i > 0 && view.tokens[i]!.text === 'May') || view.timexes.some((r) => r.start <= view.tokens[i]!.start && view.tokens[i]!.end <= r.end);
   for (let i = first - 1; i >= from; i--) {
     if (view.tokens[i]!.text === ';') break;
     if (inTimex(i)) continue;

@@ -19,14 +19,22 @@ export function isDatingTimex(view: SentenceView, ref: TimexRef): boolean {
   const t = ref.timex;
   if (t.type !== 'DATE' || !YEAR_FIRST.test(t.value)) return false;
   // "resolution 2445 (2018)": the year of a numbered text is part of its name, not when anything happened.
-  if (NUMBER_AND_BRACKET_BEFORE.test(view.doc.text.slice(Math.max(0, t.start - 12), t.start))) return false;
+  if (NUMBER_AND_BRACKET_BEFORE.test(view.doc.text.slice(Math.max(0, ref.start - 12), ref.start))) return false;
   // "Vostok 2022", "Sakhalin 2": a year inside a name.
-  return !view.mentions.some((m) => m.mention.start < t.end && m.mention.end > t.start);
+  return !view.mentions.some((m) => m.start < ref.end && m.end > ref.start);
+}
+
+/**
+ * An event date. Every one is made here, with its fields in one order: dates copied by spreading had
+ * a shape of their own, and code reading events' dates was deoptimised when one first came by.
+ */
+export function eventDate(value: string, start: string | null, end: string | null, source: string, inferred: boolean): EventDate {
+  return { value, start, end, source, inferred };
 }
 
 export function toEventDate(ref: TimexRef, inferred: boolean, how = `timex:${ref.index}`): EventDate {
   const t: Timex = ref.timex;
-  return { value: t.value, start: t.range?.start ?? null, end: t.range?.end ?? null, source: how, inferred };
+  return eventDate(t.value, t.range?.start ?? null, t.range?.end ?? null, how, inferred);
 }
 
 /**
@@ -37,32 +45,32 @@ export function ownDate(view: SentenceView, clause: Clause, triggerStart: number
   const usable = view.timexes.filter((r) => isDatingTimex(view, r));
   const cs = view.tokens[clause.first]!.start;
   const ce = view.tokens[clause.last]!.end;
-  const distance = (r: TimexRef): number => (r.timex.end <= triggerStart ? triggerStart - r.timex.end : Math.max(0, r.timex.start - triggerEnd));
+  const distance = (r: TimexRef): number => (r.end <= triggerStart ? triggerStart - r.end : Math.max(0, r.start - triggerEnd));
   // The opening words of a clause frame all of it ("In September, after ..., X issued ...").
   const clauseFrameEnd = view.tokens[Math.min(clause.last, clause.first + 5)]!.end;
   // A date closing an opening phrase ("However, at the summit in September, ...") frames the sentence.
   let openingPhraseEnd = -1;
   for (const r of view.timexes) {
-    const k = firstTokenStartingFrom(view.tokens, r.timex.end);
-    if (k < view.tokens.length && k <= 15 && view.tokens[k]!.text === ',') openingPhraseEnd = Math.max(openingPhraseEnd, r.timex.end);
+    const k = firstTokenStartingFrom(view.tokens, r.end);
+    if (k < view.tokens.length && k <= 15 && view.tokens[k]!.text === ',') openingPhraseEnd = Math.max(openingPhraseEnd, r.end);
   }
   // A date far from the trigger, or "for 2023" (what the act is about), dates something else.
   const near = (r: TimexRef): boolean => {
     // The last token ending at or before the timex starts (tokens are in order).
-    const before = view.tokens[firstTokenEndingAfter(view.tokens, r.timex.start) - 1];
-    if (before && before.lower === 'for' && r.timex.start >= triggerEnd) return false;
+    const before = view.tokens[firstTokenEndingAfter(view.tokens, r.start) - 1];
+    if (before && before.lower === 'for' && r.start >= triggerEnd) return false;
     // "the decisions of the Boundary Commission of 13 April 2002": a date after "of" names the noun before it, unless that noun is the trigger.
-    if (before && before.lower === 'of' && r.timex.start >= triggerEnd && before.start > triggerEnd) return false;
+    if (before && before.lower === 'of' && r.start >= triggerEnd && before.start > triggerEnd) return false;
     if (attachedToOtherParticiple(view, r, triggerStart, triggerEnd)) return false;
     // "However, at the summit in September, X told Y ..., and asserted": an opening phrase dates the sentence.
-    if (r.timex.end <= triggerStart && r.timex.end <= openingPhraseEnd) return true;
+    if (r.end <= triggerStart && r.end <= openingPhraseEnd) return true;
     // A date before the trigger frames its clause ("In September, after ..., X issued"); one after it must be close.
-    if (r.timex.end <= triggerStart && r.timex.start <= clauseFrameEnd) return true;
-    if (r.timex.end <= triggerStart) return tokensWithin(view.tokens, r.timex.end, triggerStart) <= MAX_DATE_DISTANCE;
-    return tokensWithin(view.tokens, triggerEnd, r.timex.start) <= MAX_DATE_DISTANCE;
+    if (r.end <= triggerStart && r.start <= clauseFrameEnd) return true;
+    if (r.end <= triggerStart) return tokensWithin(view.tokens, r.end, triggerStart) <= MAX_DATE_DISTANCE;
+    return tokensWithin(view.tokens, triggerEnd, r.start) <= MAX_DATE_DISTANCE;
   };
   usable.splice(0, usable.length, ...usable.filter(near));
-  const inClause = usable.filter((r) => r.timex.start >= cs && r.timex.end <= ce);
+  const inClause = usable.filter((r) => r.start >= cs && r.end <= ce);
   const pool = inClause.length > 0 ? inClause : usable;
   const best = [...pool].sort((a, b) => distance(a) - distance(b))[0];
   return best ? toEventDate(best, false) : null;
@@ -73,7 +81,7 @@ export function ownDate(view: SentenceView, clause: Clause, triggerStart: number
  * "in"/"on" between) dates that participle's act, not the trigger's.
  */
 function attachedToOtherParticiple(view: SentenceView, r: TimexRef, triggerStart: number, triggerEnd: number): boolean {
-  const k = firstTokenStartingFrom(view.tokens, r.timex.start);
+  const k = firstTokenStartingFrom(view.tokens, r.start);
   if (k < 2 || k === view.tokens.length) return false;
   const prep = view.tokens[k - 1]!;
   const verb = view.tokens[k - 2]!;
@@ -82,7 +90,7 @@ function attachedToOtherParticiple(view: SentenceView, r: TimexRef, triggerStart
   if (!ED_ENDING.test(verb.lower) || !verb.lemmas.some((c) => c.inflection === 'ed')) return false;
   // Only a reduced relative closed by a comma before the trigger ("X proposed in 2016, are on hold"),
   // not the clause's own verb ("announced in June it would suspend").
-  const after = view.tokens[firstTokenStartingFrom(view.tokens, r.timex.end)];
+  const after = view.tokens[firstTokenStartingFrom(view.tokens, r.end)];
   if (!after || after.text !== ',' || after.end > triggerStart) return false;
   const before = view.tokens[k - 3];
   return before !== undefined && !AUXILIARY.test(before.lower) && !before.punct;
@@ -114,7 +122,7 @@ export function continuesPreviousTime(view: SentenceView): Continuation {
 export function coarsenToYear(date: EventDate): EventDate {
   const year = /^(\d{4})/.exec(date.value)?.[1];
   if (!year || year === date.value) return date;
-  return { ...date, value: year, start: `${year}-01-01`, end: `${year}-12-31` };
+  return eventDate(year, `${year}-01-01`, `${year}-12-31`, date.source, date.inferred);
 }
 
 /** The last dating timex of a sentence, as an inherited date. */

@@ -55,7 +55,7 @@ function addStatusChanges(
     : agreementsAfter(view, clause, trig.last);
   // "the Eight-point Cooperation Plan ... proposed in 2016": a participle right after the agreement's name.
   if (targets.length === 0 && trig.entry.pos === 'verb') {
-    const named = view.mentionsAt[trig.first - 1]?.find((m) => m.mention.kind === 'agreement' && m.last === trig.first - 1);
+    const named = view.mentionsAt[trig.first - 1]?.find((m) => m.kind === 'agreement' && m.last === trig.first - 1);
     if (named) targets = [{ entity: named.entity, fromText: false, first: named.first, last: named.last }];
   }
   if (targets.length === 0) return;
@@ -85,7 +85,7 @@ function addStatusChanges(
 function byAgentBefore(view: SentenceView, clause: { first: number; last: number }, first: number): string[] {
   for (let i = first - 1; i > clause.first; i--) {
     if (view.tokens[i - 1]!.lower !== 'by') continue;
-    const m = view.mentionsAt[i]!.find((r) => r.first === i && r.mention.kind !== 'agreement' && r.mention.kind !== 'place');
+    const m = view.mentionsAt[i]!.find((r) => r.first === i && r.kind !== 'agreement' && r.kind !== 'place');
     if (m) return [m.entity];
   }
   return [];

@@ -3,8 +3,8 @@ import { textSpan } from '../model/span.js';
 import { scoreEvent } from './code-event.js';
 import { detectModality } from './detect-modality.js';
 import { isNegated } from './detect-negation.js';
-import { coarsenToYear, continuesPreviousTime, isDatingTimex, lastDateOf, ownDate, toEventDate } from './event-date.js';
-import { findArguments, isPassive, mentionChains, type Arguments } from './find-arguments.js';
+import { coarsenToYear, continuesPreviousTime, eventDate, isDatingTimex, lastDateOf, ownDate, toEventDate } from './event-date.js';
+import { argumentsWith, findArguments, isPassive, mentionChains, type Arguments } from './find-arguments.js';
 import { findTriggers, type FoundTrigger } from './find-triggers.js';
 import { findMatches } from './trigger-pattern.js';
 import { lexiconMatches, tokenStartingAt, tokensWithin, type SentenceView } from './sentence-view.js';
@@ -105,7 +105,7 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
 function sentenceTriggers(ctx: EventContext, view: SentenceView): Trigger[] {
   // Built only when an entry with context words matched (few do): most sentences never need it.
   let sentenceLemmas: Set<string> | undefined;
-  const hasKind = (kind: string): boolean => view.mentions.some((m) => m.mention.kind === kind);
+  const hasKind = (kind: string): boolean => view.mentions.some((m) => m.kind === kind);
   return findTriggers(view, ctx.lexicon.triggers, {
     compoundLicenses: (e) => MEETING_TYPES.has(e.type),
     accept: (e) => {
@@ -153,9 +153,9 @@ function eventOfTrigger(s: SentenceEvents, trig: Trigger): FoundEvent | undefine
   args = parties.args;
   date ??= inheritedDate(s, clause, trig);
   // "we call for the lifting of sanctions against X": what is asked for names no addressee ("call on X", "call for X to" do).
-  if (trig.entry.type === 'REQUEST' && view.tokens[trig.last]?.lower === 'for' && !addresseeAfter(view, trig.last)) args = { ...args, recipients: [] };
+  if (trig.entry.type === 'REQUEST' && view.tokens[trig.last]?.lower === 'for' && !addresseeAfter(view, trig.last)) args = argumentsWith(args, args.actors, []);
   // "hosted 16,000 refugees from Syria": the "from" party of aid is where people came from, not who received it.
-  if (trig.entry.type === 'AID' && args.objectPrep === 'from' && args.actors.length > 0) args = { ...args, recipients: [] };
+  if (trig.entry.type === 'AID' && args.objectPrep === 'from' && args.actors.length > 0) args = argumentsWith(args, args.actors, []);
   const event = newEvent(ctx, view, trig, clause, args, date, triggerSpan, inferred);
   return { event, symmetric: parties.symmetric, passive: args.passive, elaboration: elaborationKind(view, trig.first), noun: trig.entry.pos === 'noun' };
 }
@@ -165,26 +165,26 @@ function triggerArguments(s: SentenceEvents, trig: Trigger, clause: Clause, infe
   const { view, triggerTokens, found, prev } = s;
   let args = findArguments(view, trig.clause, trig, triggerTokens, s.eventNouns);
   // "the officer's expulsion was demanded": the noun is the subject of a passive; nobody in the clause did it.
-  if (trig.licence === 'passive-after' && !args.symmetric) args = { ...args, passive: true, actors: [], recipients: args.recipients.length > 0 ? args.recipients : args.actors };
+  if (trig.licence === 'passive-after' && !args.symmetric) args = argumentsWith(args, [], args.recipients.length > 0 ? args.recipients : args.actors, true);
   // "X condemned the attack launched by Y": the subject before the noun is neither agent nor target of the attack.
-  if (trig.licence === 'reduced-passive' && !args.symmetric) args = { ...args, passive: true, actors: [] };
+  if (trig.licence === 'reduced-passive' && !args.symmetric) args = argumentsWith(args, [], args.recipients, true);
   // "the Russian aggression", "the Israeli occupation": an adjectival state form right before the noun is its agent,
   // also when a verb licensed the noun ("reiterated its condemnation of the Turkish incursion": not the speaker's).
   const forceNoun = trig.entry.pos === 'noun' && trig.entry.type === 'ASSAULT' && trig.licence === 'verb-before';
   if ((args.actors.length === 0 || forceNoun) && trig.entry.pos === 'noun') {
-    const before = view.mentions.find((m) => m.modifier && m.last === trig.first - 1 && m.mention.kind === 'state');
+    const before = view.mentions.find((m) => m.modifier && m.last === trig.first - 1 && m.kind === 'state');
     if (before && !args.recipients.includes(before.entity)) {
-      args = { ...args, actors: [before.entity] };
+      args = argumentsWith(args, [before.entity], args.recipients);
       inferred.push('actors:adjectival');
     }
   }
   // "the buildup of Russian forces": the forces of a deployment noun are its agent.
   if (args.actors.length === 0 && trig.entry.type === 'MOBILIZE' && trig.entry.pos === 'noun' && args.objectPrep === 'of') {
-    args = { ...args, actors: args.recipients, recipients: [] };
+    args = argumentsWith(args, args.recipients, []);
   }
   // "nuclear threats have been made ... from Russia": with no agent, the source is the actor.
   if (args.actors.length === 0 && args.objectPrep === 'from' && SOURCE_TYPES.has(trig.entry.type) && args.recipients.length > 0) {
-    args = { ...args, actors: args.recipients, recipients: [] };
+    args = argumentsWith(args, args.recipients, []);
     inferred.push('actors:source');
   }
   // A clause without its own subject ("..., and publicly asserted") shares the previous clause's.
@@ -193,20 +193,20 @@ function triggerArguments(s: SentenceEvents, trig: Trigger, clause: Clause, infe
     const fromPrev = findArguments(view, trig.clause - 1, { first: prevClause.last + 1, last: prevClause.last + 1 }, triggerTokens);
     const earlier = found.filter((e) => e.event.trigger.start < view.tokens[clause.first]!.start);
     const last = earlier[earlier.length - 1];
-    if (fromPrev.actors.length > 0 && !fromPrev.symmetric) args = { ...args, actors: fromPrev.actors };
-    else if (last) args = { ...args, actors: [...last.event.actors] };
+    if (fromPrev.actors.length > 0 && !fromPrev.symmetric) args = argumentsWith(args, fromPrev.actors, args.recipients);
+    else if (last) args = argumentsWith(args, [...last.event.actors], args.recipients);
   }
   // "it similarly announced": the subject of the previous sentence's last event.
   if (args.actors.length === 0 && args.pronounSubject) {
     const source = found[found.length - 1]?.event ?? prev?.events[prev.events.length - 1];
-    if (source) args = { ...args, actors: [...source.actors] };
+    if (source) args = argumentsWith(args, [...source.actors], args.recipients);
     // "the people of X have ... . They are calling for": with no act before, the previous sentence's subject.
-    else if (prev) args = { ...args, actors: subjectOfSentence(prev.view) };
+    else if (prev) args = argumentsWith(args, subjectOfSentence(prev.view), args.recipients);
   }
   // Passive without "by": the agent of an earlier passive act in the same sentence ("was detained by X and declared ...").
   if (args.actors.length === 0 && args.passive) {
     const last = found[found.length - 1];
-    if (last && isPassiveEvent(view, last.event)) args = { ...args, actors: [...last.event.actors] };
+    if (last && isPassiveEvent(view, last.event)) args = argumentsWith(args, [...last.event.actors], args.recipients);
   }
   return args;
 }
@@ -232,7 +232,7 @@ function inferParties(ctx: EventContext, view: SentenceView, trig: Trigger, clau
   if (args.actors.length === 0 && (JOINT_TYPES.has(trig.entry.type) || args.passive)) {
     const parties = betweenParties(view, trig.first);
     if (parties.length >= 2) {
-      args = { ...args, actors: parties, recipients: parties };
+      args = argumentsWith(args, parties, parties);
       symmetric = true;
       inferred.push('actors:between');
     }
@@ -241,14 +241,14 @@ function inferParties(ctx: EventContext, view: SentenceView, trig: Trigger, clau
   if (symmetric && args.actors.length + args.recipients.length <= 1) {
     const parties = sentenceParties(view);
     if (parties.length === 2 && args.actors.every((a) => parties.includes(a))) {
-      args = { ...args, actors: parties, recipients: parties };
+      args = argumentsWith(args, parties, parties);
       inferred.push('actors:sentence-parties');
     }
   }
   if (args.recipients.length === 0 && trig.entry.contexts.includes('territory') && trig.entry.type === 'ASSAULT') {
     const owner = territoryOwner(doc, view, args.actors);
     if (owner.length > 0) {
-      args = { ...args, recipients: owner };
+      args = argumentsWith(args, args.actors, owner);
       inferred.push('recipients:territory-owner');
     }
   }
@@ -256,7 +256,7 @@ function inferParties(ctx: EventContext, view: SentenceView, trig: Trigger, clau
   if (args.recipients.length === 0 && !symmetric) {
     const mod = modifierObject(view, clause, trig.first, trig.last);
     if (mod && !args.actors.includes(mod)) {
-      args = { ...args, recipients: [mod] };
+      args = argumentsWith(args, args.actors, [mod]);
       inferred.push('recipients:adjectival');
     }
   }
@@ -271,12 +271,12 @@ function agreementRecipients(ctx: EventContext, view: SentenceView, trig: Trigge
   const onlySelf = args.recipients.length > 0 && args.recipients.every((r) => actorStates.has(stateOf(doc.entities, r)));
   if (counterparts.length > 0 && (args.recipients.length === 0 || onlySelf)) {
     inferred.push('recipients:agreement-parties');
-    return { ...args, recipients: counterparts };
+    return argumentsWith(args, args.actors, counterparts);
   }
   if (args.recipients.length > 0 && args.objectPrep === 'between') {
     // "the suspension of New START between the U.S. and Russia": the party other than the actor.
     const others = args.recipients.filter((r) => !actorStates.has(stateOf(doc.entities, r)));
-    if (others.length > 0) return { ...args, recipients: others };
+    if (others.length > 0) return argumentsWith(args, args.actors, others);
   }
   return args;
 }
@@ -291,7 +291,7 @@ function inheritedDate(s: SentenceEvents, clause: Clause, trig: Trigger): EventD
   const inherited = ctx.paragraphDate.get(view.sentence.paragraph) ?? (prev ? lastDateOf(prev.view) : null);
   if (!inherited) return null;
   const carried = continuation === 'after' ? coarsenToYear(inherited) : inherited;
-  return { ...carried, inferred: true, source: carried.source.startsWith('inherited:') ? carried.source : `inherited:${carried.source}` };
+  return eventDate(carried.value, carried.start, carried.end, carried.source.startsWith('inherited:') ? carried.source : `inherited:${carried.source}`, true);
 }
 
 function newEvent(ctx: EventContext, view: SentenceView, trig: Trigger, clause: Clause, args: Arguments, date: EventDate | null, triggerSpan: { start: number; end: number }, inferred: string[]): DiploEvent {
@@ -299,31 +299,24 @@ function newEvent(ctx: EventContext, view: SentenceView, trig: Trigger, clause: 
   const { quad, intensity } = scoreEvent(ctx.lexicon, trig.entry.type, trig.entry.mode);
   const quantity = nearestQuantity(view, trig);
   const location = findLocation(view, trig, [...args.actors, ...args.recipients]);
-  // Every field is present from the start, the optional ones as undefined (stored and exported
-  // alike: rows name their columns): events made with different optional fields, or given one
-  // later, would each have a shape of their own, and code reading events (here, in refining,
-  // looking back over the document's events, in storing) would see many and be deoptimised.
-  const event: DiploEvent = {
-    id: '',
-    doc: doc.id,
-    type: trig.entry.type,
-    mode: trig.entry.mode ? trig.entry.mode : undefined,
-    contexts: [...trig.entry.contexts],
-    actors: args.actors,
-    recipients: args.recipients,
+  const event = eventRecord(
+    doc.id,
+    trig.entry.type,
+    trig.entry.mode ? trig.entry.mode : undefined,
+    [...trig.entry.contexts],
+    args.actors,
+    args.recipients,
     date,
-    location: location ? location : undefined,
-    quantity: quantity ? { value: quantity.value, unit: quantity.unit } : undefined,
-    negated: isNegated(view, clause, trig.first),
-    modality: detectModality(view, clause, trig.first),
+    location ? location : undefined,
+    quantity ? { value: quantity.value, unit: quantity.unit } : undefined,
+    isNegated(view, clause, trig.first),
+    detectModality(view, clause, trig.first),
     quad,
     intensity,
-    trigger: textSpan(doc.id, doc.text, triggerSpan),
-    evidence: textSpan(doc.id, doc.text, view.sentence),
-    rule: `extract.event.${trig.entry.pos}:${trig.entry.line}${trig.licence !== 'verb' && trig.licence ? `.${trig.licence}` : ''}${inferred.length ? `+${inferred.join('+')}` : ''}`,
-
-    respondsTo: undefined,
-  };
+    textSpan(doc.id, doc.text, triggerSpan),
+    textSpan(doc.id, doc.text, view.sentence),
+    `extract.event.${trig.entry.pos}:${trig.entry.line}${trig.licence !== 'verb' && trig.licence ? `.${trig.licence}` : ''}${inferred.length ? `+${inferred.join('+')}` : ''}`,
+  );
   const marker = hasResponseMarker(view, clause, trig.first);
   if (marker) {
     const target = findRespondedEvent(doc.entities, ctx.events, event, marker.cue);
@@ -331,6 +324,66 @@ function newEvent(ctx: EventContext, view: SentenceView, trig: Trigger, clause: 
   }
   return event;
 }
+
+/**
+ * An event object. Every field is present from the start, the optional ones as undefined (stored and
+ * exported alike: rows name their columns): events made with different optional fields, or given one
+ * later, would each have a shape of their own, and code reading events (here, in refining, looking
+ * back over the document's events, in storing) would see many and be deoptimised. id is set when the
+ * event is kept.
+ */
+function eventRecord(
+  doc: string,
+  type: DiploEvent['type'],
+  mode: DiploEvent['mode'],
+  contexts: DiploEvent['contexts'],
+  actors: string[],
+  recipients: string[],
+  date: EventDate | null,
+  location: string | undefined,
+  quantity: DiploEvent['quantity'],
+  negated: boolean,
+  modality: DiploEvent['modality'],
+  quad: DiploEvent['quad'],
+  intensity: number,
+  trigger: DiploEvent['trigger'],
+  evidence: DiploEvent['evidence'],
+  rule: string,
+): DiploEvent {
+  return { id: '', doc, type, mode, contexts, actors, recipients, date, location, quantity, negated, modality, quad, intensity, trigger, evidence, rule, respondsTo: undefined };
+}
+
+/**
+ * Run once at load, before any code reading events is optimised. Later steps reassign fields of some
+ * events (merging, refining, "in response"), and V8 treats a field stored only once as constant, one
+ * holding only small integers as such, and one holding only undefined as of that type: the first event
+ * to break this, late in a run, threw away the optimised code of every function reading events (a
+ * dozen, each compiled again). A throwaway event given values of every kind makes all fields general
+ * at once; every event shares its shape (made by the same function, same fields in the same order).
+ */
+function generaliseEventShape(): void {
+  const span = { doc: '', start: 0, end: 0, text: '' };
+  const probe = eventRecord('', 'AID', undefined, [], [], [], null, undefined, undefined, false, 'asserted', 1, 1, span, span, '');
+  probe.id = 'probe';
+  probe.doc = 'probe';
+  probe.type = 'CONSULT';
+  probe.mode = 'probe';
+  probe.contexts = ['probe'];
+  probe.actors = ['probe'];
+  probe.recipients = ['probe'];
+  probe.date = eventDate('2000', null, null, 'probe', false);
+  probe.location = 'probe';
+  probe.quantity = { value: 0.5, unit: 'probe' };
+  probe.negated = true;
+  probe.modality = 'hypothetical';
+  probe.quad = 4;
+  probe.intensity = 0.5;
+  probe.trigger = { ...span };
+  probe.evidence = { ...span };
+  probe.rule = 'probe';
+  probe.respondsTo = 'probe';
+}
+generaliseEventShape();
 
 /** Number the sentence's kept events, index them by paragraph and type, and remember the sentence and its latest date. */
 function keepEvents(ctx: EventContext, view: SentenceView, kept: DiploEvent[]): void {
@@ -375,7 +428,7 @@ function phraseDate(view: SentenceView, last: number): EventDate | null {
   let end = last + 1;
   while (end < view.tokens.length && end - last <= 16 && !view.tokens[end]!.punct) end++;
   const limit = view.tokens[end - 1]?.end ?? view.sentence.end;
-  const ref = view.timexes.find((r) => isDatingTimex(view, r) && r.timex.start >= view.tokens[last]!.end && r.timex.end <= limit);
+  const ref = view.timexes.find((r) => isDatingTimex(view, r) && r.start >= view.tokens[last]!.end && r.end <= limit);
   return ref ? toEventDate(ref, false) : null;
 }
 
@@ -411,7 +464,7 @@ function dateFromReferencedEvent(ctx: EventContext, view: SentenceView, clause: 
     const pick = start ? [...candidates].sort((a, b) => (a.date!.start ?? a.date!.value).localeCompare(b.date!.start ?? b.date!.value))[0] : candidates[candidates.length - 1];
     if (pick?.date) {
       const month = pick.date.value.slice(0, 7);
-      return { value: month, start: pick.date.start, end: pick.date.end, source: `after-event:${pick.id}`, inferred: true };
+      return eventDate(month, pick.date.start, pick.date.end, `after-event:${pick.id}`, true);
     }
   }
   return null;
@@ -611,7 +664,7 @@ function findLocation(view: SentenceView, trig: FoundTrigger<EventTriggerEntry>,
   const clause = view.clauses[trig.clause]!;
   for (const m of view.mentions) {
     if (m.first <= trig.last || m.last > clause.last || m.modifier) continue;
-    if (m.mention.kind !== 'place' && m.mention.kind !== 'state') continue;
+    if (m.kind !== 'place' && m.kind !== 'state') continue;
     if (parties.includes(m.entity)) continue;
     const before = view.tokens[m.first - 1];
     if (before && LOCATION_PREPS.test(before.lower)) return m.entity;

@@ -96,6 +96,6 @@ function subjectNear(view: SentenceView, first: number, last: number): string | 
 function periodNear(view: SentenceView, q: Quantity) {
   const usable = view.timexes.filter((r) => isDatingTimex(view, r));
   const distance = (s: number, e: number): number => (e <= q.start ? q.start - e : Math.max(0, s - q.end));
-  const best = [...usable].sort((a, b) => distance(a.timex.start, a.timex.end) - distance(b.timex.start, b.timex.end))[0];
+  const best = [...usable].sort((a, b) => distance(a.start, a.end) - distance(b.start, b.end))[0];
   return best ? toEventDate(best, false) : null;
 }

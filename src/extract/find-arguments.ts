@@ -37,7 +37,16 @@ export interface Arguments {
   /** Both sides came from one compound or "between X and Y": joint action, actors = recipients. */
   symmetric: boolean;
   /** The preposition before the object ("from" marks a source: "threats were made from X"). */
-  objectPrep?: string;
+  objectPrep: string | undefined;
+}
+
+/**
+ * The arguments with other parties (and voice). Every argument object is made with all fields in
+ * one order, here or in findArguments: copies by spreading, or a field added to some only, gave
+ * them several shapes, and the code reading them was deoptimised and compiled again for each.
+ */
+export function argumentsWith(a: Arguments, actors: string[], recipients: string[], passive: boolean = a.passive): Arguments {
+  return { actors, recipients, passive, pronounSubject: a.pronounSubject, symmetric: a.symmetric, objectPrep: a.objectPrep };
 }
 
 export interface TriggerSpan {
@@ -55,7 +64,7 @@ const MAX_OBJECT_GAP = 10;
 /** Group the usable mentions of a clause into coordinated chains. */
 export function mentionChains(view: SentenceView, clause: Clause): MentionChain[] {
   const usable = view.mentions.filter(
-    (m) => m.first >= clause.first && m.last <= clause.last && ARGUMENT_KINDS.has(m.mention.kind) && (!m.modifier || modifiesAgent(view, m)),
+    (m) => m.first >= clause.first && m.last <= clause.last && ARGUMENT_KINDS.has(m.kind) && (!m.modifier || modifiesAgent(view, m)),
   );
   const chains: MentionChain[] = [];
   for (const ref of usable) {
@@ -230,7 +239,7 @@ export function findArguments(
   const clause = view.clauses[clauseIndex]!;
   const chains = mentionChains(view, clause);
   const passive = isPassive(view, trigger);
-  const result: Arguments = { actors: [], recipients: [], passive, pronounSubject: false, symmetric: false };
+  const result: Arguments = { actors: [], recipients: [], passive, pronounSubject: false, symmetric: false, objectPrep: undefined };
 
   // Joint action named by a compound right before the trigger: "the Japan-Russia summit".
   // A written-out list governed by a preposition ("in parts of Kenya, and Ethiopia annexed") is not a compound.

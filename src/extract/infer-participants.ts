@@ -30,7 +30,7 @@ export function isJointAct(view: SentenceView, first: number, last: number): boo
 
 /** The distinct states and blocs a sentence names (adjectival forms count as their state). */
 export function sentenceParties(view: SentenceView): string[] {
-  return [...new Set(view.mentions.filter((m) => PARTY_KINDS.has(m.mention.kind)).map((m) => m.entity))];
+  return [...new Set(view.mentions.filter((m) => PARTY_KINDS.has(m.kind)).map((m) => m.entity))];
 }
 
 /** Parties named in "between X and Y" before a token: "contacts between Russia and Germany ...". */
@@ -57,12 +57,12 @@ export function territoryOwner(doc: AnalysedDocument, view: SentenceView, actors
   const actorStates = new Set(actors.map((a) => stateOf(doc.entities, a)));
   const fromPlaces = new Set<string>();
   for (const m of view.mentions) {
-    if (m.mention.kind !== 'place') continue;
+    if (m.kind !== 'place') continue;
     const country = doc.entities.get(m.entity)?.country;
     if (country && !actorStates.has(country)) fromPlaces.add(country);
   }
   if (fromPlaces.size === 1) return [...fromPlaces];
-  const states = new Set(view.mentions.filter((m) => m.mention.kind === 'state').map((m) => m.entity).filter((s) => !actorStates.has(s)));
+  const states = new Set(view.mentions.filter((m) => m.kind === 'state').map((m) => m.entity).filter((s) => !actorStates.has(s)));
   return states.size === 1 ? [...states] : [];
 }
 
@@ -72,7 +72,7 @@ export function territoryOwner(doc: AnalysedDocument, view: SentenceView, actors
  */
 export function agreementCounterparts(doc: AnalysedDocument, view: SentenceView, clause: Clause, last: number, actors: readonly string[]): string[] {
   const ids = new Set<string>();
-  for (const m of view.mentions) if (m.mention.kind === 'agreement' && m.first > last && m.last <= clause.last) ids.add(m.entity);
+  for (const m of view.mentions) if (m.kind === 'agreement' && m.first > last && m.last <= clause.last) ids.add(m.entity);
   if (ids.size === 0) {
     for (let i = last + 1; i < clause.last; i++) {
       if (/^(this|that|the)$/.test(view.tokens[i]!.lower) && /^(agreement|treaty|accord|convention|deal|framework)$/.test(view.tokens[i + 1]!.lower)) {
@@ -131,7 +131,7 @@ export function modifierObject(view: SentenceView, clause: Clause, first: number
   for (const m of view.mentions) {
     // After the trigger, or inside a gapped one ("forced Kenyan newspapers to suspend").
     if (m.first <= first || m.last > clause.last || m.first - last > 5) continue;
-    if (!m.modifier || m.mention.kind !== 'state') continue;
+    if (!m.modifier || m.kind !== 'state') continue;
     const gap = view.tokens.slice(Math.max(first + 1, last + 1), m.first);
     if (gap.some((t) => t.lower === 'by' || (t.punct && t.text !== '“' && t.text !== '"'))) return undefined;
     return m.entity;

@@ -104,7 +104,7 @@ function namedAfter(view: SentenceView, clause: Clause, last: number): boolean {
   const t = view.tokens;
   for (let i = last + 1; i <= Math.min(clause.last, last + 2); i++) {
     if (QUOTE_MARK.test(t[i]!.text)) continue;
-    if (view.mentionsAt[i]!.some((m) => m.mention.kind === 'other' && m.first === i)) return true;
+    if (view.mentionsAt[i]!.some((m) => m.kind === 'other' && m.first === i)) return true;
     break;
   }
   return false;

@@ -250,7 +250,7 @@ function partiesOfLicensingVerb(view: SentenceView, f: FoundEvent): void {
       if (!prep.test(t[i]!.lower)) continue;
       let j = i + 1;
       while (j < t.length && ARTICLE.test(t[j]!.lower)) j++;
-      return view.mentions.find((m) => m.first === j && m.mention.kind !== 'place' && m.mention.kind !== 'agreement' && m.mention.kind !== 'other')?.entity;
+      return view.mentions.find((m) => m.first === j && m.kind !== 'place' && m.kind !== 'agreement' && m.kind !== 'other')?.entity;
     }
     return undefined;
   };
@@ -284,9 +284,9 @@ function exerciseParticipant(doc: AnalysedDocument, view: SentenceView, e: Diplo
   const first = view.tokens.findIndex((t) => t.start >= e.trigger.end);
   for (const m of view.mentions) {
     if (m.first < first || m.first > at) continue;
-    if (m.mention.kind !== 'organization' && m.mention.kind !== 'state') continue;
+    if (m.kind !== 'organization' && m.kind !== 'state') continue;
     const state = stateOf(doc.entities, m.entity);
-    if (mine.has(state) || !doc.entities.get(m.entity)?.country && m.mention.kind !== 'state') continue;
+    if (mine.has(state) || !doc.entities.get(m.entity)?.country && m.kind !== 'state') continue;
     return m.entity;
   }
   return undefined;

@@ -3,7 +3,7 @@ import type { AnalysedDocument, Mention, Quantity, Sentence, Timex } from '../mo
 /** A document's mentions, timexes (with their index in doc.timexes) and quantities inside one sentence, in document order. */
 export interface SentenceItems {
   mentions: Mention[];
-  timexes: { timex: Timex; index: number }[];
+  timexes: { timex: Timex; index: number; start: number; end: number }[];
   quantities: Quantity[];
 }
 
@@ -34,7 +34,7 @@ function filterItems(doc: AnalysedDocument, sentence: { start: number; end: numb
   const inside = (x: { start: number; end: number }): boolean => x.start >= sentence.start && x.end <= sentence.end;
   const timexes: SentenceItems['timexes'] = [];
   doc.timexes.forEach((timex, index) => {
-    if (inside(timex)) timexes.push({ timex, index });
+    if (inside(timex)) timexes.push({ timex, index, start: timex.start, end: timex.end });
   });
   return { mentions: doc.mentions.filter(inside), timexes, quantities: doc.quantities.filter(inside) };
 }
@@ -62,7 +62,7 @@ function buildIndex(doc: AnalysedDocument): Index | null {
   for (let index = 0; index < doc.timexes.length; index++) {
     const timex = doc.timexes[index]!;
     const last = lastStartingBy(sentences, timex.start);
-    for (let j = firstHolding(sentences, last, timex.end); j <= last; j++) buckets[j]!.timexes.push({ timex, index });
+    for (let j = firstHolding(sentences, last, timex.end); j <= last; j++) buckets[j]!.timexes.push({ timex, index, start: timex.start, end: timex.end });
   }
   for (const q of doc.quantities) {
     const last = lastStartingBy(sentences, q.start);

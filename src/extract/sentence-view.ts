@@ -12,6 +12,13 @@ const PARTICIPANT_COMPOUND_NAME = /^(?:the )?\p{Lu}[\p{L}.]*-\p{Lu}[\p{L}.]* /u;
 export interface MentionRef {
   mention: Mention;
   entity: string;
+  // The mention's kind, offsets and text, copied: mentions come from several stages with differing
+  // optional fields (so several object shapes), and extraction reads these on every ref; read from
+  // refs, which all have one shape, the reads stay monomorphic and V8 does not deoptimise on them.
+  kind: Mention['kind'];
+  start: number;
+  end: number;
+  text: string;
   /** Token indices (inclusive) the mention covers. */
   first: number;
   last: number;
@@ -25,6 +32,9 @@ export interface TimexRef {
   timex: Timex;
   /** Index into doc.timexes (event dates cite it). */
   index: number;
+  /** The timex's offsets, copied (timexes have optional fields, so several shapes; refs have one). */
+  start: number;
+  end: number;
 }
 
 /** Everything extraction needs about one sentence, each part computed at most once. */
@@ -130,10 +140,10 @@ function placeMentions(doc: AnalysedDocument, tokens: Token[], items: SentenceIt
     while (last + 1 < tokens.length && tokens[last + 1]!.start < m.end) last++;
     const next = tokens[last + 1];
     const possessive = next !== undefined && next.start === tokens[last]!.end && (next.lower === "'s" || (next.text === "'" || next.text === '’'));
-    mentions.push({ mention: m, entity: m.entity, first, last, modifier: MODIFIER_RULE.test(m.rule), possessive });
+    mentions.push({ mention: m, entity: m.entity, kind: m.kind, start: m.start, end: m.end, text: m.text, first, last, modifier: MODIFIER_RULE.test(m.rule), possessive });
   }
   for (const inner of innerParticipants(doc, tokens, mentions)) mentions.push(inner);
-  if (mentions.length > 1) mentions.sort((a, b) => a.first - b.first || a.mention.start - b.mention.start);
+  if (mentions.length > 1) mentions.sort((a, b) => a.first - b.first || a.start - b.start);
   // Most tokens are in no mention: they share one empty list (never written to).
   const mentionsAt: MentionRef[][] = new Array<MentionRef[]>(tokens.length).fill(NO_MENTIONS);
   for (const ref of mentions) {
@@ -156,7 +166,7 @@ const PARTICIPANT_KINDS = new Set(['state', 'bloc', 'organization']);
 function innerParticipants(doc: AnalysedDocument, tokens: Token[], refs: MentionRef[]): MentionRef[] {
   // Meetings and joint bodies named by their participants: "the Japan-Russia Summit", "the Japan-Russia Intergovernmental Committee".
   const compound = refs.filter(
-    (r) => r.mention.kind !== 'person' && HYPHENATED.test(r.mention.text) && (!PARTICIPANT_KINDS.has(r.mention.kind) || (r.mention.kind === 'organization' && PARTICIPANT_COMPOUND_NAME.test(r.mention.text))),
+    (r) => r.kind !== 'person' && HYPHENATED.test(r.text) && (!PARTICIPANT_KINDS.has(r.kind) || (r.kind === 'organization' && PARTICIPANT_COMPOUND_NAME.test(r.text))),
   );
   if (compound.length === 0) return [];
   const bySurface = participantSurfaces(doc);
@@ -164,10 +174,10 @@ function innerParticipants(doc: AnalysedDocument, tokens: Token[], refs: Mention
   for (const ref of compound) {
     for (const [surface, link] of bySurface) {
       // A plain substring test first: most surfaces are not in the name at all.
-      if (link.entity === ref.entity || !ref.mention.text.includes(surface)) continue;
-      const at = ref.mention.text.search(wholeWord(surface));
+      if (link.entity === ref.entity || !ref.text.includes(surface)) continue;
+      const at = ref.text.search(wholeWord(surface));
       if (at < 0) continue;
-      const start = ref.mention.start + at;
+      const start = ref.start + at;
       const end = start + surface.length;
       const first = firstTokenEndingAfter(tokens, start);
       if (first === tokens.length) continue;
@@ -176,6 +186,10 @@ function innerParticipants(doc: AnalysedDocument, tokens: Token[], refs: Mention
       out.push({
         mention: { ...ref.mention, start, end, text: surface, entity: link.entity, kind: link.kind, rule: 'extract.inner-participant' },
         entity: link.entity,
+        kind: link.kind,
+        start,
+        end,
+        text: surface,
         first,
         last,
         modifier: false,

@@ -40,11 +40,12 @@ export function compilePattern(source: string): CompiledPattern {
     .trim()
     .split(/\s+/)
     .map((part) => {
+      // Word slots carry a maxGap too (never read): slots of one shape keep step's reads monomorphic.
       if (part === '*') return { alts: null, optional: true, maxGap: MAX_GAP };
       if (part === '**') return { alts: null, optional: true, maxGap: MAX_LONG_GAP };
       const optional = part.endsWith('?');
       const body = optional ? part.slice(0, -1) : part;
-      return { alts: new Set(body.split('|').map((a) => normaliseSpelling(a))), optional } as Slot;
+      return { alts: new Set(body.split('|').map((a) => normaliseSpelling(a))), optional, maxGap: MAX_GAP };
     });
   return { source, slots, weight: slots.filter((s) => s.alts !== null).length, plain: slots.length > 0 && slots.every((s) => s.alts !== null && !s.optional) };
 }
@@ -72,7 +73,8 @@ export function matchAt(tokens: readonly Token[], i: number, pattern: CompiledPa
 const NO_TOKENS: readonly Token[] = [];
 const search = {
   tokens: NO_TOKENS,
-  pattern: { source: '', slots: [], weight: 0 } as CompiledPattern,
+  // Of the shape compilePattern gives (with `plain`), so that the field keeps one type.
+  pattern: { source: '', slots: [], weight: 0, plain: false } as CompiledPattern,
   limit: 0,
   found: false,
   first: -1,
@@ -161,6 +163,11 @@ function startWords(pattern: CompiledPattern): string[] {
  */
 interface StartIndex {
   byWord: Map<string, number[]>;
+  /**
+   * The entries' patterns, by position: entries of different lexicons have different shapes, and
+   * reading `entry.pattern` in the match loop made its loads polymorphic (a deopt for each new lexicon).
+   */
+  patterns: CompiledPattern[];
   /** Position in WordForm.starts, or -1 for an index made per call (not remembered by the forms). */
   slot: number;
   /** Bit of the slot in WordForm.startsNothing (0 past 31 slots). */
@@ -184,7 +191,7 @@ function startIndex(entries: readonly { pattern: CompiledPattern }[]): StartInde
     }
   }
   const slot = indexesByForm < INDEXES_BY_FORM ? indexesByForm++ : -1;
-  index = { byWord, slot, bit: slot >= 0 && slot < 31 ? 1 << slot : 0 };
+  index = { byWord, patterns: entries.map((e) => e.pattern), slot, bit: slot >= 0 && slot < 31 ? 1 << slot : 0 };
   startIndexes.set(entries, index);
   return index;
 }
@@ -228,8 +235,8 @@ function entriesOfReadings(lemmas: readonly LemmaCandidate[], byWord: Map<string
 }
 
 /**
- * All matches of a set of patterns over tokens[from, to). `keep` narrows the entries tried (as
- * passing `entries.filter(keep)` would) while the index of the whole list is reused: a list
+ * All matches of a set of patterns over tokens[from, to). `keep` keeps the matches of the entries
+ * it accepts (as passing `entries.filter(keep)` would) while the index of the whole list is reused: a list
  * filtered per call would be indexed anew on every call.
  */
 export function findMatches<T extends { pattern: CompiledPattern }>(
@@ -241,24 +248,28 @@ export function findMatches<T extends { pattern: CompiledPattern }>(
 ): { entry: T; match: PatternMatch }[] {
   const out: { entry: T; match: PatternMatch }[] = [];
   const index = startIndex(entries);
-  for (let i = from; i < to; i++) collectMatchesAt(tokens, i, entries, index, to, keep, out);
-  return out;
+  for (let i = from; i < to; i++) collectMatchesAt(tokens, i, entries, index, to, out);
+  // Whether an entry matches does not depend on the others, so filtering the matches finds what
+  // filtering the entries would. Done here, the match loop calls no callback: callers' different
+  // functions made its call site polymorphic (a deopt, and a compile again, for each new one).
+  return keep ? out.filter((m) => keep(m.entry)) : out;
 }
 
 /** The matches of a set of patterns that start exactly at token i (none beyond `limit`, exclusive), in list order. */
 export function matchesAt<T extends { pattern: CompiledPattern }>(tokens: readonly Token[], i: number, entries: readonly T[], limit = tokens.length): { entry: T; match: PatternMatch }[] {
   const out: { entry: T; match: PatternMatch }[] = [];
-  if (entries.length > 0 && i >= 0 && i < limit && i < tokens.length) collectMatchesAt(tokens, i, entries, startIndex(entries), limit, undefined, out);
+  if (entries.length > 0 && i >= 0 && i < limit && i < tokens.length) collectMatchesAt(tokens, i, entries, startIndex(entries), limit, out);
   return out;
 }
 
 /** The last token of the longest match of any of the patterns starting exactly at token i (none beyond `limit`, exclusive), or -1. */
 export function longestMatchEndAt(tokens: readonly Token[], i: number, entries: readonly { pattern: CompiledPattern }[], limit = tokens.length): number {
   if (entries.length === 0 || i < 0 || i >= limit || i >= tokens.length) return -1;
-  const candidates = startingEntries(tokens[i]!, startIndex(entries));
+  const index = startIndex(entries);
+  const candidates = startingEntries(tokens[i]!, index);
   let last = -1;
   for (let k = 0; k < candidates.length; k++) {
-    const m = matchAt(tokens, i, entries[candidates[k]!]!.pattern, limit);
+    const m = matchAt(tokens, i, index.patterns[candidates[k]!]!, limit);
     if (m && m.first === i && m.last > last) last = m.last;
   }
   return last;
@@ -270,16 +281,14 @@ function collectMatchesAt<T extends { pattern: CompiledPattern }>(
   entries: readonly T[],
   index: StartIndex,
   limit: number,
-  keep: ((entry: T) => boolean) | undefined,
   out: { entry: T; match: PatternMatch }[],
 ): void {
   // Only entries that can start with one of the token's readings are tried (a match must start at i);
   // they are tried in list order, as a scan of every entry would.
   const candidates = startingEntries(tokens[i]!, index);
   for (let k = 0; k < candidates.length; k++) {
-    const entry = entries[candidates[k]!]!;
-    if (keep && !keep(entry)) continue;
-    const m = matchAt(tokens, i, entry.pattern, limit);
-    if (m && m.first === i) out.push({ entry, match: m });
+    const n = candidates[k]!;
+    const m = matchAt(tokens, i, index.patterns[n]!, limit);
+    if (m && m.first === i) out.push({ entry: entries[n]!, match: m });
   }
 }
