@@ -28,6 +28,15 @@ const RULES: Record<string, Case[]> = {
     { text: 'This week the talks resumed.', dct: '2000-04-17', expect: [{ text: 'This week', value: '2000-W16' }] },
     { text: 'He was found on Thanksgiving Day.', dct: '2000-01-06', expect: [{ text: 'Thanksgiving Day', value: '1999-11-25' }] },
   ],
+  '"before" or "after" with a verb in -ing opens a phrase of its own': [
+    { text: 'She will spend five hours in Nairobi, later in the day before returning home.', dct: '1998-08-17', expect: [{ text: 'five hours', value: 'PT5H' }] },
+    { text: 'They met on Oct. 12.\nHe rested the day after signing it.', dct: '1989-10-30', expect: [{ text: 'Oct. 12', value: '1989-10-12' }] },
+    // After a date and a comma, "the day" restates it, as before a noun.
+    { text: 'He was last seen Nov. 3, the day before leaving the country.', dct: '1998-11-20', expect: [{ text: 'Nov. 3', value: '1998-11-03' }, { text: 'the day', value: '1998-11-03' }] },
+    // Positive: alone, or before a comma, it is the day before or after the last date.
+    { text: 'They met on Oct. 12.\nHe had left the day before.', dct: '1989-10-30', expect: [{ text: 'Oct. 12', value: '1989-10-12' }, { text: 'the day before', value: '1989-10-11' }] },
+    { text: 'They met on Oct. 12.\nThe day after, nothing was signed.', dct: '1989-10-30', expect: [{ text: 'Oct. 12', value: '1989-10-12' }, { text: 'The day after', value: '1989-10-13' }] },
+  ],
   '"the past" before a span is its adjective': [
     { text: 'It was one of the significant events of the past century.', dct: '1989-10-30', expect: [] },
     { text: 'Violence has flared for the past three summers.', dct: '1998-03-22', expect: [] },
