@@ -472,29 +472,22 @@ function swallowedName(c: SentenceScope, title: string, tStart: number): boolean
   return true;
 }
 
-function governmentBodyRules(c: SentenceScope): void {
-  if (!(c.words.has(c.words.ids.governmentOf) || c.words.has(c.words.ids.body) || c.words.has(c.words.ids.contextBody) || c.words.has(c.words.ids.regionalGovernment))) return; // none of the words its patterns need
-  const { s, candidates } = c;
-  const at = (i: number): number => c.offset + i;
-  // 3. Government bodies: "Government of Japan", "the Russian government", "Chinese Foreign Ministry".
-  let found = matchesAt(GOVERNMENT_OF_AT, s, c.words.starts(c.words.ids.governmentOf));
+// 3. Government bodies: "Government of Japan", "the Russian government", "Chinese Foreign Ministry".
+function governmentOfRule(c: SentenceScope): void {
+  if (!c.words.has(c.words.ids.governmentOf)) return; // none of the words its pattern needs
+  const found = matchesAt(GOVERNMENT_OF_AT, c.s, c.words.starts(c.words.ids.governmentOf));
   for (let i = 0; i < found.length; i++) {
     const m = found[i]!;
-    const g = longestGazAt(c, at(m.index + m[0].length), ['state']);
-    if (g) candidates.push({ start: at(m.index), end: g.end, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
+    const start = c.offset + m.index;
+    const g = longestGazAt(c, start + m[0].length, ['state']);
+    if (g) c.candidates.push({ start, end: g.end, kind: 'organization', entity: null, rule: 'gov-body', priority: 2 });
   }
-  found = matchesAt(BODY_AFTER_STATE_AT, s, c.words.starts(c.words.ids.body));
+}
+
+function bodyAfterStateRule(c: SentenceScope): void {
+  if (!c.words.has(c.words.ids.body)) return;
+  const found = matchesAt(BODY_AFTER_STATE_AT, c.s, c.words.starts(c.words.ids.body));
   for (let i = 0; i < found.length; i++) bodyAfterStateCandidate(c, found[i]!);
-  found = matchesAt(CONTEXT_BODIES_AT, s, c.words.starts(c.words.ids.contextBody));
-  for (let i = 0; i < found.length; i++) {
-    const m = found[i]!;
-    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.contextual', priority: 1 });
-  }
-  found = matchesIf(s, REGIONAL_GOVERNMENT_RE, c.words.has(c.words.ids.regionalGovernment));
-  for (let i = 0; i < found.length; i++) {
-    const m = found[i]!;
-    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.regional', priority: 2 });
-  }
 }
 
 /** "the Russian government", "Japan's forces": a body word right after a state. */
@@ -535,19 +528,13 @@ function missionCandidate(c: SentenceScope, m: RegExpExecArray): void {
 }
 
 function namedRules(c: SentenceScope): void {
-  if (!(c.words.has(c.words.ids.head) || c.words.has(c.words.ids.shortRef))) return; // none of the words its patterns need
-  const { s, candidates } = c;
+  if (!c.words.has(c.words.ids.head)) return; // none of the words its pattern needs
+  const s = c.s;
   // 5. Capitalised names ending in (or headed by) Agreement, Treaty, Council, Summit, Prize ...
   // Tried only where a name can start before a head word; `resume` is where the next search starts.
-  const namedStarts = c.words.has(c.words.ids.head) ? startsBefore(s, c.words.starts(c.words.ids.head), mayStartNamed) : [];
+  const namedStarts = startsBefore(s, c.words.starts(c.words.ids.head), mayStartNamed);
   let resume = 0;
   for (let m = firstMatchAt(NAMED_AT, s, namedStarts, 0); m; m = firstMatchAt(NAMED_AT, s, namedStarts, resume)) resume = namedCandidate(c, m);
-  const found = matchesAt(SHORT_REF_AT, s, c.words.starts(c.words.ids.shortRef));
-  for (let i = 0; i < found.length; i++) {
-    const m = found[i]!;
-    const start = c.offset + m.index + 4;
-    candidates.push({ start, end: start + (m[1] ?? '').length, kind: 'agreement', entity: null, rule: 'short-ref', priority: 0 });
-  }
 }
 
 /** The name a match of NAMED_AT makes, if any; answers where the next search starts. */
@@ -594,26 +581,11 @@ function trimContinuation(c: SentenceScope, m: RegExpExecArray, matched: string)
   return cont;
 }
 
-function quotedAndRegionRules(c: SentenceScope): void {
-  if (!(c.words.has(c.words.ids.quote) || c.words.has(c.words.ids.vessel) || c.words.has(c.words.ids.admin))) return; // none of the words its patterns need
-  const { s, candidates } = c;
-  const at = (i: number): number => c.offset + i;
-  // 6. Quoted exercise and project names, vessels, administrative regions, patronymic and apposed names.
-  let found = matchesAt(QUOTED_AT, s, c.words.starts(c.words.ids.quote));
+// 6. Quoted exercise and project names, vessels, administrative regions, patronymic and apposed names.
+function quotedRule(c: SentenceScope): void {
+  if (!c.words.has(c.words.ids.quote)) return;
+  const found = matchesAt(QUOTED_AT, c.s, c.words.starts(c.words.ids.quote));
   for (let i = 0; i < found.length; i++) quotedCandidate(c, found[i]!);
-  found = matchesAt(VESSEL_AT, s, c.words.starts(c.words.ids.vessel));
-  for (let i = 0; i < found.length; i++) {
-    const m = found[i]!;
-    const name = m[1] ?? '';
-    const start = at(m.index + m[0].length - name.length);
-    candidates.push({ start, end: start + name.length, kind: 'other', entity: null, rule: 'vessel', priority: 2 });
-  }
-  found = matchesIf(s, ADMIN_RE, c.words.has(c.words.ids.admin));
-  for (let i = 0; i < found.length; i++) {
-    const m = found[i]!;
-    if (NOT_NAME.has((m[1] ?? '').split(' ')[0] ?? '')) continue;
-    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'place', entity: null, rule: 'admin-region', priority: 1 });
-  }
 }
 
 /** A quoted name of an exercise or a project. */
@@ -631,17 +603,10 @@ function quotedCandidate(c: SentenceScope, m: RegExpExecArray): void {
   }
 }
 
-function personalNameRules(c: SentenceScope): void {
-  if (!(c.words.has(c.words.ids.patronymic) || c.words.has(c.words.ids.apposition))) return; // none of the words its patterns need
-  const { s, candidates } = c;
-  const at = (i: number): number => c.offset + i;
-  let found = matchesIf(s, PATRONYMIC_RE, c.words.has(c.words.ids.patronymic));
-  for (let i = 0; i < found.length; i++) {
-    const m = found[i]!;
-    if (NOT_NAME.has(m[1] ?? '')) continue;
-    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'person', entity: null, rule: 'patronymic-name', priority: 1 });
-  }
-  found = matchesAt(APPOSITION_AT, s, c.words.has(c.words.ids.apposition) ? startsBefore(s, commas(s), mayStartPersonal) : []);
+function appositionRule(c: SentenceScope): void {
+  if (!c.words.has(c.words.ids.apposition)) return;
+  const s = c.s;
+  const found = matchesAt(APPOSITION_AT, s, startsBefore(s, commas(s), mayStartPersonal));
   for (let i = 0; i < found.length; i++) appositionCandidate(c, found[i]!);
 }
 
@@ -655,25 +620,11 @@ function appositionCandidate(c: SentenceScope, m: RegExpExecArray): void {
   c.candidates.push({ start, end: start + name.length, kind: 'person', entity: null, rule: 'apposition-name', priority: 1 });
 }
 
-function stateReferenceRules(c: SentenceScope): void {
-  if (!(c.words.has(c.words.ids.side) || c.words.has(c.words.ids.pluralRef) || c.words.has(c.words.ids.countryRef))) return; // none of the words its patterns need
-  const { s, candidates } = c;
-  const at = (i: number): number => c.offset + i;
-  // 7. References resolved later: "the Russian side", "the two countries", "the country".
-  let found = matchesAt(SIDE_AT, s, c.words.starts(c.words.ids.side));
+// 7. References resolved later: "the Russian side", "the two countries", "the country".
+function sideRule(c: SentenceScope): void {
+  if (!c.words.has(c.words.ids.side)) return;
+  const found = matchesAt(SIDE_AT, c.s, c.words.starts(c.words.ids.side));
   for (let i = 0; i < found.length; i++) sideCandidate(c, found[i]!);
-  found = matchesAt(PLURAL_REF_AT, s, c.words.starts(c.words.ids.pluralRef));
-  for (let i = 0; i < found.length; i++) {
-    const m = found[i]!;
-    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'plural-ref', priority: 1 });
-  }
-  found = matchesAt(COUNTRY_REF_AT, s, c.words.starts(c.words.ids.countryRef));
-  for (let i = 0; i < found.length; i++) {
-    const m = found[i]!;
-    // "Turkey is the country most affected": a predicate describes, it does not refer back.
-    if (/(?:^|\s)(?:is|was|are|were|remains|remained|becomes|became|be|been)\s+$/.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
-    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'state', entity: null, rule: 'definite-country', priority: 1 });
-  }
 }
 
 /** "the Russian side": a state's side is the state. */
@@ -686,37 +637,43 @@ function sideCandidate(c: SentenceScope, m: RegExpExecArray): void {
   c.candidates.push({ start, end: at + 4, kind: 'state', entity: before.entity, rule: 'state-side', priority: 2 });
 }
 
-function bodyReferenceRules(c: SentenceScope): void {
-  if (!(c.words.has(c.words.ids.administrationRef) || c.words.has(c.words.ids.administration) || (c.unDocument && c.words.has(c.words.ids.organization)) || c.words.has(c.words.ids.operation) || c.words.has(c.words.ids.branch))) return; // none of the words its patterns need
-  const { s, gaz, candidates } = c;
-  const at = (i: number): number => c.offset + i;
-  let found = matchesAt(ADMINISTRATION_AT, s, c.words.starts(c.words.ids.administrationRef));
+/**
+ * A rule that adds every match of its expression as a candidate, unless `keep` says otherwise:
+ * most rules are this and differ only in data, so one function runs them all (and is compiled
+ * once, not once per rule with the search inlined into each).
+ */
+interface MatchRule {
+  /** A sticky expression tried where a word of `hint` starts, or a global one searched for in sentences with such a word. */
+  re: RegExp;
+  hint: Hint;
+  kind: EntityKind;
+  entity: string | null;
+  rule: string;
+  priority: number;
+  /** The candidate is the whole match, or only its first group (which ends the match). */
+  span: 'match' | 'group';
+  /** Whether the rule runs on the sentence at all (besides its hint). */
+  when: ((c: SentenceScope) => boolean) | null;
+  keep: ((c: SentenceScope, m: RegExpExecArray) => boolean) | null;
+}
+
+function matchRule(spec: Pick<MatchRule, 're' | 'hint' | 'kind' | 'rule' | 'priority'> & Partial<MatchRule>): (c: SentenceScope) => void {
+  const rule: MatchRule = { entity: null, span: 'match', when: null, keep: null, ...spec };
+  return (c) => addMatches(c, rule);
+}
+
+function addMatches(c: SentenceScope, r: MatchRule): void {
+  const words = c.words;
+  const id = words.ids[r.hint];
+  if (!words.has(id) || (r.when !== null && !r.when(c))) return;
+  const found = r.re.sticky ? matchesAt(r.re, c.s, words.starts(id)) : allMatches(r.re, c.s);
   for (let i = 0; i < found.length; i++) {
     const m = found[i]!;
-    if (/^[Mm]y|^[Oo]ur/.test(m[0]) && !c.speaker) continue;
-    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 1 });
-  }
-  found = matchesIf(s, NAMED_ADMINISTRATION_RE, c.words.has(c.words.ids.administration));
-  for (let i = 0; i < found.length; i++) {
-    const m = found[i]!;
-    if (!gaz.surnames.has((m[1] ?? '').toLowerCase())) continue;
-    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'administration-ref', priority: 2 });
-  }
-  // "the Organization" in a text about the United Nations is the UN (UN usage, capitalised).
-  found = c.unDocument ? matchesAt(UN_ORGANIZATION_AT, s, c.words.starts(c.words.ids.organization)) : NO_MATCHES;
-  for (let i = 0; i < found.length; i++) {
-    const m = found[i]!;
-    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: 'org:UN', rule: 'un-organization-ref', priority: 1 });
-  }
-  found = matchesAt(OPERATION_AT, s, c.words.starts(c.words.ids.operation));
-  for (let i = 0; i < found.length; i++) {
-    const m = found[i]!;
-    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'other', entity: null, rule: 'named-operation', priority: 2 });
-  }
-  found = matchesAt(BRANCH_AT, s, c.words.starts(c.words.ids.branch));
-  for (let i = 0; i < found.length; i++) {
-    const m = found[i]!;
-    candidates.push({ start: at(m.index), end: at(m.index) + m[0].length, kind: 'organization', entity: null, rule: 'gov-body.branch', priority: 1 });
+    if (r.keep !== null && !r.keep(c, m)) continue;
+    let start = c.offset + m.index;
+    const end = start + m[0].length;
+    if (r.span === 'group') start = end - (m[1] ?? '').length;
+    c.candidates.push({ start, end, kind: r.kind, entity: r.entity, rule: r.rule, priority: r.priority });
   }
 }
 
@@ -746,14 +703,39 @@ function blocCoordinationRules(c: SentenceScope): void {
 }
 
 /**
- * The rule groups in the order they run on each sentence. Called through this list rather than one
- * by one: the optimising compiler does not inline a call site with this many targets, so each group
- * is compiled once on its own instead of again inside the loop that calls it (compiling the loop
- * with the groups inlined cost more CPU than a document's rules take to run).
+ * The rules in the order they run on each sentence (the order candidates are added in, which
+ * settles ties). Called through this list rather than one by one: the optimising compiler does not
+ * inline a call site with this many targets, so each rule is compiled once on its own instead of
+ * again inside the loop that calls it (compiling the loop with the rules inlined cost more CPU than
+ * a document's rules take to run).
  */
 const SENTENCE_RULES: readonly ((c: SentenceScope) => void)[] = [
-  titleRules, governmentBodyRules, missionRules, namedRules, quotedAndRegionRules, personalNameRules,
-  stateReferenceRules, bodyReferenceRules, speakerRules, blocCoordinationRules,
+  titleRules,
+  governmentOfRule,
+  bodyAfterStateRule,
+  matchRule({ re: CONTEXT_BODIES_AT, hint: 'contextBody', kind: 'organization', rule: 'gov-body.contextual', priority: 1 }),
+  matchRule({ re: REGIONAL_GOVERNMENT_RE, hint: 'regionalGovernment', kind: 'organization', rule: 'gov-body.regional', priority: 2 }),
+  missionRules,
+  namedRules,
+  matchRule({ re: SHORT_REF_AT, hint: 'shortRef', kind: 'agreement', rule: 'short-ref', priority: 0, span: 'group' }),
+  quotedRule,
+  matchRule({ re: VESSEL_AT, hint: 'vessel', kind: 'other', rule: 'vessel', priority: 2, span: 'group' }),
+  matchRule({ re: ADMIN_RE, hint: 'admin', kind: 'place', rule: 'admin-region', priority: 1, keep: (_c, m) => !NOT_NAME.has((m[1] ?? '').split(' ')[0] ?? '') }),
+  matchRule({ re: PATRONYMIC_RE, hint: 'patronymic', kind: 'person', rule: 'patronymic-name', priority: 1, keep: (_c, m) => !NOT_NAME.has(m[1] ?? '') }),
+  appositionRule,
+  sideRule,
+  matchRule({ re: PLURAL_REF_AT, hint: 'pluralRef', kind: 'state', rule: 'plural-ref', priority: 1 }),
+  // "Turkey is the country most affected": a predicate describes, it does not refer back.
+  matchRule({ re: COUNTRY_REF_AT, hint: 'countryRef', kind: 'state', rule: 'definite-country', priority: 1, keep: (c, m) => !/(?:^|\s)(?:is|was|are|were|remains|remained|becomes|became|be|been)\s+$/.test(c.s.slice(Math.max(0, m.index - 12), m.index)) }),
+  // "the administration" is the government in focus; "my Administration" the speaker's, only in a speech.
+  matchRule({ re: ADMINISTRATION_AT, hint: 'administrationRef', kind: 'organization', rule: 'administration-ref', priority: 1, keep: (c, m) => !(/^[Mm]y|^[Oo]ur/.test(m[0]) && !c.speaker) }),
+  matchRule({ re: NAMED_ADMINISTRATION_RE, hint: 'administration', kind: 'organization', rule: 'administration-ref', priority: 2, keep: (c, m) => c.gaz.surnames.has((m[1] ?? '').toLowerCase()) }),
+  // "the Organization" in a text about the United Nations is the UN (UN usage, capitalised).
+  matchRule({ re: UN_ORGANIZATION_AT, hint: 'organization', kind: 'organization', entity: 'org:UN', rule: 'un-organization-ref', priority: 1, when: (c) => c.unDocument }),
+  matchRule({ re: OPERATION_AT, hint: 'operation', kind: 'other', rule: 'named-operation', priority: 2 }),
+  matchRule({ re: BRANCH_AT, hint: 'branch', kind: 'organization', rule: 'gov-body.branch', priority: 1 }),
+  speakerRules,
+  blocCoordinationRules,
 ];
 
 /**
