@@ -36,7 +36,7 @@ export class SurfaceMatcher<T> {
   /** The first state whose terminals end here: the state itself, its nearest suffix with terminals, or -1. */
   readonly #firstOutput: Int32Array;
   /** Pattern indices ending exactly in each state (in pattern order). */
-  readonly #terminals: number[][] = [[]];
+  readonly #terminals: number[][];
   /** The nearest proper suffix state with terminals, or -1. */
   readonly #output: Int32Array;
   /** Length of each state's string: a transition is a trie edge exactly when it leads one deeper. */
@@ -44,72 +44,23 @@ export class SurfaceMatcher<T> {
 
   constructor(patterns: readonly { pattern: string; data?: T }[]) {
     this.patterns = patterns.map((p) => ({ pattern: p.pattern, data: p.data }));
-    // The trie, with sparse transitions while it is built: one map for all edges (state and code
-    // unit to child) and, per state, its children as a linked list (first child, next sibling).
-    const edge = new Map<number, number>();
-    const firstChild: number[] = [-1];
-    const nextSibling: number[] = [-1];
-    const unitOf: number[] = [0];
-    const depthOf: number[] = [0];
-    let width = 1;
-    for (const [index, { pattern }] of this.patterns.entries()) {
-      if (pattern === '') continue;
-      let state = 0;
-      for (let i = 0; i < pattern.length; i++) {
-        const unit = pattern.charCodeAt(i);
-        if (this.#column[unit] === 0) this.#column[unit] = width++;
-        const key = state * 65536 + unit;
-        let child = edge.get(key);
-        if (child === undefined) {
-          child = unitOf.length;
-          edge.set(key, child);
-          unitOf.push(unit);
-          depthOf.push(i + 1);
-          firstChild.push(-1);
-          nextSibling.push(firstChild[state]!);
-          firstChild[state] = child;
-          this.#terminals.push([]);
-        }
-        state = child;
-      }
-      this.#terminals[state]!.push(index);
-    }
-    const states = unitOf.length;
-    this.#width = width;
+    // Each step is a function of its own: the dictionary is large enough that V8 compiles a step's
+    // loop while it runs (on-stack replacement), and compiled as one function the steps after the
+    // running loop, with no type feedback yet, threw that code away when reached.
+    // They fill what they are given rather than return new objects: an object built after a loop
+    // compiled while it ran has no type feedback either.
+    const trie: Trie = { firstChild: [-1], nextSibling: [-1], unitOf: [0], depthOf: [0], terminals: [[]] };
+    const width = buildTrie(this.patterns, this.#column, trie);
+    const states = trie.unitOf.length;
     const delta = states <= 65536 ? new Uint16Array(states * width) : new Int32Array(states * width);
-    const fail = new Int32Array(states);
     const output = new Int32Array(states).fill(-1);
-    const column = this.#column;
-    const queue: number[] = [];
-    for (let child = firstChild[0]!; child !== -1; child = nextSibling[child]!) {
-      delta[column[unitOf[child]!]!] = child;
-      queue.push(child);
-    }
-    // Breadth first: a state's failure is the longest proper suffix that is a state, and its row is
-    // its failure's row (copied in a plain loop: copyWithin costs a runtime call per row) with its
-    // own children written over it.
-    for (let q = 0; q < queue.length; q++) {
-      const state = queue[q]!;
-      const failure = fail[state]!;
-      const row = state * width;
-      const failureRow = failure * width;
-      for (let c = 0; c < width; c++) delta[row + c] = delta[failureRow + c]!;
-      for (let child = firstChild[state]!; child !== -1; child = nextSibling[child]!) {
-        const col = column[unitOf[child]!]!;
-        const target = delta[failureRow + col]!;
-        const childFailure = target !== child ? target : 0;
-        fail[child] = childFailure;
-        output[child] = this.#terminals[childFailure]!.length > 0 ? childFailure : output[childFailure]!;
-        delta[row + col] = child;
-        queue.push(child);
-      }
-    }
-    const firstOutput = new Int32Array(states);
-    for (let s = 0; s < states; s++) firstOutput[s] = this.#terminals[s]!.length > 0 ? s : output[s]!;
+    buildTable(trie, this.#column, width, delta, output);
+    this.#terminals = trie.terminals;
+    this.#width = width;
     this.#delta = delta;
     this.#output = output;
-    this.#firstOutput = firstOutput;
-    this.#depth = Int32Array.from(depthOf);
+    this.#firstOutput = firstOutputs(trie.terminals, output);
+    this.#depth = Int32Array.from(trie.depthOf);
   }
 
   /**
@@ -224,6 +175,94 @@ export class SurfaceMatcher<T> {
     }
     return surface.length > 0 && this.#terminals[state]!.length > 0;
   }
+}
+
+/**
+ * The trie, with sparse transitions while it is built (see buildTrie): per state, its children as a
+ * linked list (first child, next sibling), the code unit leading to it, its depth and the patterns
+ * ending in it. Starts with the root alone.
+ */
+interface Trie {
+  firstChild: number[];
+  nextSibling: number[];
+  unitOf: number[];
+  depthOf: number[];
+  terminals: number[][];
+}
+
+/**
+ * Adds the patterns to the trie, with one map for all edges (state and code unit to child), and
+ * gives each code unit they use a column of `column` (from 1; 0 is every other unit). Answers the
+ * number of columns used.
+ */
+function buildTrie(patterns: readonly { pattern: string }[], column: Uint16Array, trie: Trie): number {
+  const edge = new Map<number, number>();
+  const { firstChild, nextSibling, unitOf, depthOf, terminals } = trie;
+  let width = 1;
+  for (let index = 0; index < patterns.length; index++) {
+    const pattern = patterns[index]!.pattern;
+    if (pattern === '') continue;
+    let state = 0;
+    for (let i = 0; i < pattern.length; i++) {
+      const unit = pattern.charCodeAt(i);
+      if (column[unit] === 0) column[unit] = width++;
+      const key = state * 65536 + unit;
+      let child = edge.get(key);
+      if (child === undefined) {
+        child = unitOf.length;
+        edge.set(key, child);
+        unitOf.push(unit);
+        depthOf.push(i + 1);
+        firstChild.push(-1);
+        nextSibling.push(firstChild[state]!);
+        firstChild[state] = child;
+        terminals.push([]);
+      }
+      state = child;
+    }
+    terminals[state]!.push(index);
+  }
+  return width;
+}
+
+/**
+ * Fills the full transition table `delta` (state * width + column -> next state) and `output`, each
+ * state's nearest proper suffix state with terminals (all -1 when given).
+ */
+function buildTable(trie: Trie, column: Uint16Array, width: number, delta: Uint16Array | Int32Array, output: Int32Array): void {
+  const { firstChild, nextSibling, unitOf, terminals } = trie;
+  const fail = new Int32Array(unitOf.length);
+  const queue: number[] = [];
+  for (let child = firstChild[0]!; child !== -1; child = nextSibling[child]!) {
+    delta[column[unitOf[child]!]!] = child;
+    queue.push(child);
+  }
+  // Breadth first: a state's failure is the longest proper suffix that is a state, and its row is
+  // its failure's row (copied in a plain loop: copyWithin costs a runtime call per row) with its
+  // own children written over it.
+  for (let q = 0; q < queue.length; q++) {
+    const state = queue[q]!;
+    const failure = fail[state]!;
+    const row = state * width;
+    const failureRow = failure * width;
+    for (let c = 0; c < width; c++) delta[row + c] = delta[failureRow + c]!;
+    for (let child = firstChild[state]!; child !== -1; child = nextSibling[child]!) {
+      const col = column[unitOf[child]!]!;
+      const target = delta[failureRow + col]!;
+      const childFailure = target !== child ? target : 0;
+      fail[child] = childFailure;
+      output[child] = terminals[childFailure]!.length > 0 ? childFailure : output[childFailure]!;
+      delta[row + col] = child;
+      queue.push(child);
+    }
+  }
+}
+
+/** The first state whose terminals end in each state: the state itself, its nearest suffix with terminals, or -1. */
+function firstOutputs(terminals: readonly number[][], output: Int32Array): Int32Array {
+  const firstOutput = new Int32Array(terminals.length);
+  for (let s = 0; s < terminals.length; s++) firstOutput[s] = terminals[s]!.length > 0 ? s : output[s]!;
+  return firstOutput;
 }
 
 function wholeCharacters(text: string, start: number, end: number): boolean {
