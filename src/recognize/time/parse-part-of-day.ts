@@ -4,8 +4,12 @@ import type { TimeParser, TimexCandidate } from './time-parser.js';
 
 // A part of the day with no day named in it: "the next morning", "in the morning", "by mid-afternoon". Its day is
 // the one the narrative is on (or the text's own); a day right after it joins it ("mid-afternoon yesterday").
+// "that night", "early that morning", "later that evening": the part of the day the narrative is on.
 const PATTERN =
-  /(?<![\w-])(?:the[ \t]+(next|following|previous|same)[ \t]+(morning|afternoon|evening|night)|(?<=\b(?:in|during)[ \t]+)the[ \t]+(?:(early|late)[ \t]+)?(morning|afternoon|evening)|(mid|early|late)(?:-|[ \t]+)?(morning|afternoon|evening))(?![\w-])/gi;
+  /(?<![\w-])(?:the[ \t]+(next|following|previous|same)[ \t]+(morning|afternoon|evening|night)|(?<=\b(?:in|during)[ \t]+)the[ \t]+(?:(early|late)[ \t]+)?(morning|afternoon|evening)|(mid|early|late)(?:-|[ \t]+)?(morning|afternoon|evening)|(?:(early|late|later|earlier)[ \t]+)?that[ \t]+(?:same[ \t]+)?(morning|afternoon|evening|night))(?![\w-])/gi;
+
+// "He said that night is the worst time": "that" opens a clause whose subject is the noun; a verb follows it.
+const VERB_AFTER = /^[ \t]+(?:is|was|are|were|has|had|have|will|would|can|could|may|might|should|must|does|did|falls?|fell|comes?|came|brings?|brought|seems?|seemed|means?|meant)\b/i;
 
 const NOUN_AFTER = /^[ \t]+(?!(?:and|or|but|to|of|in|on|at|by|for|with|from|as|when|while|after|before|until|that|which|the|a|an|he|she|it|they|we|was|were|is|are|had|has|have|will|would)\b)[a-z]/;
 
@@ -19,11 +23,12 @@ export const partOfDayParser: TimeParser = {
     const end = start + m[0].length;
     // "in the evening game", "the morning session": the part of the day qualifies a noun, which is what is meant.
     if (m[4] && NOUN_AFTER.test(text.slice(end, end + 16))) return null;
-    const part = (m[2] ?? m[4] ?? m[6])!.toLowerCase();
+    if (m[8] && VERB_AFTER.test(text.slice(end, end + 10))) return null;
+    const part = (m[2] ?? m[4] ?? m[6] ?? m[8])!.toLowerCase();
     const code = `T${PART_OF_DAY[part]}`;
     const step = m[1]?.toLowerCase();
     const offset = step === 'next' || step === 'following' ? 1 : step === 'previous' ? -1 : 0;
-    const edge = (m[3] ?? m[5])?.toLowerCase();
+    const edge = (m[3] ?? m[5] ?? m[7])?.toLowerCase();
     const mod = edge ? EDGE[edge] : undefined;
     // Offset 0 on the narrative's day reads as a clock time does, so the compound rule joins a day after it.
     return { start, end, type: 'TIME', value: relative('REF', 'D', offset, code), ...(mod ? { mod } : {}), rule: 'time.time-of-day' };

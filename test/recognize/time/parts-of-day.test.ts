@@ -24,6 +24,13 @@ const CASES: Case[] = [
   // The hour keeps the whole phrase, and a day named with the part stays one expression.
   { text: 'He will leave at 4 in the morning.', dct: '2004-03-08', expect: [{ text: '4 in the morning', type: 'TIME', value: '2004-03-08T04:00' }] },
   { text: 'They met Friday morning.', dct: '2004-03-08', expect: [{ text: 'Friday morning', type: 'TIME', value: '2004-03-05TMO' }] },
+  // "That night", "early that morning": the part of the day the narrative is on, the text's own day failing one.
+  { text: 'The ship left port on March 3, 2010.\nThat night a storm hit.', dct: '2011-05-02', expect: [{ text: 'March 3, 2010', type: 'DATE', value: '2010-03-03' }, { text: 'That night', type: 'TIME', value: '2010-03-03TNI' }] },
+  { text: 'He arrived Monday and left later that evening.', dct: '2004-03-10', expect: [{ text: 'Monday', type: 'DATE', value: '2004-03-08' }, { text: 'later that evening', type: 'TIME', value: '2004-03-08TEV' }] },
+  { text: 'Police came that same night.', dct: '2004-03-08', expect: [{ text: 'that same night', type: 'TIME', value: '2004-03-08TNI' }] },
+  // "that" opening a clause whose subject is the part of the day: a verb follows.
+  { text: 'He said that night is the worst time to travel.', dct: '2004-03-08', expect: [] },
+  { text: 'She knew that mornings were hard.', dct: '2004-03-08', expect: [] },
   // Negatives: a part of the day that is no time of some day.
   { text: 'Good evening from Havana.', dct: '2004-03-08', expect: [] },
   { text: 'He hosts a morning talk show.', dct: '2004-03-08', expect: [] },
