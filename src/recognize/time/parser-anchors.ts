@@ -191,14 +191,14 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   [hourInPartParser, { groups: [{ words: ['morning', 'afternoon', 'evening', 'night'], before: 4, after: 0 }], pattern: 'ad0445c5' }],
   // Mondays, Tuesday nights
   [weekdaySetParser, { groups: [{ words: [...WEEKDAYS, ...WEEKDAYS.map((d) => `${d}s`)], before: 0, after: 1 }], pattern: 'd631da43' }],
-  // the next morning; in the early evening; mid-afternoon, midafternoon; later that same night
+  // the next morning; in the early evening; mid-afternoon, midafternoon; later that same night; the night before
   [partOfDayParser, {
     groups: [{
       words: ['morning', 'afternoon', 'evening', 'night', ...['mid', 'early', 'late'].flatMap((e) => ['morning', 'afternoon', 'evening'].map((p) => e + p))],
       before: 3,
-      after: 0,
+      after: 1,
     }],
-    pattern: 'e1863424',
+    pattern: 'e8ffb78e',
   }],
 ]);
 

@@ -39,7 +39,7 @@ const PHRASES = [
   'for the time being', 'this past fall of 2021', 'last May 5, 2020', '24th of February, 2023', 'March 3 - 4', 'April 24 and 25',
   "11 o'clock in the morning", '10:30 a.m. local time', 'in    the   early   morning', 'the year two thousand and twenty one',
   'nineteen ninety-six', 'the end of World War II', 'since the Cold War', 'after the COVID-19 pandemic', 'next Martin Luther King Day',
-  'the 1988 third quarter', 'quarter of a year ago', "last year's quarter", 'the most recent quarter', 'the next few weeks ahead', 'later that same night', 'early that morning',
+  'the 1988 third quarter', 'quarter of a year ago', "last year's quarter", 'the most recent quarter', 'the next few weeks ahead', 'later that same night', 'early that morning', 'the night before', 'the morning after',
   'decades-long', "mid-'90s", 'the mid-1990s', 'year-end', "year's end", 'Tuesday nights', 'three times a year', 'the comparable year-earlier quarter',
   'two - - year', 'the\tpast\t\ttwo  years', 'immediately afterwards', 'in the fiscal year ending in March', 'Friday, Oct. 13',
   '5 p.m. EST, Nov. 9', 'the week of March 6', 'from January to December 2022', 'between 2020 and 2021', 'the winter of 1994',

@@ -28,6 +28,11 @@ const CASES: Case[] = [
   { text: 'The ship left port on March 3, 2010.\nThat night a storm hit.', dct: '2011-05-02', expect: [{ text: 'March 3, 2010', type: 'DATE', value: '2010-03-03' }, { text: 'That night', type: 'TIME', value: '2010-03-03TNI' }] },
   { text: 'He arrived Monday and left later that evening.', dct: '2004-03-10', expect: [{ text: 'Monday', type: 'DATE', value: '2004-03-08' }, { text: 'later that evening', type: 'TIME', value: '2004-03-08TEV' }] },
   { text: 'Police came that same night.', dct: '2004-03-08', expect: [{ text: 'that same night', type: 'TIME', value: '2004-03-08TNI' }] },
+  // "The night before", "the evening after", closing a clause: the narrative's day before or after.
+  { text: 'The ship left port on March 3, 2010.\nThe night before, the crew had argued.', dct: '2011-05-02', expect: [{ text: 'March 3, 2010', type: 'DATE', value: '2010-03-03' }, { text: 'The night before', type: 'TIME', value: '2010-03-02TNI' }] },
+  { text: 'He spoke on May 3, 2010 and left the evening after.', dct: '2011-05-02', expect: [{ text: 'May 3, 2010', type: 'DATE', value: '2010-05-03' }, { text: 'the evening after', type: 'TIME', value: '2010-05-04TEV' }] },
+  // Before an event the day is the event's, not the narrative's: left.
+  { text: 'They met the night before the vote.', dct: '2004-03-08', expect: [] },
   // "that" opening a clause whose subject is the part of the day: a verb follows.
   { text: 'He said that night is the worst time to travel.', dct: '2004-03-08', expect: [] },
   { text: 'She knew that mornings were hard.', dct: '2004-03-08', expect: [] },
