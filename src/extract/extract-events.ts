@@ -4,6 +4,7 @@ import { scoreEvent } from './code-event.js';
 import { detectModality } from './detect-modality.js';
 import { isNegated } from './detect-negation.js';
 import { coarsenToYear, continuesPreviousTime, eventDate, isDatingTimex, lastDateOf, ownDate, toEventDate } from './event-date.js';
+import { partyList } from './party-list.js';
 import { argumentsWith, findArguments, isPassive, mentionChains, type Arguments } from './find-arguments.js';
 import { findTriggers, type FoundTrigger } from './find-triggers.js';
 import { findMatches } from './trigger-pattern.js';
@@ -350,7 +351,7 @@ function eventRecord(
   evidence: DiploEvent['evidence'],
   rule: string,
 ): DiploEvent {
-  return { id: '', doc, type, mode, contexts, actors, recipients, date, location, quantity, negated, modality, quad, intensity, trigger, evidence, rule, respondsTo: undefined };
+  return { id: '', doc, type, mode, contexts, actors: partyList(actors), recipients: partyList(recipients), date, location, quantity, negated, modality, quad, intensity, trigger, evidence, rule, respondsTo: undefined };
 }
 
 /**
@@ -623,8 +624,8 @@ function mergeInto(found: FoundEvent[], item: FoundEvent): boolean {
   if (!hit) return false;
   hit.symmetric ||= item.symmetric;
   const same = hit.event;
-  same.actors = union(same.actors, e.actors);
-  same.recipients = union(same.recipients, e.recipients).filter((r) => !same.actors.includes(r) || e.actors.length === 0);
+  same.actors = partyList(union(same.actors, e.actors));
+  same.recipients = partyList(union(same.recipients, e.recipients).filter((r) => !same.actors.includes(r) || e.actors.length === 0));
   same.date ??= e.date;
   if (!same.quantity && e.quantity) same.quantity = e.quantity;
   if (!same.location && e.location) same.location = e.location;

@@ -2,6 +2,7 @@ import type { EntityKind } from '../model/entity.js';
 import { isRole } from './function-words.js';
 import type { MentionRef, SentenceView } from './sentence-view.js';
 import type { Clause } from './split-clauses.js';
+import { noParties, partyList } from './party-list.js';
 
 // Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
 const AGENT_MODIFIER = /^(military|armed|central|federal|national|foreign|security|defense)$/;
@@ -46,7 +47,7 @@ export interface Arguments {
  * them several shapes, and the code reading them was deoptimised and compiled again for each.
  */
 export function argumentsWith(a: Arguments, actors: string[], recipients: string[], passive: boolean = a.passive): Arguments {
-  return { actors, recipients, passive, pronounSubject: a.pronounSubject, symmetric: a.symmetric, objectPrep: a.objectPrep };
+  return { actors: partyList(actors), recipients: partyList(recipients), passive, pronounSubject: a.pronounSubject, symmetric: a.symmetric, objectPrep: a.objectPrep };
 }
 
 export interface TriggerSpan {
@@ -239,7 +240,7 @@ export function findArguments(
   const clause = view.clauses[clauseIndex]!;
   const chains = mentionChains(view, clause);
   const passive = isPassive(view, trigger);
-  const result: Arguments = { actors: [], recipients: [], passive, pronounSubject: false, symmetric: false, objectPrep: undefined };
+  const result: Arguments = { actors: noParties(), recipients: noParties(), passive, pronounSubject: false, symmetric: false, objectPrep: undefined };
 
   // Joint action named by a compound right before the trigger: "the Japan-Russia summit".
   // A written-out list governed by a preposition ("in parts of Kenya, and Ethiopia annexed") is not a compound.
@@ -257,18 +258,18 @@ export function findArguments(
   const byAgent = passive ? findByAgent(view, clause, chains, trigger) : null;
 
   if (compound) {
-    result.actors = entitiesOf([compound]);
-    result.recipients = [...result.actors];
+    result.actors = partyList(entitiesOf([compound]));
+    result.recipients = partyList([...result.actors]);
     result.symmetric = true;
     return result;
   }
   if (passive) {
-    result.actors = byAgent ? entitiesOf([byAgent]) : [];
+    result.actors = byAgent ? entitiesOf([byAgent]) : noParties();
     // "was awarded to X": the party after "to" receives; otherwise the subject does.
     const toObject = object && view.tokens[wordBefore(view, object.chain.first, trigger.last + 1)]?.lower === 'to';
-    result.recipients = toObject ? entitiesOf([object.chain]) : subject.chain ? entitiesOf([subject.chain]) : object ? entitiesOf([object.chain]) : [];
+    result.recipients = toObject ? entitiesOf([object.chain]) : subject.chain ? entitiesOf([subject.chain]) : object ? entitiesOf([object.chain]) : noParties();
   } else {
-    result.actors = subject.chain ? entitiesOf([subject.chain]) : [];
+    result.actors = subject.chain ? entitiesOf([subject.chain]) : noParties();
     result.pronounSubject = !subject.chain && subject.pronoun;
     if (object) {
       result.recipients = entitiesOf([object.chain]);
@@ -279,7 +280,8 @@ export function findArguments(
       }
     }
   }
-  result.recipients = result.recipients.filter((r) => !result.actors.includes(r) || result.symmetric);
+  result.actors = partyList(result.actors);
+  result.recipients = partyList(result.recipients.filter((r) => !result.actors.includes(r) || result.symmetric));
   return result;
 }
 

@@ -1,3 +1,4 @@
+import { partyList } from './party-list.js';
 import type { AnalysedDocument, DiploEvent, Message } from '../model/index.js';
 import { scoreEvent } from './code-event.js';
 import { roleAt } from './function-words.js';
@@ -79,11 +80,11 @@ function shareSameTypeAgent(doc: AnalysedDocument, view: SentenceView, found: Fo
     if (f.event.actors.length > 0 || !f.passive) continue;
     const donor = found.find((o) => o !== f && o.event.type === f.event.type && o.event.actors.length > 0);
     if (donor) {
-      f.event.actors = [...donor.event.actors];
+      f.event.actors = partyList([...donor.event.actors]);
       f.event.rule += '+actors:same-type-in-sentence';
       const mine = statesOf(doc.entities, f.event.actors);
-      f.event.recipients = f.event.recipients.filter((r) => !mine.has(stateOf(doc.entities, r)));
-      if (f.event.recipients.length === 0 && f.event.type === 'ASSAULT' && f.event.contexts.includes('territory')) f.event.recipients = territoryOwner(doc, view, f.event.actors);
+      f.event.recipients = partyList(f.event.recipients.filter((r) => !mine.has(stateOf(doc.entities, r))));
+      if (f.event.recipients.length === 0 && f.event.type === 'ASSAULT' && f.event.contexts.includes('territory')) f.event.recipients = partyList(territoryOwner(doc, view, f.event.actors));
     }
   }
 }
@@ -94,8 +95,8 @@ function meansOfSupport(found: FoundEvent[]): void {
     if (f.event.type !== 'SUPPORT') continue;
     const means = found.find((o) => o.elaboration === 'means' && o.event.trigger.start > f.event.trigger.start && o.event.quad === 2);
     if (!means) continue;
-    if (means.event.actors.length === 0) means.event.actors = [...f.event.actors];
-    if (means.event.recipients.length === 0) means.event.recipients = [...f.event.recipients];
+    if (means.event.actors.length === 0) means.event.actors = partyList([...f.event.actors]);
+    if (means.event.recipients.length === 0) means.event.recipients = partyList([...f.event.recipients]);
     means.event.rule += '+means-of-support';
     f.event.rule = 'drop';
   }
@@ -141,7 +142,7 @@ function agentOfActCondemned(doc: AnalysedDocument, kept: FoundEvent[]): void {
     const mine = statesOf(doc.entities, f.event.actors);
     const theirs = act.event.actors.filter((a) => !mine.has(stateOf(doc.entities, a)));
     if (theirs.length === 0) continue;
-    f.event.recipients = theirs;
+    f.event.recipients = partyList(theirs);
     f.event.rule += '+recipients:agent-of-act-condemned';
   }
 }
@@ -152,7 +153,7 @@ function sameActorListTarget(kept: FoundEvent[]): void {
     if (f.event.recipients.length > 0 || f.event.actors.length === 0 || f.symmetric) continue;
     const donor = kept.find((o) => o !== f && o.event.type === f.event.type && sameMembers(o.event.actors, f.event.actors) && o.event.recipients.length > 0);
     if (donor) {
-      f.event.recipients = [...donor.event.recipients];
+      f.event.recipients = partyList([...donor.event.recipients]);
       f.event.rule += '+recipients:same-actor-list';
     }
   }
@@ -166,8 +167,8 @@ function jointParties(doc: AnalysedDocument, kept: FoundEvent[]): void {
   for (const f of kept) {
     if (!f.symmetric) continue;
     const parties = [...new Set([...f.event.actors, ...f.event.recipients])];
-    f.event.actors = parties;
-    f.event.recipients = [...parties];
+    f.event.actors = partyList(parties);
+    f.event.recipients = partyList([...parties]);
   }
 }
 
@@ -178,8 +179,8 @@ function partiesOfResultingAct(kept: FoundEvent[], previous: readonly DiploEvent
     if (e.actors.length > 0 || e.recipients.length > 0 || !f.passive) continue;
     const source = [...previous].reverse().find((p) => p.type === e.type && p.actors.length > 0);
     if (source) {
-      e.actors = [...source.actors];
-      e.recipients = [...source.recipients];
+      e.actors = partyList([...source.actors]);
+      e.recipients = partyList([...source.recipients]);
       e.rule += '+parties:result-of-previous';
     }
   }
@@ -190,7 +191,7 @@ function withParties(kept: FoundEvent[], messages: Omit<Message, 'doc'>[]): Dipl
   const out: DiploEvent[] = [];
   for (const { event: e, symmetric } of kept) {
     // Nobody acts on themselves unless the act is joint.
-    if (!symmetric) e.recipients = e.recipients.filter((r) => !e.actors.includes(r));
+    if (!symmetric) e.recipients = partyList(e.recipients.filter((r) => !e.actors.includes(r)));
     // An act with no party at all ("a ban on the refusal of contracts") says nothing about who did what to whom.
     if (e.actors.length === 0 && e.recipients.length === 0 && !KEEP_WITHOUT_PARTIES.has(e.type)) {
       messages.push({ rule: 'extract.event-no-parties', severity: 'info', start: e.trigger.start, end: e.trigger.end, message: `"${e.trigger.text}" read as ${e.type} but names no party; not coded` });

@@ -54,7 +54,7 @@ function buildIndex(doc: AnalysedDocument): Index | null {
   const sentences = doc.segmentation.sentences;
   // Only sentences in order and not overlapping (what segmentation makes) can be found by bisection.
   for (let k = 1; k < sentences.length; k++) if (sentences[k]!.start < sentences[k - 1]!.end) return null;
-  const buckets: SentenceItems[] = sentences.map(() => ({ mentions: [], timexes: [], quantities: [] }));
+  const buckets: SentenceItems[] = sentences.map(() => ({ mentions: objectList<Mention>(), timexes: objectList<SentenceItems['timexes'][number]>(), quantities: objectList<Quantity>() }));
   for (const m of doc.mentions) {
     const last = lastStartingBy(sentences, m.start);
     for (let j = firstHolding(sentences, last, m.end); j <= last; j++) buckets[j]!.mentions.push(m);
@@ -74,6 +74,17 @@ function buildIndex(doc: AnalysedDocument): Index | null {
     if (!byStart.has(s.start)) byStart.set(s.start, { end: s.end, items: buckets[k]! });
   });
   return { sentences, mentions: doc.mentions, timexes: doc.timexes, quantities: doc.quantities, byStart };
+}
+
+/**
+ * An empty list of the elements kind a list of objects has. An empty literal has a kind of its own,
+ * which the first push changes: sentences without items and with them would have lists of two maps,
+ * and code reading them was deoptimised when the other came by.
+ */
+function objectList<T extends object>(): T[] {
+  const list = [{}] as T[];
+  list.pop();
+  return list;
 }
 
 /** The last sentence starting at or before an offset (-1 if none). */
