@@ -291,7 +291,7 @@ function resolveWeekday(r: TimexResolution, rel: RelativeValue): Resolved | null
   // News narrates what happened: a weekday with no cue in its own clause is the last one.
   const lt = r.localOf();
   const tn = rel.offset !== 0 ? '' : lt.from !== 'deadline' && lt.tense === 'present' ? 'past' : lt.tense;
-  const direction = rel.offset !== 0 ? rel.offset : tn === 'future' ? 1 : tn === 'past' ? -1 : 0;
+  const direction = rel.offset !== 0 ? rel.offset : tn === 'future' || lt.from === 'postponed' ? 1 : tn === 'past' ? -1 : 0;
   if (direction < 0) shift = diff <= 0 ? diff : diff - 7;
   else if (direction > 0) shift = diff >= 0 ? diff : diff + 7;
   // No tense: the nearest such weekday, either side ("meet separately Monday").

@@ -8,9 +8,11 @@ import { sentenceTense, type Tense } from './sentence-tense.js';
 
 // Words right before a date that make it a deadline or boundary: the date leans to the future unless the clause
 // is plainly past, and then the nearest candidate wins ("payable Dec. 15", "extended to Nov. 20", "by August").
-const DEADLINE_BEFORE = /(?:^|[^\w'-])(?:until|till|through|thru|by|effective|payable|due|starting|as[ \t]+soon[ \t]+as|as[ \t]+early[ \t]+as|as[ \t]+late[ \t]+as|no[ \t]+later[ \t]+than|expires?|expiring|(?:scheduled|set|slated|planned)[ \t]+for|(?:extended|postponed|delayed|moved|pushed[ \t]+back|adjourned)[ \t]+(?:to|until))[ \t]+(?:(?:on|in|at)[ \t]+)?(?:(?:early|late|mid|the[ \t]+end[ \t]+of)[ \t-]+)?$/i;
+const DEADLINE_BEFORE = /(?:^|[^\w'-])(?:until|till|through|thru|by|effective|payable|due|starting|as[ \t]+soon[ \t]+as|as[ \t]+early[ \t]+as|as[ \t]+late[ \t]+as|no[ \t]+later[ \t]+than|expires?|expiring|(?:scheduled|set|slated|planned)[ \t]+for|(?:extended|postponed|delayed|deferred|put[ \t]+off|rescheduled|moved|pushed[ \t]+back|adjourned)[ \t]+(?:to|until|till))[ \t]+(?:(?:on|in|at)[ \t]+)?(?:(?:early|late|mid|the[ \t]+end[ \t]+of)[ \t-]+)?$/i;
 const PLAN_AFTER_NOUN = /(?:^|[^\w'-])([a-z]+)[ \t]+(?:planned|scheduled|slated|set)(?:[ \t]+(?:at|in)[ \t]+[^,;:.]{1,40}?)?[ \t]+for[ \t]+(?:(?:on|at)[ \t]+)?$/;
 const NOT_A_NOUN = /^(?:is|are|was|were|be|been|being|has|have|had|will|would|he|she|it|they|we|you|i|who|which|that|originally|previously|initially|now|also|not|never|already|tentatively)$/;
+// A delay moves a plan to a later day than the one it is reported on; "had been postponed until" tells an older delay.
+const POSTPONED_BEFORE = /(?:^|[^\w'-])(?<!had[ \t]+been[ \t]+)(?:postponed|delayed|deferred|put[ \t]+off|pushed[ \t]+back|adjourned|rescheduled)[ \t]+(?:until|till|to)[ \t]+(?:(?:on|at)[ \t]+)?(?:(?:early|late)[ \t-]+)?$/i;
 const NEAREST_BEFORE = /(?:^|[^\w'-])as[ \t]+of[ \t]+$/i;
 const PAST_BEFORE = /(?:^|[^\w'-])(?:since)[ \t]+$/i;
 
@@ -81,8 +83,11 @@ const CLAUSE_END = /^(?:[;:"“”()!?.]|``|'')$/;
 
 export interface LocalTense {
   tense: Tense;
-  /** What decided it: a deadline word before the date, a verb in its clause, or the whole sentence. */
-  from: 'deadline' | 'clause' | 'sentence';
+  /**
+   * What decided it: a deadline word before the date, a verb in its clause, or the whole sentence; 'postponed'
+   * is a deadline that a reported delay set ("postponed until Tuesday"): a weekday then lies after the report.
+   */
+  from: 'deadline' | 'postponed' | 'clause' | 'sentence';
 }
 
 /** The tense for the time expression at [start, end) inside the sentence [sentenceStart, sentenceEnd). */
@@ -97,7 +102,10 @@ export function localTense(text: string, sentenceStart: number, sentenceEnd: num
   const clause = clauseTense(text, sentenceStart, sentenceEnd, start, end);
   // With no verb in the clause, the sentence tells whether the deadline is reported as past ("issued an ultimatum
   // demanding that Iraq withdraw within a week, starting at noon Saturday").
-  if (DEADLINE_BEFORE.test(before)) return { tense: (clause ?? sentenceTense(text.slice(sentenceStart, sentenceEnd))) === 'past' ? 'present' : 'future', from: 'deadline' };
+  if (DEADLINE_BEFORE.test(before)) {
+    const past = (clause ?? sentenceTense(text.slice(sentenceStart, sentenceEnd))) === 'past';
+    return { tense: past ? 'present' : 'future', from: past && POSTPONED_BEFORE.test(before) ? 'postponed' : 'deadline' };
+  }
   if (clause) return { tense: clause, from: 'clause' };
   return { tense: sentenceTense(text.slice(sentenceStart, sentenceEnd)), from: 'sentence' };
 }

@@ -38,6 +38,13 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The partnership extended to Nov. 20 its offer for the shares.', dct: '1989-11-02', expect: [{ text: 'Nov. 20', type: 'DATE', value: '1989-11-20' }] },
     { text: 'Qantas will double its flights by August.', dct: '1998-02-13', expect: [{ text: 'August', type: 'DATE', value: '1998-08' }] },
     { text: 'The group would be ready to leave as soon as Tuesday.', dct: '2000-04-03', expect: [{ text: 'Tuesday', type: 'DATE', value: '2000-04-04' }] },
+    // A reported delay sets a day after the report, even told in the past; an older delay ("had been") and a plain
+    // deadline in the past ("was valid until") keep the nearest day, and a month-date keeps the nearest too.
+    { text: 'Officials postponed until Tuesday morning any action on the case.', dct: '2000-03-30', expect: [{ text: 'Tuesday morning', type: 'TIME', value: '2000-04-04TMO' }] },
+    { text: 'The vote was put off until Wednesday.', dct: '2000-03-30', expect: [{ text: 'Wednesday', type: 'DATE', value: '2000-04-05' }] },
+    { text: 'The vote had been delayed until Monday.', dct: '2000-03-30', expect: [{ text: 'Monday', type: 'DATE', value: '2000-03-27' }] },
+    { text: 'The offer was valid until Tuesday.', dct: '2000-03-30', expect: [{ text: 'Tuesday', type: 'DATE', value: '2000-03-28' }] },
+    { text: 'The trial was postponed until March 3.', dct: '2000-03-30', expect: [{ text: 'March 3', type: 'DATE', value: '2000-03-03' }] },
   ],
   'months with last, this, next': [
     { text: 'Holders approved the plan last April.', dct: '1989-10-27', expect: [{ text: 'last April', type: 'DATE', value: '1989-04' }] },
