@@ -280,22 +280,33 @@ function isWordUnit(text: string, at: number): boolean {
  */
 function runSentenceRules(scope: SentenceScope, hints: LiteralIndex<Hint>, sentences: readonly { start: number; end: number }[]): void {
   const text = scope.text;
+  // Each rule's hint list by id, looked up once per document rather than once per sentence.
+  const hintIds = new Int32Array(SENTENCE_RULES.length);
+  for (let r = 0; r < SENTENCE_RULES.length; r++) {
+    const hint = SENTENCE_RULES[r]!.hint;
+    hintIds[r] = hint === null ? -1 : hints.ids[hint];
+  }
   if (sentences.length === 0) {
-    runRulesOn(scope, hints, 0, text.length);
+    runRulesOn(scope, hints, hintIds, 0, text.length);
     return;
   }
   for (let i = 0; i < sentences.length; i++) {
     const sent = sentences[i]!;
-    runRulesOn(scope, hints, sent.start, sent.end);
+    runRulesOn(scope, hints, hintIds, sent.start, sent.end);
   }
 }
 
-function runRulesOn(scope: SentenceScope, hints: LiteralIndex<Hint>, start: number, end: number): void {
+/** Runs the rules whose hint words the sentence has (most rules, in most sentences, have none). */
+function runRulesOn(scope: SentenceScope, hints: LiteralIndex<Hint>, hintIds: Int32Array, start: number, end: number): void {
   scope.s = scope.text.slice(start, end);
   scope.offset = start;
   scope.end = end;
-  scope.words = hints.span(start, end);
-  for (let r = 0; r < SENTENCE_RULES.length; r++) SENTENCE_RULES[r]!(scope);
+  const words = hints.span(start, end);
+  scope.words = words;
+  for (let r = 0; r < SENTENCE_RULES.length; r++) {
+    const hint = hintIds[r]!;
+    if (hint < 0 || words.has(hint)) SENTENCE_RULES[r]!.run(scope, hint);
+  }
 }
 
 export function recognizeEntities(
@@ -412,7 +423,6 @@ function stateBefore(c: SentenceScope, pos: number): { start: number; entity: st
 }
 
 function titleRules(c: SentenceScope): void {
-  if (!(c.words.has(c.words.ids.title))) return; // none of the words its patterns need
   // 2. Titles: "Prime Minister Kishida", "President of Ukraine Volodymyr Zelenskyy", "the Prime Minister of Japan".
   const found = matchesAt(TITLE_AT, c.s, c.words.starts(c.words.ids.title));
   for (let i = 0; i < found.length; i++) titleCandidate(c, found[i]!);
@@ -474,7 +484,6 @@ function swallowedName(c: SentenceScope, title: string, tStart: number): boolean
 
 // 3. Government bodies: "Government of Japan", "the Russian government", "Chinese Foreign Ministry".
 function governmentOfRule(c: SentenceScope): void {
-  if (!c.words.has(c.words.ids.governmentOf)) return; // none of the words its pattern needs
   const found = matchesAt(GOVERNMENT_OF_AT, c.s, c.words.starts(c.words.ids.governmentOf));
   for (let i = 0; i < found.length; i++) {
     const m = found[i]!;
@@ -485,7 +494,6 @@ function governmentOfRule(c: SentenceScope): void {
 }
 
 function bodyAfterStateRule(c: SentenceScope): void {
-  if (!c.words.has(c.words.ids.body)) return;
   const found = matchesAt(BODY_AFTER_STATE_AT, c.s, c.words.starts(c.words.ids.body));
   for (let i = 0; i < found.length; i++) bodyAfterStateCandidate(c, found[i]!);
 }
@@ -503,7 +511,6 @@ function bodyAfterStateCandidate(c: SentenceScope, m: RegExpExecArray): void {
 }
 
 function missionRules(c: SentenceScope): void {
-  if (!(c.words.has(c.words.ids.mission))) return; // none of the words its patterns need
   // 4. Diplomatic missions: "Embassy of Japan in Russia", "Consulate-General of the Russian Federation in Sapporo".
   const found = matchesAt(MISSION_AT, c.s, c.words.starts(c.words.ids.mission));
   for (let i = 0; i < found.length; i++) missionCandidate(c, found[i]!);
@@ -528,7 +535,6 @@ function missionCandidate(c: SentenceScope, m: RegExpExecArray): void {
 }
 
 function namedRules(c: SentenceScope): void {
-  if (!c.words.has(c.words.ids.head)) return; // none of the words its pattern needs
   const s = c.s;
   // 5. Capitalised names ending in (or headed by) Agreement, Treaty, Council, Summit, Prize ...
   // Tried only where a name can start before a head word; `resume` is where the next search starts.
@@ -583,7 +589,6 @@ function trimContinuation(c: SentenceScope, m: RegExpExecArray, matched: string)
 
 // 6. Quoted exercise and project names, vessels, administrative regions, patronymic and apposed names.
 function quotedRule(c: SentenceScope): void {
-  if (!c.words.has(c.words.ids.quote)) return;
   const found = matchesAt(QUOTED_AT, c.s, c.words.starts(c.words.ids.quote));
   for (let i = 0; i < found.length; i++) quotedCandidate(c, found[i]!);
 }
@@ -604,7 +609,6 @@ function quotedCandidate(c: SentenceScope, m: RegExpExecArray): void {
 }
 
 function appositionRule(c: SentenceScope): void {
-  if (!c.words.has(c.words.ids.apposition)) return;
   const s = c.s;
   const found = matchesAt(APPOSITION_AT, s, startsBefore(s, commas(s), mayStartPersonal));
   for (let i = 0; i < found.length; i++) appositionCandidate(c, found[i]!);
@@ -622,7 +626,6 @@ function appositionCandidate(c: SentenceScope, m: RegExpExecArray): void {
 
 // 7. References resolved later: "the Russian side", "the two countries", "the country".
 function sideRule(c: SentenceScope): void {
-  if (!c.words.has(c.words.ids.side)) return;
   const found = matchesAt(SIDE_AT, c.s, c.words.starts(c.words.ids.side));
   for (let i = 0; i < found.length; i++) sideCandidate(c, found[i]!);
 }
@@ -657,16 +660,15 @@ interface MatchRule {
   keep: ((c: SentenceScope, m: RegExpExecArray) => boolean) | null;
 }
 
-function matchRule(spec: Pick<MatchRule, 're' | 'hint' | 'kind' | 'rule' | 'priority'> & Partial<MatchRule>): (c: SentenceScope) => void {
+function matchRule(spec: Pick<MatchRule, 're' | 'hint' | 'kind' | 'rule' | 'priority'> & Partial<MatchRule>): SentenceRule {
   const rule: MatchRule = { entity: null, span: 'match', when: null, keep: null, ...spec };
-  return (c) => addMatches(c, rule);
+  return { hint: rule.hint, run: (c, hint) => addMatches(c, rule, hint) };
 }
 
-function addMatches(c: SentenceScope, r: MatchRule): void {
-  const words = c.words;
-  const id = words.ids[r.hint];
-  if (!words.has(id) || (r.when !== null && !r.when(c))) return;
-  const found = r.re.sticky ? matchesAt(r.re, c.s, words.starts(id)) : allMatches(r.re, c.s);
+/** The rule on a sentence that has its hint words (`hint` is the list's id). */
+function addMatches(c: SentenceScope, r: MatchRule, hint: number): void {
+  if (r.when !== null && !r.when(c)) return;
+  const found = r.re.sticky ? matchesAt(r.re, c.s, c.words.starts(hint)) : allMatches(r.re, c.s);
   for (let i = 0; i < found.length; i++) {
     const m = found[i]!;
     if (r.keep !== null && !r.keep(c, m)) continue;
@@ -684,7 +686,7 @@ function speakerRules(c: SentenceScope): void {
 }
 
 function blocCoordinationRules(c: SentenceScope): void {
-  if (!(c.blocCoordination && c.words.has(c.words.ids.bloc))) return; // none of the words its patterns need
+  if (!c.blocCoordination) return;
   const { s, gaz, candidates } = c;
   const at = (i: number): number => c.offset + i;
   // 8. Coordinated groupings: "the Central Asian and Caucasus countries" names two blocs.
@@ -702,6 +704,13 @@ function blocCoordinationRules(c: SentenceScope): void {
   }
 }
 
+/** A rule run on the sentences that have a word of its hint list (on all of them when null). */
+interface SentenceRule {
+  hint: Hint | null;
+  /** `hint` is the list's id (-1 when none). */
+  run: (c: SentenceScope, hint: number) => void;
+}
+
 /**
  * The rules in the order they run on each sentence (the order candidates are added in, which
  * settles ties). Called through this list rather than one by one: the optimising compiler does not
@@ -709,21 +718,21 @@ function blocCoordinationRules(c: SentenceScope): void {
  * again inside the loop that calls it (compiling the loop with the rules inlined cost more CPU than
  * a document's rules take to run).
  */
-const SENTENCE_RULES: readonly ((c: SentenceScope) => void)[] = [
-  titleRules,
-  governmentOfRule,
-  bodyAfterStateRule,
+const SENTENCE_RULES: readonly SentenceRule[] = [
+  { hint: 'title', run: titleRules },
+  { hint: 'governmentOf', run: governmentOfRule },
+  { hint: 'body', run: bodyAfterStateRule },
   matchRule({ re: CONTEXT_BODIES_AT, hint: 'contextBody', kind: 'organization', rule: 'gov-body.contextual', priority: 1 }),
   matchRule({ re: REGIONAL_GOVERNMENT_RE, hint: 'regionalGovernment', kind: 'organization', rule: 'gov-body.regional', priority: 2 }),
-  missionRules,
-  namedRules,
+  { hint: 'mission', run: missionRules },
+  { hint: 'head', run: namedRules },
   matchRule({ re: SHORT_REF_AT, hint: 'shortRef', kind: 'agreement', rule: 'short-ref', priority: 0, span: 'group' }),
-  quotedRule,
+  { hint: 'quote', run: quotedRule },
   matchRule({ re: VESSEL_AT, hint: 'vessel', kind: 'other', rule: 'vessel', priority: 2, span: 'group' }),
   matchRule({ re: ADMIN_RE, hint: 'admin', kind: 'place', rule: 'admin-region', priority: 1, keep: (_c, m) => !NOT_NAME.has((m[1] ?? '').split(' ')[0] ?? '') }),
   matchRule({ re: PATRONYMIC_RE, hint: 'patronymic', kind: 'person', rule: 'patronymic-name', priority: 1, keep: (_c, m) => !NOT_NAME.has(m[1] ?? '') }),
-  appositionRule,
-  sideRule,
+  { hint: 'apposition', run: appositionRule },
+  { hint: 'side', run: sideRule },
   matchRule({ re: PLURAL_REF_AT, hint: 'pluralRef', kind: 'state', rule: 'plural-ref', priority: 1 }),
   // "Turkey is the country most affected": a predicate describes, it does not refer back.
   matchRule({ re: COUNTRY_REF_AT, hint: 'countryRef', kind: 'state', rule: 'definite-country', priority: 1, keep: (c, m) => !/(?:^|\s)(?:is|was|are|were|remains|remained|becomes|became|be|been)\s+$/.test(c.s.slice(Math.max(0, m.index - 12), m.index)) }),
@@ -734,8 +743,8 @@ const SENTENCE_RULES: readonly ((c: SentenceScope) => void)[] = [
   matchRule({ re: UN_ORGANIZATION_AT, hint: 'organization', kind: 'organization', entity: 'org:UN', rule: 'un-organization-ref', priority: 1, when: (c) => c.unDocument }),
   matchRule({ re: OPERATION_AT, hint: 'operation', kind: 'other', rule: 'named-operation', priority: 2 }),
   matchRule({ re: BRANCH_AT, hint: 'branch', kind: 'organization', rule: 'gov-body.branch', priority: 1 }),
-  speakerRules,
-  blocCoordinationRules,
+  { hint: null, run: speakerRules },
+  { hint: 'bloc', run: blocCoordinationRules },
 ];
 
 /**
