@@ -184,7 +184,8 @@ async function explainKinds(kb: KnowledgeBase, location: string, kinds: Record<s
       seen.length = 0;
       await listEvents(logged, filtersOf(query));
       process.stdout.write(`\n== ${kind}: ${query || '(no filter)'}\n`);
-      for (const q of seen.filter((s) => !/^select \* from|^select "id", "text" from "documents"/.test(s.sql))) {
+      // Transaction control and settings (a walk's SET LOCAL) have no plan.
+      for (const q of seen.filter((s) => !/^select \* from|^select "id", "text" from "documents"|^(begin|commit|rollback|set )/i.test(s.sql))) {
         process.stdout.write(`  ${q.sql.replace(/\s+/g, ' ').slice(0, 300)}  ${JSON.stringify(q.parameters).slice(0, 120)}\n`);
         const plan = file
           ? file.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])).map((r) => (r as { detail: string }).detail)

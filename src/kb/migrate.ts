@@ -11,6 +11,7 @@ import * as m008 from './migrations/008-event-role-order.js';
 import * as m009 from './migrations/009-sentence-search-per-document.js';
 import * as m010 from './migrations/010-event-merge-key.js';
 import * as m011 from './migrations/011-entity-definer.js';
+import * as m012 from './migrations/012-event-actors-undated.js';
 
 type DialectMigration = { up: (db: Kysely<any>, dialect: DialectName) => Promise<void> };
 
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '009-sentence-search-per-document': m009,
   '010-event-merge-key': m010,
   '011-entity-definer': m011,
+  '012-event-actors-undated': m012,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -2,7 +2,6 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { KnowledgeBase } from '../open-knowledge-base.js';
 import { ROLE_MULTI_YEAR } from '../migrations/008-event-role-order.js';
 import type { Bounded, Count, Part, RolePlan } from './list-events.js';
-import type { QueryResult } from 'kysely';
 
 /** Bounds of the role walk (tests lower them to reach every path on a small knowledge base). */
 export const ROLE_WALK = {
@@ -34,9 +33,10 @@ export async function chooseWalk(kb: KnowledgeBase, roles: RolePlan[], f: Bounde
   if (!walk) return undefined;
   // A role row written before its event has no copies (sort_doc NULL, first in the index order):
   // that entity is read from the events' indexes.
-  const uncopied = await sql`select 1 from event_actors a where a.entity = ${walk.ids[0]!} and a.role = ${walk.role}
-    and a.sort_date is null and a.sort_doc is null limit 1`.execute(kb.db);
-  if (uncopied.rows.length) return undefined;
+  // planRoles tells (in the statement that counts the role's rows); asked here otherwise.
+  const uncopied = walk.uncopied ?? (await sql`select 1 from event_actors a where a.entity = ${walk.ids[0]!} and a.role = ${walk.role}
+    and a.sort_date is null and a.sort_doc is null limit 1`.execute(kb.db)).rows.length > 0;
+  if (uncopied) return undefined;
   if (!f.types?.length && f.negated === undefined && f.quad === undefined) return walk;
   // A probe costs a few index entries: the role walks unless the others are several times rarer.
   const enough = Math.ceil(Math.min(walk.size, OTHERS_ENOUGH) / PROBE_COST);
@@ -66,22 +66,62 @@ export function roleWalkParts(kb: KnowledgeBase, f: Bounded, walk: RolePlan, oth
   if (f.quad !== undefined) tests.push(sql<SqlBool>`a.event_quad = ${f.quad}`);
   if (f.from) tests.push(sql<SqlBool>`a.event_date_end >= ${f.from}`);
   // Probes go by event id: SQLite on event_actors_lookup, PostgreSQL on event_actors_probe.
-  for (const r of others) tests.push(sql<SqlBool>`exists (select 1 from event_actors b where b.role = ${r.role} and b.entity in (${list(r.ids)}) and b.event = a.event)`);
+  // On PostgreSQL another role naming one entity is matched on the whole list-order key
+  // instead (see mergedWith), unless no date bounds the walk (below).
+  const merged = kb.dialect === 'postgres' ? others.filter((r) => r.ids.length === 1) : [];
+  const probed = others.filter((r) => !merged.includes(r));
+  for (const r of probed) tests.push(sql<SqlBool>`exists (select 1 from event_actors b where b.role = ${r.role} and b.entity in (${list(r.ids)}) and b.event = a.event)`);
   const window = others.length ? ROLE_WALK.probedCountWindow : ROLE_WALK.countWindow;
   // Probing, a full page has already read more rows than the window holds unless the role is
   // small: the page's own rows are then the better lower bound, at no cost.
   const slow = others.length > 0 && walk.size > window;
   const entity = walk.ids[0]!;
   const fromYear = f.from?.slice(0, 4);
-  if (!fromYear) return [walkPart(kb, walk.role, entity, range, tests, window, slow)];
+  // Merged roles match rows with a date, bounded as the walk is; undated rows (all first in the
+  // order) match them without it, in a branch of their own. The count of a window probes them
+  // by event id instead.
+  const probes = merged.map((r) => sql<SqlBool>`exists (select 1 from event_actors b where b.role = ${r.role} and b.entity = ${r.ids[0]!} and b.event = a.event)`);
+  const dated = (lo?: string): Branch => ({ conds: merged.map((r) => mergedWith(r, { lo, hi: f.to })) });
+  if (!fromYear) {
+    // A "to" date leaves out undated rows.
+    const branches = !merged.length ? undefined
+      : f.to ? [dated()]
+        : [{ conds: [sql<SqlBool>`a.sort_date is null`, ...merged.map((r) => mergedWith(r, undefined))], undated: true }, { conds: [sql<SqlBool>`a.sort_date is not null`, ...dated().conds] }];
+    return [walkPart(kb, walk.role, entity, range, [...tests, ...probes], window, slow, branches && { tests, branches })];
+  }
   // The predicate is written as migration 008 wrote it, without the alias: both engines use a
   // partial index only for a query that states its condition.
   const early = [sql<SqlBool>`${sql.raw(ROLE_MULTI_YEAR)}`, sql<SqlBool>`(a.sort_date is null or a.sort_date < ${fromYear})`];
+  // The early part reads all its few rows and sorts them: its other roles are probed by event.
   return [
-    earlyPart(kb, walk.role, entity, [...range, ...early, ...tests]),
-    walkPart(kb, walk.role, entity, [...range, sql<SqlBool>`a.sort_date >= ${fromYear}`], tests, window, slow),
+    earlyPart(kb, walk.role, entity, [...range, ...early, ...tests, ...probes]),
+    walkPart(kb, walk.role, entity, [...range, sql<SqlBool>`a.sort_date >= ${fromYear}`], [...tests, ...probes], window, slow,
+      merged.length ? { tests, branches: [dated(fromYear)] } : undefined),
   ];
 }
+
+/**
+ * Another role naming one entity, tested on each walked row by the whole list-order key (date,
+ * document, position, event) rather than by event id. Both sides are then an entity's rows in
+ * the same order, and PostgreSQL merges the two index ranges, reading each once up to the
+ * page's end: by event id it probed the other role's index once per walked row, which for two
+ * common entities meeting rarely (or an actor towards itself) meant tens of thousands of probes
+ * per page (100-300 ms at a million events).
+ *
+ * `dates` bounds the other side's range as the walk's is bounded (the planner does not carry a
+ * range across the equality), and starts it after its undated rows. A NULL date never equals
+ * another, so undated rows (`dates` undefined) are matched without the date, from the index of
+ * undated rows (migration 012), which orders them by the rest of the key.
+ */
+function mergedWith(r: RolePlan, dates: { lo?: string; hi?: string } | undefined): RawBuilder<SqlBool> {
+  const date = !dates ? sql`b.sort_date is null`
+    : sql`b.sort_date = a.sort_date and b.sort_date ${dates.lo ? sql`>= ${dates.lo}` : sql`is not null`}${dates.hi ? sql` and b.sort_date <= ${dates.hi}` : sql``}`;
+  return sql<SqlBool>`exists (select 1 from event_actors b where b.entity = ${r.ids[0]!} and b.role = ${r.role} and ${date}
+    and b.sort_doc = a.sort_doc and b.sort_pos = a.sort_pos and b.event = a.event)`;
+}
+
+/** Conditions of one branch of a walk; an undated one is ordered without the (NULL) date. */
+interface Branch { conds: RawBuilder<SqlBool>[]; undated?: boolean }
 
 /**
  * The entity's multi-year events before a "from" year (the conditions `conds`), read from
@@ -106,21 +146,32 @@ function earlyPart(kb: KnowledgeBase, role: string, entity: string, conds: RawBu
  * One part read from event_actors_page: the entity's rows within `range` that pass `tests`, in
  * list order. Counting stops at the cap, or, when rows are tested, after `window` rows (then
  * the count is a lower bound); `slow` leaves the count of a full page to the page.
+ *
+ * `merged` (PostgreSQL) reads the page and counts from branches instead, each with its own
+ * conditions besides `merged.tests` (see mergedWith), put back in list order; `tests` still
+ * serve the count of a window, where probing a few rows by event id is cheapest.
  */
-function walkPart(kb: KnowledgeBase, role: string, entity: string, range: RawBuilder<SqlBool>[], tests: RawBuilder<SqlBool>[], window: number, slow: boolean): Part {
+function walkPart(kb: KnowledgeBase, role: string, entity: string, range: RawBuilder<SqlBool>[], tests: RawBuilder<SqlBool>[], window: number, slow: boolean,
+  merged?: { tests: RawBuilder<SqlBool>[]; branches: Branch[] }): Part {
   const and = (xs: RawBuilder<SqlBool>[]) => sql.join(xs.map((c) => sql` and ${c}`), sql``);
   const rows = sql`a.entity = ${entity} and a.role = ${role}${and(range)}`;
   const order = kb.dialect === 'postgres' ? sql`a.sort_date nulls first, a.sort_doc, a.sort_pos, a.event` : sql`a.sort_date, a.sort_doc, a.sort_pos, a.event`;
   // An entity named twice in one event's role (two of its actors) has two rows there; they are
   // adjacent in the index, and grouping by the whole sort key keeps one without a sort.
-  const matches = sql`select a.event as id from event_actors a where ${rows}${and(tests)}
-    group by a.sort_date, a.sort_doc, a.sort_pos, a.event order by ${order}`;
+  const select = (conds: RawBuilder<SqlBool>[], undated = false) => sql`select a.event as id, ${undated ? sql`cast(null as text)` : sql`a.sort_date`} as sort_date, a.sort_doc, a.sort_pos from event_actors a
+    where ${rows}${and(conds)}${SERIAL[kb.dialect]} group by ${undated ? sql`a.sort_doc, a.sort_pos, a.event order by a.sort_doc, a.sort_pos, a.event`
+    : sql`a.sort_date, a.sort_doc, a.sort_pos, a.event order by ${order}`}`;
+  // Matches `skip` on in list order, `n` at most: from branches, each giving at most skip + n.
+  const matches = (skip: number, n: number) => (merged && merged.branches.length > 1
+    ? sql<{ id: string }>`select m.id from (${sql.join(merged.branches.map((b) => sql`(${select([...merged.tests, ...b.conds], b.undated)} limit ${skip + n})`), sql` union all `)}) m
+      order by m.sort_date nulls first, m.sort_doc, m.sort_pos, m.id limit ${n} offset ${skip}`
+    : sql<{ id: string }>`${select(merged ? [...merged.tests, ...merged.branches[0]!.conds] : tests, merged?.branches[0]!.undated)} limit ${n} offset ${skip}`);
   const countUpTo = async (upTo: number) => {
-    const r = await serial(kb, sql<{ n: number }>`select count(*) as n from (${matches} limit ${upTo}) m`);
+    const r = await sql<{ n: number }>`select count(*) as n from (${matches(0, upTo)}) m`.execute(kb.db);
     return Number(r.rows[0]?.n ?? 0);
   };
   return {
-    page: async (skip, n) => (await serial(kb, sql<{ id: string }>`${matches} limit ${n} offset ${skip}`)).rows,
+    page: async (skip, n) => (await matches(skip, n).execute(kb.db)).rows,
     count: countUpTo,
     slowCount: slow,
     total: async (cap): Promise<Count> => {
@@ -141,16 +192,13 @@ function walkPart(kb: KnowledgeBase, role: string, entity: string, range: RawBui
 }
 
 /**
- * Run a walk without parallel workers on PostgreSQL. A walk in list order stops at a full page,
- * but the planner, expecting to read far, splits it among workers that each read ahead of the
- * others: at a million events an actor-and-recipient page read 12,000 rows instead of 2,000 and
- * took 0.5-1 s (its workers' CPU is not even in its own backend's).
+ * A condition that keeps PostgreSQL from planning a walk with parallel workers. A walk in list
+ * order stops at a full page, but the planner, expecting to read far, split it among workers
+ * that each read ahead of the others: at a million events an actor-and-recipient page read
+ * 12,000 rows instead of 2,000 and took 0.5-1 s. current_schema() is marked parallel unsafe,
+ * which rules out a parallel plan for the whole statement; it is evaluated once (a one-time
+ * filter), and is never NULL on a connection that reads these tables. (A SET LOCAL of
+ * max_parallel_workers_per_gather did the same at the price of a transaction: three more
+ * round trips per statement.)
  */
-async function serial<R>(kb: KnowledgeBase, query: RawBuilder<R>): Promise<QueryResult<R>> {
-  // Inside a caller's transaction the setting would outlive the walk: leave the plan alone.
-  if (kb.dialect !== 'postgres' || kb.db.isTransaction) return query.execute(kb.db);
-  return kb.db.transaction().execute(async (trx) => {
-    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
-    return query.execute(trx);
-  });
-}
+const SERIAL = { postgres: sql` and current_schema() is not null`, sqlite: sql`` };

@@ -31,7 +31,11 @@ type Role = 'actor' | 'recipient';
  * the role's row for each (cheap when the role is common, as the walk stops once a page is full).
  */
 type Access = 'drive' | 'probe';
-export interface RolePlan { role: Role; ids: string[]; size: number; access: Access }
+export interface RolePlan {
+  role: Role; ids: string[]; size: number; access: Access;
+  /** Whether the entity (one named) has a role row without the copies of migration 008, when known. */
+  uncopied?: boolean;
+}
 /** A part's count: exact, or a lower bound. */
 export interface Count { n: number; exact: boolean }
 /**
@@ -79,7 +83,8 @@ export async function listEvents(kb: KnowledgeBase, f: EventFilters = {}): Promi
     : eventParts(kb, bounded, roles);
 
   const pageIds: string[] = [];
-  const counts: Count[] = [];
+  // Counts that the page did not give run while the next parts and the events are read.
+  const counts: Promise<Count>[] = [];
   let skip = offset;
   for (const part of parts) {
     const want = limit - pageIds.length;
@@ -101,13 +106,17 @@ export async function listEvents(kb: KnowledgeBase, f: EventFilters = {}): Promi
         else if (part.slowCount) known = { n: skipped + rows.length, exact: false };
       }
     }
-    counts.push(known ?? await part.total(cap));
+    const count = known ? Promise.resolve(known) : part.total(cap);
+    // A failure is thrown by Promise.all below; until then it must not count as unhandled.
+    count.catch(() => undefined);
+    counts.push(count);
   }
+  const [counted, events] = await Promise.all([Promise.all(counts), loadEvents(kb, pageIds)]);
   // Each part's count is exact or a lower bound, so their sum is too.
-  const exact = counts.every((c) => c.exact);
-  const sum = counts.reduce((n, c) => n + c.n, 0);
+  const exact = counted.every((c) => c.exact);
+  const sum = counted.reduce((n, c) => n + c.n, 0);
   const total = exact ? sum : Math.max(sum, offset + pageIds.length);
-  return { total, totalExact: exact, events: await loadEvents(kb, pageIds) };
+  return { total, totalExact: exact, events };
 }
 
 /** The filters with dates as bounds ("1990" -> 1990-01-01 / 1990-12-31) and types in capitals. */
@@ -216,15 +225,25 @@ async function planRoles(kb: KnowledgeBase, f: EventFilters, need: number): Prom
   if (wanted.length === 0) return [];
   const events = await estimatedEventCount(kb);
   const driveMax = Math.sqrt((need * events) / 4);
-  // Sizes matter up to the largest bound they are compared with; counting stops there.
-  const sizeCap = Math.min(COLLECT_MAX, Math.max(Math.ceil(driveMax), WALK_SIZES)) + 1;
-  const sizes: number[] = [];
-  for (const [role, ids] of wanted) {
-    const row = await kb.db.selectFrom((db) => db.selectFrom('event_actors').select('event').where('role', '=', role)
-      .where('entity', 'in', ids!).limit(sizeCap).as('a')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    sizes.push(Number(row?.n ?? 0));
-  }
-  const plans = wanted.map(([role, ids], i): RolePlan => ({ role, ids: [...ids!], size: sizes[i]!, access: 'probe' }));
+  // Sizes matter up to the largest bound they are compared with; counting stops there. One role
+  // without type, quad or negation filters is only compared with driveMax (whether it drives,
+  // and if not, chooseWalk walks it): counting a common actor's rows to WALK_SIZES cost 4 times
+  // as much and told nothing more.
+  const others = wanted.length > 1 || !!f.types?.length || f.negated !== undefined || f.quad !== undefined;
+  const sizeCap = Math.min(COLLECT_MAX, others ? Math.max(Math.ceil(driveMax), WALK_SIZES) : Math.ceil(driveMax)) + 1;
+  // One statement for every role: its size, and for an entity named alone whether chooseWalk
+  // may walk it (a round trip each on PostgreSQL).
+  const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`));
+  const columns = wanted.flatMap(([role, ids], i) => [
+    sql`(select count(*) from (select a.event from event_actors a where a.role = ${role} and a.entity in (${list(ids!)}) limit ${sizeCap}) s) as ${sql.id(`n${i}`)}`,
+    ...(ids!.length === 1 ? [sql`(select count(*) from (select 1 as one from event_actors a where a.entity = ${ids![0]!} and a.role = ${role}
+      and a.sort_date is null and a.sort_doc is null limit 1) u) as ${sql.id(`u${i}`)}`] : []),
+  ]);
+  const row = (await sql<Record<string, number>>`select ${sql.join(columns)}`.execute(kb.db)).rows[0] ?? {};
+  const plans = wanted.map(([role, ids], i): RolePlan => ({
+    role, ids: [...ids!], size: Number(row[`n${i}`] ?? 0), access: 'probe',
+    ...(ids!.length === 1 ? { uncopied: Number(row[`u${i}`] ?? 0) > 0 } : {}),
+  }));
   // Several roles (actor A towards recipient B) meet in few events: the intersection of their
   // id sets, merged in id order from the index, drives when it is expected to be small.
   const small = plans.filter((p) => p.size < sizeCap).sort((a, b) => a.size - b.size);
@@ -244,14 +263,23 @@ function roleConditions(plans: RolePlan[]): Expression<SqlBool>[] {
   return out;
 }
 
+/** How long PostgreSQL's estimate of the number of events is reused (it only steers choices). */
+const ESTIMATE_MS = 10_000;
+const estimates = new WeakMap<object, { n: number; at: number }>();
+
 /** About how many events there are, without counting them. */
 async function estimatedEventCount(kb: KnowledgeBase): Promise<number> {
   if (kb.dialect === 'sqlite') {
     const row = await sql<{ n: number | null }>`select max(rowid) as n from events`.execute(kb.db);
     return Number(row.rows[0]?.n ?? 0);
   }
+  // The statistics change only with ANALYZE: asking each request cost a round trip.
+  const known = estimates.get(kb.db);
+  if (known && performance.now() - known.at < ESTIMATE_MS) return known.n;
   const row = await sql<{ n: number | null }>`select reltuples::bigint as n from pg_class where oid = to_regclass('events')`.execute(kb.db);
   const n = Number(row.rows[0]?.n ?? -1);
   // Never analysed: assume many, so that only small role filters drive.
-  return n >= 0 ? n : 1_000_000;
+  const estimate = n >= 0 ? n : 1_000_000;
+  estimates.set(kb.db, { n: estimate, at: performance.now() });
+  return estimate;
 }

@@ -21,15 +21,21 @@ export async function loadEvents(kb: KnowledgeBase, ids: string[]): Promise<Even
   const rows: Database['events'][] = [];
   // Only the role columns: the copies of event columns (migration 008) are not needed here.
   const roles: Database['event_actors'][] = [];
+  const texts = new Map<string, string>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const part = ids.slice(i, i + CHUNK);
-    rows.push(...await kb.db.selectFrom('events').selectAll().where('id', 'in', part).execute());
-    roles.push(...await kb.db.selectFrom('event_actors').select(['event', 'entity', 'role', 'ord']).where('event', 'in', part).orderBy('event').orderBy('ord').execute());
-  }
-  const texts = new Map<string, string>();
-  const docs = [...new Set(rows.map((r) => r.doc))];
-  for (let i = 0; i < docs.length; i += CHUNK) {
-    for (const d of await kb.db.selectFrom('documents').select(['id', 'text']).where('id', 'in', docs.slice(i, i + CHUNK)).execute()) texts.set(d.id, d.text);
+    // The three statements go out together: on PostgreSQL each is a round trip to the server,
+    // and their waits overlap (SQLite runs them one after the other as before). The documents
+    // are found from the ids by the server rather than from the rows, which would wait for them.
+    const [events, actors, documents] = await Promise.all([
+      kb.db.selectFrom('events').selectAll().where('id', 'in', part).execute(),
+      kb.db.selectFrom('event_actors').select(['event', 'entity', 'role', 'ord']).where('event', 'in', part).orderBy('event').orderBy('ord').execute(),
+      kb.db.selectFrom('documents').select(['id', 'text'])
+        .where('id', 'in', (eb) => eb.selectFrom('events').select('events.doc').where('events.id', 'in', part)).execute(),
+    ]);
+    rows.push(...events);
+    roles.push(...actors);
+    for (const d of documents) texts.set(d.id, d.text);
   }
   const byId = new Map(rows.map((r) => [r.id, r]));
   const rolesOf = new Map<string, Database['event_actors'][]>();

@@ -87,6 +87,14 @@ for (const target of await testDatabases('list-events-by-role')) describe.skipIf
     ['actor and recipient', () => ({ actors: [common()], recipients: [actors[1]!] })],
     ['a rare actor towards common recipients', () => ({ actors: [rare()], recipients: [common(), actors[1]!] })],
     ['an actor with type, dates and recipient', () => ({ actors: [common()], recipients: [actors[2]!], types: ['CONSULT', 'REQUEST', 'AGREE'], from: '1950', to: '2000', limit: 10 })],
+    // Undated events come first; a page may end among them, start among them, or after them.
+    ['actor and recipient, a page across the undated events', () => ({ actors: [common()], recipients: [actors[1]!], offset: 3, limit: 15 })],
+    ['actor and recipient, a page past the undated events', () => ({ actors: [actors[1]!], recipients: [common()], offset: 40, limit: 20 })],
+    ['actor and recipient until a year', () => ({ actors: [common()], recipients: [actors[1]!], to: '1990' })],
+    ['actor and recipient from a month', () => ({ actors: [common()], recipients: [actors[1]!], from: '1980-03', limit: 30, offset: 5 })],
+    ['actor and recipient with a quad', () => ({ actors: [middle()], recipients: [common()], quad: 1 })],
+    ['an actor towards itself', () => ({ actors: [common()], recipients: [common()] })],
+    ['an actor towards several recipients (probed)', () => ({ actors: [common()], recipients: [actors[1]!, actors[2]!], offset: 10 })],
     ['beyond the end', () => ({ actors: [rare()], offset: 10_000 })],
     ['an actor that never acts', () => ({ actors: ['state:NONE'] })],
   ];
