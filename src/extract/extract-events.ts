@@ -11,6 +11,7 @@ import { findMatches } from './trigger-pattern.js';
 import { lexiconMatches, tokenStartingAt, tokensWithin, type SentenceView } from './sentence-view.js';
 import { findRespondedEvent, hasResponseMarker } from './responds-to.js';
 import { isRole } from './function-words.js';
+import { tokenAt } from './tokenise.js';
 import { eventLexicon, type EventLexicon, type EventTriggerEntry } from './trigger-lexicon.js';
 import { agreementCounterparts, betweenParties, isJointAct, modifierObject, sentenceParties, territoryOwner } from './infer-participants.js';
 import { stateOf, statesOf } from './state-of.js';
@@ -218,7 +219,7 @@ function codesNewAct(ctx: EventContext, view: SentenceView, trig: Trigger, args:
   // "Terrorism continues to threaten Ghana", "the pandemic has attacked economies": a force of nature or a scourge is no party.
   if (args.actors.length === 0 && !args.passive && trig.entry.pos === 'verb' && VICTIM_TYPES.has(trig.entry.type) && scourgeSubject(view, trig.first)) return false;
   // A noun naming an act already coded in this paragraph ("the detention ... conducted by Russia") refers back to it.
-  if (trig.entry.pos === 'noun' && (trig.licence === 'verb-after' || trig.licence === 'passive-after' || trig.licence === 'reduced-passive') && isRole(view.tokens[trig.first - 1], 'determiner') && refersBack(ctx, view, trig.entry, args)) return false;
+  if (trig.entry.pos === 'noun' && (trig.licence === 'verb-after' || trig.licence === 'passive-after' || trig.licence === 'reduced-passive') && isRole(tokenAt(view.tokens, trig.first - 1), 'determiner') && refersBack(ctx, view, trig.entry, args)) return false;
   // "welcomes the DPRK-United States summit": a meeting named by its parties after "the", coded earlier in the document, is that meeting again.
   if (trig.licence === 'compound' && namesCodedMeeting(ctx, view, trig)) return false;
   return true;
@@ -474,7 +475,7 @@ function dateFromReferencedEvent(ctx: EventContext, view: SentenceView, clause: 
 /** "the officer's expulsion was demanded": the passive verb reports the noun's act; it is not a request of its own. */
 function isLicensingRequest(view: SentenceView, t: FoundTrigger<EventTriggerEntry>, entries: readonly EventTriggerEntry[]): boolean {
   if (t.entry.type !== 'REQUEST' || t.entry.pos !== 'verb') return false;
-  if (!BE_FORM.test(view.tokens[t.first - 1]?.lower ?? '')) return false;
+  if (!BE_FORM.test(tokenAt(view.tokens, t.first - 1)?.lower ?? '')) return false;
   return findMatches(view.tokens, entries, Math.max(0, t.first - 4), t.first - 1, (e) => e.pos === 'noun' && e.type !== 'REQUEST').length > 0;
 }
 
@@ -579,7 +580,7 @@ function namesCodedMeeting(ctx: EventContext, view: SentenceView, trig: FoundTri
 function elaborationKind(view: SentenceView, first: number): 'part' | 'means' | null {
   for (let i = first - 1; i >= Math.max(0, first - 3); i--) {
     const t = view.tokens[i]!;
-    if (t.lower === 'including' || (t.lower === 'as' && view.tokens[i - 1]?.lower === 'such')) return 'part';
+    if (t.lower === 'including' || (t.lower === 'as' && (tokenAt(view.tokens, i - 1)?.lower ?? '') === 'such')) return 'part';
     if (t.lower === 'by' && view.tokens[i + 1]?.lemmas.some((c) => c.inflection === 'ing')) return 'means';
     if (t.punct) return null;
   }

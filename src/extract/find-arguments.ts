@@ -360,8 +360,9 @@ function findObject(
     if (prep && isRole(prep, 'preposition') && !RECIPIENT_PREPS.test(prep.lower)) continue;
     // "in the vicinity of Japan": a place, not a party.
     if (prep && prep.lower === 'of' && isRole(view.tokens[p - 1], 'place-noun')) continue;
-    if (passive && prep?.lower === 'by') continue;
-    return { chain: c, between: prep?.lower === 'between', prep: prep?.lower };
+    // The word is compared only when there is one: comparing no word (undefined) with a string deoptimised the code.
+    if (passive && prep && prep.lower === 'by') continue;
+    return { chain: c, between: !!prep && prep.lower === 'between', prep: prep?.lower };
   }
   return null;
 }

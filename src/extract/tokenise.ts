@@ -166,6 +166,15 @@ function warmUpScanner(): void {
 }
 warmUpScanner();
 
+/**
+ * tokens[i], or undefined when i is outside the list, without reading outside it. The same value as
+ * tokens[i]; but optimised code that has only read inside a list is thrown away (and compiled again)
+ * the first time it reads outside it, as looking one word back from the first word does.
+ */
+export function tokenAt(tokens: readonly Token[], i: number): Token | undefined {
+  return i >= 0 && i < tokens.length ? tokens[i] : undefined;
+}
+
 /** Does any reading of the token have this lemma? */
 export function hasLemma(token: Token | undefined, lemma: string): boolean {
   return token !== undefined && token.lemmas.some((c) => c.lemma === lemma);

@@ -1,5 +1,6 @@
 import type { Inflection } from './lemmatise.js';
 import { isRole } from './function-words.js';
+import { tokenAt } from './tokenise.js';
 import type { SentenceView } from './sentence-view.js';
 
 // Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
@@ -23,7 +24,7 @@ export function isVerbReading(view: SentenceView, i: number, inflection: Inflect
   if (inflection === 'ed' || inflection === 'irregular') return !isRole(prev, 'preposition');
   // "the policy of concluding a treaty": a gerund after "of" names the act, it does not report it;
   // "paid tribute to bombing victims": an -ing word before "victims" or "survivors" says which ones.
-  if (inflection === 'ing') return prev.lower !== 'of' && !VICTIMS.test(view.tokens[i + 1]?.lower ?? '');
+  if (inflection === 'ing') return prev.lower !== 'of' && !VICTIMS.test(tokenAt(view.tokens, i + 1)?.lower ?? '');
   // "the right to criticize": an infinitive after a noun of possibility.
   if (inflection === 'base' && prev.lower === 'to' && isRole(view.tokens[i - 2], 'nominal-infinitive')) return false;
   const afterSubject =
