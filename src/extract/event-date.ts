@@ -16,8 +16,7 @@ const MAX_DATE_DISTANCE = 15;
 
 /** A timex that can date an event: a calendar date or range, not a duration, a set or a name part. */
 export function isDatingTimex(view: SentenceView, ref: TimexRef): boolean {
-  const t = ref.timex;
-  if (t.type !== 'DATE' || !YEAR_FIRST.test(t.value)) return false;
+  if (ref.type !== 'DATE' || !YEAR_FIRST.test(ref.value)) return false;
   // "resolution 2445 (2018)": the year of a numbered text is part of its name, not when anything happened.
   if (NUMBER_AND_BRACKET_BEFORE.test(view.doc.text.slice(Math.max(0, ref.start - 12), ref.start))) return false;
   // "Vostok 2022", "Sakhalin 2": a year inside a name.

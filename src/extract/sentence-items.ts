@@ -1,9 +1,37 @@
 import type { AnalysedDocument, Mention, Quantity, Sentence, Timex } from '../model/index.js';
 
+/** A timex in a sentence, with its index in doc.timexes (event dates cite it). */
+export interface TimexRef {
+  timex: Timex;
+  index: number;
+  // What extraction reads of it for every trigger, copied: timexes have several optional fields, in
+  // several combinations (nine shapes in a year of speeches), and refs have one.
+  start: number;
+  end: number;
+  type: Timex['type'];
+  value: string;
+}
+
+function timexRef(timex: Timex, index: number): TimexRef {
+  return { timex, index, start: startOf(timex), end: endOf(timex), type: timex.type, value: timex.value };
+}
+
+// The offsets of the mentions, timexes and quantities of a document, read at one place for all of
+// them: the place sees more shapes than V8 tracks one by one from the first document on and reads
+// them all the generic way, where reading each kind apart met a new shape now and then after being
+// optimised, and was deoptimised and compiled again.
+function startOf(item: { start: number }): number {
+  return item.start;
+}
+
+function endOf(item: { end: number }): number {
+  return item.end;
+}
+
 /** A document's mentions, timexes (with their index in doc.timexes) and quantities inside one sentence, in document order. */
 export interface SentenceItems {
   mentions: Mention[];
-  timexes: { timex: Timex; index: number; start: number; end: number }[];
+  timexes: TimexRef[];
   quantities: Quantity[];
 }
 
@@ -34,7 +62,7 @@ function filterItems(doc: AnalysedDocument, sentence: { start: number; end: numb
   const inside = (x: { start: number; end: number }): boolean => x.start >= sentence.start && x.end <= sentence.end;
   const timexes: SentenceItems['timexes'] = [];
   doc.timexes.forEach((timex, index) => {
-    if (inside(timex)) timexes.push({ timex, index, start: timex.start, end: timex.end });
+    if (inside(timex)) timexes.push(timexRef(timex, index));
   });
   return { mentions: doc.mentions.filter(inside), timexes, quantities: doc.quantities.filter(inside) };
 }
@@ -54,19 +82,19 @@ function buildIndex(doc: AnalysedDocument): Index | null {
   const sentences = doc.segmentation.sentences;
   // Only sentences in order and not overlapping (what segmentation makes) can be found by bisection.
   for (let k = 1; k < sentences.length; k++) if (sentences[k]!.start < sentences[k - 1]!.end) return null;
-  const buckets: SentenceItems[] = sentences.map(() => ({ mentions: objectList<Mention>(), timexes: objectList<SentenceItems['timexes'][number]>(), quantities: objectList<Quantity>() }));
+  const buckets: SentenceItems[] = sentences.map(() => ({ mentions: objectList<Mention>(), timexes: objectList<TimexRef>(), quantities: objectList<Quantity>() }));
   for (const m of doc.mentions) {
-    const last = lastStartingBy(sentences, m.start);
-    for (let j = firstHolding(sentences, last, m.end); j <= last; j++) buckets[j]!.mentions.push(m);
+    const last = lastStartingBy(sentences, startOf(m));
+    for (let j = firstHolding(sentences, last, endOf(m)); j <= last; j++) buckets[j]!.mentions.push(m);
   }
   for (let index = 0; index < doc.timexes.length; index++) {
     const timex = doc.timexes[index]!;
-    const last = lastStartingBy(sentences, timex.start);
-    for (let j = firstHolding(sentences, last, timex.end); j <= last; j++) buckets[j]!.timexes.push({ timex, index, start: timex.start, end: timex.end });
+    const last = lastStartingBy(sentences, startOf(timex));
+    for (let j = firstHolding(sentences, last, endOf(timex)); j <= last; j++) buckets[j]!.timexes.push(timexRef(timex, index));
   }
   for (const q of doc.quantities) {
-    const last = lastStartingBy(sentences, q.start);
-    for (let j = firstHolding(sentences, last, q.end); j <= last; j++) buckets[j]!.quantities.push(q);
+    const last = lastStartingBy(sentences, startOf(q));
+    for (let j = firstHolding(sentences, last, endOf(q)); j <= last; j++) buckets[j]!.quantities.push(q);
   }
   const byStart = new Map<number, { end: number; items: SentenceItems }>();
   sentences.forEach((s, k) => {

@@ -1,5 +1,7 @@
 import type { AnalysedDocument, Mention, Quantity, Sentence, Timex } from '../model/index.js';
-import { sentenceItems, type SentenceItems } from './sentence-items.js';
+import { sentenceItems, type SentenceItems, type TimexRef } from './sentence-items.js';
+
+export type { TimexRef } from './sentence-items.js';
 import { splitClauses, type Clause } from './split-clauses.js';
 import { tokenise, type Token } from './tokenise.js';
 import { findMatches, type CompiledPattern, type PatternMatch } from './trigger-pattern.js';
@@ -26,15 +28,6 @@ export interface MentionRef {
   modifier: boolean;
   /** Followed by "'s" (or a bare apostrophe after -s). */
   possessive: boolean;
-}
-
-export interface TimexRef {
-  timex: Timex;
-  /** Index into doc.timexes (event dates cite it). */
-  index: number;
-  /** The timex's offsets, copied (timexes have optional fields, so several shapes; refs have one). */
-  start: number;
-  end: number;
 }
 
 /** Everything extraction needs about one sentence, each part computed at most once. */
