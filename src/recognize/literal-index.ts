@@ -16,6 +16,28 @@ export class LiteralLists<K extends string> {
   readonly ids: Readonly<Record<K, number>>;
   readonly #listCount: number;
   #matcher: SurfaceMatcher<number[]> | undefined;
+  /** What collect is filling (undefined outside it). */
+  #filling: { starts: number[][]; ends: number[][]; hits: Hits } | undefined;
+
+  /**
+   * Records one occurrence into what collect is filling. One function for the lists' whole life,
+   * not a closure per collect: the search that calls it for every word found was compiled to call
+   * one function, and a new one each document threw that code away (a "wrong call target" deopt).
+   */
+  readonly #record = (word: number, end: number): void => {
+    const filling = this.#filling;
+    if (!filling) throw new Error('LiteralLists: an occurrence reported outside collect');
+    const { pattern, data } = this.words[word]!;
+    const start = end - pattern.length;
+    for (let i = 0; i < data.length; i++) {
+      const id = data[i]!;
+      filling.starts[id]!.push(start);
+      filling.ends[id]!.push(end);
+      filling.hits.starts.push(start);
+      filling.hits.ends.push(end);
+      filling.hits.lists.push(id);
+    }
+  };
 
   constructor(lists: Readonly<Record<K, readonly string[]>>) {
     const names = Object.keys(lists) as K[];
@@ -59,20 +81,17 @@ export class LiteralLists<K extends string> {
     }
     // Every (list, occurrence) in the order they end, for the lists present in a span.
     const hits: Hits = { starts: [], ends: [], lists: [] };
-    const words = this.words;
-    find((word, end) => {
-      const { pattern, data } = words[word]!;
-      const start = end - pattern.length;
-      for (const id of data) {
-        starts[id]!.push(start);
-        ends[id]!.push(end);
-        hits.starts.push(start);
-        hits.ends.push(end);
-        hits.lists.push(id);
-      }
-    });
+    const outer = this.#filling;
+    this.#filling = { starts, ends, hits };
+    try {
+      find(this.#record);
+    } finally {
+      this.#filling = outer;
+    }
     return new LiteralIndex(this.ids, this.#listCount, starts, ends, hits);
   }
+
+
 }
 
 interface Hits {

@@ -686,7 +686,11 @@ function addMatches(c: SentenceScope, r: MatchRule, hint: number): void {
 /** 7b. The speaker's own state: "we", "our", "my country", "my Government" (speeches and statements only). */
 function speakerRules(c: SentenceScope): void {
   if (!c.speaker) return;
-  for (const r of speakerReferences(c.s, c.words)) c.candidates.push({ start: c.offset + r.start, end: c.offset + r.end, kind: r.kind, entity: null, rule: r.rule, priority: 1 });
+  const found = speakerReferences(c.s, c.words);
+  for (let i = 0; i < found.length; i++) {
+    const r = found[i]!;
+    c.candidates.push({ start: c.offset + r.start, end: c.offset + r.end, kind: r.kind, entity: null, rule: r.rule, priority: 1 });
+  }
 }
 
 function blocCoordinationRules(c: SentenceScope): void {

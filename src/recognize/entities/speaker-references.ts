@@ -140,7 +140,8 @@ function byStart(out: SpeakerReference[]): SpeakerReference[] {
 
 /** Does [start, end) overlap a reference already found? */
 function taken(out: readonly SpeakerReference[], start: number, end: number): boolean {
-  return out.some((o) => start < o.end && o.start < end);
+  for (let i = 0; i < out.length; i++) if (start < out[i]!.end && out[i]!.start < end) return true;
+  return false;
 }
 
 /** The pronoun sits in someone else's reported words: a verb of saying or claiming comes before it in the sentence. */
@@ -149,17 +150,25 @@ function reported(sentence: string, words: SpanLiterals<SpeakerWord>, start: num
 }
 
 function addGovernmentReferences(sentence: string, myOur: readonly number[], out: SpeakerReference[]): void {
-  for (const m of matchesAt(GOVERNMENT_AT, sentence, myOur)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'organization', rule: 'speaker-government' });
+  const found = matchesAt(GOVERNMENT_AT, sentence, myOur);
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'organization', rule: 'speaker-government' });
+  }
 }
 
 function addCountryReferences(sentence: string, myOur: readonly number[], out: SpeakerReference[]): void {
-  for (const m of matchesAt(COUNTRY_AT, sentence, myOur)) {
+  const found = matchesAt(COUNTRY_AT, sentence, myOur);
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     if (!taken(out, m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'state', rule: 'speaker-country' });
   }
 }
 
 function addWeReferences(sentence: string, words: SpanLiterals<SpeakerWord>, inclusive: boolean, out: SpeakerReference[]): void {
-  for (const m of matchesAt(WE_AT, sentence, words.starts(words.ids.speakerWe))) {
+  const found = matchesAt(WE_AT, sentence, words.starts(words.ids.speakerWe));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     const end = m.index + m[0].length;
     if (taken(out, m.index, end) || reported(sentence, words, m.index)) continue;
     if (weActsForState(sentence, m.index, end, inclusive)) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
@@ -177,21 +186,27 @@ function weActsForState(sentence: string, start: number, end: number, inclusive:
 }
 
 function addIReferences(sentence: string, words: SpanLiterals<SpeakerWord>, out: SpeakerReference[]): void {
-  for (const m of matchesAt(I_AT, sentence, words.starts(words.ids.speakerI))) {
+  const found = matchesAt(I_AT, sentence, words.starts(words.ids.speakerI));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     const end = m.index + 1;
     if (!taken(out, m.index, end) && !reported(sentence, words, m.index) && (PERFORMATIVE_AFTER_PRONOUN.test(sentence.slice(end, end + 80)) || I_ANNOUNCES.test(sentence.slice(end, end + 80)))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
 }
 
 function addOurReferences(sentence: string, words: SpanLiterals<SpeakerWord>, out: SpeakerReference[]): void {
-  for (const m of matchesAt(OUR_AT, sentence, words.starts(words.ids.speakerOur))) {
+  const found = matchesAt(OUR_AT, sentence, words.starts(words.ids.speakerOur));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     const end = m.index + m[0].length;
     if (!taken(out, m.index, end) && OUR_STATE_NOUN.test(sentence.slice(end, end + 20))) out.push({ start: m.index, end, kind: 'state', rule: 'speaker-pronoun' });
   }
 }
 
 function addUsReferences(sentence: string, words: SpanLiterals<SpeakerWord>, out: SpeakerReference[]): void {
-  for (const m of matchesAt(US_AFTER_ACT_AT, sentence, words.starts(words.ids.speakerActOnUs))) {
+  const found = matchesAt(US_AFTER_ACT_AT, sentence, words.starts(words.ids.speakerActOnUs));
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     const start = m.index + m[0].length - 2;
     if (!taken(out, start, start + 2)) out.push({ start, end: start + 2, kind: 'state', rule: 'speaker-pronoun' });
   }
