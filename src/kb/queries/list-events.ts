@@ -231,19 +231,18 @@ async function planRoles(kb: KnowledgeBase, f: EventFilters, need: number): Prom
   // as much and told nothing more.
   const others = wanted.length > 1 || !!f.types?.length || f.negated !== undefined || f.quad !== undefined;
   const sizeCap = Math.min(COLLECT_MAX, others ? Math.max(Math.ceil(driveMax), WALK_SIZES) : Math.ceil(driveMax)) + 1;
-  // One statement for every role: its size, and for an entity named alone whether chooseWalk
-  // may walk it (a round trip each on PostgreSQL).
+  // One statement per role, sent together: its size, and for an entity named alone whether
+  // chooseWalk may walk it (each a round trip on PostgreSQL, where the two counts of an actor
+  // and a recipient then run side by side).
   const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`));
-  const columns = wanted.flatMap(([role, ids], i) => [
-    sql`(select count(*) from (select a.event from event_actors a where a.role = ${role} and a.entity in (${list(ids!)}) limit ${sizeCap}) s) as ${sql.id(`n${i}`)}`,
-    ...(ids!.length === 1 ? [sql`(select count(*) from (select 1 as one from event_actors a where a.entity = ${ids![0]!} and a.role = ${role}
-      and a.sort_date is null and a.sort_doc is null limit 1) u) as ${sql.id(`u${i}`)}`] : []),
-  ]);
-  const row = (await sql<Record<string, number>>`select ${sql.join(columns)}`.execute(kb.db)).rows[0] ?? {};
-  const plans = wanted.map(([role, ids], i): RolePlan => ({
-    role, ids: [...ids!], size: Number(row[`n${i}`] ?? 0), access: 'probe',
-    ...(ids!.length === 1 ? { uncopied: Number(row[`u${i}`] ?? 0) > 0 } : {}),
-  }));
+  const rows = await Promise.all(wanted.map(([role, ids]) => sql<{ n: number; u?: number }>`select
+    (select count(*) from (select a.event from event_actors a where a.role = ${role} and a.entity in (${list(ids!)}) limit ${sizeCap}) s) as n${ids!.length === 1
+    ? sql`, (select count(*) from (select 1 as one from event_actors a where a.entity = ${ids![0]!} and a.role = ${role}
+      and a.sort_date is null and a.sort_doc is null limit 1) u) as u` : sql``}`.execute(kb.db)));
+  const plans = wanted.map(([role, ids], i): RolePlan => {
+    const row = rows[i]!.rows[0];
+    return { role, ids: [...ids!], size: Number(row?.n ?? 0), access: 'probe', ...(ids!.length === 1 ? { uncopied: Number(row?.u ?? 0) > 0 } : {}) };
+  });
   // Several roles (actor A towards recipient B) meet in few events: the intersection of their
   // id sets, merged in id order from the index, drives when it is expected to be small.
   const small = plans.filter((p) => p.size < sizeCap).sort((a, b) => a.size - b.size);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { KnowledgeBase } from '../open-knowledge-base.js';
 import type { Database } from '../schema.js';
 
@@ -24,18 +25,20 @@ export async function loadEvents(kb: KnowledgeBase, ids: string[]): Promise<Even
   const texts = new Map<string, string>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const part = ids.slice(i, i + CHUNK);
-    // The three statements go out together: on PostgreSQL each is a round trip to the server,
-    // and their waits overlap (SQLite runs them one after the other as before). The documents
-    // are found from the ids by the server rather than from the rows, which would wait for them.
-    const [events, actors, documents] = await Promise.all([
-      kb.db.selectFrom('events').selectAll().where('id', 'in', part).execute(),
-      kb.db.selectFrom('event_actors').select(['event', 'entity', 'role', 'ord']).where('event', 'in', part).orderBy('event').orderBy('ord').execute(),
-      kb.db.selectFrom('documents').select(['id', 'text'])
-        .where('id', 'in', (eb) => eb.selectFrom('events').select('events.doc').where('events.id', 'in', part)).execute(),
-    ]);
-    rows.push(...events);
-    roles.push(...actors);
-    for (const d of documents) texts.set(d.id, d.text);
+    if (kb.dialect === 'postgres') {
+      const got = await readPostgres(kb, part);
+      rows.push(...got.rows);
+      roles.push(...got.roles);
+      for (const [id, text] of got.texts) texts.set(id, text);
+      continue;
+    }
+    // SQLite answers in process: plain statements, the documents' texts once all rows are in.
+    rows.push(...await kb.db.selectFrom('events').selectAll().where('id', 'in', part).execute());
+    roles.push(...await kb.db.selectFrom('event_actors').select(['event', 'entity', 'role', 'ord']).where('event', 'in', part).orderBy('event').orderBy('ord').execute());
+  }
+  const docs = [...new Set(rows.map((r) => r.doc))].filter((d) => !texts.has(d));
+  for (let i = 0; i < docs.length; i += CHUNK) {
+    for (const d of await kb.db.selectFrom('documents').select(['id', 'text']).where('id', 'in', docs.slice(i, i + CHUNK)).execute()) texts.set(d.id, d.text);
   }
   const byId = new Map(rows.map((r) => [r.id, r]));
   const rolesOf = new Map<string, Database['event_actors'][]>();
@@ -57,4 +60,27 @@ export async function loadEvents(kb: KnowledgeBase, ids: string[]): Promise<Even
       rule: r.rule, respondsTo: r.responds_to,
     }];
   });
+}
+
+/**
+ * PostgreSQL: the events, their roles and their documents' texts in one statement, as each
+ * statement is a round trip (three of them took as long as the page's own query under load).
+ * Roles come as a JSON array per event in role order; a document's text comes with the first of
+ * its events only, so a page of one document carries its text once.
+ */
+async function readPostgres(kb: KnowledgeBase, ids: string[]): Promise<{ rows: Database['events'][]; roles: Database['event_actors'][]; texts: Map<string, string> }> {
+  const got = await sql<Database['events'] & { doc_text: string | null; role_rows: [string, string, number][] | null }>`select e.*,
+      case when row_number() over (partition by e.doc order by e.id) = 1 then d.text end as doc_text,
+      (select json_agg(json_build_array(a.entity, a.role, a.ord) order by a.ord) from event_actors a where a.event = e.id) as role_rows
+    from events e left join documents d on d.id = e.doc
+    where e.id in (${sql.join(ids.map((id) => sql`${id}`))})`.execute(kb.db);
+  const rows: Database['events'][] = [];
+  const roles: Database['event_actors'][] = [];
+  const texts = new Map<string, string>();
+  for (const { doc_text: text, role_rows: own, ...row } of got.rows) {
+    rows.push(row);
+    if (text !== null) texts.set(row.doc, text);
+    for (const [entity, role, ord] of own ?? []) roles.push({ event: row.id, entity, role, ord } as Database['event_actors']);
+  }
+  return { rows, roles, texts };
 }
