@@ -229,7 +229,12 @@ async function writeRowsKysely(trx: Kysely<Database>, doc: DocumentRows, now: Da
  */
 const ROWS_PER_STATEMENT = 16;
 
-/** Rows in order (so rowids are as one insert per row gives them): groups of ROWS_PER_STATEMENT, then the rest one by one. */
+/**
+ * Rows in order (so rowids are as one insert per row gives them): groups of ROWS_PER_STATEMENT, then
+ * the rest one by one. Values go to run() as separate arguments, not as one array: better-sqlite3
+ * reads an array's elements through V8's generic property lookup, one call per value, and binding
+ * a 16-row group that way cost about a third more (measured on a statement that only binds).
+ */
 function insertRows(sqlite: SQLite.Database, table: string, columns: string[], rows: unknown[][], sharedKey?: string): void {
   let next = 0;
   if (rows.length >= ROWS_PER_STATEMENT) {
@@ -242,12 +247,12 @@ function insertRows(sqlite: SQLite.Database, table: string, columns: string[], r
         const row = rows[r]!;
         for (let c = 0; c < width; c++) values[k++] = row[c];
       }
-      group.run(values);
+      group.run(...values);
     }
   }
   if (next === rows.length) return;
   const single = preparedInsert(sqlite, table, columns, sharedKey, 1);
-  for (; next < rows.length; next++) single.run(rows[next]!);
+  for (; next < rows.length; next++) single.run(...rows[next]!);
 }
 
 /** Insert statements' SQL by table, row count, shared key and columns: written once, not per document. */
