@@ -1,6 +1,6 @@
 import type { DocumentWithPeriod, Segmentation, Timex } from '../model/index.js';
 import { TIME_PARSERS } from './time/parsers.js';
-import type { TimexCandidate } from './time/time-parser.js';
+import { candidateList, type TimexCandidate } from './time/time-parser.js';
 import { refineModifiers } from './time/refine-modifiers.js';
 import { refineRanges } from './time/refine-ranges.js';
 import { refineOverlaps } from './time/refine-overlaps.js';
@@ -30,7 +30,7 @@ export function recognizeTimexes(doc: DocumentWithPeriod, _seg: Segmentation, op
  * its anchor words: the plain definition, kept to check the anchored scan against (test/recognize/time).
  */
 export function recognizeTimexesReference(doc: DocumentWithPeriod, _seg: Segmentation, options: RecognizeTimexOptions = {}): Timex[] {
-  const candidates: TimexCandidate[] = [];
+  const candidates = candidateList();
   for (const parser of TIME_PARSERS) scanWhole(parser, parser.pattern, doc.text, candidates);
   return timexesFrom(doc, candidates, options);
 }

@@ -1,4 +1,4 @@
-import type { TimeParser, TimexCandidate } from './time-parser.js';
+import { asCandidate, candidateList, type TimeParser, type TimexCandidate } from './time-parser.js';
 import { anchorsOf, type AnchorGroup } from './parser-anchors.js';
 
 /**
@@ -28,8 +28,8 @@ interface CompiledParser {
   parser: TimeParser;
   /** A global copy of the pattern, so that scanning never shares lastIndex with other users of the parser's own. */
   pattern: RegExp;
-  /** Ids of the parser's groups and their bounds; undefined: no anchors, scan the whole text. */
-  groups?: { id: number; before: number; after: number }[];
+  /** Ids of the parser's groups and their bounds; null: no anchors, scan the whole text. (Always set, one shape.) */
+  groups: { id: number; before: number; after: number }[] | null;
 }
 
 interface Automaton {
@@ -70,7 +70,7 @@ function compile(parsers: readonly TimeParser[]): Compiled {
   const compiledParsers = parsers.map((parser): CompiledParser => {
     const pattern = new RegExp(parser.pattern.source, parser.pattern.flags.includes('g') ? parser.pattern.flags : `${parser.pattern.flags}g`);
     const anchors = anchorsOf(parser);
-    if (!anchors || anchors.groups.length === 0) return { parser, pattern };
+    if (!anchors || anchors.groups.length === 0) return { parser, pattern, groups: null };
     return {
       parser,
       pattern,
@@ -80,7 +80,35 @@ function compile(parsers: readonly TimeParser[]): Compiled {
       }),
     };
   });
-  return { parsers: compiledParsers, automaton: buildAutomaton(groups) };
+  const automaton = buildAutomaton(groups);
+  for (const text of primingTexts(groups)) indexAnchors(text, automaton);
+  return { parsers: compiledParsers, automaton };
+}
+
+/**
+ * Short texts holding every kind of anchor (words, prefixes, suffixes, digit runs after each of their characters)
+ * and more tokens than the token buffers start with, indexed before any real text. V8 compiles the index pass
+ * while it reads the first long text, with type feedback only for the steps that text had reached; a later text
+ * reaching another (the first suffix, a digit run of a group, the buffers growing) threw the compiled code away,
+ * and the pass was compiled three or four times a run. After these, every step has its feedback. The texts are
+ * short so that none is long enough for V8 to compile the pass in the middle of it (code compiled before the
+ * end of the pass had ever run left out the end, and stepped back to the interpreter there on every text).
+ */
+function primingTexts(groups: AnchorGroup[]): string[] {
+  const parts: string[] = ['Ab1 é'];
+  for (const g of groups) {
+    for (const w of g.words ?? []) parts.push(w, w.toUpperCase());
+    for (const w of g.prefixes ?? []) parts.push(`${w}s`);
+    if (g.suffix) parts.push(`x${g.suffix}`);
+    if (g.digits === true) parts.push('7');
+    else if (g.digits) {
+      for (const r of g.digits.runs ?? []) parts.push(r);
+      for (const c of g.digits.after ?? '') parts.push(`${c}1234567`);
+    }
+  }
+  const texts: string[] = [];
+  for (let i = 0; i < parts.length; i += 40) texts.push(parts.slice(i, i + 40).join(' - ') + '\n');
+  return texts;
 }
 
 function buildAutomaton(groups: AnchorGroup[]): Automaton {
@@ -176,8 +204,9 @@ interface AnchorIndex {
 
 // Token offsets, kept from one text to the next up to a size (a text's part holds ~1 token per 6 characters).
 const RETAINED_TOKENS = 1 << 20;
-let startsBuffer = new Int32Array(4096);
-let endsBuffer = new Int32Array(4096);
+// They start small, so that the first priming text (compile, above) already makes them grow.
+let startsBuffer = new Int32Array(16);
+let endsBuffer = new Int32Array(16);
 
 function indexAnchors(text: string, a: Automaton): AnchorIndex {
   const n = text.length;
@@ -185,10 +214,6 @@ function indexAnchors(text: string, a: Automaton): AnchorIndex {
   let ends = endsBuffer;
   const tokens: number[][] = [];
   for (let g = 0; g < a.groupCount; g++) tokens.push([]);
-  const note = (g: number, tok: number) => {
-    const list = tokens[g]!;
-    if (list.length === 0 || list[list.length - 1] !== tok) list.push(tok);
-  };
   const { next, termStart, terms, prefixStart, prefixTerms, hasPrefix, digitGroups, suffixes, suffixLast } = a;
   let count = 0;
   let tok = -1;
@@ -225,22 +250,16 @@ function indexAnchors(text: string, a: Automaton): AnchorIndex {
       let node = next[(c | 32) - 97]!;
       i++;
       while (node !== 0) {
-        if (hasPrefix[node] === 1) for (let t = prefixStart[node]!; t < prefixStart[node + 1]!; t++) note(prefixTerms[t]!, tok);
+        if (hasPrefix[node] === 1) for (let t = prefixStart[node]!; t < prefixStart[node + 1]!; t++) note(tokens, prefixTerms[t]!, tok);
         if (i >= n) break;
         const d = text.charCodeAt(i);
         if (CLASS[d] !== LETTER) break;
         node = next[node * 26 + (d | 32) - 97]!;
         i++;
       }
-      if (node !== 0) for (let t = termStart[node]!; t < termStart[node + 1]!; t++) note(terms[t]!, tok);
+      if (node !== 0) for (let t = termStart[node]!; t < termStart[node + 1]!; t++) note(tokens, terms[t]!, tok);
       else while (i < n && CLASS[text.charCodeAt(i)] === LETTER) i++;
-      if (suffixLast[text.charCodeAt(i - 1) | 32] === 1) for (const s of suffixes) {
-        const len = s.suffix.length;
-        if (i - runStart < len || (text.charCodeAt(i - 1) | 32) !== s.last) continue;
-        let k = 0;
-        while (k < len && (text.charCodeAt(i - len + k) | 32) === s.suffix.charCodeAt(k)) k++;
-        if (k === len) for (const g of s.groups) note(g, tok);
-      }
+      if (suffixLast[text.charCodeAt(i - 1) | 32] === 1) noteSuffixes(text, runStart, i, suffixes, tokens, tok);
     } else {
       if (kind === DIGIT) {
         // A run of digits: its length, value (while short) and the character before it decide which groups it anchors.
@@ -253,13 +272,7 @@ function indexAnchors(text: string, a: Automaton): AnchorIndex {
           if (i - runStart < 7) value = value * 10 + d - 48;
           i++;
         }
-        const length = i - runStart;
-        const before = runStart > 0 ? text.charCodeAt(runStart - 1) : -1;
-        for (const g of digitGroups) {
-          if (length < g.min || (g.after && !g.after.includes(before))) continue;
-          if (g.runs && !g.runs.some((r) => r.length === length && r.value === value)) continue;
-          note(g.id, tok);
-        }
+        noteDigits(digitGroups, i - runStart, value, runStart > 0 ? text.charCodeAt(runStart - 1) : -1, tokens, tok);
       } else i++;
     }
   }
@@ -271,6 +284,43 @@ function indexAnchors(text: string, a: Automaton): AnchorIndex {
   return { starts, ends, count, tokens };
 }
 
+// The index pass's rarer steps, as functions of their own and without closures made per call: the pass is
+// compiled while it reads the first long text, and a step that text had not reached yet, inlined, was compiled
+// without type feedback and threw the whole pass's code away when a later text reached it.
+
+function note(tokens: number[][], g: number, tok: number): void {
+  const list = tokens[g]!;
+  if (list.length === 0 || list[list.length - 1] !== tok) list.push(tok);
+}
+
+/** The groups of the suffixes the letter run [runStart, end) ends with. */
+function noteSuffixes(text: string, runStart: number, end: number, suffixes: Automaton['suffixes'], tokens: number[][], tok: number): void {
+  const lastLetter = text.charCodeAt(end - 1) | 32;
+  for (let j = 0; j < suffixes.length; j++) {
+    const s = suffixes[j]!;
+    const len = s.suffix.length;
+    if (end - runStart < len || lastLetter !== s.last) continue;
+    let k = 0;
+    while (k < len && (text.charCodeAt(end - len + k) | 32) === s.suffix.charCodeAt(k)) k++;
+    if (k === len) for (let x = 0; x < s.groups.length; x++) note(tokens, s.groups[x]!, tok);
+  }
+}
+
+/** The groups a run of digits anchors, by its length, its value (while short) and the character before it. */
+function noteDigits(digitGroups: DigitGroup[], length: number, value: number, before: number, tokens: number[][], tok: number): void {
+  for (let j = 0; j < digitGroups.length; j++) {
+    const g = digitGroups[j]!;
+    if (length < g.min || (g.after !== null && !g.after.includes(before))) continue;
+    if (g.runs !== null && !hasRun(g.runs, length, value)) continue;
+    note(tokens, g.id, tok);
+  }
+}
+
+function hasRun(runs: { length: number; value: number }[], length: number, value: number): boolean {
+  for (let j = 0; j < runs.length; j++) if (runs[j]!.length === length && runs[j]!.value === value) return true;
+  return false;
+}
+
 /** Every candidate of every parser, in the order a global scan of each parser in turn finds them. */
 export function scanParsers(parsers: readonly TimeParser[], text: string): TimexCandidate[] {
   let compiled = compiledFor.get(parsers);
@@ -279,9 +329,9 @@ export function scanParsers(parsers: readonly TimeParser[], text: string): Timex
     compiledFor.set(parsers, compiled);
   }
   const index = indexAnchors(text, compiled.automaton);
-  const out: TimexCandidate[] = [];
+  const out = candidateList();
   for (const p of compiled.parsers) {
-    if (!p.groups || !scanNearAnchors(p, p.groups, text, index, out)) scanWhole(p.parser, p.pattern, text, out);
+    if (p.groups === null || !scanNearAnchors(p, p.groups, text, index, out)) scanWhole(p.parser, p.pattern, text, out);
   }
   return out;
 }
@@ -299,10 +349,11 @@ export function scanWhole(parser: TimeParser, re: RegExp, text: string, out: Tim
   re.lastIndex = 0;
 }
 
+/** A parser's findings, each in the shared candidate shape (time-parser.ts, candidate). */
 function push(out: TimexCandidate[], found: TimexCandidate | TimexCandidate[] | null): void {
   if (!found) return;
-  if (Array.isArray(found)) for (const c of found) out.push(c);
-  else out.push(found);
+  if (Array.isArray(found)) for (const c of found) out.push(asCandidate(c));
+  else out.push(asCandidate(found));
 }
 
 /**
@@ -319,8 +370,12 @@ function scanNearAnchors(
   const mark = out.length;
   const last = index.count - 1;
   // Merge the groups' windows in order of their first token (each group's list is ascending already).
-  const lists = groups.map((g) => index.tokens[g.id]!);
-  const at = groups.map(() => 0);
+  const lists: number[][] = [];
+  const at: number[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    lists.push(index.tokens[groups[g]!.id]!);
+    at.push(0);
+  }
   let lo = -1;
   let hi = -2;
   for (;;) {

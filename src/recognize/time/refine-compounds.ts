@@ -1,5 +1,5 @@
 import { parseRelative, relative } from './relative-value.js';
-import type { TimexCandidate } from './time-parser.js';
+import { candidate, candidateList, type TimexCandidate } from './time-parser.js';
 
 // "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon on Friday": a clock time and the day it falls on.
 const TIME_THEN_DAY = /^[ \t]*,?[ \t]*(?:on[ \t]+)?$/;
@@ -25,7 +25,7 @@ const WEEK_OF = /(?:^|[^\w-])([Tt]he[ \t]+week[ \t]+of[ \t]+)$/;
 
 /** Join adjacent candidates that name one point in time (TIMEX3 keeps them as one expression). */
 export function refineCompounds(text: string, candidates: TimexCandidate[]): TimexCandidate[] {
-  const out: TimexCandidate[] = [];
+  const out = candidateList();
   for (let i = 0; i < candidates.length; i++) {
     const a = candidates[i]!;
     const b = candidates[i + 1];
@@ -33,36 +33,37 @@ export function refineCompounds(text: string, candidates: TimexCandidate[]): Tim
       const clock = parseRelative(a.value)!.suffix;
       const rel = parseRelative(b.value);
       const value = rel ? relative(rel.base, rel.unit as never, rel.offset, clock) : `${b.value}${clock}`;
-      out.push({ start: a.start, end: b.end, type: 'TIME', value, rule: 'time.time-of-day' });
+      out.push(candidate(a.start, b.end, 'TIME', value, 'time.time-of-day', undefined, undefined, undefined));
       i++;
       continue;
     }
     if (b && isPartial(a) && isYear(b) && PARTIAL_THEN_YEAR.test(text.slice(a.end, b.start))) {
-      out.push({ ...a, end: b.end, value: b.value + a.value.slice(4) });
+      out.push(candidate(a.start, b.end, a.type, b.value + a.value.slice(4), a.rule, a.mod, a.range, a.inferred));
       i++;
       continue;
     }
     if (b && isYearLike(a) && isPartOfYear(b) && POSSESSIVE.test(text.slice(a.end, b.start))) {
       const part = b.value.slice(4);
       const value = /^\d{4}$/.test(a.value) ? a.value + part : `${a.value}:${part}`;
-      out.push({ start: a.start, end: b.end, type: 'DATE', value, rule: b.rule });
+      out.push(candidate(a.start, b.end, 'DATE', value, b.rule, undefined, undefined, undefined));
       i++;
       continue;
     }
     if (b && a.rule === 'time.year-ago' && a.value === 'REL:CMP:Y:-1' && /(?:ago|earlier)$/i.test(text.slice(a.start, a.end)) && /^XXXX-(?:Q[1-4]|H[12])$/.test(b.value) && /^[ \t]+$/.test(text.slice(a.end, b.start))) {
       const article = /(?:^|[^\w-])(the[ \t]+)$/i.exec(text.slice(Math.max(0, a.start - 5), a.start))?.[1]?.length ?? 0;
-      out.push({ start: a.start - article, end: b.end, type: 'DATE', value: `REL:CMP:Y:-1:${b.value.slice(4)}`, rule: 'time.year-ago' });
+      out.push(candidate(a.start - article, b.end, 'DATE', `REL:CMP:Y:-1:${b.value.slice(4)}`, 'time.year-ago', undefined, undefined, undefined));
       i++;
       continue;
     }
     if (b && isWeekday(a) && isFullDate(b) && WEEKDAY_THEN_DATE.test(text.slice(a.end, b.start))) {
-      out.push({ ...b, start: a.start });
+      out.push(candidate(a.start, b.end, b.type, b.value, b.rule, b.mod, b.range, b.inferred));
       i++;
       continue;
     }
     out.push(a);
   }
-  return out.map((c) => weekOf(text, c));
+  for (let i = 0; i < out.length; i++) out[i] = weekOf(text, out[i]!);
+  return out;
 }
 
 // "the week of March 6": the ISO week holding that day.
@@ -70,5 +71,5 @@ function weekOf(text: string, c: TimexCandidate): TimexCandidate {
   if (!isFullDate(c)) return c;
   const lead = WEEK_OF.exec(text.slice(Math.max(0, c.start - 16), c.start))?.[1]?.length;
   if (!lead) return c;
-  return { start: c.start - lead, end: c.end, type: 'DATE', value: `REL:WOF:${c.value.replace(/^XXXX-/, '')}:0`, rule: 'time.week-of' };
+  return candidate(c.start - lead, c.end, 'DATE', `REL:WOF:${c.value.replace(/^XXXX-/, '')}:0`, 'time.week-of', undefined, undefined, undefined);
 }

@@ -1,4 +1,4 @@
-import type { TimexCandidate } from './time-parser.js';
+import { candidate, candidateList, type TimexCandidate } from './time-parser.js';
 
 // Words before a date that narrow it to part of the period: "late September", "the beginning of May", "mid-2021".
 const EDGE = /(?:^|[^\w-])((?:the[ \t]+)?(?:very[ \t]+)?(early|late|mid|beginning[ \t]+of|start[ \t]+of|end[ \t]+of|middle[ \t]+of|close[ \t]+of|turn[ \t]+of|dawn[ \t]+of)(?:[ \t]+|-)(?:the[ \t]+)?)$/i;
@@ -10,25 +10,30 @@ const APPROX = /(?:^|[^\w-])((?:about|around|approximately|roughly|some|nearly|a
 
 /** Extend DATE and DURATION candidates over the words that qualify them, recording the TIMEX3 mod. */
 export function refineModifiers(text: string, candidates: TimexCandidate[]): TimexCandidate[] {
-  return candidates.map((c) => {
-    const before = text.slice(Math.max(0, c.start - 30), c.start);
-    if ((c.type === 'DATE' || c.type === 'TIME') && !c.mod) {
-      const m = EDGE.exec(before);
-      if (m && !/^(?:REL:REF:D|PRESENT_REF|PAST_REF|FUTURE_REF)/.test(c.value)) {
-        const key = m[2]!.toLowerCase().split(/[ \t]/)[0]!;
-        return { ...c, start: c.start - m[1]!.length, mod: EDGE_MOD[key] };
-      }
+  const out = candidateList();
+  for (let i = 0; i < candidates.length; i++) out.push(withModifier(text, candidates[i]!));
+  return out;
+}
+
+/** The candidate extended over a qualifying word before it, or itself. */
+function withModifier(text: string, c: TimexCandidate): TimexCandidate {
+  const before = text.slice(Math.max(0, c.start - 30), c.start);
+  if ((c.type === 'DATE' || c.type === 'TIME') && !c.mod) {
+    const m = EDGE.exec(before);
+    if (m && !/^(?:REL:REF:D|PRESENT_REF|PAST_REF|FUTURE_REF)/.test(c.value)) {
+      const key = m[2]!.toLowerCase().split(/[ \t]/)[0]!;
+      return candidate(c.start - m[1]!.length, c.end, c.type, c.value, c.rule, EDGE_MOD[key], c.range, c.inferred);
     }
-    // "nearly two weeks ago", "more than four decades ago": the qualified count is part of the expression too.
-    const counted = c.type === 'DURATION' || (c.rule === 'time.offset' && /^REL:/.test(c.value));
-    if (counted && !/^the\b/i.test(text.slice(c.start, c.end))) {
-      const m = APPROX.exec(before);
-      if (m) {
-        const word = m[1]!.trim().toLowerCase();
-        const mod: TimexCandidate['mod'] = /^(?:over|more|at)/.test(word) ? undefined : 'APPROX';
-        return { ...c, start: c.start - m[1]!.length, ...(mod ? { mod } : {}) };
-      }
+  }
+  // "nearly two weeks ago", "more than four decades ago": the qualified count is part of the expression too.
+  const counted = c.type === 'DURATION' || (c.rule === 'time.offset' && /^REL:/.test(c.value));
+  if (counted && !/^the\b/i.test(text.slice(c.start, c.end))) {
+    const m = APPROX.exec(before);
+    if (m) {
+      const word = m[1]!.trim().toLowerCase();
+      const mod: TimexCandidate['mod'] = /^(?:over|more|at)/.test(word) ? undefined : 'APPROX';
+      return candidate(c.start - m[1]!.length, c.end, c.type, c.value, c.rule, mod ?? c.mod, c.range, c.inferred);
     }
-    return c;
-  });
+  }
+  return c;
 }

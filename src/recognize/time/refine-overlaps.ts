@@ -1,10 +1,10 @@
-import type { TimexCandidate } from './time-parser.js';
+import { candidateList, type TimexCandidate } from './time-parser.js';
 
 /** Keep the longest candidate where several overlap (earliest first on ties), returned in text order. */
 export function refineOverlaps(candidates: TimexCandidate[]): TimexCandidate[] {
   const spans = candidates.filter((c) => c.end > c.start);
   const n = spans.length;
-  if (n === 0) return spans;
+  if (n === 0) return candidateList();
   // Text order (input order on equal starts), sorted as plain numbers: start and input position packed in one key.
   const byStart = new Int32Array(n);
   if (n < POSITIONS) {
@@ -18,7 +18,7 @@ export function refineOverlaps(candidates: TimexCandidate[]): TimexCandidate[] {
   }
   // Overlapping candidates form clusters (each one starts before the ones before it end); the choice inside a
   // cluster never touches another, so most clusters, one candidate alone, are kept as they are.
-  const out: TimexCandidate[] = [];
+  const out = candidateList();
   let r = 0;
   while (r < n) {
     let end = spans[byStart[r]!]!.end;

@@ -1,7 +1,8 @@
-import type { TimexCandidate } from './time-parser.js';
+import { candidate, candidateList, type TimexCandidate } from './time-parser.js';
 
 // What may stand between the two ends of a range: "January to March", "2020-2021", "between May and June".
 const JOIN = /^[ \t]*(?:to|until|till|through|thru|-|–|—|and)[ \t]*$/i;
+const LEAD = /(?:^|[^\w-])(from|between)[ \t]+$/i;
 
 const hasYear = (v: string) => /^\d{4}/.test(v);
 const monthOrDay = (v: string) => /^XXXX-\d{2}(?:-\d{2})?$/.test(v);
@@ -11,37 +12,37 @@ const monthOrDay = (v: string) => /^XXXX-\d{2}(?:-\d{2})?$/.test(v);
  * the second end to the first ("January to December 2022": January is 2022-01, its year inferred).
  */
 export function refineRanges(text: string, candidates: TimexCandidate[], merge: boolean): TimexCandidate[] {
-  const out: TimexCandidate[] = [];
-  for (let i = 0; i < candidates.length; i++) {
-    let a = candidates[i]!;
-    const b = candidates[i + 1];
-    if (!b || a.type !== 'DATE' || b.type !== 'DATE' || !JOIN.test(text.slice(a.end, b.start))) {
-      out.push(a);
-      continue;
-    }
-    const joinWord = text.slice(a.end, b.start).trim().toLowerCase();
-    const lead = /(?:^|[^\w-])(from|between)[ \t]+$/i.exec(text.slice(Math.max(0, a.start - 10), a.start))?.[1]?.toLowerCase();
-    // "and" joins a range only after "between"; otherwise "2020 and 2021" are two dates.
-    if (joinWord === 'and' && lead !== 'between') {
-      out.push(a);
-      continue;
-    }
-    if (monthOrDay(a.value) && hasYear(b.value)) {
-      a = { ...a, value: b.value.slice(0, 4) + a.value.slice(4), inferred: [...(a.inferred ?? []), 'year'] };
-    }
-    if (merge && (hasYear(a.value) || monthOrDay(a.value)) && (hasYear(b.value) || monthOrDay(b.value)) && !a.value.startsWith('REL')) {
-      out.push({
-        start: a.start,
-        end: b.end,
-        type: 'DATE',
-        value: `${a.value}/${b.value}`,
-        ...(a.inferred ? { inferred: a.inferred } : {}),
-        rule: 'time.range',
-      });
-      i++;
-      continue;
-    }
-    out.push(a);
+  const out = candidateList();
+  const n = candidates.length;
+  for (let i = 0; i < n; i++) {
+    const a = candidates[i]!;
+    // Most candidates are not followed by a joined one: this loop stays small, the joining is done apart.
+    if (i + 1 < n && a.type === 'DATE' && candidates[i + 1]!.type === 'DATE' && JOIN.test(text.slice(a.end, candidates[i + 1]!.start))) {
+      if (joinPair(text, a, candidates[i + 1]!, merge, out)) i++;
+    } else out.push(a);
   }
   return out;
+}
+
+/** Two dates with a join word between them, written to `out` as one range or as the first (its year filled in); true when the second was taken in. */
+function joinPair(text: string, first: TimexCandidate, b: TimexCandidate, merge: boolean, out: TimexCandidate[]): boolean {
+  let a = first;
+  const joinWord = text.slice(a.end, b.start).trim().toLowerCase();
+  const lead = LEAD.exec(text.slice(Math.max(0, a.start - 10), a.start));
+  // "and" joins a range only after "between"; otherwise "2020 and 2021" are two dates.
+  if (joinWord === 'and' && (lead === null || lead[1]!.toLowerCase() !== 'between')) {
+    out.push(a);
+    return false;
+  }
+  if (monthOrDay(a.value) && hasYear(b.value)) {
+    const inferred = a.inferred ? a.inferred.slice() : [];
+    inferred.push('year');
+    a = candidate(a.start, a.end, a.type, b.value.slice(0, 4) + a.value.slice(4), a.rule, a.mod, a.range, inferred);
+  }
+  if (merge && (hasYear(a.value) || monthOrDay(a.value)) && (hasYear(b.value) || monthOrDay(b.value)) && !a.value.startsWith('REL')) {
+    out.push(candidate(a.start, b.end, 'DATE', `${a.value}/${b.value}`, 'time.range', undefined, undefined, a.inferred));
+    return true;
+  }
+  out.push(a);
+  return false;
 }

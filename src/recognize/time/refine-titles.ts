@@ -1,4 +1,4 @@
-import type { TimexCandidate } from './time-parser.js';
+import { candidateList, type TimexCandidate } from './time-parser.js';
 
 // A calendar unit written with a capital inside a phrase is part of a name: ABC's "This Week", CBS's "60 Minutes",
 // "Four Weddings". Holidays and named events ("Thanksgiving Day") are names meant as dates, and keep theirs.
@@ -9,14 +9,19 @@ const SENTENCE_START = /(?:^|[.!?:;\n]["'’”)]*)[ \t]*["'“‘`(]*[ \t]*$/;
 
 /** Drop candidates whose unit word is capitalised as in a title, not at the start of a sentence. */
 export function refineTitles(text: string, candidates: TimexCandidate[]): TimexCandidate[] {
-  return candidates.filter((c) => {
-    if (NAMES_AS_DATES.has(c.rule)) return true;
-    const span = text.slice(c.start, c.end);
-    UNIT_WORD.lastIndex = 0;
-    for (let m = UNIT_WORD.exec(span); m; m = UNIT_WORD.exec(span)) {
-      if (m.index > 0) return false;
-      if (!SENTENCE_START.test(text.slice(Math.max(0, c.start - 6), c.start))) return false;
-    }
-    return true;
-  });
+  // A loop into a list of the filled kind, not filter: an empty filter result is a list of another map (time-parser.ts).
+  const out = candidateList();
+  for (let i = 0; i < candidates.length; i++) if (!isTitle(text, candidates[i]!)) out.push(candidates[i]!);
+  return out;
+}
+
+function isTitle(text: string, c: TimexCandidate): boolean {
+  if (NAMES_AS_DATES.has(c.rule)) return false;
+  const span = text.slice(c.start, c.end);
+  UNIT_WORD.lastIndex = 0;
+  for (let m = UNIT_WORD.exec(span); m; m = UNIT_WORD.exec(span)) {
+    if (m.index > 0) return true;
+    if (!SENTENCE_START.test(text.slice(Math.max(0, c.start - 6), c.start))) return true;
+  }
+  return false;
 }

@@ -37,8 +37,19 @@ export function relative(base: RelativeBase, unit: RelativeUnit | number, offset
 
 export function parseRelative(value: string): RelativeValue | null {
   if (!value.startsWith('REL:')) return null;
-  const [, base, unit, offset, ...rest] = value.split(':');
-  return { base: base as RelativeBase, unit: unit!, offset: Number(offset), suffix: rest.join(':') };
+  // Field by field with indexOf: an array destructuring of split() (with a rest element) runs the iterator
+  // protocol, which made every function inlining this one long to compile. Missing fields read as split gave them.
+  const a = value.indexOf(':', 4);
+  if (a < 0) return relativeValue(value.slice(4) as RelativeBase, undefined, NaN, '');
+  const b = value.indexOf(':', a + 1);
+  if (b < 0) return relativeValue(value.slice(4, a) as RelativeBase, value.slice(a + 1), NaN, '');
+  const c = value.indexOf(':', b + 1);
+  if (c < 0) return relativeValue(value.slice(4, a) as RelativeBase, value.slice(a + 1, b), Number(value.slice(b + 1)), '');
+  return relativeValue(value.slice(4, a) as RelativeBase, value.slice(a + 1, b), Number(value.slice(b + 1, c)), value.slice(c + 1));
+}
+
+function relativeValue(base: RelativeBase, unit: string | undefined, offset: number, suffix: string): RelativeValue {
+  return { base, unit: unit!, offset, suffix };
 }
 
 /** The unit's word, for messages and for the XXXX fallback. */
