@@ -266,7 +266,13 @@ function preparedInsert(sqlite: SQLite.Database, table: string, columns: string[
     const update = columns.filter((c) => c !== sharedKey).map((c) => `${quoted(c)} = excluded.${quoted(c)}`).join(', ');
     const conflict = sharedKey ? ` on conflict (${quoted(sharedKey)}) do update set ${update} where ${offeredRowWins(table)}` : '';
     const row = `(${columns.map(() => '?').join(', ')})`;
-    source = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${Array.from({ length: rowCount }, () => row).join(', ')}${conflict}`;
+    // OR FAIL: a multi-row insert that may abort on a constraint keeps a statement journal, a copy
+    // of every page it touches, to undo its own earlier rows (7% of a mention insert's
+    // instructions). FAIL leaves them in place and still raises the error, which rolls back the
+    // document's whole savepoint or transaction, so nothing of a failing document stays either way.
+    // (Shared rows keep their upsert, whose conflicts are no failure.)
+    const verb = sharedKey ? 'insert' : 'insert or fail';
+    source = `${verb} into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${Array.from({ length: rowCount }, () => row).join(', ')}${conflict}`;
     insertSources.set(key, source);
   }
   return cachedStatement(sqlite, source);

@@ -122,6 +122,29 @@ for (const target of await testDatabases('store-document')) describe.skipIf(!!ta
     return rows.rows.map((r) => `${r.doc}/${r.idx}`);
   };
 
+  // A constraint failing inside a group of rows written by one statement (rows before it in that
+  // statement already written): nothing of the document stays, alone or in a write batch.
+  for (const [label, inBatch] of [['alone', false], ['in a write batch', true]] as const) {
+    it.skipIf(inBatch && target.dialect === 'postgres')(`rolls back rows written before a failing row of the same statement (${label})`, async () => {
+      kb = await freshKnowledgeBase(target);
+      const batch = inBatch ? (await WriteBatch.open(kb))! : undefined;
+      await storeDocument(kb, handBuiltDocument(undefined, 'a.txt', 'd1'));
+      const before = await counts(kb);
+      const broken = handBuiltDocument(undefined, 'b.txt', 'd2');
+      const event = broken.events[0]!;
+      // 20 events: the 10th repeats the 9th's id, in the middle of the first group of 16.
+      broken.events = Array.from({ length: 20 }, (_, n) => ({ ...event, id: `d2:e${n === 9 ? 8 : n}` }));
+      await expect(storeDocument(kb, broken)).rejects.toThrow();
+      await storeDocument(kb, handBuiltDocument('Gammaland condemned Deltastan.', 'c.txt', 'd3'));
+      await batch?.commit();
+      const after = await counts(kb);
+      expect(after.events - before.events).toBe(1);
+      expect((await kb.db.selectFrom('documents').select('id').orderBy('id').execute()).map((d) => d.id)).toEqual(['d1', 'd3']);
+      expect(await kb.db.selectFrom('events').select('id').where('doc', '=', 'd2').execute()).toEqual([]);
+      expect(await kb.db.selectFrom('event_actors').select('event').where('event', 'like', 'd2:%').execute()).toEqual([]);
+    });
+  }
+
   it('finds stored sentences by full-text search, and forgets replaced and failed ones', async () => {
     kb = await freshKnowledgeBase(target);
     await storeDocument(kb, handBuiltDocument(undefined, 'a.txt', 'v1'));
