@@ -180,12 +180,15 @@ function walkPart(kb: KnowledgeBase, role: string, entity: string, range: RawBui
         return n > cap ? { n: cap, exact: false } : { n, exact: true };
       }
       // Rows in the window, then distinct matching events among them (an event's rows are
-      // adjacent in the window's order, so grouping streams).
+      // adjacent in the window's order, so grouping streams). One statement reads the window
+      // once for both (both engines materialise a common table used twice).
       const first = sql`select a.event, a.sort_date, a.sort_doc, a.sort_pos, a.event_type, a.event_quad, a.event_negated, a.event_date_end
         from event_actors a where ${rows} order by ${order} limit ${window + 1}`;
-      const seen = Number((await sql<{ n: number }>`select count(*) as n from (${first}) w`.execute(kb.db)).rows[0]?.n ?? 0);
-      const n = Number((await sql<{ n: number }>`select count(*) as n from (select 1 as one from (${first}) a where ${sql.join(tests, sql` and `)}
-        group by a.sort_date, a.sort_doc, a.sort_pos, a.event) m`.execute(kb.db)).rows[0]?.n ?? 0);
+      const row = (await sql<{ seen: number; n: number }>`with w as (${first})
+        select (select count(*) from w) as seen, (select count(*) from (select 1 as one from w a where ${sql.join(tests, sql` and `)}
+          group by a.sort_date, a.sort_doc, a.sort_pos, a.event) m) as n`.execute(kb.db)).rows[0];
+      const seen = Number(row?.seen ?? 0);
+      const n = Number(row?.n ?? 0);
       return seen <= window && n <= cap ? { n, exact: true } : { n: Math.min(n, cap), exact: false };
     },
   };
