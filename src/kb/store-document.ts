@@ -255,12 +255,24 @@ function insertRows(sqlite: SQLite.Database, table: string, columns: string[], r
   for (; next < rows.length; next++) single.run(...rows[next]!);
 }
 
-/** Insert statements' SQL by table, row count, shared key and columns: written once, not per document. */
-const insertSources = new Map<string, string>();
+/**
+ * Insert statements' SQL by table, row count and shared key, then by column list: written once, not
+ * per document. The column lists are compared name by name (each document brings its own arrays),
+ * which cost less than joining them into a key for every table of every document.
+ */
+const insertSources = new Map<string, Array<{ columns: string[]; source: string }>>();
+
+function sameColumns(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 function preparedInsert(sqlite: SQLite.Database, table: string, columns: string[], sharedKey: string | undefined, rowCount: number): SQLite.Statement {
-  const key = `${table}\n${rowCount}\n${sharedKey ?? ''}\n${columns.join('\n')}`;
-  let source = insertSources.get(key);
+  const key = `${table}\n${rowCount}\n${sharedKey ?? ''}`;
+  let known = insertSources.get(key);
+  if (!known) insertSources.set(key, (known = []));
+  let source = known.find((k) => sameColumns(k.columns, columns))?.source;
   if (source === undefined) {
     const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
     const update = columns.filter((c) => c !== sharedKey).map((c) => `${quoted(c)} = excluded.${quoted(c)}`).join(', ');
@@ -273,7 +285,7 @@ function preparedInsert(sqlite: SQLite.Database, table: string, columns: string[
     // (Shared rows keep their upsert, whose conflicts are no failure.)
     const verb = sharedKey ? 'insert' : 'insert or fail';
     source = `${verb} into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${Array.from({ length: rowCount }, () => row).join(', ')}${conflict}`;
-    insertSources.set(key, source);
+    known.push({ columns: [...columns], source });
   }
   return cachedStatement(sqlite, source);
 }
