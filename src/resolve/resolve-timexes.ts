@@ -240,12 +240,17 @@ function withResolution(t: Timex, value: string, rs: Resolved[]): Timex {
   for (const x of t.inferred) if (!inferred.includes(x)) inferred.push(x);
   for (const r of rs) for (const x of r.inferred) if (!inferred.includes(x)) inferred.push(x);
   const range = t.range ?? rangeBetween(rs[0]!.value, rs[rs.length - 1]!.value);
-  // Properties in the order `{ ...t, value, inferred, anchor?, range? }` gives them.
-  const next = { ...t };
-  next.value = value;
+  // Properties in the order `{ ...t, value, inferred, anchor?, range? }` gives them for a timex as recognizeTimexes
+  // makes it (mod and range, when set, before inferred), written out: a spread of timexes of several shapes was a
+  // slow generic copy, and V8 recompiled this function for each new shape.
+  const next = { doc: t.doc, start: t.start, end: t.end, text: t.text, type: t.type, value } as Timex;
+  if (t.mod !== undefined) next.mod = t.mod;
+  if (t.range !== undefined) next.range = t.range;
   next.inferred = inferred;
+  next.rule = t.rule;
+  if (t.anchor !== undefined) next.anchor = t.anchor;
   if (anchor) next.anchor = anchor;
-  if (range) next.range = range;
+  if (range && t.range === undefined) next.range = range;
   return next;
 }
 
