@@ -157,14 +157,25 @@ function eventParts(kb: KnowledgeBase, f: Bounded, roles: RolePlan[]): Part[] {
     : [common];
   // Only one role filter and nothing else: its rows in event_actors are the count.
   const roleOnly = roles.length === 1 && !f.docs?.length && !types?.length && f.negated === undefined && f.quad === undefined && !from && !to;
-  return wheres.map((where, i): Part => ({
+  const cap = f.countCap ?? COUNT_CAP;
+  return wheres.map((where, i): Part => {
+    const fenced = kb.dialect === 'postgres' && (driving || (wheres.length > 1 && i === 0));
     // Driving, the matches are all read and sorted anyway, so counting them in the same
-    // statement costs nothing.
-    page: (skip, n) => pageOf(kb, where, skip, n, driving, kb.dialect === 'postgres' && (driving || (wheres.length > 1 && i === 0))),
-    count: (upTo) => countOf(kb, where, upTo),
-    slowCount: probing && !roleOnly,
-    total: (cap) => (roleOnly ? countRoleRows(kb, roles[0]!, cap) : capped(kb, where, cap, probing && !driving)),
-  }));
+    // statement costs nothing; so it does for the fenced multi-year part, whose count is
+    // otherwise a statement of its own (it is kept only below the cap, as that would give it,
+    // and left to the page while probing, which counts no further either).
+    const counted = driving || (fenced && !probing);
+    const page = async (skip: number, n: number) => {
+      const rows = await pageOf(kb, where, skip, n, counted, fenced);
+      return !driving && rows.length && Number(rows[0]!.n) > cap ? rows.map(({ id }) => ({ id })) : rows;
+    };
+    return {
+      page,
+      count: (upTo) => countOf(kb, where, upTo),
+      slowCount: probing && !roleOnly,
+      total: (cap) => (roleOnly ? countRoleRows(kb, roles[0]!, cap) : capped(kb, where, cap, probing && !driving)),
+    };
+  });
 }
 
 /** Ids of one page of one part in list order, with the number of all its matches when asked. */
