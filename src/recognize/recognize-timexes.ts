@@ -35,6 +35,13 @@ export function recognizeTimexesReference(doc: DocumentWithPeriod, _seg: Segment
   return timexesFrom(doc, candidates, options);
 }
 
+/** An empty list of strings of the elements kind a filled one has (see resolve-timexes.ts, noStrings). */
+function noStrings(): string[] {
+  const list = [''];
+  list.pop();
+  return list;
+}
+
 function timexesFrom(doc: DocumentWithPeriod, found: TimexCandidate[], options: RecognizeTimexOptions): Timex[] {
   const style = options.style ?? 'report';
   const text = doc.text;
@@ -51,7 +58,7 @@ function timexesFrom(doc: DocumentWithPeriod, found: TimexCandidate[], options: 
     const t = { doc: doc.id, start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: c.value } as Timex;
     if (c.mod) t.mod = c.mod;
     if (c.range) t.range = c.range;
-    t.inferred = c.inferred ?? [];
+    t.inferred = c.inferred ?? noStrings();
     t.rule = c.rule;
     return t;
   });

@@ -35,6 +35,16 @@ interface Resolved {
 const resolvedAs = (value: string, anchor: string, inferred: string[]): Resolved => ({ value, anchor, inferred });
 
 /**
+ * An empty list of strings with the elements kind a filled one has (an empty literal is a list of small integers
+ * to V8 until the first push, a map of its own), so that code reading lists of inferred parts meets one map.
+ */
+function noStrings(): string[] {
+  const list = [''];
+  list.pop();
+  return list;
+}
+
+/**
  * Turn recognised values into calendar values the way a careful reader would: a dated text's own
  * date (with the sentence's tense) for "in March" and "yesterday", the report period for a bare
  * month in a report, the last mentioned date of the right granularity for "later that month".
@@ -185,7 +195,7 @@ class TimexResolution {
       const a = this.anchorYear(value);
       return a ? resolvedAs(a.value, a.anchor, ['year']) : null;
     }
-    return resolvedAs(value, '', []);
+    return resolvedAs(value, '', noStrings());
   }
 
   /** The current timex with its value resolved (or kept with X's and a message), the narrative moved on. */
@@ -236,7 +246,7 @@ function withResolution(t: Timex, value: string, rs: Resolved[]): Timex {
     }
   }
   // In first-seen order, each once (as a Set of them would give).
-  const inferred: string[] = [];
+  const inferred = noStrings();
   for (const x of t.inferred) if (!inferred.includes(x)) inferred.push(x);
   for (const r of rs) for (const x of r.inferred) if (!inferred.includes(x)) inferred.push(x);
   const range = t.range ?? rangeBetween(rs[0]!.value, rs[rs.length - 1]!.value);
@@ -313,7 +323,7 @@ function resolveSame(r: TimexResolution): Resolved | null {
 
 function resolveQuarterIn(r: TimexResolution, rel: RelativeValue): Resolved | null {
   const q = r.quarterRef();
-  return q ? resolvedAs(`${rel.unit}${q.value.slice(4)}`, `narrative:${q.index}`, ['quarter']) : resolvedAs(rel.unit, '', []);
+  return q ? resolvedAs(`${rel.unit}${q.value.slice(4)}`, `narrative:${q.index}`, ['quarter']) : resolvedAs(rel.unit, '', noStrings());
 }
 
 // "the week of March 6": the day as any date is anchored, then the ISO week holding it.
