@@ -194,8 +194,9 @@ for (const target of await testDatabases('store-document')) describe.skipIf(!!ta
   });
 
   it('stores many rows of a table in their order, however many there are', async () => {
-    // Counts around the rows written per statement: none, one, a group less one, groups and a rest.
-    for (const count of [0, 1, 16, 17, 33]) {
+    // Counts around the rows written per statement (groups of 16, then of 4, then single rows):
+    // none, one, each group size and one either side, and groups of every size with a rest.
+    for (const count of [0, 1, 3, 4, 5, 15, 16, 17, 20, 23, 39]) {
       kb = await freshKnowledgeBase(target);
       const doc = handBuiltDocument(undefined, `rows-${count}.txt`, `doc-rows-${count}`);
       doc.messages = Array.from({ length: count }, (_, n) => ({ doc: doc.id, rule: `test.note.${n}`, severity: 'info' as const, message: `note ${n}`, start: n, end: n + 1 }));
