@@ -246,9 +246,11 @@ function withResolution(t: Timex, value: string, rs: Resolved[]): Timex {
     }
   }
   // In first-seen order, each once (as a Set of them would give).
+  // One helper for both lists: a loop of its own over the timex's list, usually empty, had no type feedback when
+  // V8 compiled this function, and the first timex with a recognised inferred part threw the code away.
   const inferred = noStrings();
-  for (const x of t.inferred) if (!inferred.includes(x)) inferred.push(x);
-  for (const r of rs) for (const x of r.inferred) if (!inferred.includes(x)) inferred.push(x);
+  addNew(inferred, t.inferred);
+  for (let k = 0; k < rs.length; k++) addNew(inferred, rs[k]!.inferred);
   const range = t.range ?? rangeBetween(rs[0]!.value, rs[rs.length - 1]!.value);
   // Properties in the order `{ ...t, value, inferred, anchor?, range? }` gives them for a timex as recognizeTimexes
   // makes it (mod and range, when set, before inferred), written out: a spread of timexes of several shapes was a
@@ -262,6 +264,11 @@ function withResolution(t: Timex, value: string, rs: Resolved[]): Timex {
   if (anchor) next.anchor = anchor;
   if (range && t.range === undefined) next.range = range;
   return next;
+}
+
+/** The strings of `from` not in `into` yet, appended in order. */
+function addNew(into: string[], from: string[]): void {
+  for (let k = 0; k < from.length; k++) if (!into.includes(from[k]!)) into.push(from[k]!);
 }
 
 function rangeBetween(first: string, last: string): { start: string; end: string } | undefined {
