@@ -238,6 +238,51 @@ function rulesFor(gaz: Gazetteer): { coordination: RegExp | null; hints: Literal
   return rules;
 }
 
+/** The scope of a document's sentence rules, made in one place so that every scope has one map. */
+function sentenceScope(
+  text: string, gaz: Gazetteer, candidates: Candidate[], hints: LiteralIndex<Hint>, speaker: boolean, unDocument: boolean, blocCoordination: RegExp | null,
+  gazByStart: Map<number, Array<{ end: number; data: SurfaceEntry }>>, stateEndingAt: Map<number, { start: number; entity: string; form: string }>,
+): SentenceScope {
+  return { text, gaz, candidates, s: '', offset: 0, end: 0, words: hints.span(0, 0), speaker, unDocument, blocCoordination, gazByStart, stateEndingAt };
+}
+
+/*
+ * Names rarely take some of namedCandidate's branches (a treaty's "States Party", a name followed by a
+ * coordinated "and the X-led ..."). V8 compiles it without them while it is hot, and throws that code away
+ * the first time a document takes one ('insufficient type feedback'), compiling it again (3 times over the
+ * UN corpus). Phrases taking every branch are read, to no list, before the first document, a few rounds
+ * (V8 keeps feedback only after a function's first calls).
+ */
+const PRIMING_NAMES = [
+  'The States Party to the Convention shall act.',
+  'They spoke at the Ocean Forum and the Alpha-led group was formed.',
+  'The Example Treaty on Open Skies of the Region entered into force.',
+  'It signed a Peace Treaty and its Plan of 2020.',
+  'At the Alpha-Beta Summit the Working Party met.',
+];
+
+const primedFor = new WeakSet<Gazetteer>();
+
+/** Run once per gazetteer, with a document's hint index (the scope's words are not read by namedCandidate). */
+function primeNamedCandidate(gaz: Gazetteer, hints: LiteralIndex<Hint>): void {
+  if (primedFor.has(gaz)) return;
+  primedFor.add(gaz);
+  const scope = sentenceScope('', gaz, [], hints, false, false, null, new Map(), new Map());
+  for (let round = 0; round < 10; round++) {
+    for (const s of PRIMING_NAMES) {
+      scope.text = s;
+      scope.s = s;
+      scope.end = s.length;
+      for (let at = 0; at < s.length; at++) {
+        NAMED_AT.lastIndex = at;
+        const m = NAMED_AT.exec(s);
+        if (m) namedCandidate(scope, m);
+      }
+      NAMED_AT.lastIndex = 0;
+    }
+  }
+}
+
 function compileRules(gaz: Gazetteer): { coordination: RegExp | null; hints: LiteralLists<Hint> } {
   const modifiers = [...gaz.blocModifiers.keys()].sort((a, b) => b.length - a.length);
   const mods = modifiers.map(escapeRe).join('|');
@@ -336,15 +381,29 @@ export function recognizeEntities(
   let gazetteerHits: SurfaceHit<SurfaceEntry>[] = [];
   const hints = rules.hints.collect((visit) => { gazetteerHits = gaz.matcher.searchWith(text, rules.hints.matcher, visit); });
   gazetteerCandidates(text, gazetteerHits, gaz, candidates, gazByStart, stateEndingAt);
-  const scope: SentenceScope = { text, gaz, candidates, s: '', offset: 0, end: 0, words: hints.span(0, 0), speaker: Boolean(speaker), unDocument, blocCoordination, gazByStart, stateEndingAt };
+  primeNamedCandidate(gaz, hints);
+  const scope = sentenceScope(text, gaz, candidates, hints, Boolean(speaker), unDocument, blocCoordination, gazByStart, stateEndingAt);
   runSentenceRules(scope, hints, seg.sentences);
 
   const chosen = settleOverlaps(candidates, text.length);
   const withAcronyms = addGlosses(text, addAcronyms(text, chosen, gaz), gaz);
-  const mentions: Mention[] = withAcronyms.map((c) => ({
-    doc: doc.id, start: c.start, end: c.end, text: text.slice(c.start, c.end), entity: c.entity, kind: c.kind, rule: c.rule,
-  }));
-  return { mentions, messages };
+  return { mentions: mentionsOf(doc.id, text, withAcronyms), messages };
+}
+
+/**
+ * The chosen candidates as mentions, in a list begun as a list of objects: an empty list (what map gave
+ * for a document without names) is one of small integers to V8, another map, and the resolver compiled
+ * for filled lists was thrown away at the first empty one. A function of its own: a loop in
+ * recognizeEntities would make V8 compile that before it has seen every kind of document.
+ */
+function mentionsOf(doc: string, text: string, chosen: readonly Candidate[]): Mention[] {
+  const mentions: Mention[] = [{} as Mention];
+  mentions.pop();
+  for (let i = 0; i < chosen.length; i++) {
+    const c = chosen[i]!;
+    mentions.push({ doc, start: c.start, end: c.end, text: text.slice(c.start, c.end), entity: c.entity, kind: c.kind, rule: c.rule });
+  }
+  return mentions;
 }
 
 /** Every whole-word gazetteer hit as a candidate, indexed by start (all) and by end (states). */

@@ -30,7 +30,8 @@ const LOCATIVE_WORDS = new Set(['in', 'to', 'from', 'at', 'near', 'via', 'visite
 class Resolution {
   readonly entities = new Map<string, Entity>();
   readonly messages: Messages = [];
-  readonly out: Mention[] = [];
+  /** Begun as a list of objects, not an empty literal (a list of small integers to V8 until its first push). */
+  readonly out: Mention[] = noMentions();
   readonly text: string;
   readonly sentenceOf: (pos: number) => number;
   readonly paragraphOf: (pos: number) => number;
@@ -282,10 +283,27 @@ export function resolveEntities(
   gaz: Gazetteer,
 ): { mentions: Mention[]; entities: Map<string, Entity>; messages: Messages } {
   const r = new Resolution(doc, seg, mentions, gaz);
-  const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
-  for (const m of sorted) (RESOLVERS.get(m.rule) ?? resolveOther)(r, m);
-  r.out.sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = noMentions();
+  for (let i = 0; i < mentions.length; i++) sorted.push(mentions[i]!);
+  sorted.sort(byPosition);
+  for (let i = 0; i < sorted.length; i++) { const m = sorted[i]!; (RESOLVERS.get(m.rule) ?? resolveOther)(r, m); }
+  r.out.sort(byPosition);
   return { mentions: r.out, entities: r.entities, messages: r.messages };
+}
+
+function byPosition(a: Mention, b: Mention): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/**
+ * An empty list with the elements kind a filled list of mentions has: an empty literal is a list of small
+ * integers to V8 until its first push, a map of its own, and code compiled for filled lists was thrown away
+ * ('wrong map') at the first document without mentions.
+ */
+function noMentions(): Mention[] {
+  const list: Mention[] = [{} as Mention];
+  list.pop();
+  return list;
 }
 
 /**
@@ -460,8 +478,28 @@ function parseTitleOffice(phrase: string, gaz: Gazetteer): { role: OfficeRole; c
   return undefined;
 }
 
-/** The first state named inside a phrase ("Government of Japan" -> state:JPN), whole words only. */
+/** Per matcher, phrase -> its first state ('' for none); the same phrases ("the Government of X") recur. */
+const firstStates = new WeakMap<object, Map<string, string>>();
+const FIRST_STATES_KEPT = 8192;
+
+/**
+ * The first state named inside a phrase ("Government of Japan" -> state:JPN), whole words only. Looked up
+ * once per phrase: a search of the gazetteer written out in each caller (V8 inlines it) made every caller
+ * large to compile.
+ */
 function firstState(s: string, gaz: Gazetteer): string | undefined {
+  let known = firstStates.get(gaz.matcher);
+  if (!known) firstStates.set(gaz.matcher, (known = new Map()));
+  let state = known.get(s);
+  if (state === undefined) {
+    if (known.size >= FIRST_STATES_KEPT) known.clear();
+    state = searchFirstState(s, gaz) ?? '';
+    known.set(s, state);
+  }
+  return state === '' ? undefined : state;
+}
+
+function searchFirstState(s: string, gaz: Gazetteer): string | undefined {
   const hits = gaz.matcher
     .search(s)
     // Positions outside the string are tested as no character (charAt there gave '', and a deopt).
@@ -619,31 +657,38 @@ function sharesHead(a: string, b: string): boolean {
   return (b.match(heads) ?? []).some((h) => ha.has(h));
 }
 
+/** A state named at a place in the text, by itself or through an organisation of that state. */
+interface StateAt { start: number; end: number; state: string }
+
 /** The pair of states most recently named together: the current sentence first, then earlier ones. */
 function lastPair(resolved: Mention[], m: Mention, sentenceOf: (pos: number) => number, text: string, entities: Map<string, Entity>): [string, string] | undefined {
   const cur = sentenceOf(m.start);
-  const bySentence = new Map<number, Mention[]>();
-  for (const raw of resolved) {
+  // Each sentence's list grows in place (it was copied at every state found) and holds only what is compared.
+  const bySentence = new Map<number, StateAt[]>();
+  for (let i = 0; i < resolved.length; i++) {
+    const raw = resolved[i]!;
     // "Russian troops" names Russia as much as "Russia" does.
     const country = raw.entity?.startsWith('state:') ? raw.entity : raw.kind === 'organization' && raw.entity ? entities.get(raw.entity)?.country : undefined;
     if (raw.end > m.start || !country?.startsWith('state:') || raw.inferred?.includes('plural-reference')) continue;
-    const o = { ...raw, entity: country };
-    const s = sentenceOf(o.start);
+    const s = sentenceOf(raw.start);
     if (cur - s > 5) continue;
-    bySentence.set(s, [...(bySentence.get(s) ?? []), o]);
+    const at: StateAt = { start: raw.start, end: raw.end, state: country };
+    const list = bySentence.get(s);
+    if (list) list.push(at);
+    else bySentence.set(s, [at]);
   }
   for (let s = cur; s >= cur - 5; s--) {
     const list = bySentence.get(s);
     if (!list) continue;
-    const distinct = [...new Set(list.map((o) => o.entity as string))];
+    const distinct = [...new Set(list.map((o) => o.state))];
     if (distinct.length < 2) continue;
     // Prefer a coordinated pair: "China and Russia", "China-Russia".
     for (let i = list.length - 1; i > 0; i--) {
-      const a = list[i - 1];
-      const b = list[i];
-      if (a && b && a.entity !== b.entity && /^\s*(?:and|-|–)\s*$/.test(text.slice(a.end, b.start))) return [a.entity as string, b.entity as string];
+      const a = list[i - 1]!;
+      const b = list[i]!;
+      if (a.state !== b.state && /^\s*(?:and|-|–)\s*$/.test(text.slice(a.end, b.start))) return [a.state, b.state];
     }
-    return [distinct[0] as string, distinct[1] as string];
+    return [distinct[0]!, distinct[1]!];
   }
   return undefined;
 }

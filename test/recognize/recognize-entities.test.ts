@@ -192,3 +192,19 @@ describe('recognizeEntities: offsets with speaker references (property)', () => 
     );
   });
 });
+
+describe('recognizeEntities: the first document read with a gazetteer', () => {
+  // The first document also primes the rules with phrases of its own; none of their names may show.
+  it.each([
+    [''],
+    ['No names at all here.'],
+    ['The Committee noted the Treaty on the Seabed and the Beta-led mission.'],
+    ['Canada and the States Party agreed.'],
+  ])('finds what a later document would in %j', (text) => {
+    const fresh = loadGazetteer();
+    const { doc, seg } = makeDoc(text, 2022);
+    const first = recognizeEntities(doc, seg, fresh).mentions;
+    expect(first).toEqual(recognise(text));
+    expect(first.every((m) => m.start >= 0 && m.end <= text.length && m.text === text.slice(m.start, m.end))).toBe(true);
+  });
+});
