@@ -401,7 +401,10 @@ function mentionsOf(doc: string, text: string, chosen: readonly Candidate[]): Me
   mentions.pop();
   for (let i = 0; i < chosen.length; i++) {
     const c = chosen[i]!;
-    mentions.push({ doc, start: c.start, end: c.end, text: text.slice(c.start, c.end), entity: c.entity, kind: c.kind, rule: c.rule });
+    // `inferred` is always a field (undefined until the resolver sets it), so that every mention has one map
+    // from here on: mentions with and without it were two, and code reading both was thrown away ('wrong map').
+    // Stored rows and exports write an absent and an undefined `inferred` alike.
+    mentions.push({ doc, start: c.start, end: c.end, text: text.slice(c.start, c.end), entity: c.entity, kind: c.kind, rule: c.rule, inferred: undefined });
   }
   return mentions;
 }

@@ -320,6 +320,30 @@ function extendedNameOf(m: Mention, gaz: Gazetteer): string | undefined {
   return hits[0]?.data?.entity;
 }
 
+/** Per entity map of a gazetteer, its organisations by country (undefined: of none), in the map's order. */
+const organizationsByCountry = new WeakMap<Map<string, Entity>, { size: number; byCountry: Map<string | undefined, Entity[]> }>();
+const NO_ENTITIES: readonly Entity[] = [];
+
+/**
+ * The gazetteer's organisations of a country, in the order its entity map gives them (the first match
+ * found by scanning the whole map is the first found here). Bodies and ministries of a state were looked
+ * for by reading every entity of the gazetteer, of many shapes ('wrong map' in resolveBody).
+ */
+function organizationsOf(gaz: Gazetteer, country: string | undefined): readonly Entity[] {
+  let index = organizationsByCountry.get(gaz.entities);
+  if (!index || index.size !== gaz.entities.size) {
+    const byCountry = new Map<string | undefined, Entity[]>();
+    for (const e of gaz.entities.values()) {
+      if (e.kind !== 'organization') continue;
+      const list = byCountry.get(e.country);
+      if (list) list.push(e);
+      else byCountry.set(e.country, [e]);
+    }
+    organizationsByCountry.set(gaz.entities, (index = { size: gaz.entities.size, byCountry }));
+  }
+  return index.byCountry.get(country) ?? NO_ENTITIES;
+}
+
 /** "Ministry of Foreign Affairs" of a known state: the gazetteer's body if it has one, else a built one. */
 function ministryOf(
   surface: string, state: string, m: Mention, gaz: Gazetteer, r: Resolution,
@@ -329,8 +353,8 @@ function ministryOf(
     const id = `org:mfa-${iso3}`;
     if (gaz.entities.has(id)) return id;
   }
-  for (const e of gaz.entities.values()) {
-    if (e.kind === 'organization' && e.country === state && (e.name === surface || e.name.startsWith(`${surface} of `) || e.aliases.includes(surface))) return e.id;
+  for (const e of organizationsOf(gaz, state)) {
+    if ((e.name === surface || e.name.startsWith(`${surface} of `) || e.aliases.includes(surface))) return e.id;
   }
   const stateName = gaz.entities.get(state)?.name ?? iso3;
   return r.textEntity(`org:${slugify(surface)}-${iso3.toLowerCase()}`, 'organization', `${surface} of ${stateName}`, { country: state, sector: 'GOV' }, m, m.rule);
@@ -535,8 +559,8 @@ function resolveBody(
   const stateName = country ? gaz.entities.get(country)?.name ?? iso3 : 'unknown state';
   if (m.rule === 'gov-body.contextual') {
     // A legislature the gazetteer knows for that state ("House of Representatives" of Japan).
-    for (const e of gaz.entities.values()) {
-      if (e.kind === 'organization' && e.country === country && (e.name.startsWith(surface) || e.aliases.some((a) => a.endsWith(surface)))) {
+    for (const e of organizationsOf(gaz, country)) {
+      if ((e.name.startsWith(surface) || e.aliases.some((a) => a.endsWith(surface)))) {
         return { gazId: e.id, id: e.id, name: e.name, sector: e.sector ?? 'LEG', inferred };
       }
     }
