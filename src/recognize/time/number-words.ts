@@ -22,6 +22,24 @@ export const COUNT_SRC = `(?:\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?|an?[ \\t]+(?:hundr
 
 /** The value of a written number, NaN when it is not one; vague words give -1. */
 export function parseNumberWords(words: string): number {
+  // Most counts are one number word or a run of digits: looked up, or read, without splitting and testing tokens.
+  const known = ONE_WORD.get(words);
+  if (known !== undefined) return known;
+  if (isDigits(words)) return Number(words);
+  return parseWords(words);
+}
+
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The general reading, token by token. */
+function parseWords(words: string): number {
   const tokens = words.toLowerCase().replace(/,/g, '').split(/[\s-]+/).filter((t) => t && t !== 'and' && t !== 'of');
   if (tokens.length === 0) return NaN;
   if (tokens.length === 1 && /^\d+(\.\d+)?$/.test(tokens[0]!)) return Number(tokens[0]);
@@ -45,3 +63,6 @@ export function parseNumberWords(words: string): number {
   }
   return total + current;
 }
+
+// Each number word alone, with the value the general reading gives it (computed by it, so the two cannot differ).
+const ONE_WORD = new Map<string, number>([...Object.keys(SMALL), ...Object.keys(TENS), ...Object.keys(SCALES)].map((w) => [w, parseWords(w)]));
