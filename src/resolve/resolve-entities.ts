@@ -301,7 +301,17 @@ function byPosition(a: Mention, b: Mention): number {
  * ('wrong map') at the first document without mentions.
  */
 function noMentions(): Mention[] {
-  const list: Mention[] = [{} as Mention];
+  const list = [{}] as Mention[];
+  list.pop();
+  return list;
+}
+
+/**
+ * An empty list of the elements kind a filled list of objects has (see noMentions). A literal of its own:
+ * V8 tracks the elements kind of lists per literal, and the mention lists go on to other code.
+ */
+function objectList<T extends object>(): T[] {
+  const list = [{}] as T[];
   list.pop();
   return list;
 }
@@ -443,18 +453,46 @@ function resolveTitledName(
   const role = roleOfTitle(title);
   const ofCountry = firstState(titlePhrase.replace(/^[^]*? of /, ''), gaz) ?? adjacentState(text, m.start - (tm?.[0]?.length ?? 0), gaz);
   const tokens = m.text.split(/\s+/);
-  const keys = [...new Set([m.text, tokens.at(-1) ?? '', tokens[0] ?? '', tokens.slice(-2).join(' ')])].filter((k) => k).map((k) => k.toLowerCase());
-  let candidates = [...new Set(keys.flatMap((k) => gaz.surnames.get(k) ?? []))];
+  // The whole name, its last word, its first and its last two, each once, then lower-cased.
+  const forms = [m.text, tokens.at(-1) ?? '', tokens[0] ?? '', tokens.slice(-2).join(' ')];
+  const keys: string[] = [];
+  for (let i = 0; i < forms.length; i++) if (forms[i] && forms.indexOf(forms[i]!) === i) keys.push(forms[i]!.toLowerCase());
+  // The people of every key, in key order, each once (no flatMap over the gazetteer's lists and empty
+  // literals, lists of two elements kinds: 'wrong map' when a name with no known surname came by).
+  const bearers = new Set<string>();
+  for (let i = 0; i < keys.length; i++) {
+    const named = gaz.surnames.get(keys[i]!);
+    if (named) for (const p of named) bearers.add(p);
+  }
+  let candidates = [...bearers];
   if (candidates.length > 0) {
-    const terms = termsOf(gaz, candidates).filter((t) => (!role || t.role === role) && (!ofCountry || t.country === ofCountry));
-    const inPeriod = terms.map((t) => ({ t, d: overlapDays(t, doc.period.start, doc.period.end) })).filter((x) => x.d > 0).sort((a, b) => b.d - a.d);
+    // Lists begun as lists of objects and filled by loops: map and filter gave empty lists of another
+    // elements kind, and code compiled for filled ones was thrown away ('wrong map') at the first empty one.
+    const all = termsOf(gaz, candidates);
+    const terms = objectList<OfficeTerm>();
+    for (let i = 0; i < all.length; i++) {
+      const t = all[i]!;
+      if ((!role || t.role === role) && (!ofCountry || t.country === ofCountry)) terms.push(t);
+    }
+    const inPeriod = objectList<{ t: OfficeTerm; d: number }>();
+    for (let i = 0; i < terms.length; i++) {
+      const d = overlapDays(terms[i]!, doc.period.start, doc.period.end);
+      if (d > 0) inPeriod.push({ t: terms[i]!, d });
+    }
+    inPeriod.sort((a, b) => b.d - a.d);
     if (inPeriod[0]) {
       const people = new Set(inPeriod.map((x) => x.t.person));
       return { entity: inPeriod[0].t.person, inferred: ['office-holder'], ...(people.size > 1 ? { note: `"${m.text}" matches ${people.size} office holders in the report period; chose the longest-serving` } : {}) };
     }
     // A past holder named in a later report ("Prime Minister Abe proposed in 2016"): the nearest term.
-    const nearest = terms.map((t) => ({ t, d: distanceDays(t, doc.period.start, doc.period.end) })).sort((a, b) => a.d - b.d)[0];
-    if (nearest) return { entity: nearest.t.person, inferred: ['office-holder', 'outside-period'] };
+    // The first of the nearest (what a stable sort by distance puts first; distances are never NaN).
+    let nearest: OfficeTerm | undefined;
+    let nearestDays = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const d = distanceDays(terms[i]!, doc.period.start, doc.period.end);
+      if (nearest === undefined || d < nearestDays) { nearest = terms[i]!; nearestDays = d; }
+    }
+    if (nearest) return { entity: nearest.person, inferred: ['office-holder', 'outside-period'] };
     candidates = [];
   }
   // Same person named in full earlier in the document ("Maksim Reshetnikov" ... "Minister Reshetnikov").
@@ -480,9 +518,15 @@ function termsOf(gaz: Gazetteer, people: readonly string[]): OfficeTerm[] {
     });
     termsByPerson.set(gaz, index);
   }
-  const found = people.flatMap((p) => index.get(p) ?? []);
+  const found = objectList<{ term: OfficeTerm; at: number }>();
+  for (let i = 0; i < people.length; i++) {
+    const list = index.get(people[i]!);
+    if (list) for (let j = 0; j < list.length; j++) found.push(list[j]!);
+  }
   if (people.length > 1) found.sort((a, b) => a.at - b.at);
-  return found.map((f) => f.term);
+  const terms = objectList<OfficeTerm>();
+  for (let i = 0; i < found.length; i++) terms.push(found[i]!.term);
+  return terms;
 }
 
 function parseTitleOffice(phrase: string, gaz: Gazetteer): { role: OfficeRole; country: string } | undefined {
@@ -669,7 +713,8 @@ function shortFormOf(m: Mention, resolved: Mention[], entities: Map<string, Enti
     if (!theirs) wordsOfName.set(name, (theirs = name.split(/\s+/)));
     if (theirs.length <= words.length || theirs.at(-1) !== words.at(-1)) continue;
     let j = 0;
-    for (const w of theirs) if (w === words[j]) j++;
+    // Never read past the last word (once all are found): V8 threw code away at such a read ('out of bounds').
+    for (const w of theirs) if (j < words.length && w === words[j]) j++;
     if (j === words.length) return o.entity;
   }
   return undefined;
