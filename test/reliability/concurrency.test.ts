@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { buildServer } from '../../src/api/build-server.js';
 import { openKnowledgeBase } from '../../src/kb/open-knowledge-base.js';
 import { storeDocument } from '../../src/kb/store-document.js';
+import { BATCH_DOCUMENTS } from '../../src/pipeline/ingest-batch.js';
 import { handBuiltDocument } from '../helpers/stored-doc.js';
 import { ensureBuiltCli, runBuiltCli, startCli } from './built-cli.js';
 import { writeCorpus } from './corpus-files.js';
@@ -82,7 +83,9 @@ describe.skipIf(!!notReady)('processes at once', () => {
   }, 120_000);
 
   it('the API answers every request while an ingest writes', async () => {
-    const files = writeCorpus(path.join(dir, 'busy'), 30);
+    // More files than two write batches hold (BATCH_DOCUMENTS), so the ingest commits in between
+    // whatever the machine's speed: 30 files could all land in one 500 ms batch.
+    const files = writeCorpus(path.join(dir, 'busy'), BATCH_DOCUMENTS * 2 + 20);
     const db = path.join(dir, 'busy.sqlite');
     const kb = await openKnowledgeBase(db);
     const app = await buildServer(kb, { webDir: '/nonexistent', security: { rateLimit: false } });
