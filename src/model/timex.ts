@@ -1,5 +1,10 @@
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
+/**
+ * Every timex carries every field, in this order, from recognition on (mod, range and anchor undefined when
+ * absent; see recognize/time/new-timex.ts): code that reads timexes (resolution, extraction, storage) then meets
+ * one hidden class instead of a handful, and V8 does not throw its optimised code away at each new shape.
+ */
 export interface Timex {
   doc: string;
   start: number;

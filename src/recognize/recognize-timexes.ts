@@ -8,6 +8,7 @@ import { refineCompounds } from './time/refine-compounds.js';
 import { refineTitles } from './time/refine-titles.js';
 import { timemlTimexes } from './time/timeml-style.js';
 import { scanParsers, scanWhole } from './time/anchored-scan.js';
+import { newTimex } from './time/new-timex.js';
 
 export interface RecognizeTimexOptions {
   /**
@@ -53,13 +54,8 @@ function timexesFrom(doc: DocumentWithPeriod, found: TimexCandidate[], options: 
   candidates = refineModifiers(text, candidates);
   candidates = refineOverlaps(candidates);
   candidates = refineRanges(text, candidates, style === 'report');
-  // Built field by field (no spread of small objects), in the same key order as ever: mod and range only when set.
-  return candidates.map((c) => {
-    const t = { doc: doc.id, start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: c.value } as Timex;
-    if (c.mod) t.mod = c.mod;
-    if (c.range) t.range = c.range;
-    t.inferred = c.inferred ?? noStrings();
-    t.rule = c.rule;
-    return t;
-  });
+  // Every field set (mod, range and anchor undefined when absent), in one order: see new-timex.ts.
+  return candidates.map((c) =>
+    newTimex(doc.id, c.start, c.end, text.slice(c.start, c.end), c.type, c.value, c.mod || undefined, c.range || undefined, undefined, c.inferred ?? noStrings(), c.rule),
+  );
 }

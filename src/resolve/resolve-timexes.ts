@@ -3,6 +3,7 @@ import { parseRelative, type RelativeValue } from '../recognize/time/relative-va
 import { addDays, easterSunday, firstDay, granularity, isoDay, nthWeekday, parseDay, rangeOf, shiftedValue, weekday, type Day } from './time/calendar.js';
 import type { Tense } from './time/sentence-tense.js';
 import { localTense, type LocalTense } from './time/local-tense.js';
+import { newTimex } from '../recognize/time/new-timex.js';
 
 type Msg = Omit<Message, 'doc'>;
 
@@ -252,18 +253,8 @@ function withResolution(t: Timex, value: string, rs: Resolved[]): Timex {
   addNew(inferred, t.inferred);
   for (let k = 0; k < rs.length; k++) addNew(inferred, rs[k]!.inferred);
   const range = t.range ?? rangeBetween(rs[0]!.value, rs[rs.length - 1]!.value);
-  // Properties in the order `{ ...t, value, inferred, anchor?, range? }` gives them for a timex as recognizeTimexes
-  // makes it (mod and range, when set, before inferred), written out: a spread of timexes of several shapes was a
-  // slow generic copy, and V8 recompiled this function for each new shape.
-  const next = { doc: t.doc, start: t.start, end: t.end, text: t.text, type: t.type, value } as Timex;
-  if (t.mod !== undefined) next.mod = t.mod;
-  if (t.range !== undefined) next.range = t.range;
-  next.inferred = inferred;
-  next.rule = t.rule;
-  if (t.anchor !== undefined) next.anchor = t.anchor;
-  if (anchor) next.anchor = anchor;
-  if (range && t.range === undefined) next.range = range;
-  return next;
+  // Every field set, in the one order of new-timex.ts (a spread of timexes was a slow generic copy).
+  return newTimex(t.doc, t.start, t.end, t.text, t.type, value, t.mod, range, anchor || t.anchor, inferred, t.rule);
 }
 
 /** The strings of `from` not in `into` yet, appended in order. */
@@ -282,9 +273,7 @@ function unanchored(t: Timex, parts: string[], messages: Msg[]): Timex {
   let value = unknownFor(parts[0]!);
   for (let k = 1; k < parts.length; k++) value += `/${unknownFor(parts[k]!)}`;
   messages.push({ rule: 'time.unanchored', severity: 'info', start: t.start, end: t.end, message: `"${t.text}" could not be anchored: no date in the document to resolve it against; kept as ${value}` });
-  const next = { ...t };
-  next.value = value;
-  return next;
+  return newTimex(t.doc, t.start, t.end, t.text, t.type, value, t.mod, t.range, t.anchor, t.inferred, t.rule);
 }
 
 type RelativeResolver = (r: TimexResolution, rel: RelativeValue) => Resolved | null;
