@@ -5,7 +5,8 @@ export type SourceFormat = 'text' | 'html' | 'markdown' | 'pdf' | 'docx';
 
 /**
  * A structural block found by a reader. Blocks tile the parts of the normalised text that carry
- * content; segmentation turns them into sections, paragraphs and sentences.
+ * content; segmentation turns them into sections, paragraphs and sentences. Readers build every
+ * block with newBlock, so that all blocks have one shape (see there).
  */
 export interface Block extends Span {
   kind: 'title' | 'heading' | 'paragraph' | 'list-item' | 'footnote';
@@ -15,6 +16,16 @@ export interface Block extends Span {
   label?: string;
   /** For headings with a label: where the title text starts (after the label). */
   titleStart?: number;
+}
+
+/**
+ * A block with every field present, undefined when absent, always in this order. Blocks that
+ * differed in which optional fields they had were objects of different hidden classes, and the
+ * code that reads blocks (segmentation, period inference) was deoptimised and recompiled each
+ * time it met another one. Nothing stores or prints a block, so the undefined fields show nowhere.
+ */
+export function newBlock(kind: Block['kind'], start: number, end: number, level?: number, label?: string, titleStart?: number): Block {
+  return { kind, start, end, level, label, titleStart };
 }
 
 /** A footnote: its body block and the markers in the running text that point at it. */
@@ -59,6 +70,15 @@ export interface ReadDocument {
   blocks: Block[];
   footnotes: Footnote[];
   messages: Message[];
+}
+
+/**
+ * A report period with every field present (dct and evidence undefined when absent), always in
+ * this order, for the reason newBlock gives: the resolvers read doc.period in their hot paths.
+ * Stored rows write an absent and an undefined dct alike (null column); evidence is not stored.
+ */
+export function newPeriod(start: string, end: string, rule: PeriodRule, reason: string, dct?: string, evidence?: Span): ReportPeriod {
+  return { start, end, dct, rule, reason, evidence };
 }
 
 export interface DocumentWithPeriod extends ReadDocument {

@@ -1,4 +1,4 @@
-import type { AnalysedDocument, Message, ReadDocument } from '../model/index.js';
+import { newPeriod, type AnalysedDocument, type Message, type ReadDocument } from '../model/index.js';
 import { inferPeriod, type PeriodOverride } from '../read/infer-period.js';
 import { segment } from '../segment/segment.js';
 import { recognizeEntities } from '../recognize/recognize-entities.js';
@@ -83,7 +83,7 @@ export function analyse(read: ReadDocument, ctx: PipelineContext, opts: AnalyseO
   let doc: AnalysedDocument = {
     ...read,
     messages: [...read.messages],
-    period: { start: '', end: '', rule: 'period.none', reason: '' },
+    period: newPeriod('', '', 'period.none', ''),
     segmentation: { sections: [], paragraphs: [], sentences: [] },
     mentions: [],
     timexes: [],

@@ -70,20 +70,19 @@ export function assembleBlocks(pending: PendingBlock[], options: AssembleOptions
       // A label printed at the head of the body ("[1] ...", "1. ..."); a bare "1 " may be the text ("1 March").
       const l = escapeRegExp(label);
       const printed = new RegExp(`^(?:\\[${l}\\]|\\(${l}\\)|${l}[.):])\\s+`).exec(text);
-      const added = builder.add('footnote', text, { label }, true)!;
+      const added = builder.add('footnote', text, true, undefined, label)!;
       notes.set(index, { label, body: { start: added.start + (printed ? printed[0].length : 0), end: added.end }, markers: [] });
       return;
     }
-    const extra: Omit<Block, 'kind' | 'start' | 'end'> = {};
+    let added: Block;
     if (kind === 'heading') {
-      extra.level = block.level ?? 1;
       const split = splitHeadingLabel(text, { letterSequence });
-      if (split.label) {
-        extra.label = split.label;
-        extra.titleStart = split.titleOffset;
-      }
+      added = split.label
+        ? builder.add(kind, text, true, block.level ?? 1, split.label, split.titleOffset)!
+        : builder.add(kind, text, true, block.level ?? 1)!;
+    } else {
+      added = builder.add(kind, text, true)!;
     }
-    const added = builder.add(kind, text, extra, true)!;
     for (const [piece, offset] of markers) {
       const target = links.byPiece.get(piece);
       if (target !== undefined) pendingMarkers.push([target, added.start + offset]);

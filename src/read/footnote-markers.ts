@@ -1,4 +1,4 @@
-import type { Block, Span } from '../model/index.js';
+import { newBlock, type Block, type Span } from '../model/index.js';
 
 export interface DetachedMarkers {
   text: string;
@@ -48,13 +48,12 @@ export function detachFootnoteMarkers(text: string, blocks: Block[], labels: str
   }
   out += text.slice(cursor);
   const shift = (span: Span): Span => ({ start: mapOffset(span.start), end: mapOffset(span.end) });
+  // Pushed, not mapped, so that the list is a packed array as every reader's is (see inDocumentOrder).
+  const moved: Block[] = [];
+  for (const b of blocks) moved.push(newBlock(b.kind, mapOffset(b.start), mapOffset(b.end), b.level, b.label, b.titleStart === undefined ? undefined : mapOffset(b.titleStart)));
   return {
     text: out,
-    blocks: blocks.map((b) => {
-      const moved: Block = { ...b, ...shift(b) };
-      if (b.titleStart !== undefined) moved.titleStart = mapOffset(b.titleStart);
-      return moved;
-    }),
+    blocks: moved,
     markers: removals.map((r) => [r.label, mapOffset(r.at)]),
     shift,
   };

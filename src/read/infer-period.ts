@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Message, ReadDocument, ReportPeriod, Span } from '../model/index.js';
+import { newPeriod, type Message, type ReadDocument, type ReportPeriod, type Span } from '../model/index.js';
 
 export interface PeriodOverride {
   /** "2022", "2022-03" or "2022-01-01..2022-06-30". */
@@ -54,9 +54,7 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
       : m[6] ? iso(+m[6], MONTHS.indexOf(m[4]!.toLowerCase()) + 1, +m[5]!)
         : iso(+m[7]!, +m[8]!, +m[9]!);
     if (!dct) continue;
-    const period = yearPeriod(Number(dct.slice(0, 4)), 'period.dateline', `dated "${m[0]}" at the head of the document`, at(block, m));
-    period.dct = dct;
-    return { period, messages };
+    return { period: yearPeriod(Number(dct.slice(0, 4)), 'period.dateline', `dated "${m[0]}" at the head of the document`, at(block, m), dct), messages };
   }
   const fileYear = FILENAME_YEAR.exec(path.basename(doc.source));
   if (fileYear) {
@@ -81,27 +79,25 @@ function fromOverride(override: PeriodOverride): ReportPeriod {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(override.dct);
     if (!m || !iso(+m[1]!, +m[2]!, +m[3]!)) throw new RangeError(`--dct must be a date YYYY-MM-DD, got "${override.dct}"`);
     const base = override.period ? fromOverride({ period: override.period }) : yearPeriod(+m[1]!, 'period.override', '');
-    return { ...base, dct: override.dct, rule: 'period.override', reason: `given by the user: document dated ${override.dct}${override.period ? `, period ${override.period}` : ''}` };
+    return newPeriod(base.start, base.end, 'period.override', `given by the user: document dated ${override.dct}${override.period ? `, period ${override.period}` : ''}`, override.dct, base.evidence);
   }
   const p = override.period!;
   const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(p);
   if (range) {
     if (range[1]! > range[2]!) throw new RangeError(`--period start ${range[1]} is after its end ${range[2]}`);
-    return { start: range[1]!, end: range[2]!, rule: 'period.override', reason: `given by the user: ${p}` };
+    return newPeriod(range[1]!, range[2]!, 'period.override', `given by the user: ${p}`);
   }
   const month = /^(\d{4})-(\d{2})$/.exec(p);
   if (month && +month[2]! >= 1 && +month[2]! <= 12) {
     const last = new Date(Date.UTC(+month[1]!, +month[2]!, 0)).getUTCDate();
-    return { start: `${p}-01`, end: `${p}-${String(last).padStart(2, '0')}`, rule: 'period.override', reason: `given by the user: ${p}` };
+    return newPeriod(`${p}-01`, `${p}-${String(last).padStart(2, '0')}`, 'period.override', `given by the user: ${p}`);
   }
-  if (/^\d{4}$/.test(p)) return { ...yearPeriod(+p, 'period.override', ''), reason: `given by the user: ${p}` };
+  if (/^\d{4}$/.test(p)) return yearPeriod(+p, 'period.override', `given by the user: ${p}`);
   throw new RangeError(`--period must be YYYY, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD, got "${p}"`);
 }
 
-function yearPeriod(year: number, rule: ReportPeriod['rule'], reason: string, evidence?: Span): ReportPeriod {
-  const period: ReportPeriod = { start: `${year}-01-01`, end: `${year}-12-31`, rule, reason };
-  if (evidence) period.evidence = evidence;
-  return period;
+function yearPeriod(year: number, rule: ReportPeriod['rule'], reason: string, evidence?: Span, dct?: string): ReportPeriod {
+  return newPeriod(`${year}-01-01`, `${year}-12-31`, rule, reason, dct, evidence);
 }
 
 function at(block: Span, m: RegExpExecArray): Span {

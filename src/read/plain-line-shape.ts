@@ -1,6 +1,10 @@
 import { TextBuilder } from './text-builder.js';
 
-/** What one line of a plain-text report looks like: a heading, a footnote, a title line or body text. */
+/**
+ * What one line of a plain-text report looks like: a heading, a footnote, a title line or body text.
+ * Built by lineShape only, every field present (undefined when absent) in one order, so that the
+ * code reading shapes sees one hidden class rather than one per kind of line.
+ */
 export interface LineShape {
   kind: 'heading' | 'footnote' | 'title' | 'paragraph';
   label?: string;
@@ -12,6 +16,10 @@ export interface LineShape {
   titleOffset?: number;
   /** Where a footnote's body starts in the cleaned line. */
   bodyOffset?: number;
+}
+
+function lineShape(kind: LineShape['kind'], label?: string, style?: string, depth?: number, titleOffset?: number, bodyOffset?: number): LineShape {
+  return { kind, label, style, depth, titleOffset, bodyOffset };
 }
 
 interface HeadingPattern {
@@ -50,7 +58,7 @@ export function classifyPlainLine(rawLine: string): LineShape {
 export function classifyCleanLine(line: string): LineShape {
   for (const pattern of FOOTNOTE_PATTERNS) {
     const m = pattern.exec(line);
-    if (m) return { kind: 'footnote', label: m[1]!, bodyOffset: m[0].length };
+    if (m) return lineShape('footnote', m[1]!, undefined, undefined, undefined, m[0].length);
   }
   if (looksLikeHeadingText(line)) {
     for (const hp of HEADING_PATTERNS) {
@@ -58,17 +66,14 @@ export function classifyCleanLine(line: string): LineShape {
       if (!m) continue;
       const style = typeof hp.style === 'string' ? hp.style : hp.style(m);
       const label = m[0].trim();
-      const shape: LineShape = { kind: 'heading', style, label, titleOffset: m[0].length };
-      const depth = hp.depth?.(m);
-      if (depth) shape.depth = depth;
       // "A" or "1" followed by a long sentence-like text is body text, not a heading.
       if (line.length - m[0].length === 0 && !/^(chapter|part|section|annex|appendix|article)/i.test(style)) break;
-      return shape;
+      return lineShape('heading', label, style, hp.depth?.(m) || undefined, m[0].length);
     }
     const words = line.split(' ').length;
-    if (line.length <= 100 && words <= 12) return { kind: 'title' };
+    if (line.length <= 100 && words <= 12) return lineShape('title');
   }
-  return { kind: 'paragraph' };
+  return lineShape('paragraph');
 }
 
 function looksLikeHeadingText(line: string): boolean {

@@ -1,4 +1,3 @@
-import type { Block } from '../model/index.js';
 import type { FormatOutput, FormatReader } from './format-reader.js';
 import { splitHeadingLabel, type HeadingLabelStyle } from './heading-label.js';
 import { ReadError } from './read-error.js';
@@ -91,25 +90,21 @@ export function pdfPagesToDocument(pages: string[], metadataTitle?: string): For
     const text = TextBuilder.clean(p.text);
     const headingLike = p.lines === 1 && p.text.length < Math.min(full, 150) && looksLikeHeading(text);
     if (index === 0 && headingLike && (!title || sameText(title, text))) {
-      builder.add('title', text, {}, true);
+      builder.add('title', text, true);
       return;
     }
     if (!headingLike) {
-      builder.add(LIST_START.test(text) ? 'list-item' : 'paragraph', text, {}, true);
+      builder.add(LIST_START.test(text) ? 'list-item' : 'paragraph', text, true);
       return;
     }
     const split = splitHeadingLabel(text, { letterSequence });
-    const extra: Omit<Block, 'kind' | 'start' | 'end'> = {};
     if (split.label && split.style) {
       if (!styles.includes(split.style)) styles.push(split.style);
-      extra.level = styles.indexOf(split.style) + 1;
-      extra.label = split.label;
-      extra.titleStart = split.titleOffset;
+      builder.add('heading', text, true, styles.indexOf(split.style) + 1, split.label, split.titleOffset);
     } else {
       // An unlabelled heading: a guess, one level below the labelled ones seen so far.
-      extra.level = styles.length + 1;
+      builder.add('heading', text, true, styles.length + 1);
     }
-    builder.add('heading', text, extra, true);
   });
   const text = builder.toString();
   const first = builder.blocks[0];

@@ -29,7 +29,11 @@ function pendingLine(text: string): PendingBlock {
 export function plainTextToDocument(raw: string): FormatOutput {
   // Most files have no carriage return: the test spares a copy of the whole text.
   const lines = joinWrappedLines((raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw).split('\n'));
-  const pending = groupFootnotes(lines.map(pendingLine));
+  // A loop, not map: map's arrays are packed or holey depending on whether the caller is optimised,
+  // and groupFootnotes, reading them, was deoptimised on meeting the other kind.
+  const classified: PendingBlock[] = [];
+  for (const line of lines) classified.push(pendingLine(line));
+  const pending = groupFootnotes(classified);
   const styleOrder: string[] = [];
   const builder = new TextBuilder();
   const footnoteBodies = new Map<string, Footnote>();
@@ -39,7 +43,7 @@ export function plainTextToDocument(raw: string): FormatOutput {
 
   for (const { shape, clean } of pending) {
     if (shape.kind === 'footnote') {
-      const block = builder.add('footnote', clean, { label: shape.label }, true);
+      const block = builder.add('footnote', clean, true, undefined, shape.label);
       if (block && shape.label && !footnoteBodies.has(shape.label)) {
         const bodyStart = block.start + (shape.bodyOffset ?? 0);
         footnoteBodies.set(shape.label, { label: shape.label, body: { start: Math.min(bodyStart, block.end), end: block.end }, markers: [] });
@@ -50,19 +54,16 @@ export function plainTextToDocument(raw: string): FormatOutput {
       const style = shape.style ?? 'other';
       if (!styleOrder.includes(style)) styleOrder.push(style);
       const level = styleOrder.indexOf(style) + 1 + (shape.depth ?? 0);
-      const extra: Omit<Block, 'kind' | 'start' | 'end'> = { level };
-      if (shape.label) extra.label = shape.label;
-      if (shape.titleOffset !== undefined) extra.titleStart = shape.titleOffset;
-      builder.add('heading', clean, extra, true);
+      builder.add('heading', clean, true, level, shape.label || undefined, shape.titleOffset);
       continue;
     }
     if (shape.kind === 'title' && !seenBody) {
-      builder.add('title', clean, undefined, true);
+      builder.add('title', clean, true);
       if (!title) title = clean;
       continue;
     }
     seenBody = true;
-    const block = builder.add('paragraph', clean, undefined, true);
+    const block = builder.add('paragraph', clean, true);
     if (block) paragraphs.push(block);
   }
 
@@ -128,7 +129,7 @@ function groupFootnotes(items: PendingBlock[]): PendingBlock[] {
       prev.clean = TextBuilder.clean(prev.text);
       continue;
     }
-    out.push({ ...item });
+    out.push({ shape: item.shape, text: item.text, clean: item.clean });
   }
   const split: PendingBlock[] = [];
   for (const item of out) {

@@ -1,4 +1,4 @@
-import type { Block, Footnote } from '../model/index.js';
+import { newBlock, type Block, type Footnote } from '../model/index.js';
 
 /**
  * Whether clean() would change the text: it has whitespace other than single inner spaces. A loop
@@ -51,9 +51,11 @@ export class TextBuilder {
 
   /**
    * Append a block. Returns the block, or undefined when the text was empty after cleaning.
-   * `labelLength` marks how many leading characters of the cleaned text are a label ("(1) ").
+   * A heading's level and label, and a heading's or footnote's label, are given one by one (not as
+   * an object of optional fields, which came in several shapes); `titleStart` is an offset in the
+   * cleaned text, where the title starts after the label.
    */
-  add(kind: Block['kind'], rawText: string, extra: Omit<Block, 'kind' | 'start' | 'end'> = {}, alreadyClean = false): Block | undefined {
+  add(kind: Block['kind'], rawText: string, alreadyClean = false, level?: number, label?: string, titleStart?: number): Block | undefined {
     const text = alreadyClean ? rawText : TextBuilder.clean(rawText);
     if (text === '') return undefined;
     if (this.parts.length > 0) {
@@ -63,8 +65,7 @@ export class TextBuilder {
     const start = this.length;
     this.parts.push(text);
     this.length += text.length;
-    const block: Block = { kind, start, end: this.length, ...extra };
-    if (extra.titleStart !== undefined) block.titleStart = start + extra.titleStart;
+    const block = newBlock(kind, start, this.length, level, label, titleStart === undefined ? undefined : start + titleStart);
     this.blocks.push(block);
     return block;
   }

@@ -38,18 +38,18 @@ function headingLevel(block: Block): number {
   return level !== undefined && Number.isFinite(level) && level >= 1 ? Math.floor(level) : 1;
 }
 
+/** Every section has every field, label undefined when the heading has none, in one order: one hidden class. */
 function newSection(text: string, heading: Block, id: string, parent: string | null, level: number): Section {
-  const section: Section = {
+  return {
     id,
     parent,
     level,
+    label: heading.label || undefined,
     title: headingTitle(text, heading),
     start: heading.start,
     end: heading.end,
     heading: { start: heading.start, end: heading.end },
   };
-  if (heading.label) section.label = heading.label;
-  return section;
 }
 
 /** The heading's text after its label ("(1) Situation in Russia" -> "Situation in Russia"). */

@@ -1,4 +1,4 @@
-import type { Block, Paragraph, ReadDocument, Segmentation, Sentence, Span } from '../model/index.js';
+import { newBlock, type Block, type Paragraph, type ReadDocument, type Segmentation, type Sentence, type Span } from '../model/index.js';
 import { buildSections } from './build-sections.js';
 import { splitSentences } from './split-sentences.js';
 
@@ -30,13 +30,18 @@ function wholeLine(text: string, block: Span): Span[] {
   return start < end ? [{ start, end }] : [];
 }
 
-/** Blocks clamped to the text and sorted by position (readers emit them in order; this guards the rest). */
+/**
+ * Blocks clamped to the text and sorted by position (readers emit them in order; this guards the rest).
+ * Built by push, not map: map makes packed arrays when it runs as a builtin and holey ones when
+ * inlined into optimised code, so the loop below met two array maps ('wrong map' deopt).
+ */
 function inDocumentOrder(blocks: readonly Block[], length: number): Block[] {
-  const clamped = blocks.map((block) => {
+  const clamped: Block[] = [];
+  for (const block of blocks) {
     const start = Math.max(0, Math.min(block.start, length));
     const end = Math.max(start, Math.min(block.end, length));
-    return start === block.start && end === block.end ? block : { ...block, start, end };
-  });
+    clamped.push(start === block.start && end === block.end ? block : newBlock(block.kind, start, end, block.level, block.label, block.titleStart));
+  }
   for (let i = 1; i < clamped.length; i++) {
     if (clamped[i]!.start < clamped[i - 1]!.start) return clamped.sort((a, b) => a.start - b.start || a.end - b.end);
   }

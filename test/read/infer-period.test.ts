@@ -49,6 +49,24 @@ describe('inferPeriod', () => {
     expect(inferPeriod(d, { dct: '2022-09-20' }).period).toMatchObject({ start: '2022-01-01', dct: '2022-09-20', rule: 'period.override' });
   });
 
+  // One shape whichever rule decided: every key present (undefined when absent), in one order.
+  const keys = ['start', 'end', 'dct', 'rule', 'reason', 'evidence'];
+  const shapes: Array<[string, string, string, { period?: string; dct?: string }]> = [
+    ['edition year', 'Diplomatic Bluebook 2019\nChapter 1', 'x.txt', {}],
+    ['dateline', 'Statement\nNew York, 24 September 2019\nMr. President.', 'x.txt', {}],
+    ['file name', 'We met last year.', 'JPN_74_2019.txt', {}],
+    ['latest year', 'We met in 2014 and 2017.', 'speech.txt', {}],
+    ['no year', 'We met last year.', 'speech.txt', {}],
+    ['year override', 'x', 'x.txt', { period: '2021' }],
+    ['month override', 'x', 'x.txt', { period: '2022-02' }],
+    ['range override', 'x', 'x.txt', { period: '2022-01-01..2022-06-30' }],
+    ['dct override', 'x', 'x.txt', { dct: '2022-09-20' }],
+    ['dct and period override', 'x', 'x.txt', { dct: '2022-09-20', period: '2022-03' }],
+  ];
+  it.each(shapes)('gives a period of one shape (%s)', (_name, text, source, override) => {
+    expect(Object.keys(inferPeriod(doc(text, source), override, fixedNow).period)).toEqual(keys);
+  });
+
   it.each(['22', '2022-13', '2022-06-31..2022-01-01', 'last year'])('rejects a malformed override "%s"', (p) => {
     expect(() => inferPeriod(doc('x'), { period: p })).toThrow(RangeError);
   });

@@ -24,6 +24,12 @@ describe('classifyPlainLine', () => {
   it.each(cases)('%s', (line, expected) => {
     expect(classifyPlainLine(line)).toMatchObject(expected);
   });
+  it.each(cases)('gives every line one shape: %s', (line) => {
+    expect(Object.keys(classifyPlainLine(line))).toEqual(['kind', 'label', 'style', 'depth', 'titleOffset', 'bodyOffset']);
+  });
+  it('keeps depth undefined for a top-level number', () => {
+    expect(classifyPlainLine('3 Europe').depth).toBeUndefined();
+  });
 });
 
 describe('plainTextToDocument', () => {

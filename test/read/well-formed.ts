@@ -1,10 +1,14 @@
 import { expect } from 'vitest';
 import type { FormatOutput } from '../../src/read/format-reader.js';
 
-/** The invariants every reader's output keeps: blocks in order, inside the text, one line each. */
+/** Every block has these keys in this order (undefined when absent): one hidden class for all blocks. */
+export const BLOCK_KEYS = ['kind', 'start', 'end', 'level', 'label', 'titleStart'];
+
+/** The invariants every reader's output keeps: blocks in order, inside the text, one line each, one shape. */
 export function expectWellFormed(out: FormatOutput): void {
   let previousEnd = -1;
   for (const block of out.blocks) {
+    expect(Object.keys(block)).toEqual(BLOCK_KEYS);
     expect(block.start).toBeGreaterThanOrEqual(0);
     expect(block.end).toBeLessThanOrEqual(out.text.length);
     expect(block.start).toBeLessThan(block.end);

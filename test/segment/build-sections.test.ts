@@ -50,6 +50,12 @@ describe('buildSections', () => {
   const byId = new Map(sections.map((s) => [s.id, s]));
   const slice = (id: string) => text.slice(byId.get(id)!.start, byId.get(id)!.end);
 
+  it('builds every section with one set of keys in one order, label undefined when absent', () => {
+    const mixed = layout([heading(1, 'Outlook'), heading(2, '(1) Korea', '(1)')]);
+    const keys = ['id', 'parent', 'level', 'label', 'title', 'start', 'end', 'heading'];
+    for (const section of buildSections(mixed.text, mixed.blocks).sections) expect(Object.keys(section)).toEqual(keys);
+  });
+
   it('numbers sections in document order with parents by level', () => {
     expect(sections.map((s) => [s.id, s.parent, s.level, s.label, s.title])).toEqual([
       ['s1', null, 1, 'Chapter 1', 'Asia'],

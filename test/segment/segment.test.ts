@@ -91,6 +91,13 @@ describe('segment', () => {
     expect(result.paragraphs.map((p) => [p.start, p.end])).toEqual([[0, 22], [23, 33], [33, 33]]);
     expect(result.sentences.map((s) => base.text.slice(s.start, s.end))).toEqual(['First one.', 'Second one.', 'Third one.']);
   });
+
+  it('clamps a block into a block of the readers\' shape, keeping its heading fields', () => {
+    const doc: ReadDocument = { ...documentOf([{ kind: 'paragraph', line: 'A Short.' }]), blocks: [{ kind: 'heading', start: 0, end: 90, level: 2, label: 'A', titleStart: 2 }] };
+    const result = segment(doc);
+    expect(result.paragraphs.map((p) => [p.start, p.end])).toEqual([[0, 8]]);
+    expect(result.sections.map((s) => [s.level, s.label, s.title])).toEqual([[2, 'A', 'Short.']]);
+  });
 });
 
 const KINDS: Block['kind'][] = ['title', 'heading', 'paragraph', 'list-item', 'footnote'];
