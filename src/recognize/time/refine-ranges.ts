@@ -6,6 +6,18 @@ const LEAD = /(?:^|[^\w-])(from|between)[ \t]+$/i;
 
 const hasYear = (v: string) => /^\d{4}/.test(v);
 const monthOrDay = (v: string) => /^XXXX-\d{2}(?:-\d{2})?$/.test(v);
+const CALENDAR = /^\d{4}(?:-\d{2}){0,2}$/;
+
+/** Whether value `a` lies wholly after value `b`: by year, and within a year when both are plain calendar dates. */
+export function comesAfter(a: string, b: string): boolean {
+  if (!hasYear(a) || !hasYear(b)) return false;
+  const ya = a.slice(0, 4);
+  const yb = b.slice(0, 4);
+  if (ya !== yb) return ya > yb;
+  if (!CALENDAR.test(a) || !CALENDAR.test(b)) return false;
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) > b.slice(0, n);
+}
 
 /**
  * Join "from X to Y" into one DATE with a range (when `merge` is set), and in any case carry a stated year from
@@ -37,9 +49,13 @@ function joinPair(text: string, first: TimexCandidate, b: TimexCandidate, merge:
   if (monthOrDay(a.value) && hasYear(b.value)) {
     const inferred = a.inferred ? a.inferred.slice() : [];
     inferred.push('year');
-    a = candidate(a.start, a.end, a.type, b.value.slice(0, 4) + a.value.slice(4), a.rule, a.mod, a.range, inferred);
+    // "November to February 2023": the first end lies before the second, so in the year before.
+    let year = Number(b.value.slice(0, 4));
+    if (comesAfter(String(year) + a.value.slice(4), b.value)) year -= 1;
+    a = candidate(a.start, a.end, a.type, String(year).padStart(4, '0') + a.value.slice(4), a.rule, a.mod, a.range, inferred);
   }
-  if (merge && (hasYear(a.value) || monthOrDay(a.value)) && (hasYear(b.value) || monthOrDay(b.value)) && !a.value.startsWith('REL')) {
+  // A range runs forwards: "2022 — 1991" are two dates (a list, a table row), not a span.
+  if (merge && (hasYear(a.value) || monthOrDay(a.value)) && (hasYear(b.value) || monthOrDay(b.value)) && !a.value.startsWith('REL') && !comesAfter(a.value, b.value)) {
     out.push(candidate(a.start, b.end, 'DATE', `${a.value}/${b.value}`, 'time.range', undefined, undefined, a.inferred));
     return true;
   }

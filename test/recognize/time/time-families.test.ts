@@ -29,6 +29,12 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Inflation peaked at the beginning of May.', period: '2022', expect: [{ text: 'the beginning of May', type: 'DATE', value: '2022-05', mod: 'START' }] },
     { text: 'GDP growth from January to March was +3.5%.', period: '2022', expect: [{ text: 'January to March', type: 'DATE', value: '2022-01/2022-03' }] },
     { text: 'From January to December 2022, trade fell.', period: '2022', expect: [{ text: 'January to December 2022', type: 'DATE', value: '2022-01/2022-12' }] },
+    { text: 'From November to February 2023, prices rose.', expect: [{ text: 'November to February 2023', type: 'DATE', value: '2022-11/2023-02' }] },
+    { text: 'From 10 March to 2 April 2021, talks went on.', expect: [{ text: '10 March to 2 April 2021', type: 'DATE', value: '2021-03-10/2021-04-02' }] },
+  ],
+  'backwards pairs are two dates, not a range': [
+    { text: 'The members joined in 2022 — 1991.', expect: [{ text: '2022', type: 'DATE', value: '2022' }, { text: '1991', type: 'DATE', value: '1991' }] },
+    { text: 'Compare from 2019 to 2015 in the table.', expect: [{ text: '2019', type: 'DATE', value: '2019' }, { text: '2015', type: 'DATE', value: '2015' }] },
   ],
   'seasons, quarters, fiscal years, decades': [
     { text: 'It started in the fall of 2021.', expect: [{ text: 'the fall of 2021', type: 'DATE', value: '2021-FA' }] },
