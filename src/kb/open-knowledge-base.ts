@@ -48,6 +48,24 @@ export async function openKnowledgeBase(location?: string, options: OpenOptions 
   return isPostgresUrl(where) ? openPostgres(where, options) : openSqlite(where, options);
 }
 
+/**
+ * Switch to the write-ahead log. On a new file two processes opening it at the same moment race for
+ * the switch, and the loser can get SQLITE_BUSY at once, without the busy timeout's wait: try again
+ * for as long as that timeout would have waited.
+ */
+async function enterWal(sqlite: SQLite.Database): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
 async function openSqlite(location: string, options: OpenOptions): Promise<KnowledgeBase> {
   if (location !== ':memory:' && !options.readonly) mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
   let sqlite: SQLite.Database;
@@ -58,9 +76,9 @@ async function openSqlite(location: string, options: OpenOptions): Promise<Knowl
   }
   // WAL lets readers (the server) go on while an ingest writes; the busy timeout makes a second
   // writer wait for the first instead of failing at once.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 10000');
+  await enterWal(sqlite);
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   // Savepoints (a write batch keeps one per document) and statement journals keep the pages they
   // may have to restore in memory rather than in a temporary file: no system call per page, and
