@@ -1,30 +1,37 @@
-// `npm run eval -- time [gold.json ...] [--json]`: the time layer on a sample, scored against hand-made gold with the
-// same TempEval-3 measures as the TimeML evaluation (extent, type and value), plus a list of the differences.
+// `npm run eval -- time [gold.json ...] [--json]`: the time layer on hand-annotated texts, scored against their gold
+// with the same TempEval-3 measures as the TimeML evaluation (extent, type and value), plus a list of the differences.
+// A gold file holds one document (source, textLength, timexes) or several ({ documents: [...] }, as the held-out
+// set test/fixtures/timex-gold-heldout.json); a file of several prints each document's differences and one total.
+// Without arguments: the sample's gold, then the held-out set.
 import fs from 'node:fs';
 import { readAndAnalyse } from '../src/pipeline/ingest.js';
-import { countDocument, measures, type TempevalMeasures } from './timeml/score-tempeval.js';
+import { addCounts, countDocument, emptyCounts, measures, type TempevalCounts, type TempevalMeasures } from './timeml/score-tempeval.js';
 
-interface GoldFile {
+interface GoldDocument {
   source: string;
   textLength: number;
   timexes: { start: number; end: number; text: string; type: string; value: string; mod?: string }[];
 }
+type GoldFile = GoldDocument | { documents: GoldDocument[] };
+
+export const DEFAULT_TIME_GOLD = ['test/fixtures/timex-gold.json', 'test/fixtures/timex-gold-heldout.json'];
+
+type Difference = { kind: 'value' | 'type' | 'missed' | 'spurious'; text: string; gold?: string; system?: string };
 
 export interface TimeSampleEvaluation {
   gold: string;
   source: string;
   measures: TempevalMeasures;
-  differences: { kind: 'value' | 'type' | 'missed' | 'spurious'; text: string; gold?: string; system?: string }[];
+  differences: Difference[];
 }
 
-export async function scoreTimeSample(goldPath: string): Promise<TimeSampleEvaluation> {
-  const gold = JSON.parse(fs.readFileSync(goldPath, 'utf8')) as GoldFile;
+async function scoreDocument(gold: GoldDocument): Promise<{ counts: TempevalCounts; differences: Difference[] }> {
   const doc = await readAndAnalyse(gold.source);
   if ('ok' in doc) throw new Error(`${gold.source}: ${doc.message}`);
   // Offsets only mean something on the text the gold was written on.
   if (doc.text.length !== gold.textLength) throw new Error(`${gold.source}: normalised text is ${doc.text.length} characters, the gold was written on ${gold.textLength}`);
   const found = doc.timexes;
-  const differences: TimeSampleEvaluation['differences'] = [];
+  const differences: Difference[] = [];
   for (const g of gold.timexes) {
     const s = found.find((x) => x.start < g.end && g.start < x.end);
     if (!s) differences.push({ kind: 'missed', text: g.text, gold: `${g.type} ${g.value}` });
@@ -34,7 +41,23 @@ export async function scoreTimeSample(goldPath: string): Promise<TimeSampleEvalu
   for (const s of found) {
     if (!gold.timexes.some((g) => s.start < g.end && g.start < s.end)) differences.push({ kind: 'spurious', text: s.text, system: `${s.type} ${s.value}` });
   }
-  return { gold: goldPath, source: gold.source, measures: measures(countDocument(gold.timexes, found)), differences };
+  return { counts: countDocument(gold.timexes, found), differences };
+}
+
+/** Score one gold file: a single document, or the sum over the documents of a set (differences prefixed by file). */
+export async function scoreTimeSample(goldPath: string): Promise<TimeSampleEvaluation> {
+  const gold = JSON.parse(fs.readFileSync(goldPath, 'utf8')) as GoldFile;
+  const docs = 'documents' in gold ? gold.documents : [gold];
+  let counts = emptyCounts();
+  const differences: Difference[] = [];
+  for (const d of docs) {
+    const r = await scoreDocument(d);
+    counts = addCounts(counts, r.counts);
+    const name = d.source.replace(/^.*\//, '');
+    for (const x of r.differences) differences.push(docs.length > 1 ? { ...x, text: `${name}: ${x.text}` } : x);
+  }
+  const source = 'documents' in gold ? `${docs.length} documents of ${goldPath}` : (gold as GoldDocument).source;
+  return { gold: goldPath, source, measures: measures(counts), differences };
 }
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);

@@ -1,4 +1,7 @@
 // Evaluations: `npm run eval -- <name> [args] [--json]`. Each prints its figures; --json prints one JSON object.
+//   time [gold.json ...]: the time layer against hand-made gold (default: the sample's test/fixtures/timex-gold.json,
+//     then the held-out set test/fixtures/timex-gold-heldout.json, ten documents of kinds TimeML lacks).
+//   timeml [folder ...]: the time layer on TimeML files (default: ../shared/data/timeml/timebank and aquaint).
 const [name, ...rest] = process.argv.slice(2);
 const json = rest.includes('--json');
 const args = rest.filter((a) => a !== '--json');
@@ -6,7 +9,10 @@ const args = rest.filter((a) => a !== '--json');
 const evaluations: Record<string, () => Promise<void>> = {
   entities: async () => (await import('./eval-entities.js')).evalEntities({ json, args }),
   ask: async () => (await import('./eval-ask.js')).evalAsk({ json, args }),
-  time: async () => (await import('./eval-time.js')).evalTime(args.length ? args : ['test/fixtures/timex-gold.json'], { json }),
+  time: async () => {
+    const { evalTime, DEFAULT_TIME_GOLD } = await import('./eval-time.js');
+    await evalTime(args.length ? args : DEFAULT_TIME_GOLD, { json });
+  },
   timeml: async () => {
     const { evalTimeml } = await import('./timeml/eval-timeml.js');
     for (const folder of args.length ? args : ['../shared/data/timeml/timebank', '../shared/data/timeml/aquaint']) await evalTimeml(folder, { json });
