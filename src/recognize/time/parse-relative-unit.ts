@@ -63,8 +63,9 @@ export const deicticUnitParser: TimeParser = {
       // "the year before", "the day after": relative to the last date mentioned.
       if (det !== 'the') return null;
       // "Oct. 12, the day before the crash": "before" opens a phrase of its own, and "the day" restates the date;
-      // so does a verb in -ing ("later in the day before returning home": no day before anything).
-      if ((after === 'before' || after === 'after') && /^[ \t]+(?:the|a|an|his|her|its|their|this|that|he|she|it|they|we|I|[a-z]+(?:s|ed|ing)|[A-Z])\b/.test(text.slice(end, end + 16))) {
+      // so does a verb in -ing ("later in the day before returning home": no day before anything), and a name or a
+      // day of its own ("the week before Christmas", "the year before Brexit", "the day before Tuesday").
+      if ((after === 'before' || after === 'after') && /^[ \t]+(?:(?:the|a|an|his|her|its|their|this|that|he|she|it|they|we|I|[a-z]+(?:s|ed|ing))\b|[A-Z])/.test(text.slice(end, end + 16))) {
         const dayEnd = start + m[0].length - m[4]!.length - 1;
         return unit === 'day' && /,[ \t]*$/.test(text.slice(Math.max(0, start - 3), start))
           ? { start, end: dayEnd, type: 'DATE', value: relative('REF', code, 0), rule: 'time.relative-unit' }
