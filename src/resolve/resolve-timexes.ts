@@ -83,6 +83,11 @@ class TimexResolution {
   readonly dct: Day | null;
   readonly periodStart: Day | null;
   readonly periodEnd: Day | null;
+  /**
+   * The period is only a guess from the latest year the text mentions (or none at all): an undated narrative
+   * ("In 1962 ... that October ... by the end of May") anchors a year-less date on the dates it tells, not on it.
+   */
+  readonly guessedPeriod: boolean;
   /** Dates mentioned so far, in order. */
   readonly refs: Reference[] = [];
   // The last span of several months mentioned ("the first nine months"): after it, "a year earlier" compares with
@@ -100,6 +105,7 @@ class TimexResolution {
     this.dct = doc.period.dct ? parseDay(doc.period.dct) : null;
     this.periodStart = doc.period.start ? parseDay(doc.period.start) : null;
     this.periodEnd = doc.period.end ? parseDay(doc.period.end) : null;
+    this.guessedPeriod = doc.period.rule === 'period.latest-year' || doc.period.rule === 'period.none';
   }
 
   moveTo(index: number, t: Timex, sentence: Sentence | undefined): void {
@@ -171,9 +177,11 @@ class TimexResolution {
     const prev = refs[refs.length - 1];
     const sameSentence = prev && prev.sentence === sentenceIndex && sentenceIndex >= 0 && FINENESS[prev.granularity]! >= 4 ? prev : undefined;
     if (sameSentence && !dct) {
-      return { value: sameSentence.value.slice(0, 4) + partial.slice(4), anchor: `narrative:${sameSentence.index}` };
+      return { value: forwardYear(sameSentence, partial) + partial.slice(4), anchor: `narrative:${sameSentence.index}` };
     }
     if (dct) return { value: String(nearestYear(partial, dct, this.tense())) + partial.slice(4), anchor: 'dct' };
+    const told = this.guessedPeriod ? this.lastRef(2) : undefined;
+    if (told) return { value: forwardYear(told, partial) + partial.slice(4), anchor: `narrative:${told.index}` };
     if (periodStart && periodEnd) {
       // A multi-year period: the year of the last date mentioned inside it, else its last year.
       let y = periodStart.y;
@@ -185,7 +193,7 @@ class TimexResolution {
       return { value: String(y) + partial.slice(4), anchor: 'period' };
     }
     const r = this.lastRef(2);
-    if (r) return { value: r.value.slice(0, 4) + partial.slice(4), anchor: `narrative:${r.index}` };
+    if (r) return { value: forwardYear(r, partial) + partial.slice(4), anchor: `narrative:${r.index}` };
     return null;
   }
 
@@ -235,6 +243,17 @@ class TimexResolution {
     }
     return next;
   }
+}
+
+/**
+ * The year a year-less date takes from the date told before it: that date's year, or the next one when the date
+ * would then lie wholly before it, as a narrative runs forward ("on Christmas Day 1911 ... by mid-January": 1912).
+ */
+function forwardYear(ref: Reference, partial: string): string {
+  const year = ref.value.slice(0, 4);
+  const refStart = rangeOf(ref.value)?.start;
+  const here = rangeOf(year + partial.slice(4));
+  return refStart && here && here.end < refStart ? String(Number(year) + 1).padStart(4, '0') : year;
 }
 
 /** A copy of the timex with its resolved value, inferred parts, anchor and range. */

@@ -8,11 +8,14 @@ interface Case {
   period?: string;
   dct?: string;
   style?: 'report' | 'timeml';
+  /** How the pipeline decided the period, when not given: 'period.latest-year' is its guess for an undated text. */
+  rule?: 'period.latest-year';
   expect: { text: string; type: string; value: string; mod?: string }[];
 }
 
 function run(c: Case) {
   const { doc, seg } = makeTimedDoc(c.text, { ...(c.period ? { period: c.period } : {}), ...(c.dct ? { dct: c.dct } : {}) });
+  if (c.rule) doc.period.rule = c.rule;
   return resolveTimexes(doc, seg, recognizeTimexes(doc, seg, { style: c.style ?? 'report' })).timexes;
 }
 
@@ -25,6 +28,18 @@ const FAMILIES: Record<string, Case[]> = {
     // Negative: standing alone, "the day before" still counts back from the last date.
     { text: 'It rained on Oct. 12.\nHe came the day before.', dct: '2023-03-01', expect: [{ text: 'Oct. 12', type: 'DATE', value: '2022-10-12' }, { text: 'the day before', type: 'DATE', value: '2022-10-11' }] },
     { text: 'It rained on Oct. 12.\nThe week before, the roads were dry.', dct: '2023-03-01', expect: [{ text: 'Oct. 12', type: 'DATE', value: '2022-10-12' }, { text: 'The week before', type: 'DATE', value: '2022-W40' }] },
+  ],
+  'an undated narrative anchors a year-less date on the dates it tells, running forward': [
+    // The pipeline's guess for an undated text is the latest year it mentions (here 1990); the story is in 1962-63.
+    { text: 'In 1962 the two sides met.\nIn October talks opened on 8 October.\nBy the end of May they had a draft.\nIt was revised in 1990.', period: '1990', rule: 'period.latest-year', expect: [
+      { text: '1962', type: 'DATE', value: '1962' }, { text: 'October', type: 'DATE', value: '1962-10' }, { text: '8 October', type: 'DATE', value: '1962-10-08' },
+      { text: 'the end of May', type: 'DATE', value: '1963-05', mod: 'END' }, { text: '1990', type: 'DATE', value: '1990' }] },
+    { text: 'They left in November 1911.\nOn Christmas Day they reached the plateau.\nBy mid-January the food ran low.', period: '1911', rule: 'period.latest-year', expect: [
+      { text: 'November 1911', type: 'DATE', value: '1911-11' }, { text: 'Christmas Day', type: 'DATE', value: '1911-12-25' }, { text: 'mid-January', type: 'DATE', value: '1912-01', mod: 'MID' }] },
+    { text: 'The talks began in May 2021.\nFrom May to March they went on.', expect: [{ text: 'May 2021', type: 'DATE', value: '2021-05' }, { text: 'May to March', type: 'DATE', value: '2021-05/2022-03' }] },
+    // Negatives: a report's period (stated, not guessed) still holds a bare month, and a date after the one told keeps its year.
+    { text: 'In 1962 the two sides met.\nIn October talks opened.', period: '1990', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'October', type: 'DATE', value: '1990-10' }] },
+    { text: 'They left on 3 March 1911.\nIn June they came back.', period: '1911', rule: 'period.latest-year', expect: [{ text: '3 March 1911', type: 'DATE', value: '1911-03-03' }, { text: 'June', type: 'DATE', value: '1911-06' }] },
   ],
 };
 
