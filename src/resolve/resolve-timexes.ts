@@ -494,6 +494,22 @@ function resolveQuarter(r: TimexResolution, suffix: string): Resolved | undefine
   return undefined;
 }
 
+/** "The following March", "the previous winter": the first such month or season after (before) the date last told. */
+function resolveFollowing(r: TimexResolution, rel: RelativeValue): Resolved | null {
+  const ref = r.lastRef(2);
+  const told = ref ? rangeOf(ref.value) : null;
+  const dct = r.dct ? isoDay(r.dct) : '';
+  const from = told ?? (dct ? { start: dct, end: dct } : null);
+  if (!from) return null;
+  const y = Number(from.start.slice(0, 4));
+  for (let k = 0; k <= 2; k++) {
+    const year = String(rel.offset > 0 ? y + k : y - k).padStart(4, '0');
+    const here = rangeOf(year + rel.suffix);
+    if (here && (rel.offset > 0 ? here.start > from.end : here.end < from.start)) return resolvedAs(year + rel.suffix, ref ? `narrative:${ref.index}` : 'dct', ['year']);
+  }
+  return null;
+}
+
 /** Relative values by base; the others (REF, CMP, ADAPT) go to resolveByReference. */
 const RELATIVE_RESOLVERS = new Map<string, RelativeResolver>([
   ['WD', resolveWeekday],
@@ -507,6 +523,7 @@ const RELATIVE_RESOLVERS = new Map<string, RelativeResolver>([
   ['DCT', resolveFromCreation],
   ['AGO', resolveAgo],
   ['PER', resolveLatestPeriod],
+  ['FOL', resolveFollowing],
 ]);
 
 /** What an unresolvable value keeps: its X'd calendar form. */

@@ -8,7 +8,7 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?![\\d%]|:\\d)';
 // Month first ("February 24, 2023", "Feb. 24", "February 2023", "February"), or day first ("24 February 2023");
 // a bare month may carry "last", "this" or "next" before it or "(of) last year" after it.
 const PATTERN = new RegExp(
-  `(?<!\\w)(?<!(?<!(?:[Mm]id|[Ee]arly|[Ll]ate))-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
+  `(?<!\\w)(?<!(?<!(?:[Mm]id|[Ee]arly|[Ll]ate))-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Tt]hat|[Tt]he[ \\t]+(?:following|next|previous|preceding))[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
     `|${DAY}[ \\t]+(?:of[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:,?[ \\t]+${YEAR})?)(?![\\w])`,
   'g',
 );
@@ -28,7 +28,7 @@ export const monthDateParser: TimeParser = {
   name: 'time.month-date',
   pattern: PATTERN,
   extract(m, text) {
-    const det = m[1]?.toLowerCase();
+    let det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     const monthWord = m[2] ?? m[7]!;
     const month = monthNumber(monthWord);
     const dayText = m[3] ?? m[6];
@@ -37,15 +37,23 @@ export const monthDateParser: TimeParser = {
     const day = dayText ? Number(dayText) : 0;
     let end = m.index + m[0].length;
     if (dayText && (day < 1 || day > 31)) return null;
+    // "That October", "in that March": the month of the year last told. After any other word "that" is more often a
+    // conjunction ("said that March sales rose"): the date is the month alone.
+    if (det === 'that' && !/^T/.test(m[1]!) && !THAT_MONTH_AFTER.test(wordBefore(text, m.index).toLowerCase())) det = undefined;
     // "last May 5": the determiner belongs to no TIMEX3 reading we can give; the date starts at the month.
-    const start = det && (dayText || yearText || relYear) ? m.index + m[0].indexOf(monthWord) : m.index;
+    const start = m[1] && (!det || dayText || yearText || relYear) ? m.index + m[0].indexOf(monthWord) : m.index;
     if (relYear) {
       const value = relative('DCT', 'Y', OFFSET[relYear]!, dayText ? `-${pad2(month)}-${pad2(day)}` : `-${pad2(month)}`);
       return { start, end, type: 'DATE', value, rule: 'time.month-date' };
     }
+    if (det === 'that' && start === m.index) return { start, end, type: 'DATE', value: relative('REF', 'Y', 0, `-${pad2(month)}`), rule: 'time.month-date' };
+    // "the following March", "the previous October": counted from the date last told, not from the document's.
+    if (det && det.startsWith('the ') && start === m.index) {
+      return { start, end, type: 'DATE', value: relative('FOL', 'Y', /following|next/.test(det) ? 1 : -1, `-${pad2(month)}`), rule: 'time.month-date' };
+    }
     if (det && start === m.index) return { start, end, type: 'DATE', value: relative('MON', month, OFFSET[det]!), rule: 'time.month-date' };
     if (!dayText && !yearText) {
-      const before = wordBefore(text, m.index).toLowerCase();
+      const before = wordBefore(text, start).toLowerCase();
       if (AMBIGUOUS.has(monthWord.toLowerCase())) {
         // "May" at a sentence start or after a subject is the verb; "the March" is a march. "May and June" stays a date.
         // "The March accession", "the May elections": after "the", a capitalised month before a noun modifies it.
@@ -53,7 +61,7 @@ export const monthDateParser: TimeParser = {
         if (!modifier && !DATE_CONTEXT.has(before) && !FOLLOWED_BY_MONTH.test(text.slice(end, end + 24))) return null;
       }
       // A capitalised word before a month is usually part of a name ("Arab Spring", "Hotel April").
-      if (/^[A-Z][a-z]+$/.test(before) && !DATE_CONTEXT.has(before.toLowerCase()) && !/^(?:The|Since|Until|Early|Late|Last|Next|This|By|From)$/.test(before) && text[m.index - before.length - 2] !== '.') {
+      if (/^[A-Z][a-z]+$/.test(before) && !DATE_CONTEXT.has(before.toLowerCase()) && !/^(?:The|Since|Until|Early|Late|Last|Next|This|By|From)$/.test(before) && text[start - before.length - 2] !== '.') {
         if (AMBIGUOUS.has(monthWord.toLowerCase())) return null;
       }
     }
@@ -63,6 +71,9 @@ export const monthDateParser: TimeParser = {
     return { start, end, type: 'DATE', value, rule: 'time.month-date' };
   },
 };
+
+// Words before "that" that make it a demonstrative ("in that October"), not a conjunction.
+const THAT_MONTH_AFTER = /^(?:in|by|during|until|till|since|from|through|throughout|of|on|before|after|early|late|mid|and|or)$/;
 
 // A lower-case noun after the month, not a preposition or a verb ("the March on Washington", "the May was warm").
 const MONTH_AS_MODIFIER = /^[ \t]+(?!(?:on|of|to|through|in|at|for|from|by|with|and|or|was|is|were|are|will|would|has|had)\b)[a-z]{3,}\b/;

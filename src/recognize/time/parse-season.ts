@@ -4,15 +4,18 @@ import { wordBefore, type TimeParser } from './time-parser.js';
 
 // "the fall of 2021", "autumn 2021", "last fall", "this summer", "in the spring".
 const PATTERN = new RegExp(
-  `(?<![\\w-])(?:(this[ \\t]+past|this|last|next|that|the)[ \\t]+)?(${SEASON_SRC})(?:[ \\t]+(?:of[ \\t]+)?((?:19|20)\\d{2})(?![\\w%-]))?(?![\\w-])`,
+  `(?<![\\w-])(?:(this[ \\t]+past|this|last|next|that|the[ \\t]+(?:following|next|previous|preceding)|the)[ \\t]+)?(${SEASON_SRC})(?:[ \\t]+(?:of[ \\t]+)?((?:19|20)\\d{2})(?![\\w%-]))?(?![\\w-])`,
   'gi',
 );
+
+// A lower-case word after a season that is no article, pronoun, preposition, conjunction or common verb: a noun it modifies.
+const NOUN_AFTER = /^[ \t]+(?!(?:the|a|an|he|she|it|they|we|i|you|his|her|their|its|our|my|this|that|these|those|there|in|on|at|by|to|of|for|from|with|when|while|after|before|and|or|but|as|was|were|is|are|had|has|have|came|saw|brought|began|would|will|could|did|found|seemed)\b)[a-z]/;
 
 export const seasonParser: TimeParser = {
   name: 'time.season',
   pattern: PATTERN,
   extract(m, text) {
-    const det = m[1]?.toLowerCase();
+    const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     const code = SEASON_CODE[m[2]!.toLowerCase()]!;
     const year = m[3];
     const start = m.index;
@@ -24,6 +27,12 @@ export const seasonParser: TimeParser = {
     if (det === 'last') return { start, end, type: 'DATE', value: relative('DCT', 'Y', -1, `-${code}`), rule: 'time.season' };
     if (det === 'next') return { start, end, type: 'DATE', value: relative('DCT', 'Y', 1, `-${code}`), rule: 'time.season' };
     if (det === 'that') return { start, end, type: 'DATE', value: relative('REF', 'Y', 0, `-${code}`), rule: 'time.season' };
+    // "the following spring", "the previous winter": counted from the date last told; not before a noun
+    // ("the following spring water"), though a clause may follow ("the following spring the envoys met").
+    if (det && det.startsWith('the ') && det !== 'the') {
+      if (!year && NOUN_AFTER.test(text.slice(end, end + 24))) return null;
+      return { start, end, type: 'DATE', value: relative('FOL', 'Y', /following|next/.test(det) ? 1 : -1, `-${code}`), rule: 'time.season' };
+    }
     if (det === 'this past') return { start, end, type: 'DATE', value: relative('DCT', 'Y', 0, `-${code}`), rule: 'time.season' };
     // "fall" and "spring" are verbs and nouns too ("the fall of the regime", "the spring water"): they need a
     // preposition before them ("in the fall"); "summer", "winter" and "autumn" are seasons unless a noun follows "of".

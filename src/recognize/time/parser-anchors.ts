@@ -102,8 +102,8 @@ function namedEventShape(re: RegExp): RegExp {
 }
 
 const TABLE = new Map<TimeParser, ParserAnchors>([
-  // (last|this|next|past|coming) Month Day, (of) Year | Day (of) Month, Year | Month (of) (last|this|next) year.
-  [monthDateParser, { groups: [{ words: MONTHS, before: 2, after: 4 }], pattern: '56e9a41a' }],
+  // (last|this|next|past|coming|that|the following) Month Day, (of) Year | Day (of) Month, Year | Month (of) (last|this|next) year.
+  [monthDateParser, { groups: [{ words: MONTHS, before: 2, after: 4 }], pattern: '76b76c91' }],
   [yearParser, { groups: [{ digits: { min: 4 }, before: 0, after: 0 }], pattern: 'f2532ffe' }],
   // the 1988 third quarter
   [yearQuarterParser, { groups: [{ words: ['quarter', 'half', 'period'], before: 3, after: 0 }], pattern: 'edeafadf' }],
@@ -111,8 +111,8 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   [fiscalYearParser, { groups: [{ words: ['fiscal', 'fy'], before: 0, after: 2 }], pattern: '0fa2062a' }],
   // 2022-02-24 (hyphens cut tokens: the month is the anchor), 2/24/2022
   [numericDateParser, { groups: [{ digits: { after: '/-' }, before: 1, after: 1 }], pattern: '0a88e1d4' }],
-  // this past fall of 2021
-  [seasonParser, { groups: [{ words: SEASONS, before: 2, after: 2 }], pattern: 'e1741098' }],
+  // this past fall of 2021; the following spring
+  [seasonParser, { groups: [{ words: SEASONS, before: 2, after: 2 }], pattern: '52750226' }],
   // the fiscal first two quarters of fiscal year 1990; Q3 2022, 2022 Q3, 1Q89 (the Q is a letter run of its own)
   [quarterParser, { groups: [{ words: ['quarter', 'quarters', 'half'], before: 4, after: 4 }, { words: ['q'], before: 1, after: 1 }], pattern: '095c09ce' }],
   // last Friday morning

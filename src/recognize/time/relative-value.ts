@@ -17,10 +17,12 @@
  *   REL:MON:4:-1    a month (1..12): -1 the last one before the document's month ("last April"), 0 this year's, 1 the next one
  *   REL:WOF:03-06:0 the week of a day ("the week of March 6"); the day may carry its year (2000-03-06)
  *   REL:PER:Q:0     the reporting period: the quarter last mentioned, else the quarter before the document's ("the latest period")
+ *   REL:FOL:Y:1:-03 the first March (the suffix's month or season) after the date last mentioned ("the following March",
+ *                   "the next spring"); -1 the last one before it ("the previous autumn"); with none, after the document's date
  *
  * An optional fifth field carries a suffix to append, e.g. `TMO` for "yesterday morning".
  */
-export type RelativeBase = 'DCT' | 'REF' | 'ADAPT' | 'AGO' | 'CMP' | 'WD' | 'MON' | 'QIN' | 'WE' | 'NWD' | 'EAS' | 'SAME' | 'PER' | 'WOF';
+export type RelativeBase = 'DCT' | 'REF' | 'ADAPT' | 'AGO' | 'CMP' | 'WD' | 'MON' | 'QIN' | 'WE' | 'NWD' | 'EAS' | 'SAME' | 'PER' | 'WOF' | 'FOL';
 export type RelativeUnit = 'CE' | 'DE' | 'Y' | 'Q' | 'M' | 'W' | 'D';
 
 export interface RelativeValue {

@@ -41,6 +41,19 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'In 1962 the two sides met.\nIn October talks opened.', period: '1990', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'October', type: 'DATE', value: '1990-10' }] },
     { text: 'They left on 3 March 1911.\nIn June they came back.', period: '1911', rule: 'period.latest-year', expect: [{ text: '3 March 1911', type: 'DATE', value: '1911-03-03' }, { text: 'June', type: 'DATE', value: '1911-06' }] },
   ],
+  '"that October", "the following spring": a month or season counted from the date last told': [
+    { text: 'In 1962 the sides met.\nThat October talks opened.', dct: '1995-05-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'That October', type: 'DATE', value: '1962-10' }] },
+    { text: 'In 1962 the sides met.\nTalks opened in that October.', dct: '1995-05-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'that October', type: 'DATE', value: '1962-10' }] },
+    { text: 'Through the winter of 1962 the fleets stayed in port.\nThe following spring the envoys met.', expect: [{ text: 'the winter of 1962', type: 'DATE', value: '1962-WI' }, { text: 'The following spring', type: 'DATE', value: '1963-SP' }] },
+    { text: 'The ship sailed on 12 November 1911.\nThe relief came the following March.', expect: [{ text: '12 November 1911', type: 'DATE', value: '1911-11-12' }, { text: 'the following March', type: 'DATE', value: '1912-03' }] },
+    { text: 'The ship sailed in March 1911.\nThe following March she sailed again.', expect: [{ text: 'March 1911', type: 'DATE', value: '1911-03' }, { text: 'The following March', type: 'DATE', value: '1912-03' }] },
+    { text: 'The treaty was signed in May 1990.\nThe previous autumn had been calm.', expect: [{ text: 'May 1990', type: 'DATE', value: '1990-05' }, { text: 'The previous autumn', type: 'DATE', value: '1989-FA' }] },
+    // With no date told, from the document's own.
+    { text: 'The next spring will be decisive.', dct: '2023-06-10', expect: [{ text: 'The next spring', type: 'DATE', value: '2024-SP' }] },
+    // Negatives: "that" as a conjunction leaves the month to the document's date; "the following" before no month or season is no date.
+    { text: 'In 1962 the sides met.\nOfficials said that March sales rose.', dct: '1995-05-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'March', type: 'DATE', value: '1995-03' }] },
+    { text: 'The following spring water is sold here.', dct: '2023-06-10', expect: [] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
