@@ -4,7 +4,7 @@
 //   workers     the same files queued in fresh PostgreSQL databases, ingested by 1 and N `diplograph worker` processes (--workers N, default 2; --rounds R alternates them R times), beside a SQLite reference
 //   long-line   one generated paragraph without line breaks (--size MB, default 0.8 and 5) analysed; seconds per stage
 //   large       a generated text file of --size MB (default 100) ingested streaming; peak RSS
-//   events-api  GET /api/events latency on a generated knowledge base of --events N (default 1M)
+//   events-api  GET /api/events latency on a generated knowledge base of --events N (default 1M) in documents of --doc-chars MIN-MAX (default 20000-60000; 0: bare event sentences)
 //   time        the time layer alone in MB/s on one core, beside chrono-node on the same text
 //   load-api    read routes under autocannon on loopback: requests, errors, p50/p95/p99 (--requests N, --connections N)
 //   import      diplograph import of --copies N editions of the sample as json and jsonl; read/check and write timed apart
@@ -20,7 +20,7 @@ import { benchLoadApi } from './load-api.js';
 import { benchImport } from './import-throughput.js';
 
 const args = process.argv.slice(2);
-const VALUED = new Set(['--limit', '--threads', '--size', '--events', '--requests', '--keep', '--connections', '--copies', '--workers', '--rounds']);
+const VALUED = new Set(['--limit', '--threads', '--size', '--events', '--requests', '--keep', '--connections', '--copies', '--workers', '--rounds', '--doc-chars']);
 const value = (name: string): string | undefined => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
@@ -52,7 +52,7 @@ if (sub === 'ingest') {
 } else if (sub === 'large') {
   await benchLarge({ corpora, json, sizeMb: number('--size'), src });
 } else if (sub === 'events-api') {
-  await benchEventsApi({ json, events: number('--events'), requests: number('--requests'), keep: value('--keep') });
+  await benchEventsApi({ json, events: number('--events'), requests: number('--requests'), keep: value('--keep'), documentChars: value('--doc-chars') });
 } else if (sub === 'time') {
   await benchTime({ corpora: positional.length ? positional : ['../shared/data/ungdc'], json, limit: number('--limit'), src });
 } else if (sub === 'load-api') {

@@ -12,12 +12,31 @@ import type { EventFilters } from '../src/kb/filters.js';
 import { copyEventsKnowledgeBase, generateEventsKnowledgeBase } from './generate-events-kb.js';
 import { percentile, printJson, round } from './measure.js';
 
-interface Options { json: boolean; events?: number; requests?: number; keep?: string }
+interface Options {
+  json: boolean; events?: number; requests?: number; keep?: string;
+  /** Document length in characters when generating, "min-max" or one number; 0 for bare event sentences (about 3 KB). Default 20000-60000. */
+  documentChars?: string;
+}
+
+/** Real speeches and reports run to 20-100 KB: generated documents are padded to this by default. */
+const DOCUMENT_CHARS: [number, number] = [20_000, 60_000];
+
+function documentChars(given: string | undefined): [number, number] | undefined {
+  if (given === undefined) return DOCUMENT_CHARS;
+  const m = /^(\d+)(?:-(\d+))?$/.exec(given.trim());
+  if (!m) throw new RangeError(`--doc-chars takes N or MIN-MAX characters, not "${given}"`);
+  const [min, max] = [Number(m[1]), Number(m[2] ?? m[1])];
+  if (max < min) throw new RangeError(`--doc-chars ${given}: the maximum is below the minimum`);
+  return max === 0 ? undefined : [min, max];
+}
 
 /**
  * Build a knowledge base of 1 million generated events (or --events N), then call GET /api/events
  * through the server (routing, validation, query, serialisation) with realistic filter mixes and
- * report latency percentiles overall and per kind of query.
+ * report latency percentiles overall and per kind of query. Documents are padded to 20-60 KB of
+ * sentences (--doc-chars MIN-MAX, or 0 for the bare event sentences), as a page's evidence
+ * sentences come from documents of real length. The first request of each kind (before any other
+ * of its kind, with whatever the caches hold) is reported apart, as "first requests".
  *
  * --keep FILE keeps (and reuses) the generated SQLite knowledge base. --keep postgres://... runs
  * against that PostgreSQL database instead, filling it first (generated in a temporary SQLite file
@@ -41,7 +60,7 @@ export async function benchEventsApi(opts: Options): Promise<void> {
       await kb.close();
       const t = performance.now();
       const file = postgres ? path.join(dir!, 'events.sqlite') : location;
-      await generateEventsKnowledgeBase(file, { events });
+      await generateEventsKnowledgeBase(file, { events, documentChars: documentChars(opts.documentChars) });
       kb = await openKnowledgeBase(location);
       if (postgres) await copyEventsKnowledgeBase(file, kb);
       generateSeconds = (performance.now() - t) / 1000;
@@ -51,6 +70,7 @@ export async function benchEventsApi(opts: Options): Promise<void> {
     const app = await buildServer(kb);
     const count = await kb.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const docs = await kb.db.selectFrom('documents').select('id').orderBy('id').limit(1000).execute();
+    const sizes = await kb.db.selectFrom('documents').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.avg<number>('chars').as('avg'), eb.fn.max<number>('chars').as('max')]).executeTakeFirstOrThrow();
 
     let seed = 7;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -81,8 +101,15 @@ export async function benchEventsApi(opts: Options): Promise<void> {
     const latencies: Record<string, number[]> = {};
     const cpu: Record<string, number[]> = {};
     const inexact: Record<string, number> = {};
-    // Warm up: first requests compile the routes' validators and fill the caches.
-    for (const make of Object.values(kinds)) await app.inject({ method: 'GET', url: `/api/events?${make()}` });
+    // Warm up: first requests compile the routes' validators and fill the caches; their times are
+    // the first requests' (cold) figures.
+    const first: number[] = [];
+    for (const make of Object.values(kinds)) {
+      const t = performance.now();
+      const res = await app.inject({ method: 'GET', url: `/api/events?${make()}` });
+      first.push(performance.now() - t);
+      if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
     const serverCpu: Record<string, number[]> = {};
     // Per request, this process's CPU plus the server's: what the request costs whatever else
     // runs on the machine (on a loaded shared machine the wall-clock figures mostly measure waits).
@@ -121,6 +148,8 @@ export async function benchEventsApi(opts: Options): Promise<void> {
     };
     const result = {
       benchmark: 'events-api', store: postgres ? 'postgres' : 'sqlite', events: Number(count.n), requests: all.length, generateSeconds: round(generateSeconds),
+      documents: Number(sizes.n), documentChars: { mean: Math.round(Number(sizes.avg)), max: Number(sizes.max) },
+      firstRequests: { ...stats(first), total: round(first.reduce((a, b) => a + b, 0)) },
       loadAverage: [round(loadBefore), round(loadAfter)], cores: os.cpus().length, cpuMs: stats(Object.values(cpu).flat()),
       ...(postgres ? { serverCpuMs: stats(Object.values(serverCpu).flat()), bothCpuMs: stats(Object.values(bothCpu).flat()) } : {}),
       ...stats(all),
@@ -129,6 +158,8 @@ export async function benchEventsApi(opts: Options): Promise<void> {
     if (opts.json) return printJson(result);
     const out = (line: string) => process.stdout.write(line + '\n');
     out(`events-api: ${result.events} events in ${result.store}${generateSeconds ? ` (generated in ${result.generateSeconds} s)` : ''}, ${result.requests} requests to GET /api/events`);
+    out(`  ${result.documents} documents of ${result.documentChars.mean} characters on average (at most ${result.documentChars.max})`);
+    out(`  first request of each kind (${first.length}, caches as found): p50 ${result.firstRequests.p50} ms  max ${result.firstRequests.max} ms  all together ${result.firstRequests.total} ms`);
     out(`  load average ${result.loadAverage.join(' -> ')} on ${result.cores} cores; this process's CPU per request p50 ${result.cpuMs.p50} ms p95 ${result.cpuMs.p95} ms p99 ${result.cpuMs.p99} ms`);
     if (result.serverCpuMs) out(`  PostgreSQL server CPU per request (its backends on this machine) p50 ${result.serverCpuMs.p50} ms p95 ${result.serverCpuMs.p95} ms p99 ${result.serverCpuMs.p99} ms`);
     if (result.bothCpuMs) out(`  both together (this process + server) p50 ${result.bothCpuMs.p50} ms p95 ${result.bothCpuMs.p95} ms p99 ${result.bothCpuMs.p99} ms`);

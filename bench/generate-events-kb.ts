@@ -10,6 +10,13 @@ export interface GenerateOptions {
   eventsPerDocument?: number;
   /** Seed of the pseudo-random sequence, so that runs are repeatable. */
   seed?: number;
+  /**
+   * Pad each document with sentences that report no event (built from FILLER's templates) to a
+   * length drawn between these two numbers of characters, as real speeches and reports run to
+   * 20-100 KB; the events stay the same (the padding has its own random sequence). Without it a
+   * document is its event sentences alone, about 3 KB at 40 events.
+   */
+  documentChars?: [number, number];
 }
 
 export interface GeneratedKnowledgeBase {
@@ -45,6 +52,21 @@ const TYPE_WEIGHTS: Record<PloverType, number> = {
   AGREE: 10, CONSULT: 30, SUPPORT: 12, CONCEDE: 1, COOPERATE: 8, AID: 5, RETREAT: 1, REQUEST: 10,
   ACCUSE: 6, REJECT: 4, THREATEN: 2, PROTEST: 3, SANCTION: 3, MOBILIZE: 2, COERCE: 2, ASSAULT: 1,
 };
+/** Sentences that report no event, with {A} and {B} states, to pad documents to a real length. */
+const FILLER = [
+  'The delegation of {A} stressed the importance of a continued dialogue with {B} on questions of regional security',
+  'Officials of {A} described relations with {B} as stable, although several questions remained open',
+  'The situation along the border between {A} and {B} was discussed at some length in the capital',
+  'According to the embassy, public opinion in {A} followed the developments in {B} closely',
+  'Trade between {A} and {B} grew in the period under review, mostly in agricultural goods and machinery',
+  'The press of {A} commented on the economic situation of {B} and on its effects on the region',
+  'It was noted that the position of {A} on the questions concerning {B} had not changed since the previous year',
+  'Further meetings between experts of {A} and {B} were expected later in the year, the date of which was not yet fixed',
+  'Observers in {A} considered that the government of {B} faced considerable difficulties at home',
+  'The ambassador of {A} recalled the long history of the relations between the two peoples and the ties with {B}',
+  'The question of the status of the nationals of {B} living in {A} was raised again without result',
+  'Representatives of {A} attended the reception given by the embassy of {B} on the occasion of its national day',
+];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
@@ -58,6 +80,9 @@ export async function generateEventsKnowledgeBase(file: string, opts: GenerateOp
   const total = opts.events ?? 1_000_000;
   const perDoc = opts.eventsPerDocument ?? 40;
   const rand = mulberry32(opts.seed ?? 42);
+  // Padding draws from its own sequence, so that the events are the same with and without it.
+  const padRand = mulberry32((opts.seed ?? 42) ^ 0x5bd1e995);
+  const [padMin, padMax] = opts.documentChars ?? [0, 0];
   const kb = await openKnowledgeBase(file);
   await kb.close();
   const gaz = loadGazetteer();
@@ -78,6 +103,13 @@ export async function generateEventsKnowledgeBase(file: string, opts: GenerateOp
     quantity_value, quantity_unit, negated, modality, quad, intensity, trigger_start, trigger_end, trigger_text, evidence_start, evidence_end, rule, responds_to)
     values (?, ?, ?, null, '[]', ?, ?, ?, ?, ?, null, null, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)`);
   const insertActor = db.prepare('insert into event_actors (event, entity, role, ord) values (?, ?, ?, ?)');
+  const insertParagraph = db.prepare('insert into paragraphs (doc, idx, section, kind, start, "end") values (?, ?, null, ?, ?, ?)');
+  const insertSentence = db.prepare('insert into sentences (doc, idx, paragraph, start, "end", text) values (?, ?, ?, ?, ?, ?)');
+  // As the store does: the documents are listed while their sentences go in (an insert trigger,
+  // where the schema still has one, stands aside for them), then indexed with one statement.
+  const deferIndex = db.prepare('insert into sentences_fts_deferred (doc) values (?)');
+  const indexDeferred = db.prepare('insert into sentences_fts (rowid, text) select s.rowid, s.text from sentences_fts_deferred d join sentences s on s.doc = d.doc order by d.rowid, s.idx');
+  const clearDeferred = db.prepare('delete from sentences_fts_deferred');
   db.transaction(() => {
     for (const e of states) insertEntity.run(e.id, e.kind, e.name, JSON.stringify(e.aliases), e.wikidata ?? null, e.iso3 ?? null, null, e.sector ?? null, null, e.source);
   })();
@@ -91,9 +123,35 @@ export async function generateEventsKnowledgeBase(file: string, opts: GenerateOp
     for (let d = 0; d < count && made < total; d++) {
       const year = firstYear + Math.floor(rand() * (lastYear - firstYear + 1));
       const docId = `gen${String(docs++).padStart(8, '0')}`;
-      let text = `Report on foreign relations, ${year}\n`;
+      const title = `Report on foreign relations, ${year}`;
+      let text = `${title}\n`;
       const rows: unknown[][] = [];
       const actors: unknown[][] = [];
+      // Sentences and paragraphs as the segmenter stores them: the title is one of each, then a
+      // paragraph break (a blank line) after every few sentences; sentences are apart by a space.
+      const sentences: [number, number, number, string][] = [[0, 0, title.length, title]];
+      const paragraphs: [string, number, number][] = [['title', 0, title.length]];
+      let paraStart = -1;
+      const addSentence = (sentence: string): number => {
+        if (paraStart >= 0 && padRand() < 0.18) {
+          paragraphs.push(['paragraph', paraStart, text.length - 1]);
+          text = `${text.slice(0, -1)}\n\n`;
+          paraStart = -1;
+        }
+        if (paraStart < 0) paraStart = text.length;
+        const start = text.length;
+        sentences.push([paragraphs.length, start, start + sentence.length, sentence]);
+        text += sentence + ' ';
+        return start;
+      };
+      const length = padMax > 0 ? padMin + Math.floor(padRand() * (padMax - padMin + 1)) : 0;
+      const pad = (upTo: number) => {
+        while (text.length < upTo) {
+          const a = states[Math.floor(padRand() * Math.min(states.length, 60))]!;
+          const b = states[Math.floor(padRand() * states.length)]!;
+          addSentence(`${FILLER[Math.floor(padRand() * FILLER.length)]!.replace('{A}', a.name).replace('{B}', b.name)}.`);
+        }
+      };
       for (let k = 0; k < perDoc && made < total; k++, made++) {
         const type = typeList[pickType()]!;
         const variants = TEMPLATES[type];
@@ -119,8 +177,9 @@ export async function generateEventsKnowledgeBase(file: string, opts: GenerateOp
         const modality = rand() < 0.1 ? 'reported' : rand() < 0.05 ? 'planned' : 'asserted';
         const body = t.pattern.replace('{A}', a.name).replace('{B}', b.name);
         const sentence = `${date?.phrase ?? ''}${negated ? body.replace(t.trigger, `did not ${t.trigger}`) : body}.`;
-        const start = text.length;
-        text += sentence + ' ';
+        // Padding before each event sentence, so that events spread over the whole document.
+        pad(Math.floor((length * k) / perDoc));
+        const start = addSentence(sentence);
         const trig = sentence.indexOf(t.trigger);
         const id = `${docId}:e${k + 1}`;
         rows.push([id, docId, type, date?.value ?? null, date?.start ?? null, date?.end ?? null, date ? 'sentence' : null, 0,
@@ -129,7 +188,12 @@ export async function generateEventsKnowledgeBase(file: string, opts: GenerateOp
         actors.push([id, a.id, 'actor', 0], [id, b.id, 'recipient', 0]);
         if (rand() < 0.15) actors.push([id, states[pickActor()]!.id, 'actor', 1]);
       }
-      insertDoc.run(docId, `/generated/${docId}.txt`, `Report on foreign relations, ${year}`, text, `${year}-01-01`, `${year}-12-31`, text.length, now, PIPELINE_VERSION);
+      pad(length);
+      if (paraStart >= 0) paragraphs.push(['paragraph', paraStart, text.length - 1]);
+      insertDoc.run(docId, `/generated/${docId}.txt`, title, text, `${year}-01-01`, `${year}-12-31`, text.length, now, PIPELINE_VERSION);
+      paragraphs.forEach(([kind, start, end], idx) => insertParagraph.run(docId, idx, kind, start, end));
+      deferIndex.run(docId);
+      sentences.forEach(([paragraph, start, end, sentence], idx) => insertSentence.run(docId, idx, paragraph, start, end, sentence));
       for (const r of rows) insertEvent.run(...r);
       for (const r of actors) {
         try {
@@ -139,6 +203,8 @@ export async function generateEventsKnowledgeBase(file: string, opts: GenerateOp
         }
       }
     }
+    indexDeferred.run();
+    clearDeferred.run();
   });
   while (made < total) writeDocuments(500);
   db.pragma('optimize');
@@ -155,7 +221,7 @@ export async function generateEventsKnowledgeBase(file: string, opts: GenerateOp
 export async function copyEventsKnowledgeBase(sourceFile: string, target: KnowledgeBase, progress?: (table: string, rows: number) => void): Promise<void> {
   const source = new SQLite(sourceFile, { readonly: true });
   try {
-    for (const table of ['entities', 'documents', 'events', 'event_actors'] as const) {
+    for (const table of ['entities', 'documents', 'paragraphs', 'sentences', 'events', 'event_actors'] as const) {
       const columns = (source.prepare(`select * from ${table} limit 1`).columns()).length;
       // Both engines cap the bound parameters of one statement (SQLite 32766, PostgreSQL 65535).
       const batch = Math.max(1, Math.floor(30_000 / columns));
