@@ -2,9 +2,9 @@ import { SEASON_CODE, SEASON_SRC } from './lexicon.js';
 import { relative } from './relative-value.js';
 import { wordBefore, type TimeParser } from './time-parser.js';
 
-// "the fall of 2021", "autumn 2021", "last fall", "this summer", "in the spring".
+// "the fall of 2021", "autumn 2021", "the winter of 1873", "last fall", "this summer", "in the spring".
 const PATTERN = new RegExp(
-  `(?<![\\w-])(?:(this[ \\t]+past|this|last|next|that|the[ \\t]+(?:following|next|previous|preceding)|the)[ \\t]+)?(${SEASON_SRC})(?:[ \\t]+(?:of[ \\t]+)?((?:19|20)\\d{2})(?![\\w%-]))?(?![\\w-])`,
+  `(?<![\\w-])(?:(this[ \\t]+past|this|last|next|that|the[ \\t]+(?:following|next|previous|preceding)|the)[ \\t]+)?(${SEASON_SRC})(?:[ \\t]+(?:of[ \\t]+)?((?:1[0-9]|20)\\d{2})(?![\\w%-]))?(?![\\w-])`,
   'gi',
 );
 
@@ -37,10 +37,12 @@ export const seasonParser: TimeParser = {
     // "fall" and "spring" are verbs and nouns too ("the fall of the regime", "the spring water"): they need a
     // preposition before them ("in the fall"); "summer", "winter" and "autumn" are seasons unless a noun follows "of".
     const after = text.slice(end, end + 24);
-    if (/^[ \t]+of[ \t]+(?!(?:19|20)\d{2}|nineteen|twenty|two[ \t]+thousand)/i.test(after)) return null;
+    if (/^[ \t]+of[ \t]+(?!(?:1[0-9]|20)\d{2}|nineteen|twenty|two[ \t]+thousand)/i.test(after)) return null;
     const before = wordBefore(text, start).toLowerCase();
     const preposition = /^(?:in|during|by|until|till|since|through|throughout|for|over|early|late|mid|mid-|this|that|before|after)$/.test(before);
     const unambiguous = code === 'SU' || code === 'WI' || m[2]!.toLowerCase() === 'autumn';
+    // Without a preposition, "the winter crossing", "the summer session": the season modifies a noun.
+    if (det === 'the' && !preposition && NOUN_AFTER.test(after)) return null;
     if (det === 'the' && (preposition || unambiguous)) return { start, end, type: 'DATE', value: `XXXX-${code}`, rule: 'time.season' };
     if (!det && unambiguous && preposition && !/^[ \t]+[a-z]/.test(after.replace(/^[ \t]+(?:and|or|to)\b.*/, ''))) {
       return { start, end, type: 'DATE', value: `XXXX-${code}`, rule: 'time.season' };

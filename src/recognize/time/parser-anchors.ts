@@ -112,7 +112,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   // 2022-02-24 (hyphens cut tokens: the month is the anchor), 2/24/2022
   [numericDateParser, { groups: [{ digits: { after: '/-' }, before: 1, after: 1 }], pattern: '0a88e1d4' }],
   // this past fall of 2021; the following spring
-  [seasonParser, { groups: [{ words: SEASONS, before: 2, after: 2 }], pattern: '52750226' }],
+  [seasonParser, { groups: [{ words: SEASONS, before: 2, after: 2 }], pattern: 'f6d4ff05' }],
   // the fiscal first two quarters of fiscal year 1990; Q3 2022, 2022 Q3, 1Q89 (the Q is a letter run of its own)
   [quarterParser, { groups: [{ words: ['quarter', 'quarters', 'half'], before: 4, after: 4 }, { words: ['q'], before: 1, after: 1 }], pattern: '095c09ce' }],
   // last Friday morning

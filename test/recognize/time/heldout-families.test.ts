@@ -54,6 +54,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'In 1962 the sides met.\nOfficials said that March sales rose.', dct: '1995-05-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'March', type: 'DATE', value: '1995-03' }] },
     { text: 'The following spring water is sold here.', dct: '2023-06-10', expect: [] },
   ],
+  'seasons of any year, and a season before a noun': [
+    { text: 'The boom ended in the winter of 1873.', expect: [{ text: 'the winter of 1873', type: 'DATE', value: '1873-WI' }] },
+    { text: 'The harvest failed in the autumn of 1846.', expect: [{ text: 'the autumn of 1846', type: 'DATE', value: '1846-FA' }] },
+    { text: 'The summer was hot.', dct: '1990-05-05', expect: [{ text: 'The summer', type: 'DATE', value: '1990-SU' }] },
+    // Negatives: a season modifying a noun, with no preposition before it, is no date.
+    { text: 'The winter crossing took four months.', dct: '1990-05-05', expect: [{ text: 'four months', type: 'DURATION', value: 'P4M' }] },
+    { text: 'The summer session opened.', dct: '1990-05-05', expect: [] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
