@@ -1,10 +1,11 @@
-import { MONTH_SRC, PART_OF_DAY_SRC, WEEKDAY_NUMBER, WEEKDAY_SRC, UNIT_SRC, durationValue, unitOf, monthNumber } from './lexicon.js';
+import { MONTH_SRC, PART_OF_DAY_SRC, SEASON_CODE, SEASON_SRC, WEEKDAY_NUMBER, WEEKDAY_SRC, UNIT_SRC, durationValue, unitOf, monthNumber } from './lexicon.js';
 import { COUNT_SRC, parseNumberWords } from './number-words.js';
 import { pad2, type TimeParser } from './time-parser.js';
 
-// "every year", "each week", "every two years", "every Monday", "every March", "daily", "annually", "twice a year".
+// "every year", "each week", "every two years", "every Monday", "every March", "each spring", "daily", "annually",
+// "twice a year".
 const PATTERN = new RegExp(
-  `(?<![\\w-])(?:(?:every|each)[ \\t]+(?:(other)[ \\t]+|(${COUNT_SRC})[ \\t]+)?(?:${UNIT_SRC.replace('(?:', '(')}|(${WEEKDAY_SRC})|${MONTH_SRC.replace('(?:', '(')}|(${PART_OF_DAY_SRC}))` +
+  `(?<![\\w-])(?:(?:every|each)[ \\t]+(?:(other)[ \\t]+|(${COUNT_SRC})[ \\t]+)?(?:${UNIT_SRC.replace('(?:', '(')}|(${WEEKDAY_SRC})|${MONTH_SRC.replace('(?:', '(')}|(${PART_OF_DAY_SRC})|(${SEASON_SRC}))` +
     `|(daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biannually|biennially|semiannually)` +
     `|(?:(once|twice|three[ \\t]+times|\\d+[ \\t]+times)[ \\t]+(?:a|an|per|each)[ \\t]+(year|month|week|day|decade|quarter)))(?![\\w-])`,
   'gi',
@@ -25,14 +26,15 @@ export const setParser: TimeParser = {
     const end = start + m[0].length;
     const set = (value: string) => ({ start, end, type: 'SET' as const, value, rule: 'time.set' });
     // "quarterly dividend", "annual report": the adjective before a noun is not a set of times.
-    if (m[7] && /^(?:quarterly|monthly|weekly)$/i.test(m[7]) && /^[ \t]+[a-z]/.test(text.slice(end, end + 3))) return null;
+    if (m[8] && /^(?:quarterly|monthly|weekly)$/i.test(m[8]) && /^[ \t]+[a-z]/.test(text.slice(end, end + 3))) return null;
     // "the Communist Party daily Granma": a newspaper.
-    if (m[7] && /^[ \t]+[A-Z]/.test(text.slice(end, end + 3)) && /[A-Z][\w-]*[ \t]+$/.test(text.slice(Math.max(0, start - 20), start))) return null;
+    if (m[8] && /^[ \t]+[A-Z]/.test(text.slice(end, end + 3)) && /[A-Z][\w-]*[ \t]+$/.test(text.slice(Math.max(0, start - 20), start))) return null;
     // "to rise 8.5% annually", "10,000 units annually": a rate of an amount, as "$2 million a year" is, not times
     // that recur.
-    if (m[7] && AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return null;
-    if (m[7]) return set(ADVERB[m[7].toLowerCase()]!);
-    if (m[8]) return set(durationValue(1, m[9]!.toLowerCase()));
+    if (m[8] && AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return null;
+    if (m[8]) return set(ADVERB[m[8].toLowerCase()]!);
+    if (m[9]) return set(durationValue(1, m[10]!.toLowerCase()));
+    if (m[7]) return set(`XXXX-${SEASON_CODE[m[7].toLowerCase()]}`);
     if (m[4]) return set(`XXXX-WXX-${WEEKDAY_NUMBER[m[4].toLowerCase()]}`);
     if (m[5]) return set(`XXXX-${pad2(monthNumber(m[5]))}`);
     if (m[6]) return set(`XXXX-XX-XXT${m[6].toLowerCase().startsWith('morn') ? 'MO' : m[6].toLowerCase().startsWith('after') ? 'AF' : m[6].toLowerCase().startsWith('even') ? 'EV' : 'NI'}`);

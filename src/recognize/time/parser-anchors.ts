@@ -142,7 +142,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   [durationParser, { groups: [{ words: UNITS, before: 13, after: 4 }], pattern: 'e31f03b7' }],
   // for recent years
   [vagueDurationParser, { groups: [{ words: ['years', 'months', 'weeks', 'quarters', 'decades', 'days', 'hours', 'minutes', 'centuries'], before: 2, after: 0 }], pattern: 'ae9c9699' }],
-  // every twenty one hundred and twenty one years; daily; three times a year
+  // every twenty one hundred and twenty one years; each spring; daily; three times a year
   [setParser, {
     groups: [{
       words: ['every', 'each', 'daily', 'weekly', 'monthly', 'annually', 'yearly', 'quarterly', 'hourly', 'nightly', 'biannually',
@@ -150,7 +150,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
       before: 1,
       after: 7,
     }],
-    pattern: 'b4ca2ff0',
+    pattern: 'caa228cd',
   }],
   // 10 am local time, 10 a.m. (the "m"), 10:30 GMT, noon
   [timeOfDayParser, {

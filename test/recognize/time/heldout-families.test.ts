@@ -62,6 +62,15 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The winter crossing took four months.', dct: '1990-05-05', expect: [{ text: 'four months', type: 'DURATION', value: 'P4M' }] },
     { text: 'The summer session opened.', dct: '1990-05-05', expect: [] },
   ],
+  'sets: "each spring", "every winter"': [
+    { text: 'It reports to parliament each spring.', dct: '1990-05-05', expect: [{ text: 'each spring', type: 'SET', value: 'XXXX-SP' }] },
+    { text: 'Every winter the pass is closed.', dct: '1990-05-05', expect: [{ text: 'Every winter', type: 'SET', value: 'XXXX-WI' }] },
+    { text: 'It publishes its accounts quarterly.', dct: '1990-05-05', expect: [{ text: 'quarterly', type: 'SET', value: 'P1Q' }] },
+    // Negatives: before a noun the adverb is an adjective; "the spring of each year" needs a preposition before the season.
+    { text: 'The spring of each year is wet.', dct: '1990-05-05', expect: [{ text: 'each year', type: 'SET', value: 'P1Y' }] },
+    { text: 'It raised its quarterly dividend.', dct: '1990-05-05', expect: [] },
+    { text: 'The monthly summaries are out.', dct: '1990-05-05', expect: [] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
