@@ -1,8 +1,8 @@
 import { relative } from './relative-value.js';
 import { pad2, type TimeParser } from './time-parser.js';
 
-// "3 p.m.", "10:30 a.m. EST", "14:00", "noon", "midnight". The day comes from the narrative (or the creation time).
-const PATTERN = /(?<![\w.:-])(?:(\d{1,2})(?::(\d{2}))?[ \t]*(a\.m\.|p\.m\.|am|pm)(?![\w])|(\d{1,2}):(\d{2})(?![\d:.,]\d)|(noon|midday|midnight))(?:[ \t]+(?:(?:[ECMP][SD]T|GMT|UTC)(?![\w])|local[ \t]+time))?/gi;
+// "3 p.m.", "10:30 a.m. EST", "9.30 a.m." (a dot before the minutes, with a.m. or p.m. only), "14:00", "noon", "midnight". The day comes from the narrative (or the creation time).
+const PATTERN = /(?<![\w.:-])(?:(\d{1,2})(?:[:.](\d{2}))?[ \t]*(a\.m\.|p\.m\.|am|pm)(?![\w])|(\d{1,2}):(\d{2})(?![\d:.,]\d)|(noon|midday|midnight))(?:[ \t]+(?:(?:[ECMP][SD]T|GMT|UTC)(?![\w])|local[ \t]+time))?/gi;
 
 export const timeOfDayParser: TimeParser = {
   name: 'time.time-of-day',

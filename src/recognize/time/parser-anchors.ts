@@ -152,14 +152,14 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
     }],
     pattern: 'caa228cd',
   }],
-  // 10 am local time, 10 a.m. (the "m"), 10:30 GMT, noon
+  // 10 am local time, 10 a.m. (the "m"), 9.30 a.m. (one token), 10:30 GMT, noon
   [timeOfDayParser, {
     groups: [
       { words: ['am', 'pm', 'm'], before: 1, after: 2 },
       { digits: { after: ':' }, before: 0, after: 2 },
       { prefixes: ['noon', 'midday', 'midnight'], before: 0, after: 2 },
     ],
-    pattern: '9e7140f2',
+    pattern: '63684a1c',
   }],
   [namedEventParser, { groups: namedEventGroups(), pattern: '72b15ee8' }],
   // the past weekend

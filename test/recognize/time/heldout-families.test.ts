@@ -71,6 +71,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'It raised its quarterly dividend.', dct: '1990-05-05', expect: [] },
     { text: 'The monthly summaries are out.', dct: '1990-05-05', expect: [] },
   ],
+  'clock times with a dot before the minutes': [
+    { text: 'Held on 6 June 2024.\nThe chair opened the meeting at 9.30 a.m. and closed it at 12.45 p.m.', dct: '2024-06-06', expect: [
+      { text: '6 June 2024', type: 'DATE', value: '2024-06-06' }, { text: '9.30 a.m.', type: 'TIME', value: '2024-06-06T09:30' }, { text: '12.45 p.m.', type: 'TIME', value: '2024-06-06T12:45' }] },
+    { text: 'The train left at 7.05pm.', dct: '2024-06-06', expect: [{ text: '7.05pm', type: 'TIME', value: '2024-06-06T19:05' }] },
+    // Negatives: a decimal without a.m. or p.m. is a figure, and minutes past 59 are no time.
+    { text: 'Prices rose 9.30 percent, to 12.45.', dct: '2024-06-06', expect: [] },
+    { text: 'It closed at 9.75 pm.', dct: '2024-06-06', expect: [] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
