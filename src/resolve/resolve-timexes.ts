@@ -473,6 +473,11 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
   // REF: the last date of at least this granularity; failing that, the document's own date.
   const ref = r.lastRef(UNIT_FINENESS[rel.unit] ?? 6);
   const d = ref ? firstDay(ref.value) : null;
+  // A time of that day told in the past ("the meeting closed at 12.45 p.m.") is not on a day still ahead of the
+  // document ("contributions are due by 30 September"): it is on the document's own day.
+  if (d && dct && rel.base === 'REF' && rel.unit === 'D' && rel.offset === 0 && suffix.startsWith('T') && isoDay(d) > isoDay(dct) && r.tense() === 'past') {
+    return resolvedAs(shiftedValue(dct, 'D', 0) + suffix, 'dct', ['value']);
+  }
   if (ref && d) return resolvedAs(shiftedValue(d, rel.unit, rel.offset) + suffix, `narrative:${ref.index}`, ['value']);
   if (dct) return resolvedAs(shiftedValue(dct, rel.unit, rel.offset) + suffix, 'dct', ['value']);
   return null;

@@ -79,6 +79,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Prices rose 9.30 percent, to 12.45.', dct: '2024-06-06', expect: [] },
     { text: 'It closed at 9.75 pm.', dct: '2024-06-06', expect: [] },
   ],
+  'a time of day told in the past is not on a day still ahead': [
+    { text: 'Held on 6 June 2024.\nFees are due by 30 September.\nThe meeting closed at 12.45 p.m.', dct: '2024-06-06', expect: [
+      { text: '6 June 2024', type: 'DATE', value: '2024-06-06' }, { text: '30 September', type: 'DATE', value: '2024-09-30' }, { text: '12.45 p.m.', type: 'TIME', value: '2024-06-06T12:45' }] },
+    // Negatives: in the future it is that day's; a past day mentioned before keeps it.
+    { text: 'Held on 6 June 2024.\nThe vote is on 30 September.\nPolls will close at 8 p.m.', dct: '2024-06-06', expect: [
+      { text: '6 June 2024', type: 'DATE', value: '2024-06-06' }, { text: '30 September', type: 'DATE', value: '2024-09-30' }, { text: '8 p.m.', type: 'TIME', value: '2024-09-30T20:00' }] },
+    { text: 'The attack began on 2 June.\nIt ended at 8 p.m.', dct: '2024-06-06', expect: [{ text: '2 June', type: 'DATE', value: '2024-06-02' }, { text: '8 p.m.', type: 'TIME', value: '2024-06-02T20:00' }] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
