@@ -480,6 +480,11 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
   }
   if (ref && d) return resolvedAs(shiftedValue(d, rel.unit, rel.offset) + suffix, `narrative:${ref.index}`, ['value']);
   if (dct) return resolvedAs(shiftedValue(dct, rel.unit, rel.offset) + suffix, 'dct', ['value']);
+  // "Over the year" before any date in a report on one year: that year (as "this year" there is).
+  const { periodStart, periodEnd } = r;
+  if (rel.base === 'REF' && periodStart && periodEnd && periodStart.y === periodEnd.y && !r.guessedPeriod && (rel.unit === 'Y' || rel.unit === 'DE' || rel.unit === 'CE')) {
+    return resolvedAs(shiftedValue(periodStart, rel.unit, rel.offset) + suffix, 'period', ['value']);
+  }
   return null;
 }
 

@@ -87,6 +87,13 @@ const FAMILIES: Record<string, Case[]> = {
       { text: '6 June 2024', type: 'DATE', value: '2024-06-06' }, { text: '30 September', type: 'DATE', value: '2024-09-30' }, { text: '8 p.m.', type: 'TIME', value: '2024-09-30T20:00' }] },
     { text: 'The attack began on 2 June.\nIt ended at 8 p.m.', dct: '2024-06-06', expect: [{ text: '2 June', type: 'DATE', value: '2024-06-02' }, { text: '8 p.m.', type: 'TIME', value: '2024-06-02T20:00' }] },
   ],
+  'in a report on one year, "the year" before any date is that year': [
+    { text: 'Over the year, the Agency committed 212 million euros.', period: '2019', expect: [{ text: 'the year', type: 'DATE', value: '2019' }] },
+    { text: 'The following year the office moved.', period: '2019', expect: [{ text: 'The following year', type: 'DATE', value: '2020' }] },
+    // Negatives: after a date, from that date; with a guessed period, nothing to stand on.
+    { text: 'In 2017 the office opened.\nThe following year it moved.', period: '2019', expect: [{ text: '2017', type: 'DATE', value: '2017' }, { text: 'The following year', type: 'DATE', value: '2018' }] },
+    { text: 'Over the year, the Agency committed 212 million euros.', period: '2019', rule: 'period.latest-year', expect: [{ text: 'the year', type: 'DATE', value: 'XXXX' }] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
