@@ -44,7 +44,7 @@ const AUXILIARY = /^(?:be|been|being|is|are|was|were|am|has|have|had|get|got)$/i
 const NOT_A_VERB_AFTER_TO = /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|some|any|all|be|about|around|over|under|on|in|at|for|from|with|by|of|and|or|more|less|than|only|just|nearly|almost|both|each|every|one|two|three|new|other|such|what|how|death|date|day|power|office|war|court|trial|[A-Z$\d].*)$/;
 // An -ed word between a determiner (or a name) and a noun is an adjective ("the increased dividend", "Series H preferred shares").
 const NOMINAL_BEFORE = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|of|million|billion|thousand|hundred|dozen|many|several|few|more|most|other|such|no|each|every|some|all|[A-Z].*|\$?\d.*)$/;
-const NOT_A_NOUN_AFTER = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|some|any|all|no|on|in|at|by|for|to|from|with|up|down|out|off|into|over|about|after|before|him|them|it|us|me|as|and|[.,!?]|\$?\d.*|[a-z]+ly)$/;
+const NOT_A_NOUN_AFTER = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|some|any|all|no|on|in|at|by|for|to|from|with|up|down|out|off|into|over|about|after|before|through|throughout|during|until|till|across|around|since|under|between|against|toward|towards|without|within|along|him|them|it|us|me|as|and|[.,!?]|\$?\d.*|[a-z]+ly)$/;
 
 const INTENT_BEFORE_TO = /^(?:agreed?|agrees|agreement|plans?|planned|planning|decided?|decides|decision|expected|scheduled|set|due|is|are|was|were|hopes?|hoped|wants?|wanted|voted|promised|pledged|intends?|intended|ready|aims?|aimed|seeks?|sought|proposed|proposal|going|able|likely|prepared|preparing|moved|moving|vowed|threatened|offered|ordered|asked|called|subpoenaed|invited|summoned)$/i;
 

@@ -94,6 +94,13 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'In 2017 the office opened.\nThe following year it moved.', period: '2019', expect: [{ text: '2017', type: 'DATE', value: '2017' }, { text: 'The following year', type: 'DATE', value: '2018' }] },
     { text: 'Over the year, the Agency committed 212 million euros.', period: '2019', rule: 'period.latest-year', expect: [{ text: 'the year', type: 'DATE', value: 'XXXX' }] },
   ],
+  'a verb in -ed after a name is a verb when a preposition follows it': [
+    { text: 'Engineers worked through Wednesday night to repair the bridge.', dct: '2024-04-26', expect: [{ text: 'Wednesday night', type: 'TIME', value: '2024-04-24TNI' }] },
+    { text: 'Crews laboured during Tuesday to clear the road.', dct: '2024-04-26', expect: [{ text: 'Tuesday', type: 'DATE', value: '2024-04-23' }] },
+    // Negatives: the future stays ahead; a participle between a determiner and a noun is still an adjective.
+    { text: 'Engineers will work through Wednesday night to repair the bridge.', dct: '2024-04-26', expect: [{ text: 'Wednesday night', type: 'TIME', value: '2024-05-01TNI' }] },
+    { text: 'The Series H preferred shares will be redeemed on Tuesday.', dct: '2024-04-26', expect: [{ text: 'Tuesday', type: 'DATE', value: '2024-04-30' }] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
