@@ -92,3 +92,19 @@ export const secondDayParser: TimeParser = {
     return { start, end, type: 'DATE', value: `XXXX-${pad2(monthNumber(m[1]!))}-${pad2(day)}`, rule: 'time.month-date' };
   },
 };
+
+// "20 to 23 March", "20 and 21 June 2023": the first day of a pair written day first shares the second's month (and
+// year). Only the first day is taken here; the second is a day-first date of its own. ("3-4 May" is left alone: the
+// day-first date does not follow a hyphen.)
+const FIRST_DAY = new RegExp(`(?<![\\w.,/:%-])(\\d{1,2})(?:st|nd|rd|th)?[ \\t]*(?:and|or|to|through|until)[ \\t]+\\d{1,2}(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:,?[ \\t]+${YEAR})?(?![\\w])`, 'g');
+
+export const firstDayParser: TimeParser = {
+  name: 'time.month-date',
+  pattern: FIRST_DAY,
+  extract(m) {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) return null;
+    const year = m[3] ?? 'XXXX';
+    return { start: m.index, end: m.index + m[1]!.length, type: 'DATE', value: `${year}-${pad2(monthNumber(m[2]!))}-${pad2(day)}`, rule: 'time.month-date' };
+  },
+};

@@ -1,5 +1,5 @@
 import type { TimeParser } from './time-parser.js';
-import { monthDateParser, secondDayParser } from './parse-month-date.js';
+import { firstDayParser, monthDateParser, secondDayParser } from './parse-month-date.js';
 import { centuryParser, fiscalYearParser, numericDateParser, shortDecadeParser, yearParser } from './parse-year.js';
 import { seasonParser } from './parse-season.js';
 import { quarterParser, yearQuarterParser } from './parse-quarter.js';
@@ -185,6 +185,8 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   [unitLongParser, { groups: [{ words: ['long'], before: 1, after: 0 }], pattern: '1debd4e6' }],
   // March 3 - 4
   [secondDayParser, { groups: [{ words: MONTHS, before: 0, after: 4 }], pattern: 'edfb35b8' }],
+  // 20th to 23rd of March, 2023
+  [firstDayParser, { groups: [{ words: MONTHS, before: 4, after: 1 }], pattern: 'c061248a' }],
   // the next few weeks ahead
   [aheadParser, { groups: [{ words: ['ahead'], before: 3, after: 0 }], pattern: '917589a3' }],
   // 11:30 o'clock in the morning

@@ -101,6 +101,15 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Engineers will work through Wednesday night to repair the bridge.', dct: '2024-04-26', expect: [{ text: 'Wednesday night', type: 'TIME', value: '2024-05-01TNI' }] },
     { text: 'The Series H preferred shares will be redeemed on Tuesday.', dct: '2024-04-26', expect: [{ text: 'Tuesday', type: 'DATE', value: '2024-04-30' }] },
   ],
+  'a pair of days written day first shares its month': [
+    { text: 'She will travel to Riga from 20 to 23 March.', dct: '2023-03-14', expect: [{ text: '20 to 23 March', type: 'DATE', value: '2023-03-20/2023-03-23' }] },
+    { text: 'The vote is between 10 and 12 June 2024.', dct: '2023-03-14', expect: [{ text: '10 and 12 June 2024', type: 'DATE', value: '2024-06-10/2024-06-12' }] },
+    { text: 'She will travel to Riga from 20 to 23 March.', dct: '2023-03-14', style: 'timeml', expect: [{ text: '20', type: 'DATE', value: '2023-03-20' }, { text: '23 March', type: 'DATE', value: '2023-03-23' }] },
+    // Negatives: numbers before a comma or a hyphenated pair are left as they were; a figure is no day.
+    { text: 'Aged 20 to 25, March recruits trained.', dct: '2023-03-14', expect: [] },
+    { text: 'Talks were held on 3-4 May 2022.', dct: '2023-03-14', expect: [{ text: 'May 2022', type: 'DATE', value: '2022-05' }] },
+    { text: 'Prices rose from 40 to 45 in March.', dct: '2023-03-14', expect: [{ text: 'March', type: 'DATE', value: '2023-03' }] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
