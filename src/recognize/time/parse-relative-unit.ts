@@ -20,6 +20,8 @@ const DET: Record<string, [RelativeBase, number]> = {
   'the current': ['DCT', 0], 'the latest': ['DCT', -1], the: ['REF', 0],
 };
 
+const CENTURY_PART_BEFORE = /(?:^|[^\w-])(?:beginning|start|middle|end|close|dawn)[ \t]+of[ \t]+$/i;
+
 export const deicticUnitParser: TimeParser = {
   name: 'time.relative-unit',
   pattern: DEICTIC,
@@ -41,6 +43,10 @@ export const deicticUnitParser: TimeParser = {
     // A century is counted from the speaker's own: "the previous century" after "the twentieth century" is still
     // the one before ours, not the one before that.
     if (unit === 'century') {
+      // "By the middle of the century", "the end of the century": part of the century last told (or the document's).
+      if (det === 'the' && !m[4] && !edge && CENTURY_PART_BEFORE.test(text.slice(Math.max(0, start - 24), start))) {
+        return { start, end, type: 'DATE', value: relative('REF', code, 0), rule: 'time.relative-unit' };
+      }
       if (det === 'the' || m[4] || /past|coming|that|same/.test(det)) return null;
       const step = /last|previous|preceding/.test(det) ? -1 : /next|following/.test(det) ? 1 : 0;
       return { start, end, type: 'DATE', value: relative('DCT', code, step), ...(mod ? { mod } : {}), rule: 'time.relative-unit' };

@@ -110,6 +110,13 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Talks were held on 3-4 May 2022.', dct: '2023-03-14', expect: [{ text: 'May 2022', type: 'DATE', value: '2022-05' }] },
     { text: 'Prices rose from 40 to 45 in March.', dct: '2023-03-14', expect: [{ text: 'March', type: 'DATE', value: '2023-03' }] },
   ],
+  'the middle or end of "the century": the century last told': [
+    { text: 'It grew after 1815, and by the middle of the century it handled a third of the trade.', expect: [{ text: '1815', type: 'DATE', value: '1815' }, { text: 'the middle of the century', type: 'DATE', value: '18', mod: 'MID' }] },
+    { text: 'By the end of the century, emissions must fall.', dct: '2023-05-01', expect: [{ text: 'the end of the century', type: 'DATE', value: '20', mod: 'END' }] },
+    // Negatives: "the century" alone, or ahead, stays a figure of speech.
+    { text: 'In 1815 the century was young.', expect: [{ text: '1815', type: 'DATE', value: '1815' }] },
+    { text: 'The century ahead is ours.', dct: '2023-05-01', expect: [] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
