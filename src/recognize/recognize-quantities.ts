@@ -1,5 +1,6 @@
 import type { DocumentWithPeriod, Quantity, Segmentation } from '../model/index.js';
 import { NUMBER_WORD_SRC, parseNumberWords } from './time/number-words.js';
+import { matchesAt } from './all-matches.js';
 import { CURRENCY_SIGN, CURRENCY_SIGN_SRC, CURRENCY_WORD, CURRENCY_WORD_SRC } from './quantity/currency.js';
 
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
@@ -17,7 +18,7 @@ const COUNTED = "([a-z]+s|people|personnel|staff|children|men|women|police|cattl
 const NOT_COUNTED = /^(?:years|months|weeks|days|hours|minutes|seconds|decades|centuries|quarters|times|percent|is|was|has|does|yes|this|its|as|us|thus|plus|less|unless|across)$/;
 
 // One pattern, several shapes: money with a sign, percentages, money with a currency word, counts of things.
-const PATTERN = new RegExp(
+export const PATTERN = new RegExp(
   `(?<![\\w.,\\-/])${APPROX_SRC}(?:` +
     `(${CURRENCY_SIGN_SRC})[ \\t]?(${NUM})${SCALE}` + // 2 sign, 3 number, 4 scale
     `|${SIGNED}(?:[ \\t]*(?:to|-|–)[ \\t]*([+\\-−]?${NUM}))?[ \\t]*(%|[ \\t]?percent(?:age[ \\t]+points?)?|[ \\t]per[ \\t]cent)` + // 5 sign, 6 n, 7 high, 8 pct
@@ -26,6 +27,107 @@ const PATTERN = new RegExp(
     ')',
   'g',
 );
+
+const PATTERN_AT = new RegExp(PATTERN.source, 'gy');
+
+/*
+ * Where a match can start. PATTERN opens with a look-behind, so searching for it tries every
+ * position of the text, at a cost; trying it only where a match can start finds the same matches
+ * for about half of it. A match starts at its number (a digit, a sign or currency sign before
+ * one, or a written number) or at the approximating word before it: a run of letters (two, with
+ * blanks between, for "more than") separated from the number by blanks only. The number follows
+ * a character the look-behind allows, or a blank, so it starts a word. NUMBER_AT finds digits,
+ * currency signs and written numbers at word starts with one cheap search, and possibleStarts
+ * lists every place a match can start from them, with some where none does: never fewer.
+ */
+
+/** The words NUMBER_WORD_SRC can start with: those that are a written number on their own ("hundred" and "and" are not). */
+const ONE_WORD_NUMBER = new RegExp(`^(?:${NUMBER_WORD_SRC})$`);
+const NUMBER_FIRST_WORDS = [...new Set([
+  ...(NUMBER_WORD_SRC.match(/[a-z]+/g) ?? []).filter((w) => ONE_WORD_NUMBER.test(w)),
+  // The vague counts of the last alternative.
+  'hundreds', 'thousands', 'millions', 'tens',
+])];
+const NUMBER_AT = new RegExp(`[0-9]+|[$€£¥]|\\b(?:${NUMBER_FIRST_WORDS.join('|')})`, 'g');
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Code units after which PATTERN cannot start ([\w.,\-/]): 1, ASCII only. */
+const BLOCKS = new Uint8Array(128);
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,-/') BLOCKS[c.charCodeAt(0)] = 1;
+
+/**
+ * Pushes `at` and the starts of up to two runs of letters before it, each followed by blanks only;
+ * nothing when the code unit before `at` is one the look-behind refuses, as then neither a match
+ * nor an approximating word (which blanks end) can come right before the number.
+ */
+function pushWithWordsBefore(text: string, at: number, out: number[]): void {
+  if (at > 0) {
+    const before = text.charCodeAt(at - 1);
+    if (before < 128 && BLOCKS[before] === 1) return;
+  }
+  let word2 = -1;
+  let word1 = -1;
+  let from = at;
+  for (let words = 0; words < 2; words++) {
+    let blank = from;
+    while (blank > 0 && isBlank(text.charCodeAt(blank - 1))) blank--;
+    if (blank === from) break;
+    let word = blank;
+    while (word > 0 && isAsciiLetter(text.charCodeAt(word - 1))) word--;
+    if (word === blank) break;
+    if (words === 0) word1 = word;
+    else word2 = word;
+    from = word;
+  }
+  if (word2 >= 0) out.push(word2);
+  if (word1 >= 0) out.push(word1);
+  out.push(at);
+}
+
+/** Every place a match of PATTERN can start (see above), ascending, each once. */
+export function possibleStarts(text: string): number[] {
+  const out: number[] = [];
+  NUMBER_AT.lastIndex = 0;
+  for (let m = NUMBER_AT.exec(text); m; m = NUMBER_AT.exec(text)) {
+    const at = m.index;
+    const c = text.charCodeAt(at);
+    if (c === 36) {
+      // $, or the A$, C$ or US$ it ends.
+      if (at >= 2 && text.charCodeAt(at - 2) === 85 && text.charCodeAt(at - 1) === 83) pushWithWordsBefore(text, at - 2, out);
+      else if (at >= 1 && (text.charCodeAt(at - 1) === 65 || text.charCodeAt(at - 1) === 67)) pushWithWordsBefore(text, at - 1, out);
+    } else if (c >= 48 && c <= 57 && at >= 1) {
+      // A sign before the digits: + - −.
+      const sign = text.charCodeAt(at - 1);
+      if (sign === 43 || sign === 45 || sign === 0x2212) pushWithWordsBefore(text, at - 1, out);
+    }
+    pushWithWordsBefore(text, at, out);
+  }
+  NUMBER_AT.lastIndex = 0;
+  for (let i = 1; i < out.length; i++) {
+    if (out[i]! <= out[i - 1]!) return ascendingOnce(out);
+  }
+  return out;
+}
+
+function ascendingOnce(list: number[]): number[] {
+  list.sort((a, b) => a - b);
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[kept - 1]) list[kept++] = list[i]!;
+  list.length = kept;
+  return list;
+}
+
+/** Every match of PATTERN in `text`, as a search from the start would find them. */
+export function quantityMatches(text: string): readonly RegExpExecArray[] {
+  return matchesAt(PATTERN_AT, text, possibleStarts(text));
+}
 
 const VAGUE: Record<string, number> = {
   hundreds: 100, thousands: 1000, 'tens of thousands': 10000, 'hundreds of thousands': 100000, millions: 1e6,
@@ -42,8 +144,9 @@ const MONTH_BEFORE = /(?:January|February|March|April|May|June|July|August|Septe
 export function recognizeQuantities(doc: DocumentWithPeriod, _seg: Segmentation): Quantity[] {
   const text = doc.text;
   const out: Quantity[] = [];
-  PATTERN.lastIndex = 0;
-  for (let m = PATTERN.exec(text); m; m = PATTERN.exec(text)) {
+  const found = quantityMatches(text);
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k]!;
     const start = m.index;
     const end = start + m[0].length;
     const approxWord = m[1]?.toLowerCase();
