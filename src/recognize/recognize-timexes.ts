@@ -6,7 +6,7 @@ import { refineRanges } from './time/refine-ranges.js';
 import { refineOverlaps } from './time/refine-overlaps.js';
 import { refineCompounds } from './time/refine-compounds.js';
 import { refineTitles } from './time/refine-titles.js';
-import { timemlTimexes } from './time/timeml-style.js';
+import { timemlOffsets, timemlTimexes } from './time/timeml-style.js';
 import { scanParsers, scanWhole } from './time/anchored-scan.js';
 import { newTimex } from './time/new-timex.js';
 
@@ -47,7 +47,7 @@ function timexesFrom(doc: DocumentWithPeriod, found: TimexCandidate[], options: 
   const style = options.style ?? 'report';
   const text = doc.text;
   let candidates = found;
-  if (style === 'timeml') candidates = timemlTimexes(candidates);
+  if (style === 'timeml') candidates = timemlOffsets(text, timemlTimexes(candidates));
   candidates = refineTitles(text, candidates);
   candidates = refineOverlaps(candidates);
   candidates = refineCompounds(text, candidates);

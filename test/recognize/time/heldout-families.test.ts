@@ -117,6 +117,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'In 1815 the century was young.', expect: [{ text: '1815', type: 'DATE', value: '1815' }] },
     { text: 'The century ahead is ours.', dct: '2023-05-01', expect: [] },
   ],
+  'TimeML style: "three days later" is the duration "three days"': [
+    { text: 'Talks opened on 4 May.\nThree days later the garrisons fired.', dct: '1990-01-01', style: 'timeml', expect: [{ text: '4 May', type: 'DATE', value: '1989-05-04' }, { text: 'Three days', type: 'DURATION', value: 'P3D' }] },
+    { text: 'Five years afterwards it was the border.', dct: '1990-01-01', style: 'timeml', expect: [{ text: 'Five years', type: 'DURATION', value: 'P5Y' }] },
+    // The report style dates it for the timeline; "a year earlier", a comparison, stays a date in both; "ago" too.
+    { text: 'Talks opened on 4 May.\nThree days later the garrisons fired.', dct: '1990-01-01', expect: [{ text: '4 May', type: 'DATE', value: '1989-05-04' }, { text: 'Three days later', type: 'DATE', value: '1989-05-07' }] },
+    { text: 'Profit rose in the third quarter.\nSales were flat a year earlier.', dct: '1989-10-20', style: 'timeml', expect: [{ text: 'the third quarter', type: 'DATE', value: '1989-Q3' }, { text: 'a year earlier', type: 'DATE', value: '1988-Q3' }] },
+    { text: 'He left three days ago.', dct: '1990-01-10', style: 'timeml', expect: [{ text: 'three days ago', type: 'DATE', value: '1990-01-07' }] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
