@@ -50,3 +50,18 @@ export const seasonParser: TimeParser = {
     return null;
   },
 };
+
+// "midsummer", "mid-winter of 1935", "the midwinter": the middle of a season. "Midsummer Night" is a name.
+const MID_SEASON = /(?<![\w-])mid-?(summer|winter|spring|autumn)(?:[ \t]+(?:of[ \t]+)?((?:1[0-9]|20)\d{2})(?![\w%-]))?(?![\w-])/gi;
+
+export const midSeasonParser: TimeParser = {
+  name: 'time.season',
+  pattern: MID_SEASON,
+  extract(m, text) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (/^[A-Z]/.test(m[0]) && /^[ \t]+[A-Z]/.test(text.slice(end, end + 2))) return null;
+    const code = SEASON_CODE[m[1]!.toLowerCase()]!;
+    return { start, end, type: 'DATE', value: `${m[2] ?? 'XXXX'}-${code}`, mod: 'MID', rule: 'time.season' };
+  },
+};

@@ -1,7 +1,7 @@
 import type { TimeParser } from './time-parser.js';
 import { firstDayParser, monthDateParser, secondDayParser } from './parse-month-date.js';
 import { centuryParser, fiscalYearParser, numericDateParser, shortDecadeParser, yearParser } from './parse-year.js';
-import { seasonParser } from './parse-season.js';
+import { midSeasonParser, seasonParser } from './parse-season.js';
 import { quarterParser, yearQuarterParser } from './parse-quarter.js';
 import { weekdayParser, weekdaySetParser } from './parse-weekday.js';
 import { deicticParser } from './parse-deictic.js';
@@ -113,6 +113,8 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   [numericDateParser, { groups: [{ digits: { after: '/-' }, before: 1, after: 1 }], pattern: '0a88e1d4' }],
   // this past fall of 2021; the following spring
   [seasonParser, { groups: [{ words: SEASONS, before: 2, after: 2 }], pattern: 'f6d4ff05' }],
+  // mid-summer of 1935 (the hyphen cuts tokens), midwinter 1935
+  [midSeasonParser, { groups: [{ words: ['mid', 'midsummer', 'midwinter', 'midspring', 'midautumn'], before: 0, after: 3 }], pattern: 'da69d113' }],
   // the fiscal first two quarters of fiscal year 1990; Q3 2022, 2022 Q3, 1Q89 (the Q is a letter run of its own)
   [quarterParser, { groups: [{ words: ['quarter', 'quarters', 'half'], before: 4, after: 4 }, { words: ['q'], before: 1, after: 1 }], pattern: '095c09ce' }],
   // last Friday morning

@@ -1,7 +1,7 @@
 import type { TimeParser } from './time-parser.js';
 import { firstDayParser, monthDateParser, secondDayParser } from './parse-month-date.js';
 import { centuryParser, fiscalYearParser, numericDateParser, shortDecadeParser, yearParser } from './parse-year.js';
-import { seasonParser } from './parse-season.js';
+import { midSeasonParser, seasonParser } from './parse-season.js';
 import { quarterParser, yearQuarterParser } from './parse-quarter.js';
 import { weekdayParser, weekdaySetParser } from './parse-weekday.js';
 import { deicticParser } from './parse-deictic.js';
@@ -21,5 +21,5 @@ export const TIME_PARSERS: readonly TimeParser[] = [
   deicticParser, deicticUnitParser, offsetParser, yearAgoParser, durationParser, vagueDurationParser, setParser,
   timeOfDayParser, namedEventParser, weekendParser, holidayParser, wordYearParser, yearEndParser, samePeriodParser,
   shortDecadeParser, centuryParser, latestPeriodParser, unitLongParser, secondDayParser, aheadParser, hourInPartParser,
-  weekdaySetParser, partOfDayParser, firstDayParser,
+  weekdaySetParser, partOfDayParser, firstDayParser, midSeasonParser,
 ];

@@ -125,6 +125,13 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Profit rose in the third quarter.\nSales were flat a year earlier.', dct: '1989-10-20', style: 'timeml', expect: [{ text: 'the third quarter', type: 'DATE', value: '1989-Q3' }, { text: 'a year earlier', type: 'DATE', value: '1988-Q3' }] },
     { text: 'He left three days ago.', dct: '1990-01-10', style: 'timeml', expect: [{ text: 'three days ago', type: 'DATE', value: '1990-01-07' }] },
   ],
+  'midsummer, mid-winter: the middle of a season': [
+    { text: 'On 4 May 1935 a shepherd was shot.\nBy midsummer each side had moved a battalion.', expect: [{ text: '4 May 1935', type: 'DATE', value: '1935-05-04' }, { text: 'midsummer', type: 'DATE', value: '1935-SU', mod: 'MID' }] },
+    { text: 'In mid-winter 1936 the passes closed.', expect: [{ text: 'mid-winter 1936', type: 'DATE', value: '1936-WI', mod: 'MID' }] },
+    // Negatives: a title; "midsummers" and "summertime" are other words.
+    { text: 'They staged A Midsummer Night\'s Dream.', dct: '1990-01-01', expect: [] },
+    { text: 'Long midsummers passed.', dct: '1990-01-01', expect: [] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
