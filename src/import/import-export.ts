@@ -71,7 +71,7 @@ export async function importExport(kb: KnowledgeBase, data: ExportJson, opts: Im
         // Another writer may have stored the same text since the check above.
         if (await trx.selectFrom('documents').select('id').where('id', '=', d.id).executeTakeFirst()) return undefined;
         // One millisecond apart, so that the knowledge base lists the documents in the file's order.
-        return insertImportedDocument(trx, slice, { entities, entitySource: `import:${path.basename(opts.file)}`, ingestedAt: new Date(base + i).toISOString() });
+        return insertImportedDocument(trx, slice, { entities, entitySource: `import:${path.basename(opts.file)}`, ingestedAt: new Date(base + i).toISOString(), dialect: kb.dialect });
       });
       if (added === undefined) status = 'present';
       else {

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { ExportDate, ExportJson } from '../export/export-types.js';
 import type { Database } from '../kb/schema.js';
 import { writeEntityRows } from '../kb/entity-definition.js';
+import { indexSentencesOf } from '../kb/full-text.js';
+import type { DialectName } from '../kb/dialect.js';
 import { deriveParagraphs, headingEnd } from './derive-structure.js';
 import type { DocumentSlice } from './split-by-document.js';
 
@@ -18,6 +20,8 @@ export interface InsertContext {
   entitySource: string;
   /** `documents.ingested_at`; exports list documents in this order. */
   ingestedAt: string;
+  /** The knowledge base's dialect: SQLite's full-text index is filled here (see indexSentencesOf). */
+  dialect: DialectName;
 }
 
 /**
@@ -41,8 +45,9 @@ export async function insertImportedDocument(trx: Kysely<Database>, slice: Docum
   })));
   await insertChunked(trx, 'paragraphs', deriveParagraphs(d).map((p) => ({ doc: id, ...p })));
   // Sentence numbers are positions in the document (segment numbers them that way), and the
-  // SQLite full-text table is filled from these rows by migration 002's trigger.
+  // SQLite full-text table is filled from these rows (no trigger does, see migration 013).
   await insertChunked(trx, 'sentences', d.sentences.map((s, idx) => ({ doc: id, idx, paragraph: s.paragraph, start: s.start, end: s.end, text: d.text.slice(s.start, s.end) })));
+  await indexSentencesOf(trx, ctx.dialect, id);
   await insertChunked(trx, 'footnotes', d.footnotes.map((f) => ({ doc: id, label: f.label, start: f.start, end: f.end, markers: JSON.stringify(f.markers) })));
 
   const added = await writeImportedEntities(trx, [...slice.entityIds], { id, source: d.source }, ctx);

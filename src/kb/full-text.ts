@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DialectName } from './dialect.js';
 
 /**
@@ -86,6 +86,19 @@ export interface SentenceMatch {
 }
 
 const TS_CONFIG = 'english';
+
+/**
+ * Add a document's sentences, once written, to the full-text index, inside the writer's
+ * transaction. SQLite's FTS5 table has no insert trigger since migration 013, so every writer of
+ * sentence rows calls this (the store fills the index its own way, see store-document.ts);
+ * PostgreSQL's expression index is kept by the server, so nothing happens there. Call it once per
+ * document: a sentence indexed twice makes the index disagree with its rows.
+ */
+export async function indexSentencesOf(db: Kysely<any>, dialect: DialectName, doc: string): Promise<void> {
+  if (dialect !== 'sqlite') return;
+  // In idx order, which is the order the rows went in (rowid order: FTS5 starts a new segment when a rowid comes lower).
+  await sql`insert into sentences_fts (rowid, text) select rowid, text from sentences where doc = ${doc} order by idx`.execute(db);
+}
 
 export function sentenceMatch(dialect: DialectName, terms: SearchTerms): SentenceMatch {
   if (dialect === 'postgres') {

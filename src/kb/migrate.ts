@@ -12,6 +12,7 @@ import * as m009 from './migrations/009-sentence-search-per-document.js';
 import * as m010 from './migrations/010-event-merge-key.js';
 import * as m011 from './migrations/011-entity-definer.js';
 import * as m012 from './migrations/012-event-actors-undated.js';
+import * as m013 from './migrations/013-sentence-search-without-trigger.js';
 import * as m014 from './migrations/014-sentence-start.js';
 
 type DialectMigration = { up: (db: Kysely<any>, dialect: DialectName) => Promise<void> };
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '010-event-merge-key': m010,
   '011-entity-definer': m011,
   '012-event-actors-undated': m012,
+  '013-sentence-search-without-trigger': m013,
   '014-sentence-start': m014,
 };
 

@@ -9,6 +9,7 @@ import { openWriteBatch, writeTransaction } from './write-transaction.js';
 import { lockKeys } from './dialect.js';
 import { documentRows, type DocumentRows, type TableRows } from './document-rows.js';
 import { cachedStatement, runSql } from './cached-statements.js';
+import { indexSentencesOf } from './full-text.js';
 import { pruneClustersOf } from '../consolidate/prune-clusters.js';
 import { offeredRowWins, orphanEntitiesOf, ranksBefore, writeEntityRows, type DefinedEntityRow, type DefinerRank } from './entity-definition.js';
 
@@ -44,7 +45,10 @@ export async function storeDocumentRows(kb: KnowledgeBase, doc: DocumentRows, no
     if (existing) await deleteDocumentRows(trx, doc.id, kb);
     for (const id of replaced) await deleteDocumentRows(trx, id, kb);
     if (kb.sqlite) writeRowsSqlite(kb, kb.sqlite, doc, now);
-    else await writeRowsKysely(trx, doc, now);
+    else {
+      await writeRowsKysely(trx, doc, now);
+      await indexSentencesOf(trx, kb.dialect, doc.id);
+    }
     // Merges of events that went with the old rows go now (events re-stored under the same id keep theirs).
     if (existing || replaced.length) await pruneClustersOf(trx, existing ? [doc.id, ...replaced] : replaced);
     return { id: doc.id, status: replaced.length > 0 || existing ? ('replaced' as const) : ('added' as const), replaced };
@@ -172,10 +176,11 @@ function withIngestedAt(t: TableRows, now: Date): TableRows {
  * SQLite, inside the open transaction: prepared statements per table and column list, prepared
  * once per connection and run with a fixed number of rows each (see insertRows; building and
  * compiling a multi-row insert per chunk cost more than the writing). The full-text index is filled by one statement after the
- * sentences (migration 009 holds back the per-row trigger meanwhile): for this document at once,
- * or, in a write batch, for all the batch's documents just before it commits (each fill writes
- * a new segment of the index, which later has to be merged). Same rows in the same order, hence
- * the same rowids, as the kysely path.
+ * sentences (no trigger does, since migration 013): for this document at once, or, in a write
+ * batch, for all the batch's documents just before it commits (each fill writes a new segment of
+ * the index, which later has to be merged). The documents waiting for it are listed in
+ * sentences_fts_deferred, so that a document's savepoint rolled back takes it off the list too.
+ * Same rows in the same order, hence the same rowids, as the kysely path.
  */
 function writeRowsSqlite(kb: KnowledgeBase, sqlite: SQLite.Database, doc: DocumentRows, now: Date): void {
   cachedStatement(sqlite, 'insert into sentences_fts_deferred (doc) values (?)').run(doc.id);

@@ -10,6 +10,7 @@ import { exportJson } from '../../src/export/export-json.js';
 import type { ExportJson } from '../../src/export/export-types.js';
 import { contentHash } from '../../src/import/content-hash.js';
 import { importExport } from '../../src/import/import-export.js';
+import { parseSearchTerms, sentenceMatch } from '../../src/kb/full-text.js';
 import { ImportError } from '../../src/import/import-error.js';
 import { handBuiltDocument } from '../helpers/stored-doc.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -143,6 +144,21 @@ for (const target of await testDatabases('import round trip')) describe.skipIf(!
     const doc = exported.documents[0]!.id;
     const texts = (kb: KnowledgeBase) => kb.db.selectFrom('sentences').select(['idx', 'text']).where('doc', '=', doc).orderBy('idx').execute();
     expect(await texts(target)).toEqual(await texts(source));
+    // Every sentence is found by full-text search as in the exporting knowledge base: its longest word (no stop word) finds it.
+    const found = async (kb: KnowledgeBase, word: string) => {
+      const m = sentenceMatch(kb.dialect, parseSearchTerms(word)!);
+      return (await sql<{ idx: number }>`select s.idx from ${m.from} where ${m.where} and s.doc = ${doc} order by s.idx`.execute(kb.db)).rows.map((r) => r.idx);
+    };
+    const sentences = await texts(source);
+    expect(sentences.length).toBeGreaterThan(1);
+    for (const s of sentences) {
+      const word = (s.text.match(/\p{L}{4,}/gu) ?? []).sort((a, b) => b.length - a.length)[0];
+      if (!word) continue;
+      const hits = await found(target, word);
+      expect(hits, word).toContain(s.idx);
+      expect(hits, word).toEqual(await found(source, word));
+    }
+    if (target.dialect === 'sqlite') await sql`insert into sentences_fts (sentences_fts, rank) values ('integrity-check', 1)`.execute(target.db);
     const row = await target.db.selectFrom('documents').select(['pipeline_version', 'chars']).executeTakeFirstOrThrow();
     expect(row).toEqual({ pipeline_version: 'import', chars: exported.documents[0]!.text.length });
   });

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/kb/open-knowledge-base.js';
 import { sql } from 'kysely';
 import { deleteDocument, storeDocument } from '../../src/kb/store-document.js';
-import { WriteBatch } from '../../src/kb/write-transaction.js';
-import { parseSearchTerms, sentenceMatch } from '../../src/kb/full-text.js';
+import { WriteBatch, writeTransaction } from '../../src/kb/write-transaction.js';
+import { indexSentencesOf, parseSearchTerms, sentenceMatch } from '../../src/kb/full-text.js';
 import { exportJson } from '../../src/export/export-json.js';
 import { listEvents } from '../../src/kb/queries/list-events.js';
 import { handBuiltDocument } from '../helpers/stored-doc.js';
@@ -163,12 +163,33 @@ for (const target of await testDatabases('store-document')) describe.skipIf(!!ta
     expect(await kb.db.selectFrom('sentences_fts_deferred' as any).selectAll().execute()).toEqual([]);
   });
 
-  it.skipIf(target.dialect === 'postgres')('still indexes sentences written by other means than the store (the trigger)', async () => {
+  it('indexes sentences a writer other than the store adds through indexSentencesOf, and forgets deleted ones', async () => {
     kb = await freshKnowledgeBase(target);
     await storeDocument(kb, handBuiltDocument());
-    await kb.db.insertInto('sentences').values({ doc: 'doc-hand-1', idx: 9, paragraph: 0, start: 0, end: 9, text: 'Omegaland protested.' }).execute();
-    expect(await search(kb, 'protested')).toEqual(['doc-hand-1/9']);
+    const k = kb;
+    await writeTransaction(k, async (trx) => {
+      await trx.insertInto('sentences').values([
+        { doc: 'doc-other', idx: 9, paragraph: 0, start: 0, end: 9, text: 'Omegaland protested.' },
+        { doc: 'doc-other', idx: 8, paragraph: 0, start: 0, end: 9, text: 'Omegaland objected.' },
+      ]).execute();
+      await indexSentencesOf(trx, k.dialect, 'doc-other');
+    });
+    expect(await search(kb, 'protested')).toEqual(['doc-other/9']);
+    expect(await search(kb, 'Omegaland')).toEqual(['doc-other/8', 'doc-other/9']);
+    expect(await search(kb, 'condemn')).toEqual(['doc-hand-1/0']);
     await kb.db.deleteFrom('sentences').where('idx', '=', 9).execute();
+    expect(await search(kb, 'protested')).toEqual([]);
+    expect(await search(kb, 'Omegaland')).toEqual(['doc-other/8']);
+    if (kb.dialect === 'sqlite') await sql`insert into sentences_fts (sentences_fts, rank) values ('integrity-check', 1)`.execute(kb.db);
+  });
+
+  it.skipIf(target.dialect === 'postgres')('runs no trigger when sentences are inserted (each writer indexes them), one when they are deleted', async () => {
+    kb = await freshKnowledgeBase(target);
+    const triggers = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'sentences' order by name`.execute(kb.db);
+    expect(triggers.rows.map((t) => t.name)).toEqual(['sentences_ad']);
+    expect(triggers.rows[0]!.sql).toMatch(/after delete on sentences/i);
+    // Without the store's or indexSentencesOf's fill, a sentence is in the table but not in the index.
+    await kb.db.insertInto('sentences').values({ doc: 'doc-raw', idx: 0, paragraph: 0, start: 0, end: 9, text: 'Omegaland protested.' }).execute();
     expect(await search(kb, 'protested')).toEqual([]);
   });
 
