@@ -1,6 +1,6 @@
 // Evaluations: `npm run eval -- <name> [args] [--json]`. Each prints its figures; --json prints one JSON object.
 //   time [gold.json ...]: the time layer against hand-made gold (default: the sample's test/fixtures/timex-gold.json,
-//     then the held-out set test/fixtures/timex-gold-heldout.json, ten documents of kinds TimeML lacks).
+//     then the held-out sets test/fixtures/timex-gold-heldout.json and -heldout2.json, 16 documents of kinds TimeML lacks).
 //   timeml [folder ...]: the time layer on TimeML files (default: ../shared/data/timeml/timebank and aquaint).
 const [name, ...rest] = process.argv.slice(2);
 const json = rest.includes('--json');

@@ -449,7 +449,11 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
   if ((rel.base === 'ADAPT' || rel.base === 'CMP') && rel.unit === 'Y') {
     // "A year earlier" after a month is that month a year back; after a day or a year, the year before.
     // "The year-ago results" compare with the year before the document's own.
-    const q = rel.offset === -1 ? r.quarterRef() : undefined;
+    // "At the end of the year ... compared with 240 a year earlier": a year named in this very sentence is what is
+    // compared, not a quarter mentioned before it.
+    const last = r.refs[r.refs.length - 1];
+    const yearHere = last && last.granularity === 'Y' && last.sentence === r.sentenceIndex && r.sentenceIndex >= 0 ? last : undefined;
+    const q = rel.offset === -1 && !yearHere ? r.quarterRef() : undefined;
     if (q) return yearBack(q, rel.offset);
     const ref = r.lastRef(2);
     if (rel.base === 'CMP' && dct) return resolvedAs(shiftedValue(dct, 'Y', rel.offset), 'dct', ['value']);

@@ -132,6 +132,13 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'They staged A Midsummer Night\'s Dream.', dct: '1990-01-01', expect: [] },
     { text: 'Long midsummers passed.', dct: '1990-01-01', expect: [] },
   ],
+  '"a year earlier" after a year named in its own sentence compares with that year': [
+    { text: 'In the first quarter the service chartered eleven flights.\nAt the end of the year 212 remained, compared with 240 a year earlier.', period: '2021', expect: [
+      { text: 'the first quarter', type: 'DATE', value: '2021-Q1' }, { text: 'the end of the year', type: 'DATE', value: '2021', mod: 'END' }, { text: 'a year earlier', type: 'DATE', value: '2020' }] },
+    // Negative: with the quarter in its sentence, or only before it, the quarter a year back.
+    { text: 'Net income rose in the third quarter.\nSales were flat from a year earlier.', dct: '1989-10-20', expect: [{ text: 'the third quarter', type: 'DATE', value: '1989-Q3' }, { text: 'a year earlier', type: 'DATE', value: '1988-Q3' }] },
+    { text: 'In 1989, net income rose in the third quarter from a year earlier.', dct: '1989-10-20', expect: [{ text: '1989', type: 'DATE', value: '1989' }, { text: 'the third quarter', type: 'DATE', value: '1989-Q3' }, { text: 'a year earlier', type: 'DATE', value: '1988-Q3' }] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
