@@ -484,9 +484,10 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
   }
   if (ref && d) return resolvedAs(shiftedValue(d, rel.unit, rel.offset) + suffix, `narrative:${ref.index}`, ['value']);
   if (dct) return resolvedAs(shiftedValue(dct, rel.unit, rel.offset) + suffix, 'dct', ['value']);
-  // "Over the year" before any date in a report on one year: that year (as "this year" there is).
+  // "Over the year" before any date in a report on one year: that year (as "this year" there is). Not a count away
+  // from it: "70 years later" with no date told before has nothing to count from.
   const { periodStart, periodEnd } = r;
-  if (rel.base === 'REF' && periodStart && periodEnd && periodStart.y === periodEnd.y && !r.guessedPeriod && (rel.unit === 'Y' || rel.unit === 'DE' || rel.unit === 'CE')) {
+  if (rel.base === 'REF' && rel.offset === 0 && periodStart && periodEnd && periodStart.y === periodEnd.y && !r.guessedPeriod && (rel.unit === 'Y' || rel.unit === 'DE' || rel.unit === 'CE')) {
     return resolvedAs(shiftedValue(periodStart, rel.unit, rel.offset) + suffix, 'period', ['value']);
   }
   return null;

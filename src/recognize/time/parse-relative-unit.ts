@@ -20,6 +20,8 @@ const DET: Record<string, [RelativeBase, number]> = {
   'the current': ['DCT', 0], 'the latest': ['DCT', -1], the: ['REF', 0],
 };
 
+const YEAR_NAMED_AFTER = /^[ \t]+((?:1[0-9]|20)\d{2})(?![\w%.,-]\d|[\w%-])/;
+
 const CENTURY_PART_BEFORE = /(?:^|[^\w-])(?:beginning|start|middle|end|close|dawn)[ \t]+of[ \t]+$/i;
 
 export const deicticUnitParser: TimeParser = {
@@ -80,6 +82,9 @@ export const deicticUnitParser: TimeParser = {
       const offset = after === 'before' || after === 'earlier' ? -1 : 1;
       return { start, end, type: 'DATE', value: relative('REF', code, offset), rule: 'time.relative-unit' };
     }
+    // "the year 2015", "in the year 2000": the year named.
+    const named = det === 'the' && unit === 'year' && !kind && !edge ? YEAR_NAMED_AFTER.exec(text.slice(end, end + 8)) : null;
+    if (named) return { start, end: end + named[0].length, type: 'DATE', value: named[1]!, rule: 'time.relative-unit' };
     if (det === 'the') {
       // "the year" and "the day" alone are anchored on the narrative; "the day of the attack" is not a date.
       if (/^[ \t]+(?:of|when|that|in which|on which|before|after)\b/.test(text.slice(end, end + 10))) return null;

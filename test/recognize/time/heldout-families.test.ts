@@ -89,7 +89,10 @@ const FAMILIES: Record<string, Case[]> = {
   ],
   'in a report on one year, "the year" before any date is that year': [
     { text: 'Over the year, the Agency committed 212 million euros.', period: '2019', expect: [{ text: 'the year', type: 'DATE', value: '2019' }] },
-    { text: 'The following year the office moved.', period: '2019', expect: [{ text: 'The following year', type: 'DATE', value: '2020' }] },
+    { text: 'The year 2015 was hard, and in the year 2000 it was worse.', period: '2016', expect: [{ text: 'The year 2015', type: 'DATE', value: '2015' }, { text: 'the year 2000', type: 'DATE', value: '2000' }] },
+    // A count from the year has nothing to count from: "70 years later" with no date told stays unknown.
+    { text: 'Today, 70 years later, we meet again.', period: '2015', expect: [{ text: 'Today', type: 'DATE', value: 'PRESENT_REF' }, { text: '70 years later', type: 'DATE', value: 'XXXX' }] },
+    { text: 'The following year the office moved.', period: '2019', expect: [{ text: 'The following year', type: 'DATE', value: 'XXXX' }] },
     // Negatives: after a date, from that date; with a guessed period, nothing to stand on.
     { text: 'In 2017 the office opened.\nThe following year it moved.', period: '2019', expect: [{ text: '2017', type: 'DATE', value: '2017' }, { text: 'The following year', type: 'DATE', value: '2018' }] },
     { text: 'Over the year, the Agency committed 212 million euros.', period: '2019', rule: 'period.latest-year', expect: [{ text: 'the year', type: 'DATE', value: 'XXXX' }] },
