@@ -6,6 +6,8 @@ const LEAD = /(?:^|[^\w-])(from|between)[ \t]+$/i;
 
 const hasYear = (v: string) => /^\d{4}/.test(v);
 const monthOrDay = (v: string) => /^XXXX-\d{2}(?:-\d{2})?$/.test(v);
+// A season with no year takes the year of a dated one joined to it ("the summer and autumn of 1950"), never a range.
+const yearlessSeason = (v: string) => /^XXXX-(?:SP|SU|FA|WI)$/.test(v);
 const CALENDAR = /^\d{4}(?:-\d{2}){0,2}$/;
 
 /** Whether value `a` lies wholly after value `b`: by year, and within a year when both are plain calendar dates. */
@@ -41,18 +43,20 @@ function joinPair(text: string, first: TimexCandidate, b: TimexCandidate, merge:
   let a = first;
   const joinWord = text.slice(a.end, b.start).trim().toLowerCase();
   const lead = LEAD.exec(text.slice(Math.max(0, a.start - 10), a.start));
-  // "and" joins a range only after "between"; otherwise "2020 and 2021" are two dates.
-  if (joinWord === 'and' && (lead === null || lead[1]!.toLowerCase() !== 'between')) {
-    out.push(a);
-    return false;
-  }
-  if (monthOrDay(a.value) && hasYear(b.value)) {
+  const pair = joinWord === 'and' && (lead === null || lead[1]!.toLowerCase() !== 'between');
+  // A pair ("May and June 2020") carries the year to its first date too; "the summer and autumn of 1950" as well.
+  if ((monthOrDay(a.value) || (yearlessSeason(a.value) && /^\d{4}-(?:SP|SU|FA|WI)$/.test(b.value))) && hasYear(b.value)) {
     const inferred = a.inferred ? a.inferred.slice() : [];
     inferred.push('year');
     // "November to February 2023": the first end lies before the second, so in the year before.
     let year = Number(b.value.slice(0, 4));
     if (comesAfter(String(year) + a.value.slice(4), b.value)) year -= 1;
     a = candidate(a.start, a.end, a.type, String(year).padStart(4, '0') + a.value.slice(4), a.rule, a.mod, a.range, inferred);
+  }
+  // "and" joins a range only after "between"; otherwise "2020 and 2021" are two dates.
+  if (pair) {
+    out.push(a);
+    return false;
   }
   // A range runs forwards: "2022 — 1991" are two dates (a list, a table row), not a span.
   if (merge && (hasYear(a.value) || monthOrDay(a.value)) && (hasYear(b.value) || monthOrDay(b.value)) && !a.value.startsWith('REL') && !comesAfter(a.value, b.value)) {

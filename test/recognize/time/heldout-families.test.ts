@@ -142,6 +142,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Net income rose in the third quarter.\nSales were flat from a year earlier.', dct: '1989-10-20', expect: [{ text: 'the third quarter', type: 'DATE', value: '1989-Q3' }, { text: 'a year earlier', type: 'DATE', value: '1988-Q3' }] },
     { text: 'In 1989, net income rose in the third quarter from a year earlier.', dct: '1989-10-20', expect: [{ text: '1989', type: 'DATE', value: '1989' }, { text: 'the third quarter', type: 'DATE', value: '1989-Q3' }, { text: 'a year earlier', type: 'DATE', value: '1988-Q3' }] },
   ],
+  'a pair joined by "and" carries its stated year to the first date': [
+    { text: 'In the summer and autumn of 1950 it rained.', expect: [{ text: 'the summer', type: 'DATE', value: '1950-SU' }, { text: 'autumn of 1950', type: 'DATE', value: '1950-FA' }] },
+    { text: 'In May and June 2020 it snowed.', dct: '2023-01-05', expect: [{ text: 'May', type: 'DATE', value: '2020-05' }, { text: 'June 2020', type: 'DATE', value: '2020-06' }] },
+    { text: 'They met on 6 and 7 December 2021.', dct: '2023-01-05', expect: [{ text: '6', type: 'DATE', value: '2021-12-06' }, { text: '7 December 2021', type: 'DATE', value: '2021-12-07' }] },
+    // Negatives: two years stay two dates; a season does not take a plain year's ("the summer and 1952").
+    { text: 'In 2019 and 2020 it rained.', dct: '2023-01-05', expect: [{ text: '2019', type: 'DATE', value: '2019' }, { text: '2020', type: 'DATE', value: '2020' }] },
+    { text: 'In the summer and in 1952 it rained.', dct: '2023-01-05', expect: [{ text: 'the summer', type: 'DATE', value: '2022-SU' }, { text: '1952', type: 'DATE', value: '1952' }] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
