@@ -117,6 +117,18 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it.each([...'.!?\u2026\u203c\u2047\u2048\u2049\u3002\uff01\uff1f\uff0e'])('ends a sentence at %j, however far into the text it lies', (stop) => {
+    const long = `${'word '.repeat(40)}end`;
+    expect(sentencesOf(`${long}${stop} Next one${stop} Last`)).toEqual([`${long}${stop}`, `Next one${stop}`, 'Last']);
+  });
+
+  it.each([...'\n\r\u2028\u2029'])('ends a piece at the line break %j, and only within the range', (lineBreak) => {
+    const text = `Before${lineBreak}one two${lineBreak}three four${lineBreak}after. More`;
+    const start = text.indexOf('one');
+    const end = text.indexOf('after') - 1;
+    expect(splitSentences(text, start, end).map((s) => text.slice(s.start, s.end))).toEqual(['one two', 'three four']);
+  });
+
   it('clamps ranges outside the text', () => {
     expect(sentencesOf('One. Two.', -5, 100)).toEqual(['One.', 'Two.']);
     expect(splitSentences('One. Two.', 7, 3)).toEqual([]);
