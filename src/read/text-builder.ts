@@ -1,31 +1,19 @@
 import { newBlock, type Block, type Footnote } from '../model/index.js';
 
 /**
- * Whether clean() would change the text: it has whitespace other than single inner spaces. A loop
- * over code units, which allocates nothing and is faster than any expression for it.
+ * Whether clean() would change the text: it has whitespace other than single inner spaces. Tested
+ * at the ends, then by one expression with no look-behind, which the engine scans for several
+ * times faster than a loop over code units, and which allocates nothing.
  */
 function needsCleaning(text: string): boolean {
   const n = text.length;
   if (n === 0) return false;
   if (text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return true;
-  let afterSpace = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (afterSpace) return true;
-      afterSpace = true;
-    } else {
-      afterSpace = false;
-      if (c < 32 ? c >= 9 && c <= 13 : c >= 0xa0 && isOtherWhitespace(c)) return true;
-    }
-  }
-  return false;
+  return OTHER_WHITESPACE_OR_TWO_SPACES.test(text);
 }
 
-/** The code units above U+009F that \s matches (Unicode spaces, line and paragraph separators, BOM). */
-function isOtherWhitespace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+/** Two spaces, or any code unit \s matches but a space: tab to carriage return, Unicode spaces, line and paragraph separators, BOM. */
+const OTHER_WHITESPACE_OR_TWO_SPACES = /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
 
 /**
  * Accumulates a document's normalised text one block per line, recording each block's span.
