@@ -33,9 +33,9 @@ export const PART_OF_DAY_SRC = '(?:morning|afternoon|evening|night|overnight)';
 /** Calendar units: singular form -> ISO 8601 duration letter ('T' prefix marks time units). */
 export const UNIT_CODE: Record<string, string> = {
   century: 'CE', decade: 'DE', year: 'Y', quarter: 'Q', month: 'M', week: 'W', day: 'D',
-  hour: 'TH', minute: 'TM', second: 'TS', weekend: 'WE',
+  hour: 'TH', minute: 'TM', second: 'TS', weekend: 'WE', fortnight: 'W',
 };
-export const UNIT_SRC = '(?:centur(?:y|ies)|decades?|years?|quarters?|months?|weeks?|days?|hours?|minutes?|seconds?)';
+export const UNIT_SRC = '(?:centur(?:y|ies)|decades?|years?|quarters?|months?|fortnights?|weeks?|days?|hours?|minutes?|seconds?)';
 
 export function unitOf(word: string): string {
   const w = word.toLowerCase();
@@ -45,6 +45,8 @@ export function unitOf(word: string): string {
 
 /** ISO 8601 duration for n units (n may be 'X' for unspecified, or a fraction like 0.5). */
 export function durationValue(n: number | 'X', unit: string): string {
+  // A fortnight is two weeks ("a fortnight" P2W, "three fortnights" P6W).
+  if (unit === 'fortnight') return durationValue(n === 'X' ? 'X' : n * 2, 'week');
   const code = UNIT_CODE[unit] ?? 'X';
   if (n !== 'X' && !Number.isInteger(n)) {
     const fraction = fractionValue(n, code);

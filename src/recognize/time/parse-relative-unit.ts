@@ -98,9 +98,9 @@ export const deicticUnitParser: TimeParser = {
   },
 };
 
-// "two years ago", "a year earlier", "three days later", "77 years after", "a week from now".
+// "two years ago", "a year earlier", "three days later", "77 years after", "a week from now", "a fortnight later".
 const OFFSET = new RegExp(
-  `(?<![\\w-])(${COUNT_SRC})[ \\t-]+(decades?|years?|quarters?|months?|weeks?|days?)(?:[ \\t]+or[ \\t]+so)?[ \\t]+(ago|earlier|later|before|after|afterwards?|from[ \\t]+now|hence)(?![\\w-])`,
+  `(?<![\\w-])(${COUNT_SRC})[ \\t-]+(decades?|years?|quarters?|months?|fortnights?|weeks?|days?)(?:[ \\t]+or[ \\t]+so)?[ \\t]+(ago|earlier|later|before|after|afterwards?|from[ \\t]+now|hence)(?![\\w-])`,
   'gi',
 );
 
@@ -113,8 +113,11 @@ export const offsetParser: TimeParser = {
     const start = m.index;
     const end = start + m[0].length;
     const countText = m[1]!.toLowerCase().replace(/\s+/g, ' ');
-    const n = parseNumberWords(countText === 'a few' ? 'few' : countText === 'a couple of' ? 'two' : countText);
-    const unit = unitOf(m[2]!);
+    const count = parseNumberWords(countText === 'a few' ? 'few' : countText === 'a couple of' ? 'two' : countText);
+    const n = /fortnight/i.test(m[2]!) && count > 0 ? count * 2 : count;
+    const fortnights = unitOf(m[2]!) === 'fortnight';
+    // "a fortnight later": two weeks later.
+    const unit = fortnights ? 'week' : unitOf(m[2]!);
     const code = RELATIVE_UNIT_OF[unit]!;
     const word = m[3]!.toLowerCase();
     // "several years ago", "a few weeks ago": some unstated time back, the past in general.

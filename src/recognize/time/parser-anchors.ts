@@ -52,7 +52,7 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const SEASONS = ['spring', 'summer', 'fall', 'autumn', 'winter'];
-const UNITS = ['century', 'centuries', 'decade', 'decades', 'year', 'years', 'quarter', 'quarters', 'month', 'months', 'week', 'weeks',
+const UNITS = ['century', 'centuries', 'decade', 'decades', 'year', 'years', 'quarter', 'quarters', 'month', 'months', 'fortnight', 'fortnights', 'week', 'weeks',
   'day', 'days', 'hour', 'hours', 'minute', 'minutes', 'second', 'seconds'];
 
 /** Stable 32-bit FNV-1a hash of a pattern, as hex. */
@@ -137,11 +137,11 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
     pattern: ['3e75838c', '01ab7db0'],
   }],
   // twenty one hundred and twenty one years or so from now
-  [offsetParser, { groups: [{ words: UNITS.filter((u) => !/^(?:centur|hour|minute|second)/.test(u)), before: 6, after: 4 }], pattern: '9a7cf899' }],
+  [offsetParser, { groups: [{ words: UNITS.filter((u) => !/^(?:centur|hour|minute|second)/.test(u)), before: 6, after: 4 }], pattern: '923255c4' }],
   // year-earlier quarter; quarter of a year ago; last year's quarter
   [yearAgoParser, { groups: [{ words: ['ago', 'earlier', 'quarter', 'period'], before: 2, after: 4 }], pattern: '123994a6' }],
   // the past twenty one hundred and twenty one and a half more trading years and a half long
-  [durationParser, { groups: [{ words: UNITS, before: 13, after: 4 }], pattern: 'e31f03b7' }],
+  [durationParser, { groups: [{ words: UNITS, before: 13, after: 4 }], pattern: '8c935448' }],
   // for recent years
   [vagueDurationParser, { groups: [{ words: ['years', 'months', 'weeks', 'quarters', 'decades', 'days', 'hours', 'minutes', 'centuries'], before: 2, after: 0 }], pattern: 'ae9c9699' }],
   // every twenty one hundred and twenty one years; each spring; daily; three times a year
@@ -152,7 +152,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
       before: 1,
       after: 7,
     }],
-    pattern: 'caa228cd',
+    pattern: '5842fb36',
   }],
   // 10 am local time, 10 a.m. (the "m"), 9.30 a.m. (one token), 10:30 GMT, noon
   [timeOfDayParser, {

@@ -150,6 +150,15 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'In 2019 and 2020 it rained.', dct: '2023-01-05', expect: [{ text: '2019', type: 'DATE', value: '2019' }, { text: '2020', type: 'DATE', value: '2020' }] },
     { text: 'In the summer and in 1952 it rained.', dct: '2023-01-05', expect: [{ text: 'the summer', type: 'DATE', value: '2022-SU' }, { text: '1952', type: 'DATE', value: '1952' }] },
   ],
+  'a fortnight is two weeks': [
+    { text: 'Talks lasted a fortnight.', dct: '1990-01-10', expect: [{ text: 'a fortnight', type: 'DURATION', value: 'P2W' }] },
+    { text: 'They meet every fortnight.', dct: '1990-01-10', expect: [{ text: 'every fortnight', type: 'SET', value: 'P2W' }] },
+    { text: 'The envoy arrived on 12 March 1948.\nA fortnight later the treaty was signed.', expect: [{ text: '12 March 1948', type: 'DATE', value: '1948-03-12' }, { text: 'A fortnight later', type: 'DATE', value: '1948-W13' }] },
+    { text: 'The envoy arrived on 12 March 1948.\nA fortnight later the treaty was signed.', dct: '1990-01-10', style: 'timeml', expect: [{ text: '12 March 1948', type: 'DATE', value: '1948-03-12' }, { text: 'A fortnight', type: 'DURATION', value: 'P2W' }] },
+    { text: 'Three fortnights passed.', dct: '1990-01-10', expect: [{ text: 'Three fortnights', type: 'DURATION', value: 'P6W' }] },
+    // Negative: a name.
+    { text: 'He read The Fortnightly Review.', dct: '1990-01-10', expect: [] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
