@@ -177,7 +177,10 @@ class TimexResolution {
     const prev = refs[refs.length - 1];
     const sameSentence = prev && prev.sentence === sentenceIndex && sentenceIndex >= 0 && FINENESS[prev.granularity]! >= 4 ? prev : undefined;
     if (sameSentence && !dct) {
-      return { value: forwardYear(sameSentence, partial) + partial.slice(4), anchor: `narrative:${sameSentence.index}` };
+      // A narrative runs forward; a speech or report with a stated period names dates in any order in one sentence
+      // ("the pre-conference meeting it will host in October, before the summit in December").
+      const narrative = this.guessedPeriod || !(periodStart && periodEnd);
+      return { value: (narrative ? forwardYear(sameSentence, partial) : sameSentence.value.slice(0, 4)) + partial.slice(4), anchor: `narrative:${sameSentence.index}` };
     }
     if (dct) return { value: String(nearestYear(partial, dct, this.tense())) + partial.slice(4), anchor: 'dct' };
     const told = this.guessedPeriod ? this.lastRef(2) : undefined;

@@ -40,6 +40,9 @@ const FAMILIES: Record<string, Case[]> = {
     // Negatives: a report's period (stated, not guessed) still holds a bare month, and a date after the one told keeps its year.
     { text: 'In 1962 the two sides met.\nIn October talks opened.', period: '1990', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'October', type: 'DATE', value: '1990-10' }] },
     { text: 'They left on 3 March 1911.\nIn June they came back.', period: '1911', rule: 'period.latest-year', expect: [{ text: '3 March 1911', type: 'DATE', value: '1911-03-03' }, { text: 'June', type: 'DATE', value: '1911-06' }] },
+    // In a speech with a stated period, dates in one sentence come in any order: the year of the one before.
+    { text: 'After the summit in December 2019, and the meeting in October, we met.', period: '2019', expect: [{ text: 'December 2019', type: 'DATE', value: '2019-12' }, { text: 'October', type: 'DATE', value: '2019-10' }] },
+    { text: 'After the summit in December 1911, and the meeting in October, they met.', expect: [{ text: 'December 1911', type: 'DATE', value: '1911-12' }, { text: 'October', type: 'DATE', value: '1912-10' }] },
   ],
   '"that October", "the following spring": a month or season counted from the date last told': [
     { text: 'In 1962 the sides met.\nThat October talks opened.', dct: '1995-05-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'That October', type: 'DATE', value: '1962-10' }] },
