@@ -202,3 +202,17 @@ export const samePeriodParser: TimeParser = {
     return { start: m.index, end: m.index + m[0].length, type: 'DATE', value: relative('SAME', 0 as never, 0), rule: 'time.same-period' };
   },
 };
+
+// "by mid-century", "midcentury": the middle of the document's century (of the period's, in a report without a date).
+const MID_CENTURY = /(?<![\w-])mid-?century(?![\w-])/gi;
+
+export const midCenturyParser: TimeParser = {
+  name: 'time.relative-unit',
+  pattern: MID_CENTURY,
+  extract(m, text) {
+    const end = m.index + m[0].length;
+    // "mid-century modern", "mid-century architecture": a style, unless a preposition makes it a time ("by mid-century").
+    if (!/(?:^|[^\w-])(?:by|until|till|before|after|around|at|in|towards?|from|since|through)[ \t]+$/i.test(text.slice(Math.max(0, m.index - 10), m.index)) && /^[ \t]+[a-z]/.test(text.slice(end, end + 3))) return null;
+    return { start: m.index, end, type: 'DATE', value: relative('DCT', 'CE', 0), mod: 'MID', rule: 'time.relative-unit' };
+  },
+};

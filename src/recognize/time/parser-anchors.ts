@@ -5,7 +5,7 @@ import { midSeasonParser, seasonParser } from './parse-season.js';
 import { quarterParser, yearQuarterParser } from './parse-quarter.js';
 import { weekdayParser, weekdaySetParser } from './parse-weekday.js';
 import { deicticParser } from './parse-deictic.js';
-import { deicticUnitParser, latestPeriodParser, offsetParser, yearAgoParser, yearEndParser, samePeriodParser } from './parse-relative-unit.js';
+import { deicticUnitParser, latestPeriodParser, midCenturyParser, offsetParser, yearAgoParser, yearEndParser, samePeriodParser } from './parse-relative-unit.js';
 import { aheadParser, durationParser, unitLongParser, vagueDurationParser } from './parse-duration.js';
 import { setParser } from './parse-set.js';
 import { hourInPartParser, timeOfDayParser } from './parse-time-of-day.js';
@@ -181,6 +181,8 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   // '80s, eighties
   [shortDecadeParser, { groups: [{ digits: { after: "'’" }, before: 0, after: 0 }, { suffix: 'ties', before: 0, after: 0 }], pattern: '6b72c3a0' }],
   [centuryParser, { groups: [{ words: ['century'], before: 0, after: 0 }], pattern: '0fc1d5cf' }],
+  // mid-century (the hyphen cuts tokens), midcentury
+  [midCenturyParser, { groups: [{ words: ['century', 'midcentury'], before: 1, after: 0 }], pattern: '18e9a642' }],
   // the most recent quarter
   [latestPeriodParser, { groups: [{ words: ['period', 'quarter'], before: 3, after: 0 }], pattern: 'e8a0c504' }],
   // years-long

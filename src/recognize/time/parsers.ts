@@ -5,7 +5,7 @@ import { midSeasonParser, seasonParser } from './parse-season.js';
 import { quarterParser, yearQuarterParser } from './parse-quarter.js';
 import { weekdayParser, weekdaySetParser } from './parse-weekday.js';
 import { deicticParser } from './parse-deictic.js';
-import { deicticUnitParser, latestPeriodParser, offsetParser, yearAgoParser, yearEndParser, samePeriodParser } from './parse-relative-unit.js';
+import { deicticUnitParser, latestPeriodParser, midCenturyParser, offsetParser, yearAgoParser, yearEndParser, samePeriodParser } from './parse-relative-unit.js';
 import { aheadParser, durationParser, unitLongParser, vagueDurationParser } from './parse-duration.js';
 import { setParser } from './parse-set.js';
 import { hourInPartParser, timeOfDayParser } from './parse-time-of-day.js';
@@ -21,5 +21,5 @@ export const TIME_PARSERS: readonly TimeParser[] = [
   deicticParser, deicticUnitParser, offsetParser, yearAgoParser, durationParser, vagueDurationParser, setParser,
   timeOfDayParser, namedEventParser, weekendParser, holidayParser, wordYearParser, yearEndParser, samePeriodParser,
   shortDecadeParser, centuryParser, latestPeriodParser, unitLongParser, secondDayParser, aheadParser, hourInPartParser,
-  weekdaySetParser, partOfDayParser, firstDayParser, midSeasonParser,
+  weekdaySetParser, partOfDayParser, firstDayParser, midSeasonParser, midCenturyParser,
 ];

@@ -162,6 +162,14 @@ const FAMILIES: Record<string, Case[]> = {
     // Negative: a name.
     { text: 'He read The Fortnightly Review.', dct: '1990-01-10', expect: [] },
   ],
+  '"mid-century", "late in the year", "early in 1949"': [
+    { text: 'By mid-century emissions must be zero.', dct: '2021-12-02', expect: [{ text: 'mid-century', type: 'DATE', value: '20', mod: 'MID' }] },
+    { text: 'Late in the year he resigned.', dct: '2021-12-02', expect: [{ text: 'Late in the year', type: 'DATE', value: '2021', mod: 'END' }] },
+    { text: 'Early in 1949 he left.', dct: '2021-12-02', expect: [{ text: 'Early in 1949', type: 'DATE', value: '1949', mod: 'START' }] },
+    // Negatives: a style, and "late in the day" (a stretch of some day, no date).
+    { text: 'Midcentury modern furniture sold well.', dct: '2021-12-02', expect: [] },
+    { text: 'Late in the day he returned.', dct: '2021-12-02', expect: [] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
