@@ -1,6 +1,15 @@
 import { readDataRows } from './data-files.js';
 
 let cached: Map<string, string[]> | undefined;
+// The lists of parties and the empty one have one elements kind (an empty literal has a kind of its
+// own): the caller's loop over them was deoptimised ("wrong map") when the other kind came.
+const NO_PARTIES: readonly string[] = stringList();
+
+function stringList(): string[] {
+  const list = [''];
+  list.pop();
+  return list;
+}
 
 /**
  * The states party to a gazetteer agreement (data/agreements.tsv, column "parties"), as state ids.
@@ -12,8 +21,10 @@ export function agreementParties(id: string): readonly string[] {
     for (const row of readDataRows('agreements.tsv')) {
       const [entity, , , , parties] = row;
       if (!entity || !parties) continue;
-      cached.set(entity, parties.split('|').map((p) => p.trim()).filter((p) => /^[A-Z]{3}$/.test(p)).map((p) => `state:${p}`));
+      const ids = stringList();
+      for (const p of parties.split('|')) if (/^[A-Z]{3}$/.test(p.trim())) ids.push(`state:${p.trim()}`);
+      cached.set(entity, ids);
     }
   }
-  return cached.get(id) ?? [];
+  return cached.get(id) ?? NO_PARTIES;
 }

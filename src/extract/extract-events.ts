@@ -7,7 +7,7 @@ import { coarsenToYear, continuesPreviousTime, eventDate, isDatingTimex, lastDat
 import { partyList } from './party-list.js';
 import { argumentsWith, findArguments, isPassive, mentionChains, type Arguments } from './find-arguments.js';
 import { findTriggers, type FoundTrigger } from './find-triggers.js';
-import { findMatches } from './trigger-pattern.js';
+import { findMatchesWhere } from './trigger-pattern.js';
 import { lexiconMatches, tokenStartingAt, tokensWithin, type SentenceView } from './sentence-view.js';
 import { findRespondedEvent, hasResponseMarker } from './responds-to.js';
 import { isRole } from './function-words.js';
@@ -457,7 +457,7 @@ function dateFromReferencedEvent(ctx: EventContext, view: SentenceView, clause: 
     const hi = Math.max(i, trigFirst);
     if (view.tokens.slice(lo, hi).some((t) => t.text === ',' || t.text === ';')) continue;
     const to = Math.min(view.tokens.length, i + 9);
-    const nouns = findMatches(view.tokens, ctx.lexicon.triggers, i + 2, to, (e) => e.pos === 'noun');
+    const nouns = findMatchesWhere(view.tokens, ctx.lexicon.triggers, i + 2, to, (e) => e.pos === 'noun');
     const type = nouns[0]?.entry.type;
     if (!type) continue;
     const named = view.mentions.filter((m) => m.first >= i + 2 && m.last < to).map((m) => stateOf(ctx.doc.entities, m.entity));
@@ -476,7 +476,7 @@ function dateFromReferencedEvent(ctx: EventContext, view: SentenceView, clause: 
 function isLicensingRequest(view: SentenceView, t: FoundTrigger<EventTriggerEntry>, entries: readonly EventTriggerEntry[]): boolean {
   if (t.entry.type !== 'REQUEST' || t.entry.pos !== 'verb') return false;
   if (!BE_FORM.test(tokenAt(view.tokens, t.first - 1)?.lower ?? '')) return false;
-  return findMatches(view.tokens, entries, Math.max(0, t.first - 4), t.first - 1, (e) => e.pos === 'noun' && e.type !== 'REQUEST').length > 0;
+  return findMatchesWhere(view.tokens, entries, Math.max(0, t.first - 4), t.first - 1, (e) => e.pos === 'noun' && e.type !== 'REQUEST').length > 0;
 }
 
 function refersBack(ctx: EventContext, view: SentenceView, entry: EventTriggerEntry, args: { actors: string[]; recipients: string[] }): boolean {

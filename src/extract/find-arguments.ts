@@ -105,13 +105,13 @@ function entitiesOf(chains: readonly MentionChain[]): string[] {
 
 function innerCount(c: MentionChain): number {
   let n = 0;
-  for (const r of c.refs) if (r.mention.rule === 'extract.inner-participant') n++;
+  for (const r of c.refs) if (r.inner) n++;
   return n;
 }
 
 /** Participants named inside a joint body's name ("the Japan-Russia ... Committee"): they stand for it. */
 function innerOf(c: MentionChain): MentionRef[] {
-  return c.refs.filter((r) => r.mention.rule === 'extract.inner-participant');
+  return c.refs.filter((r) => r.inner);
 }
 
 /** The token before a chain, skipping determiners ("against the EU" -> "against"). */

@@ -82,7 +82,10 @@ function buildIndex(doc: AnalysedDocument): Index | null {
   const sentences = doc.segmentation.sentences;
   // Only sentences in order and not overlapping (what segmentation makes) can be found by bisection.
   for (let k = 1; k < sentences.length; k++) if (sentences[k]!.start < sentences[k - 1]!.end) return null;
-  const buckets: SentenceItems[] = sentences.map(() => ({ mentions: objectList<Mention>(), timexes: objectList<TimexRef>(), quantities: objectList<Quantity>() }));
+  // Pushed, not mapped: map gives a packed list as a builtin and a holey one inlined in optimised
+  // code, and the reads below were deoptimised ("wrong map") when the other kind came.
+  const buckets: SentenceItems[] = [];
+  for (let k = 0; k < sentences.length; k++) buckets.push({ mentions: objectList<Mention>(), timexes: objectList<TimexRef>(), quantities: objectList<Quantity>() });
   for (const m of doc.mentions) {
     const last = lastStartingBy(sentences, startOf(m));
     for (let j = firstHolding(sentences, last, endOf(m)); j <= last; j++) buckets[j]!.mentions.push(m);

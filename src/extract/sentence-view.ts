@@ -28,6 +28,12 @@ export interface MentionRef {
   modifier: boolean;
   /** Followed by "'s" (or a bare apostrophe after -s). */
   possessive: boolean;
+  /**
+   * A participant named inside a compound name ("Japan" in "the Japan-Russia Summit"), added by
+   * extraction (rule extract.inner-participant). Kept on the ref: reading the rule from the mention
+   * met its several shapes, and the optimised reader was deoptimised by each new one.
+   */
+  inner: boolean;
 }
 
 /** Everything extraction needs about one sentence, each part computed at most once. */
@@ -133,7 +139,7 @@ function placeMentions(doc: AnalysedDocument, tokens: Token[], items: SentenceIt
     while (last + 1 < tokens.length && tokens[last + 1]!.start < m.end) last++;
     const next = tokens[last + 1];
     const possessive = next !== undefined && next.start === tokens[last]!.end && (next.lower === "'s" || (next.text === "'" || next.text === '’'));
-    mentions.push({ mention: m, entity: m.entity, kind: m.kind, start: m.start, end: m.end, text: m.text, first, last, modifier: MODIFIER_RULE.test(m.rule), possessive });
+    mentions.push({ mention: m, entity: m.entity, kind: m.kind, start: m.start, end: m.end, text: m.text, first, last, modifier: MODIFIER_RULE.test(m.rule), possessive, inner: false });
   }
   for (const inner of innerParticipants(doc, tokens, mentions)) mentions.push(inner);
   if (mentions.length > 1) mentions.sort((a, b) => a.first - b.first || a.start - b.start);
@@ -187,6 +193,7 @@ function innerParticipants(doc: AnalysedDocument, tokens: Token[], refs: Mention
         last,
         modifier: false,
         possessive: false,
+        inner: true,
       });
     }
   }

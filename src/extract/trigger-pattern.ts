@@ -234,25 +234,35 @@ function entriesOfReadings(lemmas: readonly LemmaCandidate[], byWord: Map<string
   return merged.filter((n, k) => k === 0 || n !== merged[k - 1]);
 }
 
-/**
- * All matches of a set of patterns over tokens[from, to). `keep` keeps the matches of the entries
- * it accepts (as passing `entries.filter(keep)` would) while the index of the whole list is reused: a list
- * filtered per call would be indexed anew on every call.
- */
+/** All matches of a set of patterns over tokens[from, to). */
 export function findMatches<T extends { pattern: CompiledPattern }>(
   tokens: readonly Token[],
   entries: readonly T[],
   from = 0,
   to = tokens.length,
-  keep?: (entry: T) => boolean,
 ): { entry: T; match: PatternMatch }[] {
   const out: { entry: T; match: PatternMatch }[] = [];
   const index = startIndex(entries);
   for (let i = from; i < to; i++) collectMatchesAt(tokens, i, entries, index, to, out);
-  // Whether an entry matches does not depend on the others, so filtering the matches finds what
-  // filtering the entries would. Done here, the match loop calls no callback: callers' different
-  // functions made its call site polymorphic (a deopt, and a compile again, for each new one).
-  return keep ? out.filter((m) => keep(m.entry)) : out;
+  return out;
+}
+
+/**
+ * findMatches keeping the matches of the entries `keep` accepts (as passing `entries.filter(keep)`
+ * would) while the index of the whole list is reused: a list filtered per call would be indexed
+ * anew on every call. Whether an entry matches does not depend on the others, so filtering the
+ * matches finds what filtering the entries would. A function apart from findMatches: its few, late
+ * callers took the optimised findMatches (and what inlines it) to a branch it had never run, and
+ * it was deoptimised and compiled again.
+ */
+export function findMatchesWhere<T extends { pattern: CompiledPattern }>(
+  tokens: readonly Token[],
+  entries: readonly T[],
+  from: number,
+  to: number,
+  keep: (entry: T) => boolean,
+): { entry: T; match: PatternMatch }[] {
+  return findMatches(tokens, entries, from, to).filter((m) => keep(m.entry));
 }
 
 /** The matches of a set of patterns that start exactly at token i (none beyond `limit`, exclusive), in list order. */

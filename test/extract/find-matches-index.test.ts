@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compilePattern, findMatches, matchAt } from '../../src/extract/trigger-pattern.js';
+import { compilePattern, findMatches, findMatchesWhere, matchAt } from '../../src/extract/trigger-pattern.js';
 import { tokenise } from '../../src/extract/tokenise.js';
 
 /** findMatches without its first-word index: every entry tried at every token. */
@@ -46,7 +46,7 @@ describe('findMatches (indexed by first word)', () => {
         const from = Math.min(a, b, tokens.length);
         const to = Math.min(Math.max(a, b), tokens.length);
         const keep = (e: { kept: boolean }) => e.kept;
-        expect(findMatches(tokens, entries, from, to, keep)).toEqual(findMatches(tokens, entries.filter(keep), from, to));
+        expect(findMatchesWhere(tokens, entries, from, to, keep)).toEqual(findMatches(tokens, entries.filter(keep), from, to));
       },
     ), { numRuns: 300 });
   });

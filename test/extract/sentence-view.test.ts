@@ -54,3 +54,19 @@ describe('token positions', () => {
     tokens.forEach((_, i) => expect(clauseOf(view, i)).toBe(view.clauses.findIndex((c) => c.first <= i && i <= c.last)));
   });
 });
+
+describe('inner participants', () => {
+  // A participant named inside a compound name is marked inner; the name and other mentions are not.
+  it.each([
+    ['Japan', 0, true],
+    ['Russia', 0, true],
+    ['The Japan-Russia Summit', 0, false],
+    ['Japan', 1, false],
+    ['Russia', 1, false],
+  ] as const)('%s (%i-th ref of that text) inner: %s', (text, nth, inner) => {
+    const view = buildSentenceView(doc, doc.segmentation.sentences[0]!);
+    const refs = view.mentions.filter((m) => m.text === text);
+    expect(refs[nth]?.inner).toBe(inner);
+    expect(refs[nth]!.inner).toBe(refs[nth]!.mention.rule === 'extract.inner-participant');
+  });
+});
