@@ -1,5 +1,5 @@
 import type { LemmaCandidate } from './lemmatise.js';
-import { wordFormAt, type WordForm } from './word-form.js';
+import { HASH_START, nextHash, wordFormAt, wordFormHashed, type WordForm } from './word-form.js';
 
 export interface Token {
   /** Document offsets. */
@@ -59,9 +59,21 @@ function isLetterAt(text: string, i: number, end: number): boolean {
   return i < end && (classOf(codePointAt(text, i, end)) & LETTER) !== 0;
 }
 
+/** a-z or A-Z (the only ASCII letters). */
+const isAsciiLetter = (c: number): boolean => ((c | 0x20) - 0x61) >>> 0 < 26;
+
 /** End of the run of letters starting at i. */
 function letterRunEnd(text: string, i: number, end: number): number {
   while (i < end) {
+    // Most letters are ASCII: tested by arithmetic, with no code point or class lookup.
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (isAsciiLetter(c)) {
+        i++;
+        continue;
+      }
+      break;
+    }
     const cp = codePointAt(text, i, end);
     if ((classOf(cp) & LETTER) === 0) break;
     i += cp > 0xffff ? 2 : 1;
@@ -85,6 +97,30 @@ export function tokenise(text: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
   let p = start;
   while (p < end) {
+    // Most spaces are plain ones: skipped without a class lookup.
+    const c = text.charCodeAt(p);
+    if (c === 0x20) {
+      p++;
+      continue;
+    }
+    if (isAsciiLetter(c)) {
+      // The most common token: ASCII letters up to a character that neither continues a word nor
+      // joins one (an ASCII one other than a letter, hyphen or apostrophe), hashed as it is scanned.
+      // Any other ending ("don't", "Japan-Russia", "café") is left to the general scanner below.
+      let h = nextHash(HASH_START, c);
+      let q = p + 1;
+      let d = 0;
+      while (q < end && isAsciiLetter((d = text.charCodeAt(q)))) {
+        h = nextHash(h, d);
+        q++;
+      }
+      if (q === end || (d < 0x80 && d !== 0x2d && d !== 0x27)) {
+        const form = wordFormHashed(text, p, q, false, h);
+        tokens.push({ start: p, end: q, text: form.surface, lower: form.lower, lemmas: form.lemmas, punct: false, form });
+        p = q;
+        continue;
+      }
+    }
     const cp = codePointAt(text, p, end);
     const width = cp > 0xffff ? 2 : 1;
     const cls = classOf(cp);

@@ -46,9 +46,16 @@ const frontHash = new Int32Array(FRONT_SIZE);
 const NO_FORM: WordForm = { id: -1, surface: '', lower: '', lemmas: [], roles: 0, starts: [], startsNothing: 0 };
 const front: WordForm[] = new Array<WordForm>(FRONT_SIZE).fill(NO_FORM);
 
+/** The hash of no characters; hashOf adds each with nextHash (a caller that scans a surface can hash it on the way). */
+export const HASH_START = 0x811c9dc5 | 0;
+
+export function nextHash(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
 function hashOf(text: string, p: number, q: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = p; i < q; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = HASH_START;
+  for (let i = p; i < q; i++) h = nextHash(h, text.charCodeAt(i));
   return h;
 }
 
@@ -62,7 +69,11 @@ function pooledEquals(at: number, text: string, p: number, q: number): boolean {
  * always tokenised the same way, so the first call for a surface decides for every later one.
  */
 export function wordFormAt(text: string, p: number, q: number, punct: boolean): WordForm {
-  const h = hashOf(text, p, q);
+  return wordFormHashed(text, p, q, punct, hashOf(text, p, q));
+}
+
+/** wordFormAt for a caller that has the surface's hash (hashOf(text, p, q)). */
+export function wordFormHashed(text: string, p: number, q: number, punct: boolean, h: number): WordForm {
   const f = (h >>> FRONT_SHIFT) & FRONT_MASK;
   const recent = front[f]!;
   if (frontHash[f] === h && surfaceEquals(recent.surface, text, p, q)) return recent;
