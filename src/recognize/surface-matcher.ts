@@ -41,8 +41,6 @@ export class SurfaceMatcher<T> {
   readonly #output: Int32Array;
   /** Length of each state's string: a transition is a trie edge exactly when it leads one deeper. */
   readonly #depth: Int32Array;
-  /** The automata of this dictionary joined with another's, for searchWith, by the other matcher. */
-  readonly #unions = new WeakMap<object, Union>();
 
   constructor(patterns: readonly { pattern: string; data?: T }[]) {
     this.patterns = patterns.map((p) => ({ pattern: p.pattern, data: p.data }));
@@ -115,47 +113,52 @@ export class SurfaceMatcher<T> {
   }
 
   /**
-   * What `search(text)` returns, while `other.forEachEnd(text, visit)` runs in the same pass: one
-   * automaton of both dictionaries (see Union), built at the first call with `other` and kept, so
-   * each code unit costs one table read and one test, not two of each.
+   * What `search(text)` returns, while `other.forEachEnd(text, visit)` runs in the same pass. Each
+   * code unit's step in one automaton does not wait for the other's, so the processor overlaps
+   * them: two dictionaries cost little more than one, and the text is read once.
    */
   searchWith<U>(text: string, other: SurfaceMatcher<U>, visit: (patternIndex: number, end: number) => void): SurfaceHit<T>[] {
     const out: SurfaceHit<T>[] = [];
-    let union = this.#unions.get(other);
-    if (!union) {
-      union = joinAutomata(this.patterns, other.patterns);
-      this.#unions.set(other, union);
-    }
-    const column = union.column;
-    const delta = union.delta;
-    const width = union.width;
-    const reports = union.reports;
+    const column = this.#column;
+    const delta = this.#delta;
+    const width = this.#width;
+    const firstOutput = this.#firstOutput;
+    const otherColumn = other.#column;
+    const otherDelta = other.#delta;
+    const otherWidth = other.#width;
+    const otherFirstOutput = other.#firstOutput;
     let state = 0;
+    let otherState = 0;
     for (let i = 0; i < text.length; i++) {
-      state = delta[state * width + column[text.charCodeAt(i)]!]!;
-      const report = reports[state]!;
-      if (report === 0) continue;
-      if (report & MINE) this.#reportJoined(text, union, state, i + 1, out);
-      if (report & OTHERS) visitJoined(union, state, i + 1, visit);
+      const unit = text.charCodeAt(i);
+      state = delta[state * width + column[unit]!]!;
+      otherState = otherDelta[otherState * otherWidth + otherColumn[unit]!]!;
+      if (firstOutput[state]! !== -1 && state !== 0) this.#report(text, state, i + 1, out);
+      if (otherFirstOutput[otherState]! !== -1 && otherState !== 0) other.#visit(otherState, i + 1, visit);
     }
     return out;
   }
 
-  /** The hits of this dictionary ending at `end` in state `state` of `union`, as search reports them. */
-  #reportJoined(text: string, union: Union, state: number, end: number, out: SurfaceHit<T>[]): void {
-    const output = union.mineOutput;
-    const terminals = union.mineTerminals;
+  /** The hits ending at `end` in `state`, as search reports them. */
+  #report(text: string, state: number, end: number, out: SurfaceHit<T>[]): void {
+    const output = this.#output;
+    const terminals = this.#terminals;
     const patterns = this.patterns;
-    for (let s = union.mineFirst[state]!; s !== -1; s = output[s]!) {
-      const ending = terminals[s]!;
-      for (let k = 0; k < ending.length; k++) {
-        const index = ending[k]!;
+    for (let s = this.#firstOutput[state]!; s !== -1; s = output[s]!) {
+      for (const index of terminals[s]!) {
         const { pattern, data } = patterns[index]!;
         const start = end - pattern.length;
         if (!wholeCharacters(text, start, end)) continue;
         out.push({ pattern, patternIndex: index, start, end, data });
       }
     }
+  }
+
+  /** The patterns ending at `end` in `state`, as forEachEnd reports them. */
+  #visit(state: number, end: number, visit: (patternIndex: number, end: number) => void): void {
+    const output = this.#output;
+    const terminals = this.#terminals;
+    for (let s = this.#firstOutput[state]!; s !== -1; s = output[s]!) for (const index of terminals[s]!) visit(index, end);
   }
 
   /** Whether the whole of `surface` is one of the patterns (a hit of `search` from 0 to its length). */
@@ -171,101 +174,6 @@ export class SurfaceMatcher<T> {
       state = next;
     }
     return surface.length > 0 && this.#terminals[state]!.length > 0;
-  }
-}
-
-/** Which dictionaries have patterns ending in a state of a joined automaton (Union.reports). */
-const MINE = 1;
-const OTHERS = 2;
-
-/**
- * One automaton for two dictionaries (searchWith): a text is read once, one table read per code
- * unit rather than one in each dictionary's table. Its states are those of a trie of both
- * dictionaries' patterns; each state keeps, for each dictionary apart, the patterns ending in it
- * and the nearest proper suffix state where some of that dictionary's patterns end. A state's
- * string ends with a pattern exactly when one of the two automata would report it there, and the
- * chains run from the longest suffix down, so each dictionary's occurrences come in the order its
- * own automaton gives them.
- */
-interface Union {
-  column: Uint16Array;
-  width: number;
-  delta: Uint16Array | Int32Array;
-  /** Per state: MINE when a pattern of the first dictionary ends there, OTHERS the second's, or both. */
-  reports: Uint8Array;
-  mineFirst: Int32Array;
-  mineOutput: Int32Array;
-  mineTerminals: number[][];
-  othersFirst: Int32Array;
-  othersOutput: Int32Array;
-  othersTerminals: number[][];
-}
-
-function joinAutomata(mine: readonly { pattern: string }[], others: readonly { pattern: string }[]): Union {
-  const column = new Uint16Array(65536);
-  const trie: Trie = { firstChild: [-1], nextSibling: [-1], unitOf: [0], depthOf: [0], terminals: [[]] };
-  const width = buildTrie([...mine, ...others], column, trie);
-  const states = trie.unitOf.length;
-  const delta = states <= 65536 ? new Uint16Array(states * width) : new Int32Array(states * width);
-  const output = new Int32Array(states).fill(-1);
-  const fail = new Int32Array(states);
-  const order: number[] = [];
-  buildTable(trie, column, width, delta, output, fail, order);
-  const mineTerminals: number[][] = [];
-  const othersTerminals: number[][] = [];
-  splitTerminals(trie.terminals, mine.length, mineTerminals, othersTerminals);
-  const mineOutput = new Int32Array(states).fill(-1);
-  suffixOutputs(order, fail, mineTerminals, mineOutput);
-  const othersOutput = new Int32Array(states).fill(-1);
-  suffixOutputs(order, fail, othersTerminals, othersOutput);
-  const mineFirst = firstOutputs(mineTerminals, mineOutput);
-  const othersFirst = firstOutputs(othersTerminals, othersOutput);
-  const reports = new Uint8Array(states);
-  for (let s = 0; s < states; s++) reports[s] = (mineFirst[s] !== -1 ? MINE : 0) | (othersFirst[s] !== -1 ? OTHERS : 0);
-  return { column, width, delta, reports, mineFirst, mineOutput, mineTerminals, othersFirst, othersOutput, othersTerminals };
-}
-
-/** Each state's pattern indices, those below `split` into `mine` and the rest, less `split`, into `others`. */
-function splitTerminals(terminals: readonly number[][], split: number, mine: number[][], others: number[][]): void {
-  const none: number[] = [];
-  for (let s = 0; s < terminals.length; s++) {
-    const ending = terminals[s]!;
-    if (ending.length === 0) {
-      mine.push(none);
-      others.push(none);
-      continue;
-    }
-    const m: number[] = [];
-    const o: number[] = [];
-    for (let k = 0; k < ending.length; k++) {
-      const index = ending[k]!;
-      if (index < split) m.push(index);
-      else o.push(index - split);
-    }
-    mine.push(m.length > 0 ? m : none);
-    others.push(o.length > 0 ? o : none);
-  }
-}
-
-/**
- * Fills `output` (all -1) with each state's nearest proper suffix state with some of `terminals`,
- * following failure links; `order` is breadth first, so a state's failure is done before it.
- */
-function suffixOutputs(order: readonly number[], fail: Int32Array, terminals: readonly number[][], output: Int32Array): void {
-  for (let k = 0; k < order.length; k++) {
-    const s = order[k]!;
-    const f = fail[s]!;
-    output[s] = terminals[f]!.length > 0 ? f : output[f]!;
-  }
-}
-
-/** The second dictionary's patterns ending at `end` in state `state` of `union`, as its forEachEnd reports them. */
-function visitJoined(union: Union, state: number, end: number, visit: (patternIndex: number, end: number) => void): void {
-  const output = union.othersOutput;
-  const terminals = union.othersTerminals;
-  for (let s = union.othersFirst[state]!; s !== -1; s = output[s]!) {
-    const ending = terminals[s]!;
-    for (let k = 0; k < ending.length; k++) visit(ending[k]!, end);
   }
 }
 
@@ -319,14 +227,12 @@ function buildTrie(patterns: readonly { pattern: string }[], column: Uint16Array
 
 /**
  * Fills the full transition table `delta` (state * width + column -> next state) and `output`, each
- * state's nearest proper suffix state with terminals (all -1 when given); and, for a caller that
- * wants them, `fail` with each state's failure and `queue` with the states breadth first.
+ * state's nearest proper suffix state with terminals (all -1 when given).
  */
-function buildTable(
-  trie: Trie, column: Uint16Array, width: number, delta: Uint16Array | Int32Array, output: Int32Array,
-  fail = new Int32Array(trie.unitOf.length), queue: number[] = [],
-): void {
+function buildTable(trie: Trie, column: Uint16Array, width: number, delta: Uint16Array | Int32Array, output: Int32Array): void {
   const { firstChild, nextSibling, unitOf, terminals } = trie;
+  const fail = new Int32Array(unitOf.length);
+  const queue: number[] = [];
   for (let child = firstChild[0]!; child !== -1; child = nextSibling[child]!) {
     delta[column[unitOf[child]!]!] = child;
     queue.push(child);
