@@ -70,7 +70,7 @@ export function registerAgreementRoutes(app: FastifyInstance, kb: KnowledgeBase)
     if (parties) {
       agreementIds = agreementIds.filter((id) => parties.includes(id) || history.some((h) => h.entity === id && h.by.some((b) => parties.includes(b))));
     }
-    const slice = await evidenceSlicer(kb, history.map((h) => h.doc));
+    const slice = await evidenceSlicer(kb, history.map((h) => ({ doc: h.doc, start: h.evidence_start, end: h.evidence_end })));
     const entityIds = [...new Set([...agreementIds, ...history.flatMap((h) => h.by)])];
     const entities = entityIds.length ? await kb.db.selectFrom('entities').select(['id', 'name', 'kind']).where('id', 'in', entityIds).execute() : [];
     const known = new Map(entities.map((e) => [e.id, e]));

@@ -55,7 +55,7 @@ export function registerFigureRoutes(app: FastifyInstance, kb: KnowledgeBase): v
     const rows = await query.selectAll('f').orderBy('f.what').orderBy('f.period_start').orderBy('f.doc').orderBy('f.span_start').limit(q.limit).offset(q.offset).execute();
     // Measures over everything matching, so the figures view can offer a chart per measure.
     const measures = await query.select(['f.what', 'f.unit', (eb) => eb.fn.countAll<number>().as('count')]).groupBy(['f.what', 'f.unit']).orderBy('count', 'desc').execute();
-    const slice = await evidenceSlicer(kb, rows.map((r) => r.doc));
+    const slice = await evidenceSlicer(kb, rows.flatMap((r) => [{ doc: r.doc, start: r.span_start, end: r.span_end }, { doc: r.doc, start: r.evidence_start, end: r.evidence_end }]));
     const subjectIds = [...new Set(rows.flatMap((r) => (r.subject ? [r.subject] : [])))];
     const entities = subjectIds.length ? await kb.db.selectFrom('entities').select(['id', 'name', 'kind']).where('id', 'in', subjectIds).execute() : [];
     return {

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../open-knowledge-base.js';
 import { dateBound } from '../filters.js';
-import { documentTexts } from './document-texts.js';
+import { spanTexts } from './document-texts.js';
 
 export interface AgreementStatusFilters {
   docs?: string[];
@@ -38,14 +38,14 @@ export async function listAgreementStatus(kb: KnowledgeBase, f: AgreementStatusF
   if (f.to) q = q.where('a.date_start', '<=', dateBound(f.to, 'end'));
   const countRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const rows = await q.selectAll('a').orderBy('a.entity').orderBy('a.date_start', (ob) => ob.asc().nullsFirst()).orderBy('a.doc').orderBy('a.evidence_start').orderBy('a.id').limit(f.limit ?? 100).offset(f.offset ?? 0).execute();
-  const texts = await documentTexts(kb, rows.map((r) => r.doc));
+  const cut = await spanTexts(kb, rows.map((r) => ({ doc: r.doc, start: r.evidence_start, end: r.evidence_end })));
   const ids = [...new Set(rows.map((r) => r.entity))];
   const names = new Map((ids.length ? await kb.db.selectFrom('entities').select(['id', 'name']).where('id', 'in', ids).execute() : []).map((e) => [e.id, e.name]));
   const changes = rows.map((r): AgreementStatusRow => ({
     id: r.id, doc: r.doc, agreement: r.entity, name: names.get(r.entity) ?? null, status: r.status, by: JSON.parse(r.by_entities) as string[],
     negated: !!r.negated, modality: r.modality,
     date: r.date_value ? { value: r.date_value, start: r.date_start, end: r.date_end } : null,
-    evidence: { start: r.evidence_start, end: r.evidence_end, text: (texts.get(r.doc) ?? '').slice(r.evidence_start, r.evidence_end) },
+    evidence: { start: r.evidence_start, end: r.evidence_end, text: cut(r.doc, r.evidence_start, r.evidence_end) },
     rule: r.rule,
   }));
   return { total: Number(countRow?.n ?? 0), changes };

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../open-knowledge-base.js';
 import { dateBound } from '../filters.js';
-import { documentTexts } from './document-texts.js';
+import { spanTexts } from './document-texts.js';
 
 export interface FigureFilters {
   docs?: string[];
@@ -34,14 +34,13 @@ export async function listFigures(kb: KnowledgeBase, f: FigureFilters = {}): Pro
   if (f.to) q = q.where('f.period_start', '<=', dateBound(f.to, 'end'));
   const countRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const rows = await q.selectAll('f').orderBy('f.what').orderBy('f.period_start', (ob) => ob.asc().nullsFirst()).orderBy('f.doc').orderBy('f.span_start').orderBy('f.id').limit(f.limit ?? 100).offset(f.offset ?? 0).execute();
-  const texts = await documentTexts(kb, rows.map((r) => r.doc));
+  const cut = await spanTexts(kb, rows.flatMap((r) => [{ doc: r.doc, start: r.span_start, end: r.span_end }, { doc: r.doc, start: r.evidence_start, end: r.evidence_end }]));
   const figures = rows.map((r): FigureRow => {
-    const text = texts.get(r.doc) ?? '';
     return {
       id: r.id, doc: r.doc, what: r.what, subject: r.subject, value: r.value, unit: r.unit,
       period: r.period_value ? { value: r.period_value, start: r.period_start, end: r.period_end } : null,
-      span: { start: r.span_start, end: r.span_end, text: text.slice(r.span_start, r.span_end) },
-      evidence: { start: r.evidence_start, end: r.evidence_end, text: text.slice(r.evidence_start, r.evidence_end) },
+      span: { start: r.span_start, end: r.span_end, text: cut(r.doc, r.span_start, r.span_end) },
+      evidence: { start: r.evidence_start, end: r.evidence_end, text: cut(r.doc, r.evidence_start, r.evidence_end) },
       rule: r.rule,
     };
   });

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../open-knowledge-base.js';
 import { dateBound } from '../filters.js';
-import { documentTexts } from './document-texts.js';
+import { spanTexts } from './document-texts.js';
 
 export interface StanceFilters {
   docs?: string[];
@@ -34,11 +34,11 @@ export async function listStances(kb: KnowledgeBase, f: StanceFilters = {}): Pro
   if (f.to) q = q.where('s.date_start', '<=', dateBound(f.to, 'end'));
   const countRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const rows = await q.selectAll('s').orderBy('s.date_start', (ob) => ob.asc().nullsFirst()).orderBy('s.doc').orderBy('s.evidence_start').orderBy('s.id').limit(f.limit ?? 100).offset(f.offset ?? 0).execute();
-  const texts = await documentTexts(kb, rows.map((r) => r.doc));
+  const cut = await spanTexts(kb, rows.map((r) => ({ doc: r.doc, start: r.evidence_start, end: r.evidence_end })));
   const stances = rows.map((r): StanceRow => ({
     id: r.id, doc: r.doc, holder: r.holder, target: r.target, stance: r.stance, negated: !!r.negated, topic: r.topic,
     date: r.date_value ? { value: r.date_value, start: r.date_start, end: r.date_end } : null,
-    evidence: { start: r.evidence_start, end: r.evidence_end, text: (texts.get(r.doc) ?? '').slice(r.evidence_start, r.evidence_end) },
+    evidence: { start: r.evidence_start, end: r.evidence_end, text: cut(r.doc, r.evidence_start, r.evidence_end) },
     rule: r.rule,
   }));
   return { total: Number(countRow?.n ?? 0), stances };
