@@ -52,7 +52,7 @@ export function registerFigureRoutes(app: FastifyInstance, kb: KnowledgeBase): v
     if (q.from) query = query.where('f.period_end', '>=', dateBound(q.from, 'start'));
     if (q.to) query = query.where('f.period_start', '<=', dateBound(q.to, 'end'));
     const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    const rows = await query.selectAll('f').orderBy('f.what').orderBy('f.period_start').orderBy('f.doc').orderBy('f.span_start').limit(q.limit).offset(q.offset).execute();
+    const rows = await query.selectAll('f').orderBy('f.what').orderBy('f.period_start', (ob) => ob.asc().nullsFirst()).orderBy('f.doc').orderBy('f.span_start').orderBy('f.id').limit(q.limit).offset(q.offset).execute();
     // Measures over everything matching, so the figures view can offer a chart per measure.
     const measures = await query.select(['f.what', 'f.unit', (eb) => eb.fn.countAll<number>().as('count')]).groupBy(['f.what', 'f.unit']).orderBy('count', 'desc').execute();
     const slice = await evidenceSlicer(kb, rows.flatMap((r) => [{ doc: r.doc, start: r.span_start, end: r.span_end }, { doc: r.doc, start: r.evidence_start, end: r.evidence_end }]));

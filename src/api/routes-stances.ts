@@ -63,7 +63,7 @@ export function registerStanceRoutes(app: FastifyInstance, kb: KnowledgeBase): v
     if (q.from) query = query.where('s.date_end', '>=', dateBound(q.from, 'start'));
     if (q.to) query = query.where('s.date_start', '<=', dateBound(q.to, 'end'));
     const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    const rows = await query.selectAll('s').orderBy('s.date_start').orderBy('s.doc').orderBy('s.evidence_start').limit(q.limit).offset(q.offset).execute();
+    const rows = await query.selectAll('s').orderBy('s.date_start', (ob) => ob.asc().nullsFirst()).orderBy('s.doc').orderBy('s.evidence_start').orderBy('s.id').limit(q.limit).offset(q.offset).execute();
     const slice = await evidenceSlicer(kb, rows.map((r) => ({ doc: r.doc, start: r.evidence_start, end: r.evidence_end })));
     const entityIds = [...new Set(rows.flatMap((r) => (r.target ? [r.holder, r.target] : [r.holder])))];
     const entities = entityIds.length ? await kb.db.selectFrom('entities').select(['id', 'name', 'kind']).where('id', 'in', entityIds).execute() : [];
