@@ -312,6 +312,8 @@ function narrativeDay(r: TimexResolution): { day: Day; anchor: string } | null {
   return d ? { day: d, anchor: `narrative:${ref!.index}` } : null;
 }
 
+const DAY_SHIFT = /^D([+-]\d+)$/;
+
 function resolveWeekday(r: TimexResolution, rel: RelativeValue): Resolved | null {
   const target = Number(rel.unit);
   // "The previous Friday" (offset -2) and "the following Monday" (2) count from the day last mentioned.
@@ -331,6 +333,9 @@ function resolveWeekday(r: TimexResolution, rel: RelativeValue): Resolved | null
   else shift = diff > 3 ? diff - 7 : diff < -3 ? diff + 7 : diff;
   if (rel.offset < 0 && shift === 0) shift = -7;
   if (rel.offset > 0 && shift === 0) shift = 7;
+  // "the day before last Tuesday" (suffix D-1): the weekday found as any is, then the day beside it.
+  const days = DAY_SHIFT.exec(rel.suffix);
+  if (days) return resolvedAs(shiftedValue(addDays(ref.day, shift + Number(days[1])), 'D', 0), ref.anchor, ['year', 'month', 'day']);
   return resolvedAs(shiftedValue(addDays(ref.day, shift), 'D', 0) + rel.suffix, ref.anchor, ['year', 'month', 'day']);
 }
 
@@ -381,6 +386,10 @@ function resolveEaster(r: TimexResolution, rel: RelativeValue): Resolved | null 
   return resolvedAs(rel.suffix === 'W' ? shiftedValue(day, 'W', 0) : isoDay(day), a.anchor, ['year']);
 }
 
+const THROUGH_BEFORE = /(?:^|[^\w-])(?:through|thru)[ \t]+$/i;
+// "was extended through the weekend": a change of term reaches ahead whatever the tense of its report.
+const MOVED_BEFORE = /(?:^|[^\w-])(?:extended|prolonged|postponed|delayed|deferred|renewed)\b/i;
+
 function resolveWeekend(r: TimexResolution, rel: RelativeValue): Resolved | null {
   // A weekend belongs to the ISO week of the Monday before it. Past tense on a weekday means the one just gone.
   const dct = r.dct;
@@ -390,7 +399,12 @@ function resolveWeekend(r: TimexResolution, rel: RelativeValue): Resolved | null
   })();
   if (!ref) return null;
   const wd = weekday(ref);
-  const direction = rel.offset !== 0 ? rel.offset : r.tense() === 'past' ? -1 : 0;
+  // "engineers worked through the weekend": in a past clause "through" spans the weekend gone, not a deadline ahead
+  // (local-tense reads "through" as a deadline word and leaves a past clause undecided).
+  const lt = r.localOf();
+  const spanned = lt.from === 'deadline' && lt.tense === 'present' && THROUGH_BEFORE.test(r.text.slice(Math.max(0, r.t.start - 12), r.t.start)) &&
+    !MOVED_BEFORE.test(r.text.slice(Math.max(r.sentence?.start ?? 0, r.t.start - 40), r.t.start));
+  const direction = rel.offset !== 0 ? rel.offset : r.tense() === 'past' || spanned ? -1 : 0;
   const weeks = direction < 0 ? (wd >= 6 ? 0 : -1) : direction > 0 ? (wd >= 6 ? 1 : 0) : 0;
   return resolvedAs(`${shiftedValue(ref, 'W', weeks)}-WE`, dct ? 'dct' : 'narrative', ['value']);
 }
@@ -477,6 +491,11 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
     const month = r.recentMonth();
     if (month) return resolvedAs(`${month.value}-XX`, `narrative:${month.index}`, ['value']);
   }
+  // "It is 9.30 p.m.", "it's now ten o'clock": the speaker's own hour, on the document's day; with no date of the
+  // document it is on no day the speech told of (a day in its history is not when it is given).
+  if (rel.base === 'REF' && rel.unit === 'D' && rel.offset === 0 && suffix.startsWith('T') && SPEAKERS_NOW.test(r.text.slice(Math.max(0, r.t.start - 30), r.t.start))) {
+    return dct ? resolvedAs(shiftedValue(dct, 'D', 0) + suffix, 'dct', ['value']) : null;
+  }
   // REF: the last date of at least this granularity; failing that, the document's own date.
   const ref = r.lastRef(UNIT_FINENESS[rel.unit] ?? 6);
   const d = ref ? firstDay(ref.value) : null;
@@ -495,6 +514,9 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
   }
   return null;
 }
+
+// "It is", "it's now", "the time is": a clock time told as the present moment.
+const SPEAKERS_NOW = /(?:^|[^\w'-])(?:[Ii]t|[Tt]he[ \t]+time)(?:[ \t]+is|['’]s)[ \t]+(?:(?:now|already|almost|nearly|just|about|past)[ \t]+)*$/;
 
 /** "The quarter": the one ended on a day named right after it, else the quarter the text reports on. */
 function resolveQuarter(r: TimexResolution, suffix: string): Resolved | undefined {
@@ -548,7 +570,7 @@ const RELATIVE_RESOLVERS = new Map<string, RelativeResolver>([
 function unknownFor(value: string): string {
   const rel = parseRelative(value);
   if (!rel) return value;
-  if (rel.base === 'WD') return `XXXX-WXX-${rel.unit}${rel.suffix}`;
+  if (rel.base === 'WD') return DAY_SHIFT.test(rel.suffix) ? 'XXXX-XX-XX' : `XXXX-WXX-${rel.unit}${rel.suffix}`;
   if (rel.base === 'MON') return `XXXX-${rel.unit.padStart(2, '0')}`;
   if (rel.base === 'QIN') return rel.unit;
   if (rel.base === 'SAME') return 'XXXX';

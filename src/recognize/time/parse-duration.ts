@@ -12,6 +12,9 @@ const PATTERN = new RegExp(
 // Words that can follow "a second" of time ("for a second or two", "a second later", "just a second, please").
 const SECOND_FOLLOWER = /^[ \t]+(?:or|and|later|earlier|ago|before|after|in|to|for|of|at|on|with|when|that|then|too|longer|more)\b/i;
 
+// "by" or "up"/"down" before "a quarter": a share of an amount; after a verb of delay, a stretch of time.
+const CHANGE_BY = /(?:^|[^\w-])(?:(?<!(?:delayed|postponed|deferred|back|put[ \t]+off|extended|moved|brought[ \t]+forward|forward)[ \t]+)by|up|down)[ \t]+$/i;
+
 export const durationParser: TimeParser = {
   name: 'time.duration',
   pattern: PATTERN,
@@ -36,6 +39,9 @@ export const durationParser: TimeParser = {
     if (/^(?:an?|one)$/.test(countText) && /s$/i.test(m[4]!)) return null;
     // "three-quarters" and "a quarter of the market" are fractions.
     if (unit === 'quarter' && (/-quarters$/i.test(m[0]) || /^[ \t]+of\b/i.test(text.slice(end, end + 4)))) return null;
+    // So is "a quarter" as the size of a change ("cut emissions by a quarter", "sales rose by a quarter", "up a
+    // quarter"), unless the change is a delay ("postponed by a quarter" is three months).
+    if (unit === 'quarter' && /^(?:an?|one)$/.test(countText) && !m[1] && !m[2] && CHANGE_BY.test(text.slice(Math.max(0, start - 40), start))) return null;
     // "two and a half years", "2 1/2 years", "a minute and a half".
     if (typeof n === 'number' && /and[ \t]+a[ \t]+half|1\/2|½/i.test(m[0])) n += 0.5;
     // "a second group", "a second betrayal": the ordinal, unless the word after it belongs to no noun phrase.

@@ -56,6 +56,9 @@ export const deicticUnitParser: TimeParser = {
     // "the past year", "the last decade": the unit before the document's own (TimeML dates them).
     if (det === 'past' || det === 'the past' || det === 'the last') {
       if (edge) return null;
+      // "over the past decade": the ten years up to now, as "the past ten years" is, not the calendar decade before
+      // ours (which a text names by its digits, "the 2010s"); TimeBank and AQUAINT mark it P10Y.
+      if (unit === 'decade' && det !== 'the last') return { start, end, type: 'DURATION', value: durationValue(1, unit), rule: 'time.relative-unit' };
       return { start, end, type: 'DATE', value: relative('DCT', code, -1), rule: 'time.relative-unit' };
     }
     // "the coming year": a stretch of time ahead.

@@ -37,10 +37,14 @@ export const seasonParser: TimeParser = {
     // "fall" and "spring" are verbs and nouns too ("the fall of the regime", "the spring water"): they need a
     // preposition before them ("in the fall"); "summer", "winter" and "autumn" are seasons unless a noun follows "of".
     const after = text.slice(end, end + 24);
-    if (/^[ \t]+of[ \t]+(?!(?:1[0-9]|20)\d{2}|nineteen|twenty|two[ \t]+thousand)/i.test(after)) return null;
+    // "the spring of that year", "the summer of the following year": a season of a year told, joined by refineCompounds.
+    if (/^[ \t]+of[ \t]+(?!(?:1[0-9]|20)\d{2}|nineteen|twenty|two[ \t]+thousand|(?:that|this|last|next|the[ \t]+(?:same|following|next|previous|preceding))[ \t]+year\b)/i.test(after)) return null;
     const before = wordBefore(text, start).toLowerCase();
-    const preposition = /^(?:in|during|by|until|till|since|through|throughout|for|over|early|late|mid|mid-|this|that|before|after)$/.test(before);
     const unambiguous = code === 'SU' || code === 'WI' || m[2]!.toLowerCase() === 'autumn';
+    // "from the spring (on)": a starting point, though "water from the spring" is a source: an ambiguous season after
+    // "from" needs to open its clause or lead on to an end ("from the spring to the autumn", "from the spring onwards").
+    const from = before === 'from' && (unambiguous || FROM_CLAUSE_START.test(text.slice(Math.max(0, start - 8), start)) || FROM_LEADS_ON.test(after));
+    const preposition = from || /^(?:in|during|by|until|till|since|through|throughout|for|over|early|late|mid|mid-|this|that|before|after)$/.test(before);
     // Without a preposition, "the winter crossing", "the summer session": the season modifies a noun.
     if (det === 'the' && !preposition && NOUN_AFTER.test(after)) return null;
     if (det === 'the' && (preposition || unambiguous)) return { start, end, type: 'DATE', value: `XXXX-${code}`, rule: 'time.season' };
@@ -50,6 +54,10 @@ export const seasonParser: TimeParser = {
     return null;
   },
 };
+
+// "From the spring", ", from the spring": the start of a clause, not a source after a noun.
+const FROM_CLAUSE_START = /(?:^|[.!?;,:\n][ \t]*|^[ \t]*)[Ff]rom[ \t]+$/;
+const FROM_LEADS_ON = /^[ \t]*(?:,|(?:to|until|till|through|on|onwards?)\b)/i;
 
 // "midsummer", "mid-winter of 1935", "the midwinter": the middle of a season. "Midsummer Night" is a name.
 const MID_SEASON = /(?<![\w-])mid-?(summer|winter|spring|autumn)(?:[ \t]+(?:of[ \t]+)?((?:1[0-9]|20)\d{2})(?![\w%-]))?(?![\w-])/gi;

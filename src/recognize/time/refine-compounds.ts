@@ -16,10 +16,24 @@ const isPartial = (c: TimexCandidate) => c.type === 'DATE' && /^XXXX-(?:\d{2}|SP
 const isYear = (c: TimexCandidate) => c.rule === 'time.year' && /^\d{4}$/.test(c.value);
 const isFullDate = (c: TimexCandidate) => c.rule === 'time.month-date' && /^(?:\d{4}|XXXX)-\d{2}-\d{2}$/.test(c.value);
 
+// "26 May of this year", "mid-July of that year", "the spring of the following year", "June last year": a month, day
+// or season in a year told relative to the document or to the narrative. The year word decides the year; the month
+// part is kept as the suffix of the relative value (as "March of last year" is written by parse-month-date).
+const PARTIAL_THEN_RELATIVE_YEAR = /^,?[ \t]+(?:of[ \t]+)?$/;
+const isPartialOrDay = (c: TimexCandidate) => c.type === 'DATE' && /^XXXX-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)$/.test(c.value);
+const RELATIVE_YEAR = /^REL:(?:DCT|REF):Y:-?\d+$/;
+// Not "the year" alone ("in March the year turned") nor a possessive ("26 May, this year's deadline").
+const isRelativeYear = (text: string, c: TimexCandidate) =>
+  c.type === 'DATE' && c.rule === 'time.relative-unit' && !c.mod && RELATIVE_YEAR.test(c.value) && !/^the[ \t]+year$/i.test(text.slice(c.start, c.end)) && !/^['’]s\b/.test(text.slice(c.end, c.end + 3));
+
 // "this year's third quarter", "1988's fourth quarter", "next year's spring": a year and a part of it.
 const POSSESSIVE = /^['’]s[ \t]+$/;
 const isYearLike = (c: TimexCandidate) => c.type === 'DATE' && (/^\d{4}$/.test(c.value) || /^REL:DCT:Y:-?\d+$/.test(c.value));
 const isPartOfYear = (c: TimexCandidate) => c.type === 'DATE' && /^XXXX-(?:Q[1-4]|H[12]|SP|SU|FA|WI|\d{2})$/.test(c.value);
+
+// "the day before last Tuesday", "the day after Friday", "the day after May 5, 2000": a day counted from the day
+// named right after it. TimeML marks "day before last Tuesday" as one date (AQUAINT), the article left out.
+const DAY_BEFORE = /(?:^|[^\w-])([Dd]ay[ \t]+(before|after)[ \t]+)$/;
 
 const WEEK_OF = /(?:^|[^\w-])([Tt]he[ \t]+week[ \t]+of[ \t]+)$/;
 
@@ -29,6 +43,15 @@ export function refineCompounds(text: string, candidates: TimexCandidate[]): Tim
   for (let i = 0; i < candidates.length; i++) {
     const a = candidates[i]!;
     const b = candidates[i + 1];
+    const dayBefore = isDay(a) ? DAY_BEFORE.exec(text.slice(Math.max(0, a.start - 16), a.start)) : null;
+    const shifted = dayBefore ? dayShifted(a.value, dayBefore[2]!.toLowerCase() === 'before' ? -1 : 1) : undefined;
+    if (dayBefore && shifted) {
+      const start = a.start - dayBefore[1]!.length;
+      // "the day before" alone was read as a day before the last date told: it is part of this one.
+      while (out.length && out[out.length - 1]!.end > start) out.pop();
+      out.push(candidate(start, a.end, 'DATE', shifted, a.rule, undefined, undefined, undefined));
+      continue;
+    }
     if (b && isClock(a) && isDay(b) && TIME_THEN_DAY.test(text.slice(a.end, b.start))) {
       const clock = parseRelative(a.value)!.suffix;
       const rel = parseRelative(b.value);
@@ -39,6 +62,11 @@ export function refineCompounds(text: string, candidates: TimexCandidate[]): Tim
     }
     if (b && isPartial(a) && isYear(b) && PARTIAL_THEN_YEAR.test(text.slice(a.end, b.start))) {
       out.push(candidate(a.start, b.end, a.type, b.value + a.value.slice(4), a.rule, a.mod, a.range, a.inferred));
+      i++;
+      continue;
+    }
+    if (b && isPartialOrDay(a) && isRelativeYear(text, b) && PARTIAL_THEN_RELATIVE_YEAR.test(text.slice(a.end, b.start))) {
+      out.push(candidate(a.start, b.end, 'DATE', `${b.value}:${a.value.slice(4)}`, a.rule, a.mod, undefined, a.inferred));
       i++;
       continue;
     }
@@ -72,4 +100,13 @@ function weekOf(text: string, c: TimexCandidate): TimexCandidate {
   const lead = WEEK_OF.exec(text.slice(Math.max(0, c.start - 16), c.start))?.[1]?.length;
   if (!lead) return c;
   return candidate(c.start - lead, c.end, 'DATE', `REL:WOF:${c.value.replace(/^XXXX-/, '')}:0`, 'time.week-of', undefined, undefined, undefined);
+}
+
+/** A day value moved by `by` days: a weekday or a day from the document's keeps the shift for resolution. */
+function dayShifted(value: string, by: number): string | undefined {
+  const rel = parseRelative(value);
+  if (rel?.base === 'DCT' && rel.unit === 'D' && !rel.suffix) return relative('DCT', 'D', rel.offset + by);
+  if (rel?.base === 'WD' && !rel.suffix) return relative('WD', Number(rel.unit), rel.offset, `D${by > 0 ? '+' : ''}${by}`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(Date.parse(`${value}T00:00:00Z`) + by * 86400000).toISOString().slice(0, 10);
+  return undefined;
 }

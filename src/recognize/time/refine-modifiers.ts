@@ -6,6 +6,11 @@ const EDGE = /(?:^|[^\w-])((?:the[ \t]+)?(?:very[ \t]+)?(early[ \t]+in|late[ \t]
 const EDGE_MOD: Record<string, TimexCandidate['mod']> = {
   early: 'START', beginning: 'START', start: 'START', dawn: 'START', late: 'END', end: 'END', close: 'END', mid: 'MID', middle: 'MID', turn: 'END',
 };
+// "the first half of the twentieth century", "the latter half of the 1980s": half of a century or decade, which no
+// TIMEX3 value names: the mod of its end (START, END) and, where the digits are stated, the years as its range.
+const HALF = /(?:^|[^\w-])((?:the[ \t]+)?(first|second|latter|last)[ \t]+half[ \t]+of[ \t]+(?:the[ \t]+)?)$/i;
+const isCenturyOrDecade = (c: TimexCandidate) => c.type === 'DATE' && (/^\d{2,3}$/.test(c.value) || /^REL:[A-Z]+:(?:CE|DE):-?\d+$/.test(c.value));
+
 // Words before a duration or date that make it approximate: "about three years", "some 70 years", "nearly a decade".
 const APPROX = /(?:^|[^\w-])((?:about|around|approximately|roughly|some|nearly|almost|over|more[ \t]+than|less[ \t]+than|at[ \t]+least|up[ \t]+to)[ \t]+)$/i;
 
@@ -19,9 +24,15 @@ export function refineModifiers(text: string, candidates: TimexCandidate[]): Tim
 /** The candidate extended over a qualifying word before it, or itself. */
 function withModifier(text: string, c: TimexCandidate): TimexCandidate {
   const before = text.slice(Math.max(0, c.start - 30), c.start);
+  const half = !c.mod && isCenturyOrDecade(c) ? HALF.exec(before) : null;
+  if (half) {
+    const first = half[2]!.toLowerCase() === 'first';
+    return candidate(c.start - half[1]!.length, c.end, c.type, c.value, c.rule, first ? 'START' : 'END', halfRange(c.value, first), c.inferred);
+  }
   if ((c.type === 'DATE' || c.type === 'TIME') && !c.mod) {
     const m = EDGE.exec(before);
-    if (m && !/^(?:REL:REF:D|PRESENT_REF|PAST_REF|FUTURE_REF)/.test(c.value)) {
+    // A day told before ("the end of the day") is no period to narrow; a decade (REL:REF:DE) is: "by the end of the decade".
+    if (m && !/^(?:REL:REF:D:|PRESENT_REF|PAST_REF|FUTURE_REF)/.test(c.value)) {
       const key = m[2]!.toLowerCase().split(/[ \t]/)[0]!;
       return candidate(c.start - m[1]!.length, c.end, c.type, c.value, c.rule, EDGE_MOD[key], c.range, c.inferred);
     }
@@ -37,4 +48,13 @@ function withModifier(text: string, c: TimexCandidate): TimexCandidate {
     }
   }
   return c;
+}
+
+/** The years of one half of a stated century ("19": 1900-1949) or decade ("196": 1960-1964). */
+function halfRange(value: string, first: boolean): { start: string; end: string } | undefined {
+  if (!/^\d{2,3}$/.test(value)) return undefined;
+  const span = value.length === 2 ? 100 : 10;
+  const from = Number(value) * span + (first ? 0 : span / 2);
+  const year = (y: number) => String(y).padStart(4, '0');
+  return { start: `${year(from)}-01-01`, end: `${year(from + span / 2 - 1)}-12-31` };
 }

@@ -7,7 +7,8 @@
  *   REL:ADAPT:Y:-1  a year before, at the granularity of the last mentioned date ("a year earlier": a quarter a year back)
  *   REL:AGO:Y:-1    a year before the document's time ("a year ago"), at the unit's granularity
  *   REL:CMP:Y:-1    the comparison adjective "year-ago"/"year-earlier": the recent quarter a year back, else the year before the document's
- *   REL:WD:5:-1     a weekday (1 Monday .. 7 Sunday): -1 the last one, 1 the next one, 0 tense decides
+ *   REL:WD:5:-1     a weekday (1 Monday .. 7 Sunday): -1 the last one, 1 the next one, 0 tense decides;
+ *                   REL:WD:2:-1:D-1 the day before it ("the day before last Tuesday")
  *   REL:QIN:1988:0  "the 1988 quarter": the quarter last mentioned, in that year (the year alone when none was)
  *   REL:WE:0:-1     a weekend: -1 the last one, 1 the next one, 0 tense decides
  *   REL:NWD:11:4:4  the 4th Thursday (weekday 4) of November; n = -1 for the last one (holidays);

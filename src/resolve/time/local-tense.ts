@@ -29,6 +29,9 @@ const PAST = new Set([
   'ago', 'yesterday', 'earlier', 'quit', 'shut', 'arose', 'drew', 'threw', 'swore', 'fled', 'slid', 'wore', 'ate', 'laid',
   'overtook', 'underwent', 'undertook', 'began', 'sought',
 ]);
+// Words of commitment that look ahead to what is promised, but are themselves acts done on a day.
+const SPEECH_ACT = new Set(['promised', 'vowed', 'pledged', 'threatened']);
+const ACT_DATED_AFTER = /^(?:in|on|at|during|last|earlier|yesterday)$/i;
 // Scheduled events in the plain present: the day named right after them is ahead.
 const SCHEDULED = new Set([
   'meet', 'meets', 'begin', 'begins', 'start', 'starts', 'resume', 'resumes', 'open', 'opens', 'close', 'closes',
@@ -67,6 +70,9 @@ function classify(word: string, next: string | undefined, prev: string | undefin
   }
   // "I would like to thank", "we would wish": a courtesy, not a plan.
   if (w === 'would' && next !== undefined && /^(?:like|love|wish|want|prefer)$/i.test(next)) return null;
+  // "the report promised in January", "pledged on Monday to": the date is when the promise was made; only what
+  // follows "to" or "that" lies ahead (the scan from the date meets that verb first).
+  if (SPEECH_ACT.has(w) && next !== undefined && ACT_DATED_AFTER.test(next)) return 'past';
   if (FUTURE.has(w)) return 'future';
   if (PRESENT.has(w)) return 'present';
   const pastForm = PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !w.startsWith('un'));

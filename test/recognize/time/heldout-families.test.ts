@@ -24,7 +24,8 @@ const FAMILIES: Record<string, Case[]> = {
   '"the week before" a name or a day is no offset from the last date': [
     { text: 'They met the week before Christmas.', dct: '2023-03-01', expect: [{ text: 'Christmas', type: 'DATE', value: '2022-12-25' }] },
     { text: 'The year before Brexit was calm.', dct: '2023-03-01', expect: [] },
-    { text: 'The day before Tuesday it rained.', dct: '2023-03-01', expect: [{ text: 'Tuesday', type: 'DATE', value: '2023-02-28' }] },
+    // "the day before" a day named is the day before that one (as AQUAINT marks "day before last Tuesday").
+    { text: 'The day before Tuesday it rained.', dct: '2023-03-01', expect: [{ text: 'day before Tuesday', type: 'DATE', value: '2023-02-27' }] },
     // Negative: standing alone, "the day before" still counts back from the last date.
     { text: 'It rained on Oct. 12.\nHe came the day before.', dct: '2023-03-01', expect: [{ text: 'Oct. 12', type: 'DATE', value: '2022-10-12' }, { text: 'the day before', type: 'DATE', value: '2022-10-11' }] },
     { text: 'It rained on Oct. 12.\nThe week before, the roads were dry.', dct: '2023-03-01', expect: [{ text: 'Oct. 12', type: 'DATE', value: '2022-10-12' }, { text: 'The week before', type: 'DATE', value: '2022-W40' }] },
