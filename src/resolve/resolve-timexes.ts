@@ -499,10 +499,11 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
   // REF: the last date of at least this granularity; failing that, the document's own date.
   const ref = r.lastRef(UNIT_FINENESS[rel.unit] ?? 6);
   const d = ref ? firstDay(ref.value) : null;
-  // A time of that day told in the past ("the meeting closed at 12.45 p.m.") is not on a day still ahead of the
-  // document ("contributions are due by 30 September"): it is on the document's own day.
-  if (d && dct && rel.base === 'REF' && rel.unit === 'D' && rel.offset === 0 && suffix.startsWith('T') && isoDay(d) > isoDay(dct) && r.tense() === 'past') {
-    return resolvedAs(shiftedValue(dct, 'D', 0) + suffix, 'dct', ['value']);
+  // What is told in the past is not in a time still ahead of the document: a time of that day ("the meeting closed
+  // at 12.45 p.m." after "contributions are due by 30 September"), or "the year" ("since the start of the year prices
+  // rose" after "by the end of next year") is the document's own.
+  if (d && dct && rel.base === 'REF' && rel.offset === 0 && (rel.unit !== 'D' || suffix.startsWith('T')) && isoDay(d) > isoDay(dct) && r.tense() === 'past') {
+    return resolvedAs(shiftedValue(dct, rel.unit, 0) + suffix, 'dct', ['value']);
   }
   if (ref && d) return resolvedAs(shiftedValue(d, rel.unit, rel.offset) + suffix, `narrative:${ref.index}`, ['value']);
   if (dct) return resolvedAs(shiftedValue(dct, rel.unit, rel.offset) + suffix, 'dct', ['value']);

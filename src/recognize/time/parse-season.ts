@@ -4,7 +4,7 @@ import { wordBefore, type TimeParser } from './time-parser.js';
 
 // "the fall of 2021", "autumn 2021", "the winter of 1873", "last fall", "this summer", "in the spring".
 const PATTERN = new RegExp(
-  `(?<![\\w-])(?:(this[ \\t]+past|this|last|next|that|the[ \\t]+(?:following|next|previous|preceding)|the)[ \\t]+)?(${SEASON_SRC})(?:[ \\t]+(?:of[ \\t]+)?((?:1[0-9]|20)\\d{2})(?![\\w%-]))?(?![\\w-])`,
+  `(?<![\\w-])(?:(this[ \\t]+past|this|last|next|that|the[ \\t]+(?:following|next|previous|preceding)|the)[ \\t]+)?(${SEASON_SRC})(?:[ \\t]+(?:of[ \\t]+)?((?:1[0-9]|20)\\d{2})(?:([-–/])(\\d{2}|(?:1[0-9]|20)\\d{2}))?(?![\\w%-]))?(?![\\w-])`,
   'gi',
 );
 
@@ -20,6 +20,9 @@ export const seasonParser: TimeParser = {
     const year = m[3];
     const start = m.index;
     const end = start + m[0].length;
+    // "the winter of 1941-42": a winter runs into the next year and is named by the year it begins in (1941-WI);
+    // any other season with two years ("the summer of 1941-1942") is no one season.
+    if (m[5] && (code !== 'WI' || Number(m[5].slice(-2)) !== (Number(year) + 1) % 100)) return null;
     // "Arab Spring" and "fall" the verb: without a year or a deictic word a season needs "in the".
     if (/^[A-Z]/.test(m[2]!) && !det && !year && m.index > 0 && !/[.!?]\s*$/.test(text.slice(Math.max(0, start - 3), start))) return null;
     if (year) return { start, end, type: 'DATE', value: `${year}-${code}`, rule: 'time.season' };

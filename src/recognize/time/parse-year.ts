@@ -23,6 +23,8 @@ const COUNT_AFTER = /^(?:people|persons|individuals|troops|soldiers|men|women|ch
 // Capitalised words that may stand before a year without making it part of a name.
 const CAPITAL_OK = /^(?:A|An|That|This|These|Those|Its|His|Her|Their|Our|Each|Every|In|On|Since|Until|Till|By|From|To|During|Through|Before|After|Of|And|Or|Early|Late|Mid|Mid-|Spring|Summer|Fall|Autumn|Winter|Fiscal|FY|Between|The|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.|As|At|For|Throughout|Circa|Around|About|Beginning|End|Year|Calendar|Last|This|Next|Only|Even|Also|But|Then|Until|Like|Unlike)$/;
 
+const RANGE_OF_YEARS_BEFORE = /(?:^|[^\w-])(?:[Bb]etween|[Ff]rom)[ \t]+(?:1[5-9]|20)\d{2}[ \t]+(?:and|to|until|till|through)[ \t]+$/;
+
 export const yearParser: TimeParser = {
   name: 'time.year',
   pattern: PATTERN,
@@ -33,7 +35,8 @@ export const yearParser: TimeParser = {
     const before = wordBefore(text, start);
     if (LABEL_BEFORE.test(before)) return null;
     const after = wordAfter(text, end);
-    if (COUNT_AFTER.test(after)) return null;
+    // "between 1947 and 1949 refugees fled": the second end of a range of years is a year whatever noun follows.
+    if (COUNT_AFTER.test(after) && !RANGE_OF_YEARS_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return null;
     // "Vostok 2022", "Tokyo 2020", "Agenda 2030": a name, unless the word before is a month or a preposition.
     if (/^[A-Z][\w-]*$/.test(before) && !CAPITAL_OK.test(before)) {
       const atSentenceStart = /[.!?]["”’)]?\s*$/.test(text.slice(Math.max(0, start - before.length - 4), start - before.length));

@@ -112,7 +112,8 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   // 2022-02-24 (hyphens cut tokens: the month is the anchor), 2/24/2022
   [numericDateParser, { groups: [{ digits: { after: '/-' }, before: 1, after: 1 }], pattern: '0a88e1d4' }],
   // this past fall of 2021; the following spring
-  [seasonParser, { groups: [{ words: SEASONS, before: 2, after: 2 }], pattern: 'f6d4ff05' }],
+  // after 3: "the winter of 1941-42" crosses the hyphen.
+  [seasonParser, { groups: [{ words: SEASONS, before: 2, after: 3 }], pattern: '08f7736c' }],
   // mid-summer of 1935 (the hyphen cuts tokens), midwinter 1935
   [midSeasonParser, { groups: [{ words: ['mid', 'midsummer', 'midwinter', 'midspring', 'midautumn'], before: 0, after: 3 }], pattern: 'da69d113' }],
   // the fiscal first two quarters of fiscal year 1990; Q3 2022, 2022 Q3, 1Q89 (the Q is a letter run of its own)

@@ -81,6 +81,19 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'In the first half of 2020 it rose.', period: '2020', expect: [{ text: 'the first half of 2020', type: 'DATE', value: '2020-H1', range: { start: '2020-01-01', end: '2020-06-30' } }] },
     { text: 'In the first half of the game he scored.', period: '2020', expect: [] },
   ],
+  '"the winter of 1941-42": a winter across two years is named by the year it begins in': [
+    { text: 'During the winter of 1941-42 the city starved.', period: '1990', expect: [{ text: 'the winter of 1941-42', type: 'DATE', value: '1941-WI' }] },
+    { text: 'In the winter of 1941/1942 it froze.', period: '1990', expect: [{ text: 'the winter of 1941/1942', type: 'DATE', value: '1941-WI' }] },
+    // Negatives: years that are not one winter, and another season, make no season of two years.
+    { text: 'In the winter of 1941-45 it froze.', period: '1990', expect: [] },
+    { text: 'In the summer of 1941-42 it rained.', period: '1990', expect: [] },
+  ],
+  '"between 1947 and 1949 refugees fled": the second end of a range of years is a year before a noun of count': [
+    { text: 'Between 1947 and 1949 refugees fled.', period: '1990', expect: [{ text: '1947 and 1949', type: 'DATE', value: '1947/1949' }] },
+    { text: 'From 1990 to 2000 troops stayed.', period: '1990', expect: [{ text: '1990 to 2000', type: 'DATE', value: '1990/2000' }] },
+    // Negative: a count after a year that opens no range.
+    { text: 'In 1990, 2000 troops stayed.', period: '1990', expect: [{ text: '1990', type: 'DATE', value: '1990' }] },
+  ],
 };
 
 describe('extent rules from the third held-out set and the known errors', () => {

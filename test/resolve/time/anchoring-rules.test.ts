@@ -42,6 +42,16 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The ceasefire was extended through the weekend.', dct: '2022-11-02', expect: [{ text: 'the weekend', value: '2022-W44-WE' }] },
     { text: 'Talks were suspended until the weekend.', dct: '2022-11-02', expect: [{ text: 'the weekend', value: '2022-W44-WE' }] },
   ],
+  '"since the start of the year" told in the past is not in a year still ahead of the document': [
+    { text: 'By the end of next year it will be done.\nSince the start of the year prices rose.', dct: '2023-09-13', expect: [
+      { text: 'the end of next year', value: '2024' }, { text: 'the start of the year', value: '2023' }] },
+    { text: 'The summit is set for 4 December.\nThe minister arrived that week.', dct: '2023-09-13', expect: [
+      { text: '4 December', value: '2023-12-04' }, { text: 'that week', value: '2023-W37' }] },
+    // Negatives: in the future the year told ahead holds, and in the past a year told before does.
+    { text: 'By the end of next year it will be done.\nBy the start of the year talks will open.', dct: '2023-09-13', expect: [
+      { text: 'the end of next year', value: '2024' }, { text: 'the start of the year', value: '2024' }] },
+    { text: 'The war began in 1990.\nBy the end of the year it had spread.', dct: '2023-09-13', expect: [{ text: '1990', value: '1990' }, { text: 'the end of the year', value: '1990' }] },
+  ],
 };
 
 describe('anchoring rules from the third held-out set and the known errors', () => {
