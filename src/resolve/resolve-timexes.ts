@@ -502,7 +502,10 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
   // What is told in the past is not in a time still ahead of the document: a time of that day ("the meeting closed
   // at 12.45 p.m." after "contributions are due by 30 September"), or "the year" ("since the start of the year prices
   // rose" after "by the end of next year") is the document's own.
-  if (d && dct && rel.base === 'REF' && rel.offset === 0 && (rel.unit !== 'D' || suffix.startsWith('T')) && isoDay(d) > isoDay(dct) && r.tense() === 'past') {
+  // A verb of its own clause must say so for a year or a month; the sentence's tense at large is too weak a sign
+  // ("by 2030 — the same year that the world has pledged ..." after "We have reaffirmed").
+  if (d && dct && rel.base === 'REF' && rel.offset === 0 && (rel.unit !== 'D' || suffix.startsWith('T')) && isoDay(d) > isoDay(dct) && r.tense() === 'past' &&
+    (rel.unit === 'D' || r.localOf().from !== 'sentence')) {
     return resolvedAs(shiftedValue(dct, rel.unit, 0) + suffix, 'dct', ['value']);
   }
   if (ref && d) return resolvedAs(shiftedValue(d, rel.unit, rel.offset) + suffix, `narrative:${ref.index}`, ['value']);

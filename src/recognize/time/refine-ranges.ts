@@ -9,6 +9,8 @@ const monthOrDay = (v: string) => /^XXXX-\d{2}(?:-\d{2})?$/.test(v);
 // A season with no year takes the year of a dated one joined to it ("the summer and autumn of 1950"), never a range.
 const yearlessSeason = (v: string) => /^XXXX-(?:SP|SU|FA|WI)$/.test(v);
 const CALENDAR = /^\d{4}(?:-\d{2}){0,2}$/;
+// A month or day in a year told relatively ("24 May next year": REL:DCT:Y:1:-05-24); group 1 is that year.
+const REL_YEAR_OF_DATE = /^(REL:(?:DCT|REF):Y:-?\d+):-\d{2}(?:-\d{2})?$/;
 
 /** Whether value `a` lies wholly after value `b`: by year, and within a year when both are plain calendar dates. */
 export function comesAfter(a: string, b: string): boolean {
@@ -52,6 +54,17 @@ function joinPair(text: string, first: TimexCandidate, b: TimexCandidate, merge:
     let year = Number(b.value.slice(0, 4));
     if (comesAfter(String(year) + a.value.slice(4), b.value)) year -= 1;
     a = candidate(a.start, a.end, a.type, String(year).padStart(4, '0') + a.value.slice(4), a.rule, a.mod, a.range, inferred);
+  }
+  // "from 23 to 24 May next year", "between 1 and 15 July of that year": the first end takes the year told of the second.
+  const relYear = monthOrDay(a.value) ? REL_YEAR_OF_DATE.exec(b.value) : null;
+  if (relYear) {
+    const inferred = a.inferred ? a.inferred.slice() : [];
+    inferred.push('year');
+    a = candidate(a.start, a.end, a.type, `${relYear[1]}:${a.value.slice(4)}`, a.rule, a.mod, a.range, inferred);
+    if (merge && !pair) {
+      out.push(candidate(a.start, b.end, 'DATE', `${a.value}/${b.value}`, 'time.range', undefined, undefined, a.inferred));
+      return true;
+    }
   }
   // "and" joins a range only after "between"; otherwise "2020 and 2021" are two dates.
   if (pair) {

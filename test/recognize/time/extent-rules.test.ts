@@ -40,6 +40,9 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The treaty was signed in 1991.\nIn the spring of the following year it was renewed.', expect: [
       { text: '1991', type: 'DATE', value: '1991' }, { text: 'the spring of the following year', type: 'DATE', value: '1992-SP' }] },
     { text: 'In 3 March of last year it snowed.', dct: '2023-09-10', expect: [{ text: '3 March of last year', type: 'DATE', value: '2022-03-03' }] },
+    // A range's first day takes the year told of its second.
+    { text: 'The summit meets from 23 to 24 May next year.', dct: '2015-09-28', expect: [{ text: '23 to 24 May next year', type: 'DATE', value: '2016-05-23/2016-05-24' }] },
+    { text: 'In May and June next year we vote.', dct: '2015-09-28', expect: [{ text: 'May', type: 'DATE', value: '2016-05' }, { text: 'June next year', type: 'DATE', value: '2016-06' }] },
     // Negatives: "the year" alone is no year of the month, and a possessive year belongs to the noun after it.
     { text: 'In March the year turned.', dct: '2023-09-10', expect: [{ text: 'March', type: 'DATE', value: '2023-03' }, { text: 'the year', type: 'DATE', value: '2023' }] },
     { text: "On 26 May, this year's deadline passed.", dct: '2023-09-10', expect: [{ text: '26 May', type: 'DATE', value: '2023-05-26' }, { text: 'this year', type: 'DATE', value: '2023' }] },

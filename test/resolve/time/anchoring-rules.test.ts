@@ -51,6 +51,9 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'By the end of next year it will be done.\nBy the start of the year talks will open.', dct: '2023-09-13', expect: [
       { text: 'the end of next year', value: '2024' }, { text: 'the start of the year', value: '2024' }] },
     { text: 'The war began in 1990.\nBy the end of the year it had spread.', dct: '2023-09-13', expect: [{ text: '1990', value: '1990' }, { text: 'the end of the year', value: '1990' }] },
+    // Negative: only the sentence at large is past, no verb of the clause: the year told stays ("by 2030 — the same year").
+    { text: 'We have reaffirmed our pledge to give more for aid by 2030 — the same year that the world has pledged to deliver the goals.', dct: '2018-09-28', expect: [
+      { text: '2030', value: '2030' }, { text: 'the same year', value: '2030' }] },
   ],
 };
 
