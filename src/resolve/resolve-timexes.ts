@@ -233,13 +233,22 @@ class TimexResolution {
     return next;
   }
 
+  /** A bare year between a determiner and a capitalised name ("the 2030 Agenda for Sustainable Development"). */
+  yearInName(t: Timex): boolean {
+    if (!/^\d{4}$/.test(t.text)) return false;
+    const text = this.text;
+    const after = NAME_AFTER_YEAR.exec(text.slice(t.end, t.end + 24));
+    return after !== null && !NOT_A_NAME.test(after[1]!) && DETERMINER_BEFORE_YEAR.test(text.slice(Math.max(0, t.start - 8), t.start));
+  }
+
   /** The timex with its resolved value; a date or time (not a comparison) becomes the latest reference. */
   anchored(t: Timex, rs: Resolved[]): Timex {
     let value = rs[0]!.value;
     for (let k = 1; k < rs.length; k++) value += `/${rs[k]!.value}`;
     const next = withResolution(t, value, rs);
-    // Comparisons ("a year earlier") point back but do not move the narrative.
-    if ((t.type === 'DATE' || t.type === 'TIME') && !/^REL:(?:ADAPT|AGO|CMP|QIN):/.test(t.value)) {
+    // Comparisons ("a year earlier") point back but do not move the narrative; nor does a year naming a programme
+    // or an event ("the 2030 Agenda", "the 2015 Paris Agreement"): no time the text goes on to tell of.
+    if ((t.type === 'DATE' || t.type === 'TIME') && !/^REL:(?:ADAPT|AGO|CMP|QIN):/.test(t.value) && !this.yearInName(t)) {
       const v = rs[rs.length - 1]!.value;
       const g = granularity(v);
       if (g) this.refs.push({ index: this.index, value: v, full: value, granularity: g, sentence: this.sentenceIndex });
@@ -440,6 +449,12 @@ function resolveAgo(r: TimexResolution, rel: RelativeValue): Resolved | null {
   const q = rel.unit === 'Y' && rel.offset === -1 ? r.quarterRef() : undefined;
   if (q) return yearBack(q, -1);
   if (r.dct) return resolvedAs(shiftedValue(r.dct, rel.unit, rel.offset) + rel.suffix, 'dct', ['value']);
+  // A speech or report on a stated year with no day of its own: "five years ago" counts back from that year, not
+  // from the last year it happened to name ("by 2030"). Finer steps need the day, which the period does not give.
+  const { periodStart, periodEnd } = r;
+  if (periodStart && periodEnd && periodStart.y === periodEnd.y && !r.guessedPeriod && (rel.unit === 'Y' || rel.unit === 'DE' || rel.unit === 'CE')) {
+    return resolvedAs(shiftedValue(periodStart, rel.unit, rel.offset) + rel.suffix, 'period', ['value']);
+  }
   const ref = r.lastRef(UNIT_FINENESS[rel.unit] ?? 2);
   const d = ref ? firstDay(ref.value) : null;
   return ref && d ? resolvedAs(shiftedValue(d, rel.unit, rel.offset) + rel.suffix, `narrative:${ref.index}`, ['value']) : null;
@@ -508,6 +523,14 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
     (rel.unit === 'D' || r.localOf().from !== 'sentence')) {
     return resolvedAs(shiftedValue(dct, rel.unit, 0) + suffix, 'dct', ['value']);
   }
+  // "before the end of the year" in a dated text (or one on a stated year), with no year told in its sentence or the
+  // one before: the document's year, not a year named paragraphs back ("by 2030"). "That year", "the same year" still
+  // point back however far.
+  if (ref && d && rel.base === 'REF' && rel.offset === 0 && rel.unit === 'Y' && r.sentenceIndex - ref.sentence > 1 && THE_YEAR.test(r.t.text)) {
+    const { periodStart, periodEnd } = r;
+    if (dct) return resolvedAs(shiftedValue(dct, 'Y', 0) + suffix, 'dct', ['value']);
+    if (periodStart && periodEnd && periodStart.y === periodEnd.y && !r.guessedPeriod) return resolvedAs(shiftedValue(periodStart, 'Y', 0) + suffix, 'period', ['value']);
+  }
   if (ref && d) return resolvedAs(shiftedValue(d, rel.unit, rel.offset) + suffix, `narrative:${ref.index}`, ['value']);
   if (dct) return resolvedAs(shiftedValue(dct, rel.unit, rel.offset) + suffix, 'dct', ['value']);
   // "Over the year" before any date in a report on one year: that year (as "this year" there is). Not a count away
@@ -518,6 +541,11 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
   }
   return null;
 }
+
+const THE_YEAR = /(?:^|[^\w-])[Tt]he[ \t]+year$/;
+const NAME_AFTER_YEAR = /^[ \t]+([A-Z][a-z]+)/;
+const NOT_A_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|And|Or|To)$/;
+const DETERMINER_BEFORE_YEAR = /(?:^|[^\w-])(?:the|its|their|our|his|her|this|that)[ \t]+$/i;
 
 // "It is", "it's now", "the time is": a clock time told as the present moment.
 const SPEAKERS_NOW = /(?:^|[^\w'-])(?:[Ii]t|[Tt]he[ \t]+time)(?:[ \t]+is|['’]s)[ \t]+(?:(?:now|already|almost|nearly|just|about|past)[ \t]+)*$/;

@@ -55,6 +55,31 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'We have reaffirmed our pledge to give more for aid by 2030 — the same year that the world has pledged to deliver the goals.', dct: '2018-09-28', expect: [
       { text: '2030', value: '2030' }, { text: 'the same year', value: '2030' }] },
   ],
+  '"before the end of the year" far from any year told is the document\'s year': [
+    { text: 'We will meet the goals by 2030.\nExports grew.\nInflation may fall by the end of the year.', period: '2018', expect: [
+      { text: '2030', value: '2030' }, { text: 'the end of the year', value: '2018' }] },
+    { text: 'We will meet the goals by 2030.\nExports grew.\nInflation may fall by the end of the year.', dct: '2018-09-25', expect: [
+      { text: '2030', value: '2030' }, { text: 'the end of the year', value: '2018' }] },
+    // Negatives: a year told in the sentence before, and "that year" however far, still anchor it.
+    { text: 'The plant opened in 1990.\nBy the end of the year it had 50 workers.', period: '2018', expect: [
+      { text: '1990', value: '1990' }, { text: 'the end of the year', value: '1990' }] },
+    { text: 'The plant opened in 1990.\nExports grew.\nBy the end of that year it had 50 workers.', period: '2018', expect: [
+      { text: '1990', value: '1990' }, { text: 'the end of that year', value: '1990' }] },
+  ],
+  'a year naming a programme ("the 2030 Agenda") is no time the text goes on to tell of': [
+    { text: 'We adopted the 2030 Agenda for Sustainable Development.\nAt the end of the year we will meet again.', period: '2018', expect: [
+      { text: '2030', value: '2030' }, { text: 'the end of the year', value: '2018' }] },
+    // Negatives: a year opening a clause ("In 1990 Iraq invaded") and a year before a month are told times.
+    { text: 'In 1990 Iraq invaded Kuwait.\nAt the end of the year the talks failed.', period: '2018', expect: [
+      { text: '1990', value: '1990' }, { text: 'the end of the year', value: '1990' }] },
+  ],
+  '"five years ago" in a speech on a stated year counts back from that year': [
+    { text: 'We will meet the goals by 2030.\nFive years ago we set them.', period: '2016', expect: [{ text: '2030', value: '2030' }, { text: 'Five years ago', value: '2011' }] },
+    { text: 'Seventy-one years ago the Charter was signed.', period: '2016', expect: [{ text: 'Seventy-one years ago', value: '1945' }] },
+    // Negatives: a dated text counts from its day; finer steps need that day and stay unknown on a year alone.
+    { text: 'Five years ago we set them.', dct: '2016-09-20', expect: [{ text: 'Five years ago', value: '2011' }] },
+    { text: 'Two weeks ago we set them.', period: '2016', expect: [{ text: 'Two weeks ago', value: 'XXXX-WXX' }] },
+  ],
 };
 
 describe('anchoring rules from the third held-out set and the known errors', () => {
