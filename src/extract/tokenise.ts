@@ -3,19 +3,49 @@ import { HASH_START, nextHash, wordFormAt, wordFormHashed, type WordForm } from 
 
 export interface Token {
   /** Document offsets. */
-  start: number;
-  end: number;
-  text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
   /** Lower-cased, spelling-normalised surface. */
-  lower: string;
-  lemmas: LemmaCandidate[];
+  readonly lower: string;
+  readonly lemmas: LemmaCandidate[];
   /** True for punctuation and symbols. */
-  punct: boolean;
+  readonly punct: boolean;
   /**
    * The surface's shared form (see word-form.ts), whose text, lower and lemmas these are. A token
    * made up with another lower or lemmas must not carry it.
    */
-  form?: WordForm;
+  readonly form?: WordForm;
+}
+
+/**
+ * A token as tokenise makes it: its offsets and its form, whose fields it reads through. A sentence
+ * makes a token per word, the most numerous objects of extraction; holding surface, lower-cased
+ * spelling, readings and punctuation again on each made them 80 bytes rather than 48 (and so
+ * more scavenges, which copy what is alive, as the tokens of the sentence in hand are).
+ */
+class FormToken implements Token {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly form: WordForm,
+  ) {}
+
+  get text(): string {
+    return this.form.surface;
+  }
+
+  get lower(): string {
+    return this.form.lower;
+  }
+
+  get lemmas(): LemmaCandidate[] {
+    return this.form.lemmas;
+  }
+
+  get punct(): boolean {
+    return this.form.punct;
+  }
 }
 
 // Words keep inner hyphens ("Japan-Russia", "people-to-people"); "'s" and "n't" are tokens of their own
@@ -92,9 +122,13 @@ const N = 0x6e;
 const T = 0x74;
 const S = 0x73;
 
+// Tokens are gathered here and copied out at the sentence's length: a list grown by push is
+// reallocated on the way (17, 41, 77 ... slots), each earlier copy garbage.
+const scratch: (Token | undefined)[] = [];
+
 /** Tokens of text.slice(start, end), with document offsets. */
 export function tokenise(text: string, start: number, end: number): Token[] {
-  const tokens: Token[] = [];
+  let n = 0;
   let p = start;
   while (p < end) {
     // Most spaces are plain ones: skipped without a class lookup.
@@ -115,8 +149,7 @@ export function tokenise(text: string, start: number, end: number): Token[] {
         q++;
       }
       if (q === end || (d < 0x80 && d !== 0x2d && d !== 0x27)) {
-        const form = wordFormHashed(text, p, q, false, h);
-        tokens.push({ start: p, end: q, text: form.surface, lower: form.lower, lemmas: form.lemmas, punct: false, form });
+        scratch[n++] = new FormToken(p, q, wordFormHashed(text, p, q, false, h));
         p = q;
         continue;
       }
@@ -129,11 +162,12 @@ export function tokenise(text: string, start: number, end: number): Token[] {
       continue;
     }
     const q = tokenEnd(text, p, end, cp, width, cls);
-    const punct = scannedPunct;
-    const form = wordFormAt(text, p, q, punct);
-    tokens.push({ start: p, end: q, text: form.surface, lower: form.lower, lemmas: form.lemmas, punct, form });
+    scratch[n++] = new FormToken(p, q, wordFormAt(text, p, q, scannedPunct));
     p = q;
   }
+  const tokens = scratch.slice(0, n) as Token[];
+  // Emptied, so that the long-lived list keeps no token alive (through scavenges) after its sentence.
+  scratch.fill(undefined, 0, n);
   return tokens;
 }
 

@@ -12,6 +12,8 @@ export interface WordForm {
   /** Lower-cased, spelling-normalised surface. */
   lower: string;
   lemmas: LemmaCandidate[];
+  /** Punctuation or a symbol (a surface is always tokenised the same way, so this is the form's, not the token's). */
+  punct: boolean;
   /** Bits of the function-word roles of the form, or -1 until worked out (function-words.ts). */
   roles: number;
   /** Per lexicon slot (trigger-pattern.ts): the entries a match at this form can start, once worked out. */
@@ -43,7 +45,7 @@ const FRONT_MASK = FRONT_SIZE - 1;
 // Bits of the hash the table does not use first, so that words colliding here spread there.
 const FRONT_SHIFT = 16;
 const frontHash = new Int32Array(FRONT_SIZE);
-const NO_FORM: WordForm = { id: -1, surface: '', lower: '', lemmas: [], roles: 0, starts: [], startsNothing: 0 };
+const NO_FORM: WordForm = { id: -1, surface: '', lower: '', lemmas: [], punct: false, roles: 0, starts: [], startsNothing: 0 };
 const front: WordForm[] = new Array<WordForm>(FRONT_SIZE).fill(NO_FORM);
 
 /** The hash of no characters; hashOf adds each with nextHash (a caller that scans a surface can hash it on the way). */
@@ -148,7 +150,7 @@ function place(k: number, h: number, id: number, at: number, length: number): vo
 function newForm(id: number, surface: string, punct: boolean): WordForm {
   const lowered = surface.toLowerCase();
   const lower = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered;
-  return { id, surface, lower, lemmas: punct ? [{ lemma: lower, inflection: 'base' }] : lemmaCandidates(surface), roles: -1, starts: [], startsNothing: 0 };
+  return { id, surface, lower, lemmas: punct ? [{ lemma: lower, inflection: 'base' }] : lemmaCandidates(surface), punct, roles: -1, starts: [], startsNothing: 0 };
 }
 
 function grow(): void {
