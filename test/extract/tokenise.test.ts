@@ -50,3 +50,25 @@ describe('tokenise', () => {
     expect(comma).toMatchObject({ text: ',', punct: true });
   });
 });
+
+describe('tokenise results', () => {
+  // Tokens are gathered in one list reused by every call: each call's list must be its own.
+  it.each([
+    ['Kenya expelled two diplomats.', 'No.'],
+    ['a', 'Japan and Russia held talks on a long and difficult treaty, again.'],
+    ["don't 1,000 ²", ''],
+  ])('of %j stay as they were after %j is tokenised', (first, second) => {
+    const tokens = tokenise(first, 0, first.length);
+    const before = shape(first, 0, first.length);
+    tokenise(second, 0, second.length);
+    expect(tokens.map(({ start, end, text, punct }) => ({ start, end, text, punct }))).toEqual(before);
+    expect(tokens.every((t) => t !== undefined)).toBe(true);
+  });
+
+  it.each([['Japan', false], ['’', true], [',', true], ['²', false], ['12.5%', false]])('%j reads its fields from its form (punct %s)', (text, punct) => {
+    const [token] = tokenise(text, 0, text.length);
+    expect(token!.form).toMatchObject({ surface: text, lower: token!.lower, lemmas: token!.lemmas, punct });
+    expect(token!.punct).toBe(punct);
+    expect(token!.text).toBe(text);
+  });
+});
