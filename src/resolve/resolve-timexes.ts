@@ -176,7 +176,10 @@ class TimexResolution {
     // "From May 2021 to June": a month or day with its year just before, in the same sentence, lends that year.
     const prev = refs[refs.length - 1];
     const sameSentence = prev && prev.sentence === sentenceIndex && sentenceIndex >= 0 && FINENESS[prev.granularity]! >= 4 ? prev : undefined;
-    if (sameSentence && !dct) {
+    // "the Agreement adopted on 17 December 2015 and the conference to take place in December": told as still to
+    // come in a speech on a stated year, a month is not lent a year before that one.
+    const lendsPast = sameSentence && periodStart && !this.guessedPeriod && Number(sameSentence.value.slice(0, 4)) < periodStart.y && this.tense() === 'future';
+    if (sameSentence && !dct && !lendsPast) {
       // A narrative runs forward; a speech or report with a stated period names dates in any order in one sentence
       // ("the pre-conference meeting it will host in October, before the summit in December").
       const narrative = this.guessedPeriod || !(periodStart && periodEnd);
@@ -327,7 +330,11 @@ function resolveWeekday(r: TimexResolution, rel: RelativeValue): Resolved | null
   const target = Number(rel.unit);
   // "The previous Friday" (offset -2) and "the following Monday" (2) count from the day last mentioned.
   const anaphoric = Math.abs(rel.offset) === 2;
-  const ref = (anaphoric ? narrativeDay(r) : null) ?? (r.dct ? { day: r.dct, anchor: 'dct' } : narrativeDay(r));
+  // "last Tuesday", "next Friday" count from the writer's day: in a speech on a stated year with no day of its own
+  // the best guess is the last day it told inside that year, never a day of another year (a date in 2015).
+  const deictic = Math.abs(rel.offset) === 1 && !r.dct && r.periodStart !== null && !r.guessedPeriod;
+  let ref = (anaphoric ? narrativeDay(r) : null) ?? (r.dct ? { day: r.dct, anchor: 'dct' } : narrativeDay(r));
+  if (ref && deictic && !anaphoric && ref.day.y !== r.periodStart!.y) ref = null;
   if (!ref) return null;
   const diff = target - weekday(ref.day);
   let shift: number;
@@ -452,8 +459,13 @@ function resolveAgo(r: TimexResolution, rel: RelativeValue): Resolved | null {
   // A speech or report on a stated year with no day of its own: "five years ago" counts back from that year, not
   // from the last year it happened to name ("by 2030"). Finer steps need the day, which the period does not give.
   const { periodStart, periodEnd } = r;
-  if (periodStart && periodEnd && periodStart.y === periodEnd.y && !r.guessedPeriod && (rel.unit === 'Y' || rel.unit === 'DE' || rel.unit === 'CE')) {
-    return resolvedAs(shiftedValue(periodStart, rel.unit, rel.offset) + rel.suffix, 'period', ['value']);
+  if (periodStart && periodEnd && periodStart.y === periodEnd.y && !r.guessedPeriod) {
+    if (rel.unit === 'Y' || rel.unit === 'DE' || rel.unit === 'CE') return resolvedAs(shiftedValue(periodStart, rel.unit, rel.offset) + rel.suffix, 'period', ['value']);
+    // "A couple of months ago" in such a speech: counted from the last date it told inside its year (the best guess
+    // at its day), never from a date in another year (months before 1945).
+    const told = r.lastRef(UNIT_FINENESS[rel.unit] ?? 2);
+    const day = told && Number(told.value.slice(0, 4)) === periodStart.y ? firstDay(told.value) : null;
+    return day ? resolvedAs(shiftedValue(day, rel.unit, rel.offset) + rel.suffix, `narrative:${told!.index}`, ['value']) : null;
   }
   const ref = r.lastRef(UNIT_FINENESS[rel.unit] ?? 2);
   const d = ref ? firstDay(ref.value) : null;

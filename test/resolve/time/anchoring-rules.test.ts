@@ -79,6 +79,25 @@ const FAMILIES: Record<string, Case[]> = {
     // Negatives: a dated text counts from its day; finer steps need that day and stay unknown on a year alone.
     { text: 'Five years ago we set them.', dct: '2016-09-20', expect: [{ text: 'Five years ago', value: '2011' }] },
     { text: 'Two weeks ago we set them.', period: '2016', expect: [{ text: 'Two weeks ago', value: 'XXXX-WXX' }] },
+    // Finer steps in such a speech count from a day it told inside its year, never from one of another year.
+    { text: 'The war ended on 2 September 1945.\nFour days ago we met.', period: '2017', expect: [{ text: '2 September 1945', value: '1945-09-02' }, { text: 'Four days ago', value: 'XXXX-XX-XX' }] },
+    { text: 'We met on 6 September.\nFive months from now the Games open.', period: '2017', expect: [{ text: '6 September', value: '2017-09-06' }, { text: 'Five months from now', value: '2018-02' }] },
+  ],
+  '"last Tuesday" in a speech on a stated year counts from no day of another year': [
+    { text: 'The Summit opened on 25 September 2015.\nThe earthquake struck last Tuesday.', period: '2017', expect: [
+      { text: '25 September 2015', value: '2015-09-25' }, { text: 'last Tuesday', value: 'XXXX-WXX-2' }] },
+    // Negatives: a day told inside the year still serves, and a narrative's bare weekday follows its days.
+    { text: 'We met on 6 September.\nThe earthquake struck last Tuesday.', period: '2017', expect: [
+      { text: '6 September', value: '2017-09-06' }, { text: 'last Tuesday', value: '2017-09-05' }] },
+    { text: 'The Summit opened on 25 September 2015.\nOn Tuesday the leaders left.', period: '2017', expect: [
+      { text: '25 September 2015', value: '2015-09-25' }, { text: 'Tuesday', value: '2015-09-22' }] },
+  ],
+  'told as still to come, a month is not lent an earlier year by a date in its sentence': [
+    { text: 'The Agreement adopted on 17 December 2015 and the conference that is to take place in December will help.', period: '2017', expect: [
+      { text: '17 December 2015', value: '2015-12-17' }, { text: 'December', value: '2017-12' }] },
+    // Negative: told in the past, the month takes the year of the date before it.
+    { text: 'The Agreement adopted on 17 December 2015 was signed in March.', period: '2017', expect: [
+      { text: '17 December 2015', value: '2015-12-17' }, { text: 'March', value: '2015-03' }] },
   ],
 };
 
