@@ -51,10 +51,35 @@ export interface EventContext {
   paragraphDate: Map<number, EventDate>;
   /** Per paragraph, per type and mode: its events so far (looking back within a long paragraph stays cheap). */
   paragraphEvents: Map<number, Map<string, DiploEvent[]>>;
+  /**
+   * Whether the document's sentences come paragraph after paragraph (as segmentation makes them):
+   * then, sentences being taken in document order, a paragraph left is never looked up again, and
+   * its entries above are dropped. Kept, they held a view per paragraph (its tokens, mentions and
+   * matches) alive to the document's end, and each scavenge copied them.
+   */
+  paragraphsInOrder: boolean;
+  /** The paragraph of the sentence last kept (-1 before the first). */
+  lastParagraph: number;
 }
 
 export function newEventContext(doc: AnalysedDocument, lexicon: EventLexicon = eventLexicon()): EventContext {
-  return { doc, lexicon, events: [], messages: [], previous: new Map(), paragraphDate: new Map(), paragraphEvents: new Map() };
+  return { doc, lexicon, events: [], messages: [], previous: new Map(), paragraphDate: new Map(), paragraphEvents: new Map(), paragraphsInOrder: paragraphsInOrder(doc), lastParagraph: -1 };
+}
+
+function paragraphsInOrder(doc: AnalysedDocument): boolean {
+  const sentences = doc.segmentation.sentences;
+  for (let k = 1; k < sentences.length; k++) if (sentences[k]!.paragraph < sentences[k - 1]!.paragraph) return false;
+  return true;
+}
+
+/** Forget the paragraph last kept once a sentence of a later one comes (see EventContext.paragraphsInOrder). */
+function leaveParagraph(ctx: EventContext, paragraph: number): void {
+  const left = ctx.lastParagraph;
+  ctx.lastParagraph = paragraph;
+  if (!ctx.paragraphsInOrder || left < 0 || paragraph <= left) return;
+  ctx.previous.delete(left);
+  ctx.paragraphDate.delete(left);
+  ctx.paragraphEvents.delete(left);
 }
 
 /** Every lemma reading of the sentence's words. */
@@ -390,6 +415,7 @@ generaliseEventShape();
 /** Number the sentence's kept events, index them by paragraph and type, and remember the sentence and its latest date. */
 function keepEvents(ctx: EventContext, view: SentenceView, kept: DiploEvent[]): void {
   const { doc } = ctx;
+  leaveParagraph(ctx, view.sentence.paragraph);
   let byType = ctx.paragraphEvents.get(view.sentence.paragraph);
   if (!byType) ctx.paragraphEvents.set(view.sentence.paragraph, (byType = new Map()));
   for (const e of kept) {
