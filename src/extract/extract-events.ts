@@ -130,6 +130,8 @@ export function extractSentenceEvents(ctx: EventContext, view: SentenceView): Di
 }
 
 function sentenceTriggers(ctx: EventContext, view: SentenceView): Trigger[] {
+  // Most sentences match no entry: the options' closures below are not made for them (findTriggers would find none).
+  if (lexiconMatches(view, ctx.lexicon.triggers).length === 0) return [];
   // Built only when an entry with context words matched (few do): most sentences never need it.
   let sentenceLemmas: Set<string> | undefined;
   const hasKind = (kind: string): boolean => view.mentions.some((m) => m.kind === kind);

@@ -27,7 +27,7 @@ export interface FindOptions<T> {
  * readings for verbs, licensed nouns), de-overlapped: the longer pattern wins ("demanded the
  * expulsion" over "demanded"), then the one matching words as written.
  */
-export function findTriggers<T extends TriggerEntry>(view: SentenceView, entries: readonly T[], opts: FindOptions<T> = {}): FoundTrigger<T>[] {
+export function findTriggers<T extends TriggerEntry>(view: SentenceView, entries: readonly T[], opts: FindOptions<T> = NO_OPTIONS as FindOptions<T>): FoundTrigger<T>[] {
   const matches = lexiconMatches(view, entries);
   // Most sentences match no entry of a lexicon.
   if (matches.length === 0) return [];
@@ -64,6 +64,9 @@ export function findTriggers<T extends TriggerEntry>(view: SentenceView, entries
   }
   return kept.length > 1 ? kept.sort((a, b) => a.first - b.first) : kept;
 }
+
+// Shared: a fresh {} per call was made for every sentence and lexicon, though most match nothing.
+const NO_OPTIONS: FindOptions<never> = {};
 
 interface Candidate<T extends TriggerEntry> {
   found: FoundTrigger<T>;

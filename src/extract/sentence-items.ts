@@ -84,20 +84,34 @@ function buildIndex(doc: AnalysedDocument): Index | null {
   for (let k = 1; k < sentences.length; k++) if (sentences[k]!.start < sentences[k - 1]!.end) return null;
   // Pushed, not mapped: map gives a packed list as a builtin and a holey one inlined in optimised
   // code, and the reads below were deoptimised ("wrong map") when the other kind came.
+  // Sentences without items share NO_ITEMS, and a bucket's lists are made on their first item: most
+  // sentences have no timex or quantity, and these lists lived (through scavenges) to the document's end.
   const buckets: SentenceItems[] = [];
-  for (let k = 0; k < sentences.length; k++) buckets.push({ mentions: objectList<Mention>(), timexes: objectList<TimexRef>(), quantities: objectList<Quantity>() });
+  for (let k = 0; k < sentences.length; k++) buckets.push(NO_ITEMS);
   for (const m of doc.mentions) {
     const last = lastStartingBy(sentences, startOf(m));
-    for (let j = firstHolding(sentences, last, endOf(m)); j <= last; j++) buckets[j]!.mentions.push(m);
+    for (let j = firstHolding(sentences, last, endOf(m)); j <= last; j++) {
+      const b = bucketAt(buckets, j);
+      if (b.mentions === NO_ITEMS.mentions) b.mentions = [m];
+      else b.mentions.push(m);
+    }
   }
   for (let index = 0; index < doc.timexes.length; index++) {
     const timex = doc.timexes[index]!;
     const last = lastStartingBy(sentences, startOf(timex));
-    for (let j = firstHolding(sentences, last, endOf(timex)); j <= last; j++) buckets[j]!.timexes.push(timexRef(timex, index));
+    for (let j = firstHolding(sentences, last, endOf(timex)); j <= last; j++) {
+      const b = bucketAt(buckets, j);
+      if (b.timexes === NO_ITEMS.timexes) b.timexes = [timexRef(timex, index)];
+      else b.timexes.push(timexRef(timex, index));
+    }
   }
   for (const q of doc.quantities) {
     const last = lastStartingBy(sentences, startOf(q));
-    for (let j = firstHolding(sentences, last, endOf(q)); j <= last; j++) buckets[j]!.quantities.push(q);
+    for (let j = firstHolding(sentences, last, endOf(q)); j <= last; j++) {
+      const b = bucketAt(buckets, j);
+      if (b.quantities === NO_ITEMS.quantities) b.quantities = [q];
+      else b.quantities.push(q);
+    }
   }
   const byStart = new Map<number, { end: number; items: SentenceItems }>();
   sentences.forEach((s, k) => {
@@ -116,6 +130,16 @@ function objectList<T extends object>(): T[] {
   const list = [{}] as T[];
   list.pop();
   return list;
+}
+
+/** The items of a sentence with none: shared, never written to (a sentence's own bucket is made on its first item). */
+const NO_ITEMS: SentenceItems = { mentions: objectList<Mention>(), timexes: objectList<TimexRef>(), quantities: objectList<Quantity>() };
+
+/** Sentence j's own bucket, made on its first item (its lists still the shared empty ones). */
+function bucketAt(buckets: SentenceItems[], j: number): SentenceItems {
+  let b = buckets[j]!;
+  if (b === NO_ITEMS) buckets[j] = b = { mentions: NO_ITEMS.mentions, timexes: NO_ITEMS.timexes, quantities: NO_ITEMS.quantities };
+  return b;
 }
 
 /** The last sentence starting at or before an offset (-1 if none). */
