@@ -1,13 +1,30 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/kb/open-knowledge-base.js';
 import { sql } from 'kysely';
-import { deleteDocument, storeDocument } from '../../src/kb/store-document.js';
+import { deleteDocument, sameInEveryRow, storeDocument } from '../../src/kb/store-document.js';
 import { WriteBatch, writeTransaction } from '../../src/kb/write-transaction.js';
 import { indexSentencesOf, parseSearchTerms, sentenceMatch } from '../../src/kb/full-text.js';
 import { exportJson } from '../../src/export/export-json.js';
 import { listEvents } from '../../src/kb/queries/list-events.js';
 import { handBuiltDocument } from '../helpers/stored-doc.js';
 import { freshKnowledgeBase, testDatabases } from '../helpers/test-databases.js';
+
+describe('sameInEveryRow', () => {
+  // (columns, rows, positions bound once): only the document's columns, only when one string is in every row.
+  const cases: Array<[string, string[], unknown[][], number[]]> = [
+    ['doc in every row', ['doc', 'idx', 'text'], [['d1', 0, 'a'], ['d1', 1, 'b']], [0]],
+    ['a column of another name, the same in every row', ['kind', 'idx'], [['x', 0], ['x', 1]], []],
+    ['doc differing in one row', ['doc', 'idx'], [['d1', 0], ['d1', 1], ['d2', 2]], []],
+    ['doc null in every row', ['doc', 'idx'], [[null, 0], [null, 1]], []],
+    ['doc a number', ['doc', 'idx'], [[7, 0], [7, 1]], []],
+    ['several document columns, one of them differing', ['event', 'sort_doc', 'defined_by', 'defined_by_source'], [['e1', 'd1', 'd1', 's'], ['e2', 'd1', 'd2', 's']], [1, 3]],
+    ['one row', ['doc'], [['d1']], [0]],
+    ['no rows', ['doc'], [], []],
+  ];
+  for (const [name, columns, rows, expected] of cases) {
+    it(name, () => expect(sameInEveryRow(columns, rows)).toEqual(expected));
+  }
+});
 
 let kb: KnowledgeBase | undefined;
 afterEach(async () => { await kb?.close(); kb = undefined; });
@@ -222,8 +239,9 @@ for (const target of await testDatabases('store-document')) describe.skipIf(!!ta
       const doc = handBuiltDocument(undefined, `rows-${count}.txt`, `doc-rows-${count}`);
       doc.messages = Array.from({ length: count }, (_, n) => ({ doc: doc.id, rule: `test.note.${n}`, severity: 'info' as const, message: `note ${n}`, start: n, end: n + 1 }));
       await storeDocument(kb, doc);
-      const rows = await kb.db.selectFrom('messages').select(['rule', 'start', 'end', 'message']).where('doc', '=', doc.id).where('rule', 'like', 'test.note.%').orderBy('id').execute();
-      expect(rows).toEqual(doc.messages.map((m) => ({ rule: m.rule, start: m.start, end: m.end, message: m.message })));
+      // Every row names the document, also where the group binds it once for all its rows.
+      const rows = await kb.db.selectFrom('messages').select(['doc', 'rule', 'start', 'end', 'message']).where('rule', 'like', 'test.note.%').orderBy('id').execute();
+      expect(rows).toEqual(doc.messages.map((m) => ({ doc: doc.id, rule: m.rule, start: m.start, end: m.end, message: m.message })));
       await kb.close();
       kb = undefined;
     }
