@@ -418,14 +418,15 @@ generaliseEventShape();
 function keepEvents(ctx: EventContext, view: SentenceView, kept: DiploEvent[]): void {
   const { doc } = ctx;
   leaveParagraph(ctx, view.sentence.paragraph);
-  let byType = ctx.paragraphEvents.get(view.sentence.paragraph);
-  if (!byType) ctx.paragraphEvents.set(view.sentence.paragraph, (byType = new Map()));
+  // Made on the paragraph's first event: most paragraphs have none (an absent map is read as an empty one).
+  let byType = kept.length === 0 ? undefined : ctx.paragraphEvents.get(view.sentence.paragraph);
+  if (!byType && kept.length > 0) ctx.paragraphEvents.set(view.sentence.paragraph, (byType = new Map()));
   for (const e of kept) {
     e.id = `${doc.id}:e${ctx.events.length + 1}`;
     ctx.events.push(e);
     const key = typeKey(e.type, e.mode);
-    const same = byType.get(key);
-    if (same) same.push(e); else byType.set(key, [e]);
+    const same = byType!.get(key);
+    if (same) same.push(e); else byType!.set(key, [e]);
     if (e.actors.length === 0) {
       ctx.messages.push({ rule: 'extract.event-no-actor', severity: 'info', start: e.trigger.start, end: e.trigger.end, message: `${e.type} event "${e.trigger.text}" has no recognised actor` });
     }

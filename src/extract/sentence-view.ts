@@ -132,23 +132,21 @@ class LazySentenceView implements SentenceView {
 function placeMentions(doc: AnalysedDocument, tokens: Token[], items: SentenceItems): { mentions: MentionRef[]; mentionsAt: MentionRef[][] } {
   const linked = items.mentions.filter((m): m is Mention & { entity: string } => m.entity !== null);
   if (linked.length > 1) linked.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Keep outermost mentions: "the Government of Japan" rather than also "Japan" inside it.
-  const outer: (Mention & { entity: string })[] = [];
-  for (const m of linked) {
-    const last = outer[outer.length - 1];
-    // "the two countries" may be linked to two states on one span: keep both.
-    if (last && m.start >= last.start && m.end <= last.end && !(m.start === last.start && m.end === last.end && m.entity !== last.entity)) continue;
-    outer.push(m);
-  }
   const mentions: MentionRef[] = [];
-  for (const m of outer) {
+  // Keep outermost mentions: "the Government of Japan" rather than also "Japan" inside it (placed as
+  // they are kept, without a list of them apart).
+  let kept: (Mention & { entity: string }) | undefined;
+  for (const m of linked) {
+    // "the two countries" may be linked to two states on one span: keep both.
+    if (kept && m.start >= kept.start && m.end <= kept.end && !(m.start === kept.start && m.end === kept.end && m.entity !== kept.entity)) continue;
+    kept = m;
     const first = firstTokenEndingAfter(tokens, m.start);
     if (first === tokens.length) continue;
-    let last = first;
-    while (last + 1 < tokens.length && tokens[last + 1]!.start < m.end) last++;
-    const next = tokens[last + 1];
-    const possessive = next !== undefined && next.start === tokens[last]!.end && (next.lower === "'s" || (next.text === "'" || next.text === '’'));
-    mentions.push({ mention: m, entity: m.entity, kind: m.kind, start: m.start, end: m.end, text: m.text, first, last, modifier: MODIFIER_RULE.test(m.rule), possessive, inner: false });
+    let end = first;
+    while (end + 1 < tokens.length && tokens[end + 1]!.start < m.end) end++;
+    const next = tokens[end + 1];
+    const possessive = next !== undefined && next.start === tokens[end]!.end && (next.lower === "'s" || (next.text === "'" || next.text === '’'));
+    mentions.push({ mention: m, entity: m.entity, kind: m.kind, start: m.start, end: m.end, text: m.text, first, last: end, modifier: MODIFIER_RULE.test(m.rule), possessive, inner: false });
   }
   for (const inner of innerParticipants(doc, tokens, mentions)) mentions.push(inner);
   if (mentions.length > 1) mentions.sort((a, b) => a.first - b.first || a.start - b.start);
@@ -166,17 +164,22 @@ function placeMentions(doc: AnalysedDocument, tokens: Token[], items: SentenceIt
 
 const PARTICIPANT_KINDS = new Set(['state', 'bloc', 'organization']);
 
+/** Meetings and joint bodies named by their participants: "the Japan-Russia Summit", "the Japan-Russia Intergovernmental Committee". */
+function namedByParticipants(r: MentionRef): boolean {
+  return r.kind !== 'person' && HYPHENATED.test(r.text) && (!PARTICIPANT_KINDS.has(r.kind) || (r.kind === 'organization' && PARTICIPANT_COMPOUND_NAME.test(r.text)));
+}
+
+const NO_REFS: readonly MentionRef[] = [];
+
 /**
  * Names like "the Japan-Russia Summit" or "the China-Russia Joint Statement" are recognised as one
  * entity, but their participants act in the sentence. Where such a name contains a surface the
  * document links elsewhere by name ("Japan", "Russia"), add those as (inner) mentions.
  */
-function innerParticipants(doc: AnalysedDocument, tokens: Token[], refs: MentionRef[]): MentionRef[] {
-  // Meetings and joint bodies named by their participants: "the Japan-Russia Summit", "the Japan-Russia Intergovernmental Committee".
-  const compound = refs.filter(
-    (r) => r.kind !== 'person' && HYPHENATED.test(r.text) && (!PARTICIPANT_KINDS.has(r.kind) || (r.kind === 'organization' && PARTICIPANT_COMPOUND_NAME.test(r.text))),
-  );
-  if (compound.length === 0) return [];
+function innerParticipants(doc: AnalysedDocument, tokens: Token[], refs: MentionRef[]): readonly MentionRef[] {
+  // Most sentences name no compound: no list is made for them.
+  if (!refs.some(namedByParticipants)) return NO_REFS;
+  const compound = refs.filter(namedByParticipants);
   const bySurface = participantSurfaces(doc);
   const out: MentionRef[] = [];
   for (const ref of compound) {
