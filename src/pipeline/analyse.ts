@@ -4,7 +4,7 @@ import { segment } from '../segment/segment.js';
 import { recognizeEntities } from '../recognize/recognize-entities.js';
 import { recognizeTimexes } from '../recognize/recognize-timexes.js';
 import { recognizeQuantities } from '../recognize/recognize-quantities.js';
-import { resolveEntities } from '../resolve/resolve-entities.js';
+import { resolveEntities, type KnownSpeaker } from '../resolve/resolve-entities.js';
 import { resolveTimexes } from '../resolve/resolve-timexes.js';
 import { extract } from '../extract/extract.js';
 import type { PipelineContext } from './context.js';
@@ -21,6 +21,12 @@ export interface AnalyseOptions {
 }
 
 type StageMessages = Omit<Message, 'doc'>[];
+
+/** What a stage hands on to a later one of the same document besides its patch: work not to do twice, never stored. */
+interface Carried {
+  /** The speaker recognizeEntities inferred, for resolveEntities. */
+  speaker?: KnownSpeaker;
+}
 
 /**
  * The stages in the order they run. Each reads what earlier stages produced and returns only its
@@ -40,8 +46,9 @@ const STAGES = [
   },
   {
     name: 'recognize',
-    run: (doc: AnalysedDocument, ctx: PipelineContext) => {
+    run: (doc: AnalysedDocument, ctx: PipelineContext, _opts: AnalyseOptions, carried: Carried) => {
       const entities = recognizeEntities(doc, doc.segmentation, ctx.gazetteer);
+      carried.speaker = { speaker: entities.speaker };
       return {
         patch: {
           mentions: entities.mentions,
@@ -54,8 +61,8 @@ const STAGES = [
   },
   {
     name: 'resolve',
-    run: (doc: AnalysedDocument, ctx: PipelineContext) => {
-      const entities = resolveEntities(doc, doc.segmentation, doc.mentions, ctx.gazetteer);
+    run: (doc: AnalysedDocument, ctx: PipelineContext, _opts: AnalyseOptions, carried: Carried) => {
+      const entities = resolveEntities(doc, doc.segmentation, doc.mentions, ctx.gazetteer, carried.speaker);
       const time = resolveTimexes(doc, doc.segmentation, doc.timexes);
       return {
         patch: { mentions: entities.mentions, entities: entities.entities, timexes: time.timexes },
@@ -94,11 +101,12 @@ export function analyse(read: ReadDocument, ctx: PipelineContext, opts: AnalyseO
     agreementStatus: [],
     figures: [],
   };
+  const carried: Carried = {};
   for (const stage of STAGES) {
     opts.onStage?.(stage.name);
     const started = opts.onStageDone ? performance.now() : 0;
     const cpu = opts.onStageDone ? process.cpuUsage() : undefined;
-    const { patch, messages } = stage.run(doc, ctx, opts);
+    const { patch, messages } = stage.run(doc, ctx, opts, carried);
     if (opts.onStageDone) {
       const used = process.cpuUsage(cpu);
       opts.onStageDone(stage.name, performance.now() - started, (used.user + used.system) / 1000);

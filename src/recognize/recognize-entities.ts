@@ -3,7 +3,7 @@ import type { Segmentation } from '../model/structure.js';
 import type { EntityKind, Mention } from '../model/entity.js';
 import type { Message } from '../model/message.js';
 import type { Gazetteer, SurfaceEntry } from './gazetteer.js';
-import { inferSpeaker } from './entities/infer-speaker.js';
+import { inferSpeaker, type Speaker } from './entities/infer-speaker.js';
 import { SPEAKER_WORDS, speakerReferences } from './entities/speaker-references.js';
 import { allMatches, firstMatchAt, matchesAt, NO_MATCHES, stickyCopy } from './all-matches.js';
 import { LiteralLists, type LiteralIndex, type SpanLiterals } from './literal-index.js';
@@ -362,7 +362,7 @@ export function recognizeEntities(
   doc: DocumentWithPeriod,
   seg: Segmentation,
   gaz: Gazetteer,
-): { mentions: Mention[]; messages: Omit<Message, 'doc'>[] } {
+): { mentions: Mention[]; messages: Omit<Message, 'doc'>[]; speaker: Speaker | undefined } {
   const text = doc.text;
   const messages: Omit<Message, 'doc'>[] = [];
   const candidates: Candidate[] = [];
@@ -387,7 +387,7 @@ export function recognizeEntities(
 
   const chosen = settleOverlaps(candidates, text.length);
   const withAcronyms = addGlosses(text, addAcronyms(text, chosen, gaz), gaz);
-  return { mentions: mentionsOf(doc.id, text, withAcronyms), messages };
+  return { mentions: mentionsOf(doc.id, text, withAcronyms), messages, speaker };
 }
 
 /**

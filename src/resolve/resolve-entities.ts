@@ -3,7 +3,7 @@ import type { Segmentation } from '../model/structure.js';
 import type { Entity, EntityKind, Mention, Sector } from '../model/entity.js';
 import type { Message } from '../model/message.js';
 import { slugify, type Gazetteer, type OfficeRole, type OfficeTerm } from '../recognize/gazetteer.js';
-import { inferSpeaker } from '../recognize/entities/infer-speaker.js';
+import { inferSpeaker, type Speaker } from '../recognize/entities/infer-speaker.js';
 
 type Messages = Omit<Message, 'doc'>[];
 
@@ -41,13 +41,13 @@ class Resolution {
   /** A name split into words, kept: a short form is compared with every earlier name of its kind. */
   readonly wordsOfName = new Map<string, string[]>();
 
-  constructor(readonly doc: DocumentWithPeriod, seg: Segmentation, mentions: Mention[], readonly gaz: Gazetteer) {
+  constructor(readonly doc: DocumentWithPeriod, seg: Segmentation, mentions: Mention[], readonly gaz: Gazetteer, known: KnownSpeaker | undefined) {
     this.text = doc.text;
     this.sentenceOf = makeSentenceIndex(seg, this.text.length);
     this.paragraphOf = makeParagraphIndex(seg, this.text.length);
     this.footnoteEntities = footnoteLinks(doc, mentions, this.sentenceOf);
     this.homeState = reportingState(mentions, gaz);
-    this.speaker = inferSpeaker(doc, gaz);
+    this.speaker = known ? known.speaker : inferSpeaker(doc, gaz);
   }
 
   /** A gazetteer entity, recorded as used by this document. */
@@ -276,13 +276,19 @@ const RESOLVERS = new Map<string, ResolveMention>([
   ['parenthetical-alias', resolveAlias],
 ]);
 
+/** The speaker recognizeEntities inferred for the same document (undefined: none), so that it is not inferred twice. */
+export interface KnownSpeaker {
+  speaker: Speaker | undefined;
+}
+
 export function resolveEntities(
   doc: DocumentWithPeriod,
   seg: Segmentation,
   mentions: Mention[],
   gaz: Gazetteer,
+  known?: KnownSpeaker,
 ): { mentions: Mention[]; entities: Map<string, Entity>; messages: Messages } {
-  const r = new Resolution(doc, seg, mentions, gaz);
+  const r = new Resolution(doc, seg, mentions, gaz, known);
   const sorted = noMentions();
   for (let i = 0; i < mentions.length; i++) sorted.push(mentions[i]!);
   sorted.sort(byPosition);

@@ -145,6 +145,20 @@ describe('resolveEntities: speaker, administration and other references (second 
     expect(m?.inferred).toEqual(['speaker']);
   });
 
+  it.each([
+    // The speaker recognizeEntities inferred is the one resolved to, not inferred again from the file name.
+    ['We welcome the agreement.', 'JPN_72_2017.txt', 'state:JPN', 'state:JPN'],
+    ['We welcome the agreement.', 'JPN_72_2017.txt', 'state:KOR', 'state:KOR'],
+    ['We welcome the agreement.', 'JPN_72_2017.txt', undefined, undefined],
+  ])('%s (%s) with the speaker given as %s: "We" -> %s', (text, source, given, id) => {
+    const { doc, seg } = makeDoc(text, 2019, 'test-doc', source);
+    const rec = recognizeEntities(doc, seg, gaz);
+    expect(rec.speaker?.state).toBe('state:JPN');
+    const speaker = given ? { ...rec.speaker!, state: given } : undefined;
+    const m = resolveEntities(doc, seg, rec.mentions, gaz, { speaker }).mentions.find((x) => x.text === 'We');
+    expect(m?.entity).toBe(id);
+  });
+
   it('leaves "we" unlinked in a report that has no speaker', () => {
     const r = runFrom('Japan protested.\nWe welcome the agreement.\nMy country has ratified it.', 'diplomatic-bluebook-2023.txt');
     expect(r.mentions.filter((m) => /^(?:We|My country)$/.test(m.text))).toEqual([]);
