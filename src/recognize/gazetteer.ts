@@ -67,7 +67,34 @@ function list(cell: string | undefined): string[] {
   return (cell ?? '').split('|').map((s) => s.trim()).filter((s) => s !== '');
 }
 
+/** An id made of a name: lower-case ASCII letters and digits, other runs as one hyphen, at most 80 long. */
 export function slugify(text: string): string {
+  return asciiSlug(text) ?? slugOf(text);
+}
+
+/**
+ * The slug of a text of ASCII characters only, in one pass (for these, the normalisation and the
+ * expressions of slugOf change nothing but what this loop does), or null for any other text.
+ * Names built from the text are slugged for every mention, and the five passes of slugOf cost more.
+ */
+function asciiSlug(text: string): string | null {
+  let out = '';
+  let gap = false; // a run of characters other than letters and digits since the last one kept
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return null;
+    if (c === 39) continue; // apostrophes go before runs are joined: "People's" -> "peoples"
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && out !== '') out += '-';
+      gap = false;
+      out += String.fromCharCode(c);
+    } else gap = true;
+  }
+  return out.slice(0, 80);
+}
+
+function slugOf(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadGazetteer, readTsv } from '../../src/recognize/gazetteer.js';
+import { loadGazetteer, readTsv, slugify } from '../../src/recognize/gazetteer.js';
 
 describe('loadGazetteer (shipped data)', () => {
   const gaz = loadGazetteer();
@@ -72,5 +72,22 @@ describe('loadGazetteer (own fixture directory)', () => {
     expect([...gaz.entities.keys()]).toEqual(['state:AAA']);
     expect(gaz.matcher.search('the Alanders met').map((h) => h.data?.form)).toContain('demonym');
     expect(readTsv(join(dir, 'states.tsv'))).toHaveLength(1);
+  });
+});
+
+describe('slugify', () => {
+  it.each([
+    ['Ministry of Foreign Affairs', 'ministry-of-foreign-affairs'],
+    ["People's Liberation Army", 'peoples-liberation-army'],
+    ['People’s Liberation Army', 'peoples-liberation-army'],
+    ['  --The  "Alpha" Plan (2020)--  ', 'the-alpha-plan-2020'],
+    ["O ' Neill", 'o-neill'],
+    ['Łukasz Café Zürich', 'ukasz-cafe-zurich'],
+    ['Ｆｕｌｌwidth', 'fullwidth'],
+    ['--', ''],
+    ['', ''],
+    ['a'.repeat(79) + ' b c', `${'a'.repeat(79)}-`],
+  ])('%j -> %j', (text, slug) => {
+    expect(slugify(text)).toBe(slug);
   });
 });
