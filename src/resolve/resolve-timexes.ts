@@ -238,7 +238,7 @@ class TimexResolution {
 
   /** A bare year between a determiner and a capitalised name ("the 2030 Agenda for Sustainable Development"). */
   yearInName(t: Timex): boolean {
-    if (!/^\d{4}$/.test(t.text)) return false;
+    if (t.text.length !== 4 || t.rule !== 'time.year') return false;
     const text = this.text;
     const after = NAME_AFTER_YEAR.exec(text.slice(t.end, t.end + 24));
     return after !== null && !NOT_A_NAME.test(after[1]!) && DETERMINER_BEFORE_YEAR.test(text.slice(Math.max(0, t.start - 8), t.start));

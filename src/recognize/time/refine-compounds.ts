@@ -43,7 +43,8 @@ export function refineCompounds(text: string, candidates: TimexCandidate[]): Tim
   for (let i = 0; i < candidates.length; i++) {
     const a = candidates[i]!;
     const b = candidates[i + 1];
-    const dayBefore = isDay(a) ? DAY_BEFORE.exec(text.slice(Math.max(0, a.start - 16), a.start)) : null;
+    // Cheap test first: most candidates follow no "before "/"after ".
+    const dayBefore = (text.endsWith('before ', a.start) || text.endsWith('after ', a.start)) && isDay(a) ? DAY_BEFORE.exec(text.slice(Math.max(0, a.start - 16), a.start)) : null;
     const shifted = dayBefore ? dayShifted(a.value, dayBefore[2]!.toLowerCase() === 'before' ? -1 : 1) : undefined;
     if (dayBefore && shifted) {
       const start = a.start - dayBefore[1]!.length;

@@ -9,7 +9,8 @@ const EDGE_MOD: Record<string, TimexCandidate['mod']> = {
 // "the first half of the twentieth century", "the latter half of the 1980s": half of a century or decade, which no
 // TIMEX3 value names: the mod of its end (START, END) and, where the digits are stated, the years as its range.
 const HALF = /(?:^|[^\w-])((?:the[ \t]+)?(first|second|latter|last)[ \t]+half[ \t]+of[ \t]+(?:the[ \t]+)?)$/i;
-const isCenturyOrDecade = (c: TimexCandidate) => c.type === 'DATE' && (/^\d{2,3}$/.test(c.value) || /^REL:[A-Z]+:(?:CE|DE):-?\d+$/.test(c.value));
+const isCenturyOrDecade = (c: TimexCandidate) =>
+  c.type === 'DATE' && (c.rule === 'time.century' || c.rule === 'time.decade' || (c.rule === 'time.relative-unit' && /^REL:[A-Z]+:(?:CE|DE):-?\d+$/.test(c.value)));
 
 // Words before a duration or date that make it approximate: "about three years", "some 70 years", "nearly a decade".
 const APPROX = /(?:^|[^\w-])((?:about|around|approximately|roughly|some|nearly|almost|over|more[ \t]+than|less[ \t]+than|at[ \t]+least|up[ \t]+to)[ \t]+)$/i;
@@ -24,7 +25,7 @@ export function refineModifiers(text: string, candidates: TimexCandidate[]): Tim
 /** The candidate extended over a qualifying word before it, or itself. */
 function withModifier(text: string, c: TimexCandidate): TimexCandidate {
   const before = text.slice(Math.max(0, c.start - 30), c.start);
-  const half = !c.mod && isCenturyOrDecade(c) ? HALF.exec(before) : null;
+  const half = !c.mod && isCenturyOrDecade(c) && /^\d{2,3}$|^REL/.test(c.value) ? HALF.exec(before) : null;
   if (half) {
     const first = half[2]!.toLowerCase() === 'first';
     return candidate(c.start - half[1]!.length, c.end, c.type, c.value, c.rule, first ? 'START' : 'END', halfRange(c.value, first), c.inferred);
