@@ -49,7 +49,7 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
   for (const block of head.slice(0, 4)) {
     const line = doc.text.slice(block.start, block.end);
     const m = DATELINE.exec(line);
-    if (!m || (block.kind === 'paragraph' && m.index > 80)) continue;
+    if (!m || (block.kind === 'paragraph' && !isDatelineShape(line, m))) continue;
     const dct = m[3] ? iso(+m[3], MONTHS.indexOf(m[2]!.toLowerCase()) + 1, +m[1]!)
       : m[6] ? iso(+m[6], MONTHS.indexOf(m[4]!.toLowerCase()) + 1, +m[5]!)
         : iso(+m[7]!, +m[8]!, +m[9]!);
@@ -72,6 +72,21 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
   const year = now().getUTCFullYear();
   messages.push({ rule: 'period.none', severity: 'warning', message: `no year found in the title, a dateline, the file name or the text; assumed ${year}, the year of ingest — pass --period or --dct to set it` });
   return { period: yearPeriod(year, 'period.none', `no year in the document; assumed the year of ingest (${year})`), messages };
+}
+
+// What may stand before a dateline's date in its line: a label, a place (with a news agency) and a
+// weekday, e.g. "New York, ", "GENEVA (Reuters) - ", "Tokyo, Monday, ", "Date: ".
+const DATELINE_BEFORE = /^[\s*_#>]*(?:(?:Date[ds]?|Issued|Published|Released)\s*(?::|on)?\s*)?(?:\p{Lu}[\p{L}.'’ -]{0,40}(?:\s*\([\p{L} ]{1,20}\))?\s*(?:,|[—–-])\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?$/u;
+// And after it: the end of the line, or a dash, colon or bracket that sets it off from what follows.
+const DATELINE_AFTER = /^[\s*_]*(?:$|[—–:|(\[]|-\s|\.\s*$)/;
+
+/**
+ * A date in a paragraph dates the document only where it stands as a dateline does, at the head of
+ * its line and set off from what follows. A date told inside the paragraph's first sentence ("the
+ * Organization, born on 24 October 1945, ...") is what the text is about, not when it was written.
+ */
+function isDatelineShape(line: string, m: RegExpExecArray): boolean {
+  return DATELINE_BEFORE.test(line.slice(0, m.index)) && DATELINE_AFTER.test(line.slice(m.index + m[0].length, m.index + m[0].length + 80));
 }
 
 function fromOverride(override: PeriodOverride): ReportPeriod {

@@ -17,6 +17,14 @@ describe('inferPeriod', () => {
     ['Annual Report 2016\nThe organisation grew in 2016 and 2017.', 'x.txt', '2016-01-01', 'period.edition-year', undefined],
     ['Statement by the Foreign Minister\nNew York, 24 September 2019\nMr. President, I thank you.', 'x.txt', '2019-01-01', 'period.dateline', '2019-09-24'],
     ['Press release\nMarch 3, 2021\nThe ministry announced talks.', 'x.txt', '2021-01-01', 'period.dateline', '2021-03-03'],
+    ['GENEVA, 3 May 2022 — The talks resumed after a pause.', 'x.txt', '2022-01-01', 'period.dateline', '2022-05-03'],
+    ['Tokyo (Kyodo) - March 3, 2023 - The ministry said it would respond.', 'x.txt', '2023-01-01', 'period.dateline', '2023-03-03'],
+    ['Press release\nMonday, 12 June 2023\nThe minister travelled to Nairobi.', 'x.txt', '2023-01-01', 'period.dateline', '2023-06-12'],
+    ['Date: 2021-04-05\nMinutes of the committee', 'x.txt', '2021-01-01', 'period.dateline', '2021-04-05'],
+    // Dates told in the first paragraphs' prose are what the text is about, not when it was written.
+    ['Our Organization, born on 24 October 1945, must change. We met in 2014 and 2015.', 'ECU_70_2015.txt', '2015-01-01', 'period.filename-year', undefined],
+    ['The Charter was signed on 26 June 1945.\nWe met in 2014 and again in 2016.', 'speech.txt', '2016-01-01', 'period.latest-year', undefined],
+    ['On 11 September 2001 the world changed. Since then we have met in 2016 and 2017.', 'speech.txt', '2017-01-01', 'period.latest-year', undefined],
     ['We met in 2014. The accord of 2017 holds. Its review is due in 2019.', 'speech.txt', '2019-01-01', 'period.latest-year', undefined],
     ['We met last year and will meet again.', 'JPN_74_2019.txt', '2019-01-01', 'period.filename-year', undefined],
   ];
