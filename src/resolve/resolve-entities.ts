@@ -438,7 +438,7 @@ function distanceDays(term: OfficeTerm, start: string, end: string): number {
 }
 
 function holderInPeriod(gaz: Gazetteer, role: OfficeRole, country: string, doc: DocumentWithPeriod): { person: string; note?: string } | undefined {
-  const terms = gaz.offices.filter((t) => t.role === role && t.country === country);
+  const terms = termsOfOffice(gaz, role, country);
   const scored = terms.map((t) => ({ t, days: overlapDays(t, doc.period.start, doc.period.end) })).filter((x) => x.days > 0).sort((a, b) => b.days - a.days);
   const best = scored[0];
   if (!best) return undefined;
@@ -507,6 +507,31 @@ function resolveTitledName(
     if (e.kind === 'person' && e.source === 'text' && e.name !== m.text && e.name.toLowerCase().endsWith(` ${surname}`)) return { entity: e.id, inferred: ['coreference'] };
   }
   return ofCountry ? { country: ofCountry } : {};
+}
+
+/** Office terms by role and country, in the gazetteer's order; built once per gazetteer. */
+const termsByOffice = new WeakMap<Gazetteer, Map<OfficeRole, Map<string, OfficeTerm[]>>>();
+const NO_TERMS: readonly OfficeTerm[] = [];
+
+/**
+ * The terms of an office (a role in a country), as a filter of gaz.offices would give them: every
+ * title naming an office asked for them, and filtering all the gazetteer's terms each time cost more
+ * than the rest of choosing the holder.
+ */
+function termsOfOffice(gaz: Gazetteer, role: OfficeRole, country: string): readonly OfficeTerm[] {
+  let index = termsByOffice.get(gaz);
+  if (!index) {
+    index = new Map();
+    for (const term of gaz.offices) {
+      let byCountry = index.get(term.role);
+      if (!byCountry) index.set(term.role, (byCountry = new Map()));
+      const list = byCountry.get(term.country);
+      if (list) list.push(term);
+      else byCountry.set(term.country, [term]);
+    }
+    termsByOffice.set(gaz, index);
+  }
+  return index.get(role)?.get(country) ?? NO_TERMS;
 }
 
 /** Office terms by person, with each term's place in the gazetteer's list; built once per gazetteer. */
