@@ -2,7 +2,6 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as Analyse from '../src/pipeline/analyse.js';
-import type * as CompilerBudget from '../src/pipeline/compiler-budget.js';
 import type * as Context from '../src/pipeline/context.js';
 import type * as Ingest from '../src/pipeline/ingest.js';
 import type * as Parallel from '../src/pipeline/parallel-ingest.js';
@@ -35,8 +34,6 @@ export async function loadPipelineCode(forceSrc = false): Promise<PipelineCode> 
     process.stderr.write('bench: dist/ is missing or older than src/; measuring the sources through tsx (slower). Run `npx tsc -p tsconfig.build.json` for figures of the shipped code.\n');
   }
   const load = async <T>(rel: string): Promise<T> => (await import(pathToFileURL(path.join(ROOT, from, from === 'dist' ? rel.replace(/\.ts$/, '.js') : rel)).href)) as T;
-  // The CLI runs the pipeline with this V8 setting; benchmarks measure it the same way.
-  (await load<typeof CompilerBudget>('pipeline/compiler-budget.ts')).applyCompilerBudget();
   return {
     from,
     analyse: await load('pipeline/analyse.ts'),

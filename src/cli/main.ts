@@ -2,7 +2,6 @@ import { Command, CommanderError } from 'commander';
 import { loadCommands } from './command-registry.js';
 import { ReadError } from '../read/read-error.js';
 import { UsageError } from './shared-options.js';
-import { applyCompilerBudget } from '../pipeline/compiler-budget.js';
 
 /** The program with the commands `argv` needs (all of them when `argv` is left out). */
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
@@ -19,8 +18,6 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 
 /** Run the CLI; returns the exit code (0 ok, 1 some input failed, 2 usage or fatal error). */
 export async function main(argv: string[]): Promise<number> {
-  // Before any pipeline code runs, so that it is compiled as the benchmarks measured it.
-  applyCompilerBudget();
   const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
