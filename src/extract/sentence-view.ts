@@ -1,4 +1,5 @@
 import type { AnalysedDocument, Mention, Quantity, Sentence, Timex } from '../model/index.js';
+import { detachedString } from '../model/detached-string.js';
 import { sentenceItems, type SentenceItems, type TimexRef } from './sentence-items.js';
 
 export type { TimexRef } from './sentence-items.js';
@@ -246,7 +247,8 @@ function wholeWord(surface: string): RegExp {
   if (!re) {
     re = new RegExp(`(?<![\\p{L}])${surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
     if (wholeWordCache.size >= 10_000) wholeWordCache.clear();
-    wholeWordCache.set(surface, re);
+    // Kept beyond this document: a detached copy, or the key would keep the document's text alive.
+    wholeWordCache.set(detachedString(surface), re);
   }
   return re;
 }

@@ -1,4 +1,5 @@
 import type { DocumentWithPeriod } from '../model/document.js';
+import { detachedString } from '../model/detached-string.js';
 import type { Segmentation } from '../model/structure.js';
 import type { Entity, EntityKind, Mention, Sector } from '../model/entity.js';
 import type { Message } from '../model/message.js';
@@ -593,7 +594,8 @@ function firstState(s: string, gaz: Gazetteer): string | undefined {
   if (state === undefined) {
     if (known.size >= FIRST_STATES_KEPT) known.clear();
     state = searchFirstState(s, gaz) ?? '';
-    known.set(s, state);
+    // Kept beyond this document: a detached copy, or the key would keep the document's text alive.
+    known.set(detachedString(s), state);
   }
   return state === '' ? undefined : state;
 }
