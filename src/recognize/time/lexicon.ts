@@ -52,8 +52,9 @@ export function durationValue(n: number | 'X', unit: string): string {
     const fraction = fractionValue(n, code);
     if (fraction) return fraction;
   }
-  if (code === 'CE') return n === 'X' ? 'PXCE' : `P${n}CE`;
-  // TimeML writes decades in years ("two decades" P20Y).
+  // TimeML writes decades and centuries in years ("two decades" P20Y, "a century" P100Y, as TimeBank's "this
+  // century" of a hundred years); ISO 8601 durations have no unit longer than the year.
+  if (code === 'CE') return n === 'X' ? 'PXCE' : `P${n * 100}Y`;
   if (code === 'DE') return n === 'X' ? 'PXDE' : `P${n * 10}Y`;
   if (code === 'WE') return n === 'X' ? 'PXWE' : `P${n}WE`;
   if (code.startsWith('T')) return `PT${n === 'X' ? 'X' : n}${code.slice(1)}`;

@@ -78,7 +78,10 @@ export const deicticUnitParser: TimeParser = {
       // day of its own ("the week before Christmas", "the year before Brexit", "the day before Tuesday").
       if ((after === 'before' || after === 'after') && /^[ \t]+(?:(?:the|a|an|his|her|its|their|this|that|he|she|it|they|we|I|[a-z]+(?:s|ed|ing))\b|[A-Z])/.test(text.slice(end, end + 16))) {
         const dayEnd = start + m[0].length - m[4]!.length - 1;
-        return unit === 'day' && /,[ \t]*$/.test(text.slice(Math.max(0, start - 3), start))
+        // "by the end of the year after bookings fell": a part of the unit names that unit itself, so the clause
+        // after it is no offset ("the year before Brexit" alone stays unmarked).
+        const partOf = CENTURY_PART_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+        return (unit === 'day' && /,[ \t]*$/.test(text.slice(Math.max(0, start - 3), start))) || (partOf && !edge && unit !== 'day')
           ? { start, end: dayEnd, type: 'DATE', value: relative('REF', code, 0), rule: 'time.relative-unit' }
           : null;
       }

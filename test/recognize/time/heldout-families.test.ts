@@ -171,6 +171,16 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Midcentury modern furniture sold well.', dct: '2021-12-02', expect: [] },
     { text: 'Late in the day he returned.', dct: '2021-12-02', expect: [] },
   ],
+  '"the end of the year after X happened": the part names the unit itself, the clause is no offset': [
+    { text: 'It will cut 2,000 jobs by the end of the year after bookings fell.', dct: '2001-10-09', expect: [{ text: 'the end of the year', type: 'DATE', value: '2001', mod: 'END' }] },
+    { text: 'Prices rose at the start of the month before the vote.', dct: '2001-10-09', expect: [{ text: 'the start of the month', type: 'DATE', value: '2001-10', mod: 'START' }] },
+    { text: 'Talks resume in the middle of the week after the holiday.', dct: '2001-10-09', expect: [{ text: 'the middle of the week', type: 'DATE', value: '2001-W41', mod: 'MID' }] },
+    // Negatives: without a part before it the phrase is still no date, and "the end of the day" stays an idiom.
+    { text: 'The year before Brexit was calm.', dct: '2001-10-09', expect: [] },
+    { text: 'He came back at the end of the day before leaving.', dct: '2001-10-09', expect: [] },
+    // An offset that reads as one ("the year after", then punctuation) is still counted from the last date.
+    { text: 'It opened in 1990. By the end of the year after, it had closed.', dct: '2001-10-09', expect: [{ text: '1990', type: 'DATE', value: '1990' }, { text: 'the end of the year after', type: 'DATE', value: '1991', mod: 'END' }] },
+  ],
 };
 
 describe('time families of unseen kinds of text', () => {
