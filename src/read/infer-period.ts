@@ -63,6 +63,7 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
   let latest: { year: number; span: Span } | undefined;
   YEAR.lastIndex = 0;
   for (let m = YEAR.exec(doc.text); m; m = YEAR.exec(doc.text)) {
+    if (isAheadYear(doc.text, m.index, m.index + m[0].length)) continue;
     const year = Number(m[1]);
     if (!latest || year > latest.year) latest = { year, span: { start: m.index, end: m.index + m[0].length } };
   }
@@ -87,6 +88,20 @@ const DATELINE_AFTER = /^[\s*_]*(?:$|[—–:|(\[]|-\s|\.\s*$)/;
  */
 function isDatelineShape(line: string, m: RegExpExecArray): boolean {
   return DATELINE_BEFORE.test(line.slice(0, m.index)) && DATELINE_AFTER.test(line.slice(m.index + m[0].length, m.index + m[0].length + 80));
+}
+
+// A year the text looks ahead to, which says nothing of when it was written: a deadline ("by 2030",
+// "until 2025"), the end of a span ("2016–2030", "from 2016 to 2030") or the name of a programme
+// ("the 2030 Agenda", "Vision 2063").
+const AHEAD_BEFORE = /(?:\b(?:by|until|till|before|towards?|through|beyond|to|upto|Agenda|Vision|Horizon|vision\s+of)\s+(?:the\s+(?:end\s+of\s+|year\s+)?)?|[–—]\s*)$/i;
+const AHEAD_AFTER = /^(?:\s*(?:Agenda|Vision|Development\s+(?:Agenda|Goals)|Goals?|targets?|Strategy|Plan)\b|[^.;!?]{0,40}\b(?:will|shall)\b|,?\s+and\s+beyond\b)/i;
+
+// A clause in the future: "will host the summit in 2020", "the elections, to be held in 2016".
+const FUTURE_CLAUSE = /\b(?:will|shall|to be held|is to be|are to be|going to|plans? to|aims? to|intends? to|next)\b[^.;!?]*$/i;
+
+function isAheadYear(text: string, start: number, end: number): boolean {
+  return AHEAD_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || AHEAD_AFTER.test(text.slice(end, end + 32))
+    || FUTURE_CLAUSE.test(text.slice(Math.max(0, start - 60), start));
 }
 
 function fromOverride(override: PeriodOverride): ReportPeriod {

@@ -26,6 +26,12 @@ describe('inferPeriod', () => {
     ['The Charter was signed on 26 June 1945.\nWe met in 2014 and again in 2016.', 'speech.txt', '2016-01-01', 'period.latest-year', undefined],
     ['On 11 September 2001 the world changed. Since then we have met in 2016 and 2017.', 'speech.txt', '2017-01-01', 'period.latest-year', undefined],
     ['We met in 2014. The accord of 2017 holds. Its review is due in 2019.', 'speech.txt', '2019-01-01', 'period.latest-year', undefined],
+    // Years the text looks ahead to say nothing of when it was written.
+    ['We met in 2014. The 2030 Agenda guides us, and by 2050 emissions must fall.', 'speech.txt', '2014-01-01', 'period.latest-year', undefined],
+    ['Elections were held in 2015. The summit in 2016 will decide the matter.', 'speech.txt', '2015-01-01', 'period.latest-year', undefined],
+    ['We adopted the plan in 2016 for the period 2016–2030, under Vision 2063.', 'speech.txt', '2016-01-01', 'period.latest-year', undefined],
+    ['We signed in 2017. In 2019 we will host the conference, and cuts of 2025, 2030 and beyond are promised.', 'speech.txt', '2017-01-01', 'period.latest-year', undefined],
+    ['Only the 2030 Agenda is named.', 'speech.txt', '2030-01-01', 'period.none', undefined],
     ['We met last year and will meet again.', 'JPN_74_2019.txt', '2019-01-01', 'period.filename-year', undefined],
   ];
   it.each(cases)('%s', (text, source, start, rule, dct) => {
