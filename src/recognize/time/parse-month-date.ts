@@ -8,7 +8,7 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?![\\d%]|:\\d)';
 // Month first ("February 24, 2023", "Feb. 24", "February 2023", "February"), or day first ("24 February 2023");
 // a bare month may carry "last", "this" or "next" before it or "(of) last year" after it.
 const PATTERN = new RegExp(
-  `(?<!\\w)(?<!(?<!(?:[Mm]id|[Ee]arly|[Ll]ate))-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Tt]hat|[Tt]he[ \\t]+(?:following|next|previous|preceding))[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
+  `(?<!\\w)(?<!(?<!(?:[Mm]id|[Ee]arly|[Ll]ate|[Ee]nd|[Ss]tart))-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Tt]hat|[Tt]he[ \\t]+(?:following|next|previous|preceding))[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
     `|${DAY}[ \\t]+(?:of[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:,?[ \\t]+${YEAR})?)(?![\\w])`,
   'g',
 );
@@ -19,7 +19,7 @@ const AMBIGUOUS = new Set(['may', 'march']);
 const DATE_CONTEXT = new Set([
   'in', 'on', 'of', 'since', 'until', 'till', 'by', 'from', 'to', 'early', 'late', 'mid', 'last', 'next', 'this',
   'during', 'through', 'throughout', 'before', 'after', 'between', 'and', 'or', 'end', 'beginning', 'start',
-  'middle', 'each', 'every', 'as', 'around', 'about', 'since', 'that', 'until', 'mid-', 'early-', 'late-',
+  'middle', 'each', 'every', 'as', 'around', 'about', 'since', 'that', 'until', 'mid-', 'early-', 'late-', 'end-', 'start-',
 ]);
 
 const FOLLOWED_BY_MONTH = new RegExp(`^[ \\t]*(?:and|or|to|through|until|-|–)[ \\t]*${MONTH_SRC}`);

@@ -4,8 +4,8 @@ import { wordBefore, wordAfter, type TimeParser } from './time-parser.js';
 // The regex starts on the digits so that it scans fast; what may stand before them is checked in code (yearMayStart).
 const PATTERN = /((?:1[5-9]|20)\d{2})(s|'s)?(?![\w%°/:-]|[.,]\d)/g;
 
-// "mid-1996", "early-1990s": a hyphen after an edge word is no range or code.
-const EDGE_HYPHEN = /(?:^|[^\w-])(?:[Mm]id|[Ee]arly|[Ll]ate|[Pp]ost|[Pp]re)-$/;
+// "mid-1996", "early-1990s", "end-2024" (wire style): a hyphen after an edge word is no range or code.
+const EDGE_HYPHEN = /(?:^|[^\w-])(?:[Mm]id|[Ee]arly|[Ll]ate|[Pp]ost|[Pp]re|[Ee]nd|[Ss]tart)-$/;
 const NOT_BEFORE_NUMBER = /[\w$£€¥#.,/:-]/;
 
 /** Whether a number may start at `at`: not inside a word, number, amount or code ("A-1990" is a code too). */

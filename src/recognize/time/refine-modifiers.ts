@@ -1,8 +1,8 @@
 import { candidate, candidateList, type TimexCandidate } from './time-parser.js';
 
 // Words before a date that narrow it to part of the period: "late September", "the beginning of May", "mid-2021",
-// "late in the year", "early in 1949".
-const EDGE = /(?:^|[^\w-])((?:the[ \t]+)?(?:very[ \t]+)?(early[ \t]+in|late[ \t]+in|early|late|mid|beginning[ \t]+of|start[ \t]+of|end[ \t]+of|middle[ \t]+of|close[ \t]+of|turn[ \t]+of|dawn[ \t]+of)(?:[ \t]+|-)(?:the[ \t]+)?)$/i;
+// "late in the year", "early in 1949"; wire style writes "end-2024", "start-June".
+const EDGE = /(?:^|[^\w-])((?:the[ \t]+)?(?:very[ \t]+)?(early[ \t]+in|late[ \t]+in|early|late|mid|beginning[ \t]+of|start[ \t]+of|end[ \t]+of|middle[ \t]+of|close[ \t]+of|turn[ \t]+of|dawn[ \t]+of|end(?=-)|start(?=-))(?:[ \t]+|-)(?:the[ \t]+)?)$/i;
 const EDGE_MOD: Record<string, TimexCandidate['mod']> = {
   early: 'START', beginning: 'START', start: 'START', dawn: 'START', late: 'END', end: 'END', close: 'END', mid: 'MID', middle: 'MID', turn: 'END',
 };

@@ -142,6 +142,16 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'From January to December 2022, trade grew.\nTotal trade for the same period was 2.5 trillion yen.', period: '2022', expect: [{ text: 'January to December 2022', type: 'DATE', value: '2022-01/2022-12' }, { text: 'the same period', type: 'DATE', value: '2022-01/2022-12' }] },
     { text: 'Russia caused the current situation.', period: '2022', expect: [{ text: 'current', type: 'DATE', value: 'PRESENT_REF' }] },
   ],
+  'wire style "end-2024", "start-June": the edge joined by a hyphen': [
+    { text: 'The accord runs until end-2024.', dct: '2024-01-03', expect: [{ text: 'end-2024', type: 'DATE', value: '2024', mod: 'END' }] },
+    { text: 'Work resumes at start-2025.', dct: '2024-01-03', expect: [{ text: 'start-2025', type: 'DATE', value: '2025', mod: 'START' }] },
+    { text: 'Stocks will last to end-May.', dct: '2024-01-03', expect: [{ text: 'end-May', type: 'DATE', value: '2024-05', mod: 'END' }] },
+    { text: 'Output will peak at end-June 2025.', dct: '2024-01-03', expect: [{ text: 'end-June 2025', type: 'DATE', value: '2025-06', mod: 'END' }] },
+    // Negatives: other words joined by a hyphen still make the number a code or a name, and the month a word.
+    { text: 'He won the weekend-2024 race.', dct: '2024-01-03', expect: [] },
+    { text: 'See pages 12-2024.', dct: '2024-01-03', expect: [] },
+    { text: 'The troops march-May drill was cancelled.', dct: '2024-01-03', expect: [] },
+  ],
 };
 
 describe('time expression families in dated news and reports', () => {
