@@ -36,7 +36,10 @@ export const deicticUnitParser: TimeParser = {
     const edge = m[1]?.toLowerCase();
     const unit = m[3]!.toLowerCase();
     const code = RELATIVE_UNIT_OF[unit]!;
-    const mod: TimexCandidate['mod'] = edge === 'early' ? 'START' : edge === 'late' ? 'END' : undefined;
+    // "earlier this year", "later this month": the part of the current unit before or after now, marked as TimeBank
+    // does (START 7 times of 8 for "earlier this"); "later that month" in a narrative is the month itself.
+    const nowEdge = det === 'this' ? (edge === 'earlier' ? 'START' : edge === 'later' ? 'END' : undefined) : undefined;
+    const mod: TimexCandidate['mod'] = edge === 'early' ? 'START' : edge === 'late' ? 'END' : nowEdge;
     const kind = /(?:fiscal|full|calendar)[ \t]/i.test(m[0]);
     if (kind && unit !== 'year') return null;
     // "this century", "the last century": the hundred years named by their first two digits ("19" for the 1900s).

@@ -152,6 +152,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'See pages 12-2024.', dct: '2024-01-03', expect: [] },
     { text: 'The troops march-May drill was cancelled.', dct: '2024-01-03', expect: [] },
   ],
+  '"earlier this month", "later this year": the part of the current unit before or after now (TimeBank START/END)': [
+    { text: 'The two sides met earlier this month.', dct: '2019-06-14', expect: [{ text: 'earlier this month', type: 'DATE', value: '2019-06', mod: 'START' }] },
+    { text: 'Earlier this year prices fell.', dct: '2019-06-14', expect: [{ text: 'Earlier this year', type: 'DATE', value: '2019', mod: 'START' }] },
+    { text: 'A vote is due later this year.', dct: '2019-06-14', expect: [{ text: 'later this year', type: 'DATE', value: '2019', mod: 'END' }] },
+    // Negatives: plain "this month" is the whole month, and "later that month" in a story is the month it names.
+    { text: 'The two sides meet this month.', dct: '2019-06-14', expect: [{ text: 'this month', type: 'DATE', value: '2019-06' }] },
+    { text: 'They met on March 3.\nLater that month the talks failed.', dct: '2019-06-14', expect: [{ text: 'March 3', type: 'DATE', value: '2019-03-03' }, { text: 'Later that month', type: 'DATE', value: '2019-03' }] },
+  ],
 };
 
 describe('time expression families in dated news and reports', () => {
