@@ -654,7 +654,9 @@ function nearestYear(partial: string, dct: Day, tense: Tense): number {
     // A fortnight's slack: a date just past the creation time in a past-tense clause is far likelier this year's
     // (a deadline, a dateline written a few days late) than a year back.
     if (tense === 'past' && s > now + 31) continue;
-    if (tense === 'future' && e < now - 14) continue;
+    // A day keeps a fortnight's slack too (a dateline written late); a month or season already over when the text
+    // was written holds nothing still to come ("will rise in December" on 3 January is next December).
+    if (tense === 'future' && e < now - (/^XXXX-\d{2}-\d{2}/.test(partial) ? 14 : 0)) continue;
     const distance = now < s ? s - now : now > e ? now - e : 0;
     if (distance < bestDistance) {
       bestDistance = distance;

@@ -18,6 +18,15 @@ function run(c: Case) {
 
 // Anchoring rules found wanting on the third held-out set and in the known errors; negatives with each.
 const FAMILIES: Record<string, Case[]> = {
+  'a month already over when the text was written holds nothing still to come': [
+    { text: 'Output will rise in December.', dct: '2024-01-03', expect: [{ text: 'December', value: '2024-12' }] },
+    { text: 'Prices are expected to fall in May.', dct: '2019-06-14', expect: [{ text: 'May', value: '2020-05' }] },
+    // Negatives: in the past tense the month just gone stays, a day keeps a fortnight's slack for a late dateline,
+    // and the current month is still ahead.
+    { text: 'Output rose in December.', dct: '2024-01-03', expect: [{ text: 'December', value: '2023-12' }] },
+    { text: 'Talks will resume on Dec. 28.', dct: '2024-01-03', expect: [{ text: 'Dec. 28', value: '2023-12-28' }] },
+    { text: 'The vote will be held in June.', dct: '2019-06-14', expect: [{ text: 'June', value: '2019-06' }] },
+  ],
   '"It is 9.30 p.m.": a clock time told as the present is the speaker\'s hour, not on a day the text told of': [
     { text: 'The war ended on 8 May 1945.\nIt is 9.30 p.m. and I will be brief.', period: '2015', expect: [{ text: '8 May 1945', value: '1945-05-08' }, { text: '9.30 p.m.', value: 'XXXX-XX-XXT21:30' }] },
     { text: 'The war ended on 8 May 1945.\nIt is now 9.30 p.m. and I will be brief.', dct: '2015-09-28', expect: [{ text: '8 May 1945', value: '1945-05-08' }, { text: 'now', value: 'PRESENT_REF' }, { text: '9.30 p.m.', value: '2015-09-28T21:30' }] },
