@@ -64,6 +64,11 @@ export const deicticUnitParser: TimeParser = {
       if (unit === 'decade' && det !== 'the last') return { start, end, type: 'DURATION', value: durationValue(1, unit), rule: 'time.relative-unit' };
       return { start, end, type: 'DATE', value: relative('DCT', code, -1), rule: 'time.relative-unit' };
     }
+    // "over the next decade", "the mill closed in 1931; for the next decade...": the ten years from the time told,
+    // as "the past decade" is the ten years up to it; a calendar decade is named by its digits ("the 1940s").
+    if (unit === 'decade' && det === 'the next' && !edge && !m[4]) {
+      return { start, end, type: 'DURATION', value: durationValue(1, unit), rule: 'time.relative-unit' };
+    }
     // "the coming year": a stretch of time ahead.
     if (det === 'the coming' || det === 'coming') {
       if (edge) return null;

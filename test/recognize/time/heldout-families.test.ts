@@ -171,6 +171,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Midcentury modern furniture sold well.', dct: '2021-12-02', expect: [] },
     { text: 'Late in the day he returned.', dct: '2021-12-02', expect: [] },
   ],
+  '"the next decade": the ten years from the time told, as "the past decade" is the ten years up to it': [
+    { text: 'The mill closed in 1931.\nOver the next decade the town declined.', period: '1931', rule: 'period.latest-year', expect: [{ text: '1931', type: 'DATE', value: '1931' }, { text: 'the next decade', type: 'DURATION', value: 'P10Y' }] },
+    { text: 'Growth will stay slow over the next decade.', dct: '2019-06-14', expect: [{ text: 'the next decade', type: 'DURATION', value: 'P10Y' }] },
+    // Negatives: "next decade" without the article is the calendar decade after the writer's, and digits name one.
+    { text: 'Growth will be slow next decade.', dct: '2019-06-14', expect: [{ text: 'next decade', type: 'DATE', value: '202' }] },
+    { text: 'The next year was hard.', dct: '2019-06-14', expect: [{ text: 'The next year', type: 'DATE', value: '2020' }] },
+    { text: 'The town declined in the 1940s.', dct: '2019-06-14', expect: [{ text: '1940s', type: 'DATE', value: '194' }] },
+  ],
   '"the end of the year after X happened": the part names the unit itself, the clause is no offset': [
     { text: 'It will cut 2,000 jobs by the end of the year after bookings fell.', dct: '2001-10-09', expect: [{ text: 'the end of the year', type: 'DATE', value: '2001', mod: 'END' }] },
     { text: 'Prices rose at the start of the month before the vote.', dct: '2001-10-09', expect: [{ text: 'the start of the month', type: 'DATE', value: '2001-10', mod: 'START' }] },
