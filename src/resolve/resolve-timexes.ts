@@ -226,6 +226,19 @@ class TimexResolution {
         if (!r) failed = true;
         resolved.push(r);
       }
+      const [first, last] = resolved;
+      // "fell from July to September" on 14 June: each end alone took the tense's nearest year (July this year,
+      // September last); a range runs forward, so a year-less first end takes the year before its second end.
+      if (parts.length === 2 && first && last && parts[0]!.startsWith('XXXX')) {
+        const a = rangeOf(first.value);
+        const b = rangeOf(last.value);
+        if (a && b && a.start > b.start) {
+          const y = Number(last.value.slice(0, 4));
+          const same = String(y) + parts[0]!.slice(4);
+          const sameRange = rangeOf(same);
+          resolved[0] = { ...first, value: sameRange && sameRange.start <= b.start ? same : String(y - 1) + parts[0]!.slice(4) };
+        }
+      }
     } else {
       const r = this.resolveOne(t.value);
       if (!r) failed = true;
