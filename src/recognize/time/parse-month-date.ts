@@ -6,9 +6,10 @@ const YEAR = '((?:1[0-9]|20)\\d{2})(?![\\d%-]|[.,]\\d)';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?![\\d%]|:\\d)';
 
 // Month first ("February 24, 2023", "Feb. 24", "February 2023", "February"), or day first ("24 February 2023");
-// a bare month may carry "last", "this" or "next" before it or "(of) last year" after it.
+// a bare month may carry "last", "this" or "next" before it or "(of) last year" after it. A month after a hyphen is a
+// code's part unless an edge word ("mid-May") or another month ("the April-June quarter", a range) stands before it.
 const PATTERN = new RegExp(
-  `(?<!\\w)(?<!(?<!(?:[Mm]id|[Ee]arly|[Ll]ate|[Ee]nd|[Ss]tart))-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Tt]hat|[Tt]he[ \\t]+(?:following|next|previous|preceding))[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
+  `(?<!\\w)(?<!(?<!(?:[Mm]id|[Ee]arly|[Ll]ate|[Ee]nd|[Ss]tart|January|February|March|April|May|June|July|August|September|October|November|December))-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Tt]hat|[Tt]he[ \\t]+(?:following|next|previous|preceding))[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
     `|${DAY}[ \\t]+(?:of[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:,?[ \\t]+${YEAR})?)(?![\\w])`,
   'g',
 );

@@ -103,7 +103,7 @@ function namedEventShape(re: RegExp): RegExp {
 
 const TABLE = new Map<TimeParser, ParserAnchors>([
   // (last|this|next|past|coming|that|the following) Month Day, (of) Year | Day (of) Month, Year | Month (of) (last|this|next) year.
-  [monthDateParser, { groups: [{ words: MONTHS, before: 2, after: 4 }], pattern: ['76b76c91', '9461f592'] }],
+  [monthDateParser, { groups: [{ words: MONTHS, before: 2, after: 4 }], pattern: ['76b76c91', '9461f592', 'aacac821'] }],
   [yearParser, { groups: [{ digits: { min: 4 }, before: 0, after: 0 }], pattern: 'f2532ffe' }],
   // the 1988 third quarter
   [yearQuarterParser, { groups: [{ words: ['quarter', 'half', 'period'], before: 3, after: 0 }], pattern: 'edeafadf' }],

@@ -152,6 +152,13 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'See pages 12-2024.', dct: '2024-01-03', expect: [] },
     { text: 'The troops march-May drill was cancelled.', dct: '2024-01-03', expect: [] },
   ],
+  '"the April-June quarter", "January-March 2019": two months joined by a hyphen are a range': [
+    { text: 'Output rose in January-March 2019.', dct: '2019-06-14', expect: [{ text: 'January-March 2019', type: 'DATE', value: '2019-01/2019-03' }] },
+    { text: 'Imports rose in the April-June quarter.', dct: '2019-08-14', expect: [{ text: 'April-June', type: 'DATE', value: '2019-04/2019-06' }] },
+    // Negatives: another word before the hyphen still makes the month part of a name or code.
+    { text: 'He flew the Project-June route.', dct: '2019-06-14', expect: [] },
+    { text: 'The mid-June vote was close.', dct: '2019-08-14', expect: [{ text: 'The mid-June', type: 'DATE', value: '2019-06', mod: 'MID' }] },
+  ],
   '"earlier this month", "later this year": the part of the current unit before or after now (TimeBank START/END)': [
     { text: 'The two sides met earlier this month.', dct: '2019-06-14', expect: [{ text: 'earlier this month', type: 'DATE', value: '2019-06', mod: 'START' }] },
     { text: 'Earlier this year prices fell.', dct: '2019-06-14', expect: [{ text: 'Earlier this year', type: 'DATE', value: '2019', mod: 'START' }] },
