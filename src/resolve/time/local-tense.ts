@@ -72,6 +72,8 @@ function classify(word: string, next: string | undefined, prev: string | undefin
   if (w === 'would' && next !== undefined && /^(?:like|love|wish|want|prefer)$/i.test(next)) return null;
   // "the report promised in January", "pledged on Monday to": the date is when the promise was made; only what
   // follows "to" or "that" lies ahead (the scan from the date meets that verb first).
+  // "rain is forecast for Sunday", "growth predicted for next year": what a forecast is for lies ahead.
+  if (next !== undefined && next.toLowerCase() === 'for' && /^(?:forecast|predicted|projected)$/.test(w)) return 'future';
   if (FUTURE.has(w)) return SPEECH_ACT.has(w) && next !== undefined && ACT_DATED_AFTER.test(next) ? 'past' : 'future';
   if (PRESENT.has(w)) return 'present';
   const pastForm = PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !w.startsWith('un'));
