@@ -2,7 +2,7 @@
 // with the same TempEval-3 measures as the TimeML evaluation (extent, type and value), plus a list of the differences.
 // A gold file holds one document (source, textLength, timexes) or several ({ documents: [...] }, as the held-out
 // set test/fixtures/timex-gold-heldout.json); a file of several prints each document's differences and one total.
-// Without arguments: the sample's gold, then the four held-out sets.
+// Without arguments: the sample's gold, then the five held-out sets.
 import fs from 'node:fs';
 import { readAndAnalyse } from '../src/pipeline/ingest.js';
 import { addCounts, countDocument, emptyCounts, measures, type TempevalCounts, type TempevalMeasures } from './timeml/score-tempeval.js';
@@ -14,7 +14,7 @@ interface GoldDocument {
 }
 type GoldFile = GoldDocument | { documents: GoldDocument[] };
 
-export const DEFAULT_TIME_GOLD = ['test/fixtures/timex-gold.json', 'test/fixtures/timex-gold-heldout.json', 'test/fixtures/timex-gold-heldout2.json', 'test/fixtures/timex-gold-heldout3.json', 'test/fixtures/timex-gold-heldout4.json'];
+export const DEFAULT_TIME_GOLD = ['test/fixtures/timex-gold.json', 'test/fixtures/timex-gold-heldout.json', 'test/fixtures/timex-gold-heldout2.json', 'test/fixtures/timex-gold-heldout3.json', 'test/fixtures/timex-gold-heldout4.json', 'test/fixtures/timex-gold-heldout5.json'];
 
 type Difference = { kind: 'value' | 'type' | 'missed' | 'spurious'; text: string; gold?: string; system?: string };
 
