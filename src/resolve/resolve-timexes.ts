@@ -548,6 +548,15 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
     (rel.unit === 'D' || r.localOf().from !== 'sentence')) {
     return resolvedAs(shiftedValue(dct, rel.unit, 0) + suffix, 'dct', ['value']);
   }
+  // And the mirror: what is told as still to come is not in a month or year already over at the document's date.
+  // "would be laid before the House by the end of the month" in the minutes of 4 March, after "the report promised in
+  // January", is March. Only "the month", "the year": "that month" points back however far.
+  if (d && dct && ref && rel.base === 'REF' && rel.offset === 0 && (rel.unit === 'M' || rel.unit === 'Y') && THE_MONTH_OR_YEAR.test(r.t.text) &&
+    r.tense() === 'future') {
+    const span = rangeOf(ref.full.slice(ref.full.lastIndexOf('/') + 1));
+    const own = shiftedValue(dct, rel.unit, 0);
+    if (span && span.end < (rangeOf(own)?.start ?? '')) return resolvedAs(own + suffix, 'dct', ['value']);
+  }
   // "before the end of the year" in a dated text (or one on a stated year), with no year told in its sentence or the
   // one before: the document's year, not a year named paragraphs back ("by 2030"). "That year", "the same year" still
   // point back however far.
@@ -568,6 +577,7 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
 }
 
 const THE_YEAR = /(?:^|[^\w-])[Tt]he[ \t]+year$/;
+const THE_MONTH_OR_YEAR = /(?:^|[^\w-])[Tt]he[ \t]+(?:month|year)$/;
 const NAME_AFTER_YEAR = /^[ \t]+([A-Z][a-z]+)/;
 const NOT_A_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|And|Or|To)$/;
 const DETERMINER_BEFORE_YEAR = /(?:^|[^\w-])(?:the|its|their|our|his|her|this|that)[ \t]+$/i;

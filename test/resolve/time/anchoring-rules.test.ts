@@ -57,6 +57,19 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'He promised to resign on Monday.', dct: '2025-03-04', expect: [{ text: 'Monday', value: '2025-03-10' }] },
     { text: 'The aid promised for January has not come.', dct: '2025-03-04', expect: [{ text: 'January', value: '2026-01' }] },
   ],
+  '"by the end of the month" told as still to come is not in a month already over: the document\'s own': [
+    { text: 'A member asked about the report promised in January; the Minister said it would be tabled by the end of the month.', dct: '2025-03-04', expect: [
+      { text: 'January', value: '2025-01' }, { text: 'the end of the month', value: '2025-03' }] },
+    { text: 'The plan adopted in 2018 will be finished by the end of the year.', dct: '2019-05-02', expect: [
+      { text: '2018', value: '2018' }, { text: 'the end of the year', value: '2019' }] },
+    // Negatives: told in the past, the month named holds; "that month" points back; a month still ahead holds.
+    { text: 'The report was promised in January and tabled at the end of the month.', dct: '2025-03-04', expect: [
+      { text: 'January', value: '2025-01' }, { text: 'the end of the month', value: '2025-01' }] },
+    { text: 'The report promised in January will cite data from the end of that month.', dct: '2025-03-04', expect: [
+      { text: 'January', value: '2025-01' }, { text: 'the end of that month', value: '2025-01' }] },
+    { text: 'Talks will open in June and should end by the end of the month.', dct: '2025-03-04', expect: [
+      { text: 'June', value: '2025-06' }, { text: 'the end of the month', value: '2025-06' }] },
+  ],
   '"worked through the weekend": a past clause spans the weekend gone': [
     { text: 'Engineers worked through the weekend to repair it.', dct: '2022-11-02', expect: [{ text: 'the weekend', value: '2022-W43-WE' }] },
     { text: 'The rescuers searched through the weekend.', dct: '2022-11-02', expect: [{ text: 'the weekend', value: '2022-W43-WE' }] },
