@@ -2,6 +2,7 @@
 //   time [gold.json ...]: the time layer against hand-made gold (default: the sample's test/fixtures/timex-gold.json,
 //     then the held-out sets test/fixtures/timex-gold-heldout.json and -heldout2.json, 16 documents of kinds TimeML lacks).
 //   timeml [folder ...]: the time layer on TimeML files (default: ../shared/data/timeml/timebank and aquaint).
+//   period [folder ...]: the period of each document inferred without its file name (default: ../shared/data/ungdc).
 const [name, ...rest] = process.argv.slice(2);
 const json = rest.includes('--json');
 const args = rest.filter((a) => a !== '--json');
@@ -18,6 +19,7 @@ const evaluations: Record<string, () => Promise<void>> = {
     for (const folder of args.length ? args : ['../shared/data/timeml/timebank', '../shared/data/timeml/aquaint']) await evalTimeml(folder, { json });
   },
   events: async () => (await import('./eval-events.js')).evalEvents({ json, args }),
+  period: async () => (await import('./eval-period.js')).evalPeriod(args.length ? args : ['../shared/data/ungdc'], { json }),
 };
 
 if (!name || !(name in evaluations)) {

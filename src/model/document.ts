@@ -43,6 +43,8 @@ export type PeriodRule =
   | 'period.edition-year'
   | 'period.dateline'
   | 'period.filename-year'
+  | 'period.numbered-session'
+  | 'period.anniversary'
   | 'period.latest-year'
   | 'period.none';
 

@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { FUTURE_CLAUSE } from './future-mention.js';
+import { yearOfNumberedSessions } from './numbered-session-year.js';
+import { yearOfAnniversaries } from './anniversary-year.js';
 import { newPeriod, type Message, type ReadDocument, type ReportPeriod, type Span } from '../model/index.js';
 
 export interface PeriodOverride {
@@ -60,19 +63,31 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
   if (fileYear) {
     return { period: yearPeriod(Number(fileYear[1]), 'period.filename-year', `the file name "${path.basename(doc.source)}" carries the year ${fileYear[1]}`), messages };
   }
-  let latest: { year: number; span: Span } | undefined;
-  YEAR.lastIndex = 0;
-  for (let m = YEAR.exec(doc.text); m; m = YEAR.exec(doc.text)) {
-    if (isAheadYear(doc.text, m.index, m.index + m[0].length)) continue;
-    const year = Number(m[1]);
-    if (!latest || year > latest.year) latest = { year, span: { start: m.index, end: m.index + m[0].length } };
-  }
+  const latest = latestYearMentioned(doc.text);
+  // A numbered session or an anniversary names the year it is held in: surer than the latest year mentioned,
+  // which is as often one the text looks back or ahead to.
+  const session = yearOfNumberedSessions(doc.text, latest?.year);
+  if (session) return { period: yearPeriod(session.year, 'period.numbered-session', session.reason, session.span), messages };
+  const anniversary = yearOfAnniversaries(doc.text);
+  if (anniversary) return { period: yearPeriod(anniversary.year, 'period.anniversary', anniversary.reason, anniversary.span), messages };
   if (latest) {
     return { period: yearPeriod(latest.year, 'period.latest-year', `the latest year the text mentions is ${latest.year}`, latest.span), messages };
   }
   const year = now().getUTCFullYear();
   messages.push({ rule: 'period.none', severity: 'warning', message: `no year found in the title, a dateline, the file name or the text; assumed ${year}, the year of ingest — pass --period or --dct to set it` });
   return { period: yearPeriod(year, 'period.none', `no year in the document; assumed the year of ingest (${year})`), messages };
+}
+
+/** The latest year the text mentions, leaving out years it looks ahead to. */
+function latestYearMentioned(text: string): { year: number; span: Span } | undefined {
+  let latest: { year: number; span: Span } | undefined;
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) {
+    if (isAheadYear(text, m.index, m.index + m[0].length)) continue;
+    const year = Number(m[1]);
+    if (!latest || year > latest.year) latest = { year, span: { start: m.index, end: m.index + m[0].length } };
+  }
+  return latest;
 }
 
 // What may stand before a dateline's date in its line: a label, a place (with a news agency) and a
@@ -95,9 +110,6 @@ function isDatelineShape(line: string, m: RegExpExecArray): boolean {
 // ("the 2030 Agenda", "Vision 2063").
 const AHEAD_BEFORE = /(?:\b(?:by|until|till|before|towards?|through|beyond|to|upto|Agenda|Vision|Horizon|vision\s+of)\s+(?:the\s+(?:end\s+of\s+|year\s+)?)?|[–—]\s*)$/i;
 const AHEAD_AFTER = /^(?:\s*(?:Agenda|Vision|Development\s+(?:Agenda|Goals)|Goals?|targets?|Strategy|Plan)\b|[^.;!?]{0,40}\b(?:will|shall)\b|,?\s+and\s+beyond\b)/i;
-
-// A clause in the future: "will host the summit in 2020", "the elections, to be held in 2016".
-const FUTURE_CLAUSE = /\b(?:will|shall|to be held|is to be|are to be|going to|plans? to|aims? to|intends? to|next)\b[^.;!?]*$/i;
 
 function isAheadYear(text: string, start: number, end: number): boolean {
   return AHEAD_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || AHEAD_AFTER.test(text.slice(end, end + 32))

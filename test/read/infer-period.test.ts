@@ -33,6 +33,27 @@ describe('inferPeriod', () => {
     ['We signed in 2017. In 2019 we will host the conference, and cuts of 2025, 2030 and beyond are promised.', 'speech.txt', '2017-01-01', 'period.latest-year', undefined],
     ['Only the 2030 Agenda is named.', 'speech.txt', '2030-01-01', 'period.none', undefined],
     ['We met last year and will meet again.', 'JPN_74_2019.txt', '2019-01-01', 'period.filename-year', undefined],
+    // A numbered session names its year: session N of the General Assembly opens in 1945 + N.
+    ['I congratulate you on your election to preside over the seventy-first session of the General Assembly. We met in 2014.', 'speech.txt', '2016-01-01', 'period.numbered-session', undefined],
+    ['The General Assembly at its 68th session adopted the text; in this seventy- third session we go further.', 'speech.txt', '2018-01-01', 'period.numbered-session', undefined],
+    ['The delegation spoke at WHA75 on pandemic preparedness.', 'statement.txt', '2022-01-01', 'period.numbered-session', undefined],
+    ['The 52nd session of the Human Rights Council heard the report.', 'statement.txt', '2023-01-01', 'period.numbered-session', undefined],
+    ['The Assembly met under the General Assembly rules. At this seventieth session, the Assembly must act.', 'speech.txt', '2015-01-01', 'period.numbered-session', undefined],
+    // Sessions the text looks ahead to, special sessions and sessions of bodies not in the table date nothing.
+    ['The General Assembly will take the matter up at its seventy-fifth session. We met in 2017.', 'speech.txt', '2017-01-01', 'period.latest-year', undefined],
+    ['The General Assembly held its twenty-sixth special session on HIV in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
+    ['The fiftieth session of the Commission on the Status of Women met in 2006.', 'speech.txt', '2006-01-01', 'period.latest-year', undefined],
+    // A bare number is never taken for a body meeting three times a year.
+    ['The Human Rights Council was praised; the seventy-second session lies ahead of us all. We met in 2016.', 'speech.txt', '2016-01-01', 'period.latest-year', undefined],
+    // Anniversaries of dated events and agreements (data/named-events.tsv, data/agreements.tsv).
+    ['This year we mark the seventieth anniversary of the Universal Declaration of Human Rights.', 'speech.txt', '2018-01-01', 'period.anniversary', undefined],
+    ['We celebrate the seventieth anniversary of the United Nations, founded in San Francisco.', 'speech.txt', '2015-01-01', 'period.anniversary', undefined],
+    ['Last year we marked the seventieth anniversary of the end of World War II.', 'speech.txt', '2016-01-01', 'period.anniversary', undefined],
+    ['The seventy-fifth anniversary of the United Nations next year will be a moment to reflect.', 'speech.txt', '2019-01-01', 'period.anniversary', undefined],
+    ['On the eve of the seventy-fifth anniversary of the United Nations we met in 2019.', 'speech.txt', '2019-01-01', 'period.latest-year', undefined],
+    ['The thirtieth anniversary of the United Nations Convention on the Law of the Sea is marked.', 'speech.txt', '2012-01-01', 'period.anniversary', undefined],
+    // A name that goes on is a longer name, not the institution: no anniversary of the United Nations' founding.
+    ['The fortieth anniversary of the United Nations University campus fell in 2016.', 'speech.txt', '2016-01-01', 'period.latest-year', undefined],
   ];
   it.each(cases)('%s', (text, source, start, rule, dct) => {
     const { period } = inferPeriod(doc(text, source), {}, fixedNow);
