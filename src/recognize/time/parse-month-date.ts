@@ -9,7 +9,7 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?![\\d%]|:\\d)';
 // a bare month may carry "last", "this" or "next" before it or "(of) last year" after it. A month after a hyphen is a
 // code's part unless an edge word ("mid-May") or another month ("the April-June quarter", a range) stands before it.
 const PATTERN = new RegExp(
-  `(?<!\\w)(?<!(?<!(?:[Mm]id|[Ee]arly|[Ll]ate|[Ee]nd|[Ss]tart|January|February|March|April|May|June|July|August|September|October|November|December))-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Tt]hat|[Tt]he[ \\t]+(?:following|next|previous|preceding))[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
+  `(?<!\\w)(?<!(?<!(?:[Mm]id|[Ee]arly|[Ll]ate|[Ee]nd|[Ss]tart|January|February|March|April|May|June|July|August|September|October|November|December|(?<![\\w.,/:%-])\\d{1,2}))-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Tt]hat|[Tt]he[ \\t]+(?:following|next|previous|preceding))[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
     `|${DAY}[ \\t]+(?:of[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:,?[ \\t]+${YEAR})?)(?![\\w])`,
   'g',
 );
@@ -95,9 +95,9 @@ export const secondDayParser: TimeParser = {
 };
 
 // "20 to 23 March", "20 and 21 June 2023": the first day of a pair written day first shares the second's month (and
-// year). Only the first day is taken here; the second is a day-first date of its own. ("3-4 May" is left alone: the
-// day-first date does not follow a hyphen.)
-const FIRST_DAY = new RegExp(`(?<![\\w.,/:%-])(\\d{1,2})(?:st|nd|rd|th)?[ \\t]*(?:and|or|to|through|until)[ \\t]+\\d{1,2}(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:,?[ \\t]+${YEAR})?(?![\\w])`, 'g');
+// year). Only the first day is taken here; the second is a day-first date of its own. A dash joins them too, written
+// close ("17-19 June", "3–5 May"): a day after a hyphen is no code's part when a lone day number stands before it.
+const FIRST_DAY = new RegExp(`(?<![\\w.,/:%-])(\\d{1,2})(?:st|nd|rd|th)?(?:[ \\t]*(?:and|or|to|through|until)[ \\t]+|[-–])\\d{1,2}(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:,?[ \\t]+${YEAR})?(?![\\w])`, 'g');
 
 export const firstDayParser: TimeParser = {
   name: 'time.month-date',

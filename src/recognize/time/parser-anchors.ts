@@ -103,7 +103,7 @@ function namedEventShape(re: RegExp): RegExp {
 
 const TABLE = new Map<TimeParser, ParserAnchors>([
   // (last|this|next|past|coming|that|the following) Month Day, (of) Year | Day (of) Month, Year | Month (of) (last|this|next) year.
-  [monthDateParser, { groups: [{ words: MONTHS, before: 2, after: 4 }], pattern: ['76b76c91', '9461f592', 'aacac821'] }],
+  [monthDateParser, { groups: [{ words: MONTHS, before: 2, after: 4 }], pattern: ['76b76c91', '9461f592', 'aacac821', '4a1367e1'] }],
   [yearParser, { groups: [{ digits: { min: 4 }, before: 0, after: 0 }], pattern: 'f2532ffe' }],
   // the 1988 third quarter
   [yearQuarterParser, { groups: [{ words: ['quarter', 'half', 'period'], before: 3, after: 0 }], pattern: 'edeafadf' }],
@@ -191,7 +191,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   // March 3 - 4
   [secondDayParser, { groups: [{ words: MONTHS, before: 0, after: 4 }], pattern: 'edfb35b8' }],
   // 20th to 23rd of March, 2023
-  [firstDayParser, { groups: [{ words: MONTHS, before: 4, after: 1 }], pattern: 'c061248a' }],
+  [firstDayParser, { groups: [{ words: MONTHS, before: 4, after: 1 }], pattern: ['c061248a', '732b515a'] }],
   // the next few weeks ahead
   [aheadParser, { groups: [{ words: ['ahead'], before: 3, after: 0 }], pattern: '917589a3' }],
   // 11:30 o'clock in the morning

@@ -112,9 +112,16 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'She will travel to Riga from 20 to 23 March.', dct: '2023-03-14', expect: [{ text: '20 to 23 March', type: 'DATE', value: '2023-03-20/2023-03-23' }] },
     { text: 'The vote is between 10 and 12 June 2024.', dct: '2023-03-14', expect: [{ text: '10 and 12 June 2024', type: 'DATE', value: '2024-06-10/2024-06-12' }] },
     { text: 'She will travel to Riga from 20 to 23 March.', dct: '2023-03-14', style: 'timeml', expect: [{ text: '20', type: 'DATE', value: '2023-03-20' }, { text: '23 March', type: 'DATE', value: '2023-03-23' }] },
-    // Negatives: numbers before a comma or a hyphenated pair are left as they were; a figure is no day.
+    // A dash written close joins them too, a hyphen or an en dash; the TimeML style keeps two dates.
+    { text: 'Talks were held on 3-4 May 2022.', dct: '2023-03-14', expect: [{ text: '3-4 May 2022', type: 'DATE', value: '2022-05-03/2022-05-04' }] },
+    { text: 'Experts met on 17\u201319 June.', dct: '2016-08-01', expect: [{ text: '17\u201319 June', type: 'DATE', value: '2016-06-17/2016-06-19' }] },
+    { text: 'Experts met on 17-19 June.', dct: '2016-08-01', style: 'timeml', expect: [{ text: '17', type: 'DATE', value: '2016-06-17' }, { text: '19 June', type: 'DATE', value: '2016-06-19' }] },
+    // Negatives: numbers before a comma are left as they were; a figure is no day; a hyphen after a longer number,
+    // a decimal or a year keeps the day after it a code's part.
     { text: 'Aged 20 to 25, March recruits trained.', dct: '2023-03-14', expect: [] },
-    { text: 'Talks were held on 3-4 May 2022.', dct: '2023-03-14', expect: [{ text: 'May 2022', type: 'DATE', value: '2022-05' }] },
+    { text: 'See pages 112-19 June reports.', dct: '2023-03-14', expect: [{ text: 'June', type: 'DATE', value: '2023-06' }] },
+    { text: 'The code 2020-19 June was filed.', dct: '2023-03-14', expect: [{ text: 'June', type: 'DATE', value: '2022-06' }] },
+    { text: 'Shares rose 10.30-11 May traders said.', dct: '2023-03-14', expect: [] },
     { text: 'Prices rose from 40 to 45 in March.', dct: '2023-03-14', expect: [{ text: 'March', type: 'DATE', value: '2023-03' }] },
   ],
   'the middle or end of "the century": the century last told': [
