@@ -1,5 +1,5 @@
 // A clause in the future: "will host the summit in 2020", "the elections, to be held in 2016".
-export const FUTURE_CLAUSE = /\b(?:will|shall|to be held|is to be|are to be|going to|plans? to|aims? to|intends? to|next)\b[^.;!?]*$/i;
+export const FUTURE_CLAUSE = /\b(?:will|shall|to be held|is to be|are to be|going to|plans? to|aims? to|intends? to|proposes? to|seeks? to|next)\b[^.;!?]*$/i;
 const LOOKING_AHEAD = /\b(?:next|upcoming|forthcoming|coming|future)\s+$/i;
 const PRESENT = /\b(?:this|the\s+present|the\s+current|our\s+present|our\s+current)\s+$/i;
 

@@ -108,12 +108,12 @@ function isDatelineShape(line: string, m: RegExpExecArray): boolean {
 // A year the text looks ahead to, which says nothing of when it was written: a deadline ("by 2030",
 // "until 2025"), the end of a span ("2016–2030", "from 2016 to 2030") or the name of a programme
 // ("the 2030 Agenda", "Vision 2063").
-const AHEAD_BEFORE = /(?:\b(?:by|until|till|before|towards?|through|beyond|to|upto|Agenda|Vision|Horizon|vision\s+of)\s+(?:the\s+(?:end\s+of\s+|year\s+)?)?|[–—]\s*)$/i;
-const AHEAD_AFTER = /^(?:\s*(?:Agenda|Vision|Development\s+(?:Agenda|Goals)|Goals?|targets?|Strategy|Plan)\b|[^.;!?]{0,40}\b(?:will|shall)\b|,?\s+and\s+beyond\b)/i;
+const AHEAD_BEFORE = /(?:\b(?:by|until|till|before|towards?|through|beyond|to|upto|Agenda|Vision|Horizon|vision\s+of)\s+(?:the\s+(?:end\s+of\s+|year\s+)?)?|[–—]\s*|\bpost-\s*|\d{4}\s*-\s*)$/i;
+const AHEAD_AFTER = /^(?:\s*(?:Agenda|Vision|Development\s+(?:Agenda|Goals)|Goals?|targets?|Strategy|Plan)\b|[^.;!?]{0,40}\b(?:will|shall)\b|,?\s+and\s+beyond\b|\s+onwards?\b|(?:\s*[-–]\s*\d{4})?\s+term\b|,\s+(?:I|we)\s+hope\b)/i;
 
 function isAheadYear(text: string, start: number, end: number): boolean {
   return AHEAD_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || AHEAD_AFTER.test(text.slice(end, end + 32))
-    || FUTURE_CLAUSE.test(text.slice(Math.max(0, start - 60), start));
+    || FUTURE_CLAUSE.test(text.slice(Math.max(0, start - 160), start));
 }
 
 function fromOverride(override: PeriodOverride): ReportPeriod {

@@ -33,6 +33,10 @@ describe('inferPeriod', () => {
     ['We signed in 2017. In 2019 we will host the conference, and cuts of 2025, 2030 and beyond are promised.', 'speech.txt', '2017-01-01', 'period.latest-year', undefined],
     ['Only the 2030 Agenda is named.', 'speech.txt', '2030-01-01', 'period.none', undefined],
     ['We met last year and will meet again.', 'JPN_74_2019.txt', '2019-01-01', 'period.filename-year', undefined],
+    ['We met in 2014. Our post-2020 pledge stands, and we seek a seat for the 2018-2020 term.', 'speech.txt', '2014-01-01', 'period.latest-year', undefined],
+    ['We met in 2014. We propose to meet every three years from 2017 onwards.', 'speech.txt', '2014-01-01', 'period.latest-year', undefined],
+    ['We met in 2014. At the end of my term in 2018, I hope to leave a cleaner country.', 'speech.txt', '2014-01-01', 'period.latest-year', undefined],
+    ['We met in 2014. The Organization will review its strategy on the protection of civilians during the summer of 2016.', 'speech.txt', '2014-01-01', 'period.latest-year', undefined],
     // A numbered session names its year: session N of the General Assembly opens in 1945 + N.
     ['I congratulate you on your election to preside over the seventy-first session of the General Assembly. We met in 2014.', 'speech.txt', '2016-01-01', 'period.numbered-session', undefined],
     ['The General Assembly at its 68th session adopted the text; in this seventy- third session we go further.', 'speech.txt', '2018-01-01', 'period.numbered-session', undefined],
