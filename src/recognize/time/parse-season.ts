@@ -23,6 +23,11 @@ export const seasonParser: TimeParser = {
     // "the winter of 1941-42": a winter runs into the next year and is named by the year it begins in (1941-WI);
     // any other season with two years ("the summer of 1941-1942") is no one season.
     if (m[5] && (code !== 'WI' || Number(m[5].slice(-2)) !== (Number(year) + 1) % 100)) return null;
+    // A season alone at the head of its line, set off by a colon or a dash, labels an entry of a chronology
+    // ("Spring: two parliaments ratify the statute") under the year it is listed in.
+    if (!det && !year && LINE_HEAD.test(text.slice(Math.max(0, start - 8), start)) && LABEL_AFTER.test(text.slice(end, end + 3))) {
+      return { start, end, type: 'DATE', value: `XXXX-${code}`, rule: 'time.season' };
+    }
     // "Arab Spring" and "fall" the verb: without a year or a deictic word a season needs "in the".
     if (/^[A-Z]/.test(m[2]!) && !det && !year && m.index > 0 && !/[.!?]\s*$/.test(text.slice(Math.max(0, start - 3), start))) return null;
     if (year) return { start, end, type: 'DATE', value: `${year}-${code}`, rule: 'time.season' };
@@ -57,6 +62,9 @@ export const seasonParser: TimeParser = {
     return null;
   },
 };
+
+const LINE_HEAD = /(?:^|\n)[ \t]*(?:[-*•][ \t]+)?$/;
+const LABEL_AFTER = /^[ \t]*(?::|[–—][ \t]|-[ \t])/;
 
 // "From the spring", ", from the spring": the start of a clause, not a source after a noun.
 const FROM_CLAUSE_START = /(?:^|[.!?;,:\n][ \t]*|^[ \t]*)[Ff]rom[ \t]+$/;

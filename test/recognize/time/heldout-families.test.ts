@@ -58,6 +58,15 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'In 1962 the sides met.\nOfficials said that March sales rose.', dct: '1995-05-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'March', type: 'DATE', value: '1995-03' }] },
     { text: 'The following spring water is sold here.', dct: '2023-06-10', expect: [] },
   ],
+  'a season labelling an entry of a chronology, under the year it is listed in': [
+    { text: '2017\n12 January: The statute is signed.\nSpring: Two parliaments ratify it.', expect: [
+      { text: '2017', type: 'DATE', value: '2017' }, { text: '12 January', type: 'DATE', value: '2017-01-12' }, { text: 'Spring', type: 'DATE', value: '2017-SP' }] },
+    { text: '2017\n- Autumn \u2014 the first survey of fish stocks.', expect: [{ text: '2017', type: 'DATE', value: '2017' }, { text: 'Autumn', type: 'DATE', value: '2017-FA' }] },
+    // Negatives: a name ending in a season, a season heading a sentence with no label mark, a season later in the line.
+    { text: 'Prague Spring: a history of 1968', expect: [{ text: '1968', type: 'DATE', value: '1968' }] },
+    { text: '2017\nSpring rains flooded the valley.', expect: [{ text: '2017', type: 'DATE', value: '2017' }] },
+    { text: 'Notes on the spring: water quality', expect: [] },
+  ],
   'seasons of any year, and a season before a noun': [
     { text: 'The boom ended in the winter of 1873.', expect: [{ text: 'the winter of 1873', type: 'DATE', value: '1873-WI' }] },
     { text: 'The harvest failed in the autumn of 1846.', expect: [{ text: 'the autumn of 1846', type: 'DATE', value: '1846-FA' }] },
