@@ -42,6 +42,7 @@ export type PeriodRule =
   | 'period.override'
   | 'period.edition-year'
   | 'period.dateline'
+  | 'period.metadata-date'
   | 'period.filename-year'
   | 'period.numbered-session'
   | 'period.anniversary'
@@ -72,6 +73,8 @@ export interface ReadDocument {
   blocks: Block[];
   footnotes: Footnote[];
   messages: Message[];
+  /** The publication date the file's metadata gives (YYYY-MM-DD): an HTML <meta>, Markdown front matter. */
+  published?: string;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface FormatOutput {
   blocks: Block[];
   footnotes: Footnote[];
   messages: Omit<Message, 'doc'>[];
+  /** The publication date the format's metadata gives (YYYY-MM-DD), if any: an HTML <meta>, Markdown front matter. */
+  published?: string;
 }
 
 export type FormatReader = (input: FormatInput) => Promise<FormatOutput>;

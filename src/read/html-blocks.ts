@@ -2,6 +2,7 @@ import { Parser } from 'htmlparser2';
 import type { Block } from '../model/index.js';
 import type { FormatOutput } from './format-reader.js';
 import { assembleBlocks, type PendingBlock, type Piece } from './block-assembler.js';
+import { PublishedDateCollector } from './metadata-date.js';
 
 export interface HtmlBlockOptions {
   /** Look for footnotes (markers and note lists); off for HTML fragments inside Markdown. */
@@ -16,6 +17,8 @@ export interface HtmlBlocks {
   pending: PendingBlock[];
   /** The <title> element's text, if any. */
   title?: string;
+  /** The publication date its <meta> tags or a <time> element give, if any (YYYY-MM-DD). */
+  published?: string;
   confirmedGroups: Set<number>;
   messages: FormatOutput['messages'];
 }
@@ -77,6 +80,7 @@ export function htmlToBlocks(html: string, options: HtmlBlockOptions = {}): Html
   let titleDepth = 0;
   let inTitleElement = false;
   let titleText = '';
+  const published = new PublishedDateCollector();
   let pieces: Piece[] = [];
   let note: { frame: Frame; id?: string; label?: string; group: number; listItem: boolean } | undefined;
   let capture: Capture | undefined;
@@ -150,6 +154,7 @@ export function htmlToBlocks(html: string, options: HtmlBlockOptions = {}): Html
           overflowed = true;
           return;
         }
+        if (name === 'meta' || name === 'time') published.onTag(name, attribs);
         const frame: Frame = { name, block: BLOCK_ELEMENTS.has(name) };
         stack.push(frame);
         if (name === 'title' && titleText === '' && !stack.some((f) => f.name === 'svg')) inTitleElement = true;
@@ -288,6 +293,7 @@ export function htmlToBlocks(html: string, options: HtmlBlockOptions = {}): Html
   const result: HtmlBlocks = { pending, confirmedGroups, messages };
   const title = titleText.replace(/\s+/g, ' ').trim();
   if (title) result.title = title;
+  if (published.date) result.published = published.date;
   return result;
 }
 
@@ -298,6 +304,7 @@ export function htmlToDocument(html: string, options: HtmlBlockOptions = {}): Fo
   if (blocks.title !== undefined) assembleOptions.title = blocks.title;
   const out = assembleBlocks(blocks.pending, assembleOptions);
   out.messages.unshift(...blocks.messages);
+  if (blocks.published) out.published = blocks.published;
   return out;
 }
 

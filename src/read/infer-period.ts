@@ -59,6 +59,10 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
     if (!dct) continue;
     return { period: yearPeriod(Number(dct.slice(0, 4)), 'period.dateline', `dated "${m[0]}" at the head of the document`, at(block, m), dct), messages };
   }
+  // The publication date of a page's metadata dates it as a dateline would, after one in its text.
+  if (doc.published) {
+    return { period: yearPeriod(Number(doc.published.slice(0, 4)), 'period.metadata-date', `published ${doc.published}, as the file's metadata says`, undefined, doc.published), messages };
+  }
   const fileYear = FILENAME_YEAR.exec(path.basename(doc.source));
   if (fileYear) {
     return { period: yearPeriod(Number(fileYear[1]), 'period.filename-year', `the file name "${path.basename(doc.source)}" carries the year ${fileYear[1]}`), messages };

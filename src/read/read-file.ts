@@ -78,6 +78,7 @@ export async function readBytes(file: string, bytes: Uint8Array, options: ReadOp
     blocks: out.blocks,
     footnotes: out.footnotes,
     messages: out.messages.map((m) => ({ ...m, doc: id })),
+    ...(out.published ? { published: out.published } : {}),
   };
 }
 

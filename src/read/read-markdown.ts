@@ -4,6 +4,7 @@ import { assembleBlocks, type PendingBlock, type Piece } from './block-assembler
 import { decodeText } from './decode-text.js';
 import type { FormatOutput, FormatReader } from './format-reader.js';
 import { htmlToBlocks } from './html-blocks.js';
+import { frontMatterDate } from './metadata-date.js';
 
 /**
  * Markdown: headings, paragraphs, list items, block quotes and table rows become blocks, inline
@@ -25,7 +26,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BLOCK_START = /^ {0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|`{3}|~{3}|\|)/;
 
 export function markdownToDocument(source: string): FormatOutput {
-  const { body, title } = splitFrontMatter(source.replace(/\r\n?/g, '\n'));
+  const { body, title, published } = splitFrontMatter(source.replace(/\r\n?/g, '\n'));
   const { text, definitions } = extractDefinitions(body);
   const messages: FormatOutput['messages'] = [];
   const pending: PendingBlock[] = [];
@@ -40,6 +41,7 @@ export function markdownToDocument(source: string): FormatOutput {
   if (title !== undefined) options.title = title;
   const out = assembleBlocks(pending, options);
   out.messages.unshift(...messages);
+  if (published) out.published = published;
   return out;
 }
 
@@ -232,14 +234,15 @@ function extractDefinitions(source: string): { text: string; definitions: Map<st
   return { text: kept.join('\n'), definitions };
 }
 
-/** YAML front matter ("---" ... "---" at the very top) is metadata: drop it, keep its title. */
-function splitFrontMatter(source: string): { body: string; title?: string } {
+/** YAML front matter ("---" ... "---" at the very top) is metadata: drop it, keep its title and date. */
+function splitFrontMatter(source: string): { body: string; title?: string; published?: string } {
   const m = /^\ufeff?---[ \t]*\n([\s\S]{0,20000}?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
   if (!m) return { body: source };
   const title = /^title:[ \t]*(.+)$/m.exec(m[1]!)?.[1]?.trim().replace(/^(["'])(.*)\1$/, '$2');
   // Keep the line count so nothing else shifts; the lines are blank now.
   const body = '\n'.repeat(m[0].split('\n').length - 1) + source.slice(m[0].length);
-  return title ? { body, title } : { body };
+  const published = frontMatterDate(m[1]!);
+  return { body, ...(title ? { title } : {}), ...(published ? { published } : {}) };
 }
 
 /** Decode HTML entities (&amp; &#8217; &eacute;) with htmlparser2's full table; "<" is escaped first so no tag is read. */
