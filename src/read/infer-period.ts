@@ -12,14 +12,16 @@ export interface PeriodOverride {
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_RE = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|');
+// Full names, then the abbreviations newsrooms use in datelines ("Sept. 24", "3 Mar 2021"; May needs none).
+const MONTH_RE = `${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?`;
+const monthNumber = (name: string): number => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1;
 
 // Annual reviews named by the year they are published in report on the year before.
 const EDITION_PREVIOUS_YEAR = /\b(Diplomatic Bluebook|Blue ?book|White Paper|Defen[cs]e of Japan)\s+((?:19|20)\d{2})\b/i;
 // Reports that say which year they cover.
 const EDITION_SAME_YEAR = /\b(?:Annual Report|Yearbook|Year in Review|Report)\s+(?:on|for|of)?\s*(?:the year\s+)?((?:19|20)\d{2})\b/i;
 const DATELINE = new RegExp(
-  `\\b(?:(\\d{1,2})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})|(${MONTH_RE})\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})|((?:19|20)\\d{2})-(\\d{2})-(\\d{2}))\\b`,
+  `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE}),?\\s+((?:19|20)\\d{2})|(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})|((?:19|20)\\d{2})[-/](\\d{2})[-/](\\d{2}))\\b`,
 );
 const YEAR = /(?<![\d.,/-])((?:19|20)\d{2})(?![\d%]|-\d)/g;
 const FILENAME_YEAR = /(?<![0-9a-z])((?:19|20)\d{2})(?![0-9a-z])/i;
@@ -53,8 +55,8 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
     const line = doc.text.slice(block.start, block.end);
     const m = DATELINE.exec(line);
     if (!m || (block.kind === 'paragraph' && !isDatelineShape(line, m))) continue;
-    const dct = m[3] ? iso(+m[3], MONTHS.indexOf(m[2]!.toLowerCase()) + 1, +m[1]!)
-      : m[6] ? iso(+m[6], MONTHS.indexOf(m[4]!.toLowerCase()) + 1, +m[5]!)
+    const dct = m[3] ? iso(+m[3], monthNumber(m[2]!), +m[1]!)
+      : m[6] ? iso(+m[6], monthNumber(m[4]!), +m[5]!)
         : iso(+m[7]!, +m[8]!, +m[9]!);
     if (!dct) continue;
     return { period: yearPeriod(Number(dct.slice(0, 4)), 'period.dateline', `dated "${m[0]}" at the head of the document`, at(block, m), dct), messages };

@@ -21,6 +21,13 @@ describe('inferPeriod', () => {
     ['Tokyo (Kyodo) - March 3, 2023 - The ministry said it would respond.', 'x.txt', '2023-01-01', 'period.dateline', '2023-03-03'],
     ['Press release\nMonday, 12 June 2023\nThe minister travelled to Nairobi.', 'x.txt', '2023-01-01', 'period.dateline', '2023-06-12'],
     ['Date: 2021-04-05\nMinutes of the committee', 'x.txt', '2021-01-01', 'period.dateline', '2021-04-05'],
+    // Abbreviated months, ordinal days, slashes.
+    ['WASHINGTON, Sept. 24, 2019 — The talks resumed after a pause.', 'x.txt', '2019-01-01', 'period.dateline', '2019-09-24'],
+    ['Press release\n3rd Mar 2021\nThe ministry announced talks.', 'x.txt', '2021-01-01', 'period.dateline', '2021-03-03'],
+    ['Statement\nthe 14th of February, 2018\nThe ministry announced talks.', 'x.txt', '2018-01-01', 'period.dateline', '2018-02-14'],
+    ['Date: 2021/04/05\nMinutes of the committee', 'x.txt', '2021-01-01', 'period.dateline', '2021-04-05'],
+    // An abbreviated date told in prose is not a dateline.
+    ['The envoy, who arrived on Mar. 3, 2021, met the minister. We met in 2022.', 'speech.txt', '2022-01-01', 'period.latest-year', undefined],
     // Dates told in the first paragraphs' prose are what the text is about, not when it was written.
     ['Our Organization, born on 24 October 1945, must change. We met in 2014 and 2015.', 'ECU_70_2015.txt', '2015-01-01', 'period.filename-year', undefined],
     ['The Charter was signed on 26 June 1945.\nWe met in 2014 and again in 2016.', 'speech.txt', '2016-01-01', 'period.latest-year', undefined],
