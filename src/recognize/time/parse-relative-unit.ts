@@ -102,6 +102,7 @@ export const deicticUnitParser: TimeParser = {
     if (det === 'the') {
       // "the year" and "the day" alone are anchored on the narrative; "the day of the attack" is not a date.
       if (/^[ \t]+(?:of|when|that|in which|on which|before|after)\b/.test(text.slice(end, end + 10))) return null;
+      if (isTitleOfUnit(text, start, end)) return null;
       if (edge) return null;
       // "during the day", "late in the day", "the day belonged to them": a stretch of some day, rarely a date.
       if (unit === 'day' && !kind) return null;
@@ -111,6 +112,24 @@ export const deicticUnitParser: TimeParser = {
     return { start, end, type: 'DATE', value: relative(base, code, offset), ...(mod ? { mod } : {}), rule: 'time.relative-unit' };
   },
 };
+
+// "country of the year", "named player of the month", "the magazine's book of the year", "Person of the Year": a title
+// given for the unit, not a time. The word before "of" is a noun no part of the unit ("the end of the year", "the rest
+// of the month", "the first week of the year" stay), and the title is marked as one: a verb of naming or a possessive
+// before it, an award noun after it, or "Year" capitalised after a capitalised noun.
+const OF_BEFORE = /(?:^|[^\w'’-])([A-Za-z]+)[ \t]+of[ \t]+$/;
+const UNIT_PART = /^(?:end|beginning|start|middle|close|dawn|turn|rest|remainder|balance|half|quarter|part|course|portion|bulk|most|much|all|each|some|any|none|first|second|third|fourth|last|months?|weeks?|days?|hours?|time|times|period|season|spring|summer|autumn|fall|winter|anniversary)$/i;
+const TITLE_CUE_BEFORE = /(?:^|[^\w-])(?:named|voted|chosen|crowned|elected|declared|picked|selected|awarded|won|wins|winning|win|as)[ \t]+(?:(?:the|a|its|their|his|her|our)[ \t]+)?(?:[A-Za-z-]+[ \t]+){0,2}$|['’]s[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}$/i;
+const AWARD_AFTER = /^[ \t]+(?:award|awards|prize|prizes|title|trophy|honou?rs?|accolade|contest|competition)\b/i;
+
+function isTitleOfUnit(text: string, start: number, end: number): boolean {
+  const of = OF_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+  if (!of || UNIT_PART.test(of[1]!)) return false;
+  const nounStart = start - of[0].length + of[0].indexOf(of[1]!);
+  const unitWord = text.slice(start, end).split(/[ \t]+/).pop()!;
+  if (/^[A-Z]/.test(of[1]!) && /^[A-Z]/.test(unitWord)) return true;
+  return TITLE_CUE_BEFORE.test(text.slice(Math.max(0, nounStart - 40), nounStart)) || AWARD_AFTER.test(text.slice(end, end + 16));
+}
 
 // "two years ago", "a year earlier", "three days later", "77 years after", "a week from now", "a fortnight later".
 const OFFSET = new RegExp(

@@ -67,6 +67,16 @@ const FAMILIES: Record<string, Case[]> = {
     { text: '2017\nSpring rains flooded the valley.', expect: [{ text: '2017', type: 'DATE', value: '2017' }] },
     { text: 'Notes on the spring: water quality', expect: [] },
   ],
+  '"country of the year": a title given for the unit is no time': [
+    { text: 'Uruguay was named country of the year.', dct: '2019-10-10', expect: [] },
+    { text: "The magazine's book of the year sold well.", dct: '2019-10-10', expect: [] },
+    { text: 'He won the player of the month award.', dct: '2019-10-10', expect: [] },
+    { text: 'The weekly named her Person of the Year.', dct: '2019-10-10', expect: [] },
+    // Negatives: a part of the unit, or a noun with no mark of a title, keeps the time.
+    { text: 'It was named by the end of the year.', dct: '2019-10-10', expect: [{ text: 'the end of the year', type: 'DATE', value: '2019', mod: 'END' }] },
+    { text: 'It was the highlight of the year.', dct: '2019-10-10', expect: [{ text: 'the year', type: 'DATE', value: '2019' }] },
+    { text: 'Prices were chosen in the first month of the year.', dct: '2019-10-10', expect: [{ text: 'the year', type: 'DATE', value: '2019' }] },
+  ],
   'seasons of any year, and a season before a noun': [
     { text: 'The boom ended in the winter of 1873.', expect: [{ text: 'the winter of 1873', type: 'DATE', value: '1873-WI' }] },
     { text: 'The harvest failed in the autumn of 1846.', expect: [{ text: 'the autumn of 1846', type: 'DATE', value: '1846-FA' }] },
