@@ -12,6 +12,13 @@ const HALF = /(?:^|[^\w-])((?:the[ \t]+)?(first|second|latter|last)[ \t]+half[ \
 const isCenturyOrDecade = (c: TimexCandidate) =>
   c.type === 'DATE' && (c.rule === 'time.century' || c.rule === 'time.decade' || (c.rule === 'time.relative-unit' && /^REL:[A-Z]+:(?:CE|DE):-?\d+$/.test(c.value)));
 
+// "the first week of May", "the last days of 2019", "the final fortnight of the year": a few days at one edge of a month
+// or year, which no TIMEX3 value names: the month or year with the mod of that edge, as TimeBank marks "the last half
+// of the '80s". ("the second week of May" names no edge: left as it was.)
+const EDGE_DAYS = /(?:^|[^\w-])((?:the[ \t]+)?(first|opening|last|final|closing)[ \t]+(?:(?:few|two|three|ten)[ \t]+)?(?:weeks?|days|fortnight)[ \t]+of[ \t]+(?:the[ \t]+)?)$/i;
+const isMonthOrYear = (c: TimexCandidate) =>
+  c.type === 'DATE' && (/^(?:\d{4}|XXXX)(?:-\d{2})?$/.test(c.value) || /^REL:MON:\d+:-?\d+$/.test(c.value) || /^REL:[A-Z]+:[YM]:-?\d+(?::-\d{2})?$/.test(c.value));
+
 // Words before a duration or date that make it approximate: "about three years", "some 70 years", "nearly a decade".
 const APPROX = /(?:^|[^\w-])((?:about|around|approximately|roughly|some|nearly|almost|over|more[ \t]+than|less[ \t]+than|at[ \t]+least|up[ \t]+to)[ \t]+)$/i;
 
@@ -29,6 +36,11 @@ function withModifier(text: string, c: TimexCandidate): TimexCandidate {
   if (half) {
     const first = half[2]!.toLowerCase() === 'first';
     return candidate(c.start - half[1]!.length, c.end, c.type, c.value, c.rule, first ? 'START' : 'END', halfRange(c.value, first), c.inferred);
+  }
+  const days = !c.mod && isMonthOrYear(c) ? EDGE_DAYS.exec(before) : null;
+  if (days) {
+    const first = /^(?:first|opening)$/i.test(days[2]!);
+    return candidate(c.start - days[1]!.length, c.end, c.type, c.value, c.rule, first ? 'START' : 'END', c.range, c.inferred);
   }
   if ((c.type === 'DATE' || c.type === 'TIME') && !c.mod) {
     const m = EDGE.exec(before);

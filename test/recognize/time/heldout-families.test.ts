@@ -77,6 +77,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'It was the highlight of the year.', dct: '2019-10-10', expect: [{ text: 'the year', type: 'DATE', value: '2019' }] },
     { text: 'Prices were chosen in the first month of the year.', dct: '2019-10-10', expect: [{ text: 'the year', type: 'DATE', value: '2019' }] },
   ],
+  '"the first week of May": a few days at one edge of a month or year are that month or year with the edge\'s mod': [
+    { text: 'The talks will open in the first week of May.', dct: '2019-10-10', expect: [{ text: 'the first week of May', type: 'DATE', value: '2020-05', mod: 'START' }] },
+    { text: 'Prices rose in the last two weeks of March.', dct: '2019-10-10', expect: [{ text: 'the last two weeks of March', type: 'DATE', value: '2019-03', mod: 'END' }] },
+    { text: 'Sales fell in the last days of 2018.', dct: '2019-10-10', expect: [{ text: 'the last days of 2018', type: 'DATE', value: '2018', mod: 'END' }] },
+    // Negatives: a week inside the month names no edge, and days of no date stay unmarked.
+    { text: 'Talks resumed in the second week of May.', dct: '2019-10-10', expect: [{ text: 'May', type: 'DATE', value: '2019-05' }] },
+    { text: 'The first days of the war were calm.', dct: '2019-10-10', expect: [] },
+  ],
   'seasons of any year, and a season before a noun': [
     { text: 'The boom ended in the winter of 1873.', expect: [{ text: 'the winter of 1873', type: 'DATE', value: '1873-WI' }] },
     { text: 'The harvest failed in the autumn of 1846.', expect: [{ text: 'the autumn of 1846', type: 'DATE', value: '1846-FA' }] },
