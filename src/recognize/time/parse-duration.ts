@@ -58,8 +58,9 @@ export const durationParser: TimeParser = {
   },
 };
 
-// Bare plural units after words that make them spans of time: "for years", "in recent years", "over decades".
-const VAGUE = /(?<![\w-])(?:(?:for|over|in|within|after|from|recent|past|coming|next|last|these|those|many|the)[ \t]+)(?:(?:recent|past|coming|next|last|many|several|few)[ \t]+)?(years|months|weeks|quarters|decades|days|hours|minutes|centuries)(?![\w-])/gi;
+// Bare plural units after words that make them spans of time: "for years", "in recent years", "over decades", and after
+// a verb of lasting: "repairs will take weeks", "the talks lasted hours" ("last" alone is the adjective, another rule's).
+const VAGUE = /(?<![\w-])(?:(?:for|over|in|within|after|from|take|takes|took|taking|taken|lasts|lasted|lasting|recent|past|coming|next|last|these|those|many|the)[ \t]+)(?:(?:recent|past|coming|next|last|many|several|few)[ \t]+)?(years|months|weeks|quarters|decades|days|hours|minutes|centuries)(?![\w-])/gi;
 
 export const vagueDurationParser: TimeParser = {
   name: 'time.vague-duration',
@@ -70,7 +71,9 @@ export const vagueDurationParser: TimeParser = {
     // Keep the determiner-like words ("recent years", "the past years") but not the preposition ("for").
     const lead = m[0].slice(0, m[0].length - unitText.length);
     const firstWord = lead.trim().split(/[ \t]+/)[0]!.toLowerCase();
-    const keepFirst = !['for', 'over', 'in', 'within', 'after', 'from'].includes(firstWord);
+    const keepFirst = !['for', 'over', 'in', 'within', 'after', 'from', 'take', 'takes', 'took', 'taking', 'taken', 'lasts', 'lasted', 'lasting'].includes(firstWord);
+    // "The secretary will take minutes": the record of a meeting, unless what they take them for follows ("took minutes to clear").
+    if (/^tak/.test(firstWord) && /^minutes$/i.test(unitText) && !/^[ \t]+(?:to|for|before|until)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) return null;
     let start = keepFirst ? m.index : m.index + lead.search(/[ \t]/) + 1;
     while (text[start] === ' ' || text[start] === '\t') start++;
     // "the years" alone only after "over", "through", "across", "during" ("over the years"); "the years of war" is no span.

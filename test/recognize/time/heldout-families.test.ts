@@ -85,6 +85,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Talks resumed in the second week of May.', dct: '2019-10-10', expect: [{ text: 'May', type: 'DATE', value: '2019-05' }] },
     { text: 'The first days of the war were calm.', dct: '2019-10-10', expect: [] },
   ],
+  '"will take weeks", "lasted hours": a bare plural unit after a verb of lasting is a span of unstated length': [
+    { text: 'Repairs will take weeks.', dct: '2019-10-10', expect: [{ text: 'weeks', type: 'DURATION', value: 'PXW' }] },
+    { text: 'The talks lasted hours.', dct: '2019-10-10', expect: [{ text: 'hours', type: 'DURATION', value: 'PTXH' }] },
+    { text: 'It took minutes to clear the road.', dct: '2019-10-10', expect: [{ text: 'minutes', type: 'DURATION', value: 'PTXM' }] },
+    // Negatives: minutes taken are a record, and "last" alone is the adjective of another rule.
+    { text: 'The secretary will take minutes.', dct: '2019-10-10', expect: [] },
+    { text: 'The weeks that followed were hard.', dct: '2019-10-10', expect: [] },
+  ],
   'seasons of any year, and a season before a noun': [
     { text: 'The boom ended in the winter of 1873.', expect: [{ text: 'the winter of 1873', type: 'DATE', value: '1873-WI' }] },
     { text: 'The harvest failed in the autumn of 1846.', expect: [{ text: 'the autumn of 1846', type: 'DATE', value: '1846-FA' }] },
