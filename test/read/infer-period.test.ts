@@ -26,6 +26,10 @@ describe('inferPeriod', () => {
     ['Press release\n3rd Mar 2021\nThe ministry announced talks.', 'x.txt', '2021-01-01', 'period.dateline', '2021-03-03'],
     ['Statement\nthe 14th of February, 2018\nThe ministry announced talks.', 'x.txt', '2018-01-01', 'period.dateline', '2018-02-14'],
     ['Date: 2021/04/05\nMinutes of the committee', 'x.txt', '2021-01-01', 'period.dateline', '2021-04-05'],
+    ['Security Council\n8561st meeting\nTuesday, 9 July 2019, 10 a.m.\nNew York', 'x.txt', '2019-01-01', 'period.dateline', '2019-07-09'],
+    ['Minutes\nMonday, 3 March 2025 at 14:30\nThe sitting opened.', 'x.txt', '2025-01-01', 'period.dateline', '2025-03-03'],
+    // A date with a clock time inside a sentence is not a dateline.
+    ['The meeting of Tuesday, 9 July 2019, 10 a.m. was postponed. We met in 2020.', 'speech.txt', '2020-01-01', 'period.latest-year', undefined],
     // An abbreviated date told in prose is not a dateline.
     ['The envoy, who arrived on Mar. 3, 2021, met the minister. We met in 2022.', 'speech.txt', '2022-01-01', 'period.latest-year', undefined],
     // Dates told in the first paragraphs' prose are what the text is about, not when it was written.
