@@ -37,8 +37,10 @@ export const seasonParser: TimeParser = {
     if (det === 'that') return { start, end, type: 'DATE', value: relative('REF', 'Y', 0, `-${code}`), rule: 'time.season' };
     // "the following spring", "the previous winter": counted from the date last told; not before a noun
     // ("the following spring water"), though a clause may follow ("the following spring the envoys met").
+    // A noun and a verb in the past after it are the clause the season sets in time ("the following spring riots
+    // broke out"); in the present the phrase is a list's head ("the following spring water is sold").
     if (det && det.startsWith('the ') && det !== 'the') {
-      if (!year && NOUN_AFTER.test(text.slice(end, end + 24))) return null;
+      if (!year && NOUN_AFTER.test(text.slice(end, end + 24)) && !SUBJECT_THEN_PAST.test(text.slice(end, end + 40))) return null;
       return { start, end, type: 'DATE', value: relative('FOL', 'Y', /following|next/.test(det) ? 1 : -1, `-${code}`), rule: 'time.season' };
     }
     if (det === 'this past') return { start, end, type: 'DATE', value: relative('DCT', 'Y', 0, `-${code}`), rule: 'time.season' };
@@ -63,6 +65,7 @@ export const seasonParser: TimeParser = {
   },
 };
 
+const SUBJECT_THEN_PAST = /^[ \t]+[a-z]+[ \t]+(?:[a-z]{2,}ed|broke|began|came|fell|rose|went|took|grew|spread|swept|struck|met|won|lost|left|saw|brought|became|ran|sank|froze|fled|drew|were|was|had)\b/;
 const LINE_HEAD = /(?:^|\n)[ \t]*(?:[-*•][ \t]+)?$/;
 const LABEL_AFTER = /^[ \t]*(?::|[–—][ \t]|-[ \t])/;
 

@@ -57,6 +57,10 @@ const FAMILIES: Record<string, Case[]> = {
     // Negatives: "that" as a conjunction leaves the month to the document's date; "the following" before no month or season is no date.
     { text: 'In 1962 the sides met.\nOfficials said that March sales rose.', dct: '1995-05-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'March', type: 'DATE', value: '1995-03' }] },
     { text: 'The following spring water is sold here.', dct: '2023-06-10', expect: [] },
+    { text: 'They sold the following spring collection.', dct: '2023-06-10', expect: [] },
+    // A noun and a past verb after the season: the clause the season sets in time.
+    { text: 'In 1990 the war began.\nThe following spring riots broke out.', expect: [{ text: '1990', type: 'DATE', value: '1990' }, { text: 'The following spring', type: 'DATE', value: '1991-SP' }] },
+    { text: 'In 1990 the war began, and the following winter prices soared.', expect: [{ text: '1990', type: 'DATE', value: '1990' }, { text: 'the following winter', type: 'DATE', value: '1991-WI' }] },
   ],
   'a season labelling an entry of a chronology, under the year it is listed in': [
     { text: '2017\n12 January: The statute is signed.\nSpring: Two parliaments ratify it.', expect: [
