@@ -362,10 +362,24 @@ function resolveWeekday(r: TimexResolution, rel: RelativeValue): Resolved | null
   else shift = diff > 3 ? diff - 7 : diff < -3 ? diff + 7 : diff;
   if (rel.offset < 0 && shift === 0) shift = -7;
   if (rel.offset > 0 && shift === 0) shift = 7;
+  // "will report to ministers on Monday" in a text dated a Monday: one says "today" of today, so the weekday still to
+  // come is next week's. A part of the day may still be today's ("will speak on Monday evening"), and so may a day
+  // of the past ("said on Monday").
+  // Only a plain future ("will", "shall") in the weekday's own clause says so: an intent or a vow ("decided to travel
+  // on Thursday", "vowed Saturday to ...") is as often told on the day it is made.
+  if (rel.offset === 0 && shift === 0 && tn === 'future' && ref.anchor === 'dct' && !rel.suffix && plainFutureAround(r.text, r.t.start, r.t.end)) shift = 7;
   // "the day before last Tuesday" (suffix D-1): the weekday found as any is, then the day beside it.
   const days = DAY_SHIFT.exec(rel.suffix);
   if (days) return resolvedAs(shiftedValue(addDays(ref.day, shift + Number(days[1])), 'D', 0), ref.anchor, ['year', 'month', 'day']);
   return resolvedAs(shiftedValue(addDays(ref.day, shift), 'D', 0) + rel.suffix, ref.anchor, ['year', 'month', 'day']);
+}
+
+const WILL_BEFORE = /(?:^|[^\w'’-])(?:will|shall)[ \t]+(?!not\b)[^.,;:!?\n]{0,50}$|['’]ll[ \t]+[^.,;:!?\n]{0,50}$/i;
+const WILL_AFTER = /^[^.,;:!?\n]{0,30}?[ \t](?:will|shall)[ \t]+(?!not\b)/i;
+
+/** Whether "will" or "shall" stands in the clause around [start, end). */
+function plainFutureAround(text: string, start: number, end: number): boolean {
+  return WILL_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || WILL_AFTER.test(text.slice(end, end + 40));
 }
 
 function resolveSame(r: TimexResolution): Resolved | null {

@@ -70,6 +70,15 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Talks will open in June and should end by the end of the month.', dct: '2025-03-04', expect: [
       { text: 'June', value: '2025-06' }, { text: 'the end of the month', value: '2025-06' }] },
   ],
+  '"will report on Monday" in a text dated a Monday: the weekday still to come is next week\'s': [
+    { text: 'The High Representative will report to ministers on Monday.', dct: '2025-01-27', expect: [{ text: 'Monday', value: '2025-02-03' }] },
+    { text: 'In Riga on Tuesday she will sign a memorandum.', dct: '2023-03-14', expect: [{ text: 'Tuesday', value: '2023-03-21' }] },
+    // Negatives: the past and the plain present keep the day itself, so do a part of the day and a vow or an intent.
+    { text: 'The minister spoke to reporters on Monday.', dct: '2025-01-27', expect: [{ text: 'Monday', value: '2025-01-27' }] },
+    { text: 'She will speak on Monday evening.', dct: '2025-01-27', expect: [{ text: 'Monday evening', value: '2025-01-27TEV' }] },
+    { text: 'The president Monday vowed to punish those responsible.', dct: '2025-01-27', expect: [{ text: 'Monday', value: '2025-01-27' }] },
+    { text: 'He decided to travel to the capital on Monday.', dct: '2025-01-27', expect: [{ text: 'Monday', value: '2025-01-27' }] },
+  ],
   '"worked through the weekend": a past clause spans the weekend gone': [
     { text: 'Engineers worked through the weekend to repair it.', dct: '2022-11-02', expect: [{ text: 'the weekend', value: '2022-W43-WE' }] },
     { text: 'The rescuers searched through the weekend.', dct: '2022-11-02', expect: [{ text: 'the weekend', value: '2022-W43-WE' }] },
