@@ -19,7 +19,11 @@ const monthNumber = (name: string): number => MONTHS.findIndex((m) => m.startsWi
 // Annual reviews named by the year they are published in report on the year before.
 const EDITION_PREVIOUS_YEAR = /\b(Diplomatic Bluebook|Blue ?book|White Paper|Defen[cs]e of Japan)\s+((?:19|20)\d{2})\b/i;
 // Reports that say which year they cover.
+// Reports that say which year they cover: "Annual Report 2016", "Report on 2019".
 const EDITION_SAME_YEAR = /\b(?:Annual Report|Yearbook|Year in Review|Report)\s+(?:on|for|of)?\s*(?:the year\s+)?((?:19|20)\d{2})\b/i;
+// And, in a title or heading only, the other ways titles say it: "Country Reports on Terrorism 2019", "Human Rights
+// Practices for 2021", "The Year in Review: 2020", "Review of 2018", "2019 in Review".
+const TITLE_SAME_YEAR = /\b(?:Annual Reports|Year in Review:|Reports|Review|Survey|Overview|Chronicle)\s+(?:on|for|of)?\s*(?:the year\s+)?((?:19|20)\d{2})\b|\b(?:Reports?|Practices|Developments|Events|Activities)\b[^.!?\n]{0,60}\b(?:for|in|during)\s+(?:the year\s+)?((?:19|20)\d{2})\s*$|^\s*((?:19|20)\d{2})\s+in\s+Review\b|\bReports?\b[^.!?\n\d]{0,60}\s((?:19|20)\d{2})\s*$/i;
 const DATELINE = new RegExp(
   `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE}),?\\s+((?:19|20)\\d{2})|(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})|((?:19|20)\\d{2})[-/](\\d{2})[-/](\\d{2}))\\b`,
 );
@@ -45,10 +49,11 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
       const year = Number(prev[2]) - 1;
       return { period: yearPeriod(year, 'period.edition-year', `"${prev[0]}" is an annual review published in ${prev[2]} on ${year}`, at(block, prev)), messages };
     }
-    const same = block.kind !== 'paragraph' || line.length < 120 ? EDITION_SAME_YEAR.exec(line) : null;
+    const same = (block.kind !== 'paragraph' || line.length < 120 ? EDITION_SAME_YEAR.exec(line) : null)
+      ?? (block.kind === 'title' || block.kind === 'heading' ? TITLE_SAME_YEAR.exec(line) : null);
     if (same) {
-      const year = Number(same[1]);
-      return { period: yearPeriod(year, 'period.edition-year', `"${same[0]}" names the year it covers`, at(block, same)), messages };
+      const year = Number(same[1] ?? same[2] ?? same[3] ?? same[4]);
+      return { period: yearPeriod(year, 'period.edition-year', `"${same[0].trim()}" names the year it covers`, at(block, same)), messages };
     }
   }
   for (const block of head.slice(0, 4)) {

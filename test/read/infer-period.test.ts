@@ -15,6 +15,13 @@ describe('inferPeriod', () => {
     ['Diplomatic Bluebook 2019\nChapter 1\nRelations improved in March.', 'x.txt', '2018-01-01', 'period.edition-year', undefined],
     ['Defense White Paper 2021\nThe year saw tension.', 'x.txt', '2020-01-01', 'period.edition-year', undefined],
     ['Annual Report 2016\nThe organisation grew in 2016 and 2017.', 'x.txt', '2016-01-01', 'period.edition-year', undefined],
+    ['Country Reports on Terrorism 2019\nChapter 1\nAttacks fell in March.', 'x.txt', '2019-01-01', 'period.edition-year', undefined],
+    ['Country Reports on Human Rights Practices for 2021\nThe government held elections in 2022.', 'x.txt', '2021-01-01', 'period.edition-year', undefined],
+    ['2018 in Review\nTrade grew in 2019 too.', 'x.txt', '2018-01-01', 'period.edition-year', undefined],
+    // A title naming a year it does not cover.
+    ['Preparing the Agenda 2030 Report\nWe met in 2016.', 'x.txt', '2016-01-01', 'period.latest-year', undefined],
+    ['Report of the Panel\nThe panel met in 2016 and reported in 2017.', 'x.txt', '2017-01-01', 'period.latest-year', undefined],
+    ['The reports of the panel came out in 2019.\n\nThe panel met in 2016 and reported in 2020.', 'x.txt', '2020-01-01', 'period.latest-year', undefined],
     ['Statement by the Foreign Minister\nNew York, 24 September 2019\nMr. President, I thank you.', 'x.txt', '2019-01-01', 'period.dateline', '2019-09-24'],
     ['Press release\nMarch 3, 2021\nThe ministry announced talks.', 'x.txt', '2021-01-01', 'period.dateline', '2021-03-03'],
     ['GENEVA, 3 May 2022 — The talks resumed after a pause.', 'x.txt', '2022-01-01', 'period.dateline', '2022-05-03'],
