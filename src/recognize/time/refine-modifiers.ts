@@ -20,7 +20,9 @@ const isMonthOrYear = (c: TimexCandidate) =>
   c.type === 'DATE' && (/^(?:\d{4}|XXXX)(?:-\d{2})?$/.test(c.value) || /^REL:MON:\d+:-?\d+$/.test(c.value) || /^REL:[A-Z]+:[YM]:-?\d+(?::-\d{2})?$/.test(c.value));
 
 // Words before a duration or date that make it approximate: "about three years", "some 70 years", "nearly a decade".
-const APPROX = /(?:^|[^\w-])((?:about|around|approximately|roughly|some|nearly|almost|over|more[ \t]+than|less[ \t]+than|at[ \t]+least|up[ \t]+to)[ \t]+)$/i;
+// "No more than sixty days", "not less than two weeks", "at most two days" bound the count as "at least" does (TimeBank
+// marks "no more than sixty days" whole).
+const APPROX = /(?:^|[^\w-])((?:about|around|approximately|roughly|some|nearly|almost|over|(?:(?:no|not)[ \t]+)?(?:more|less|fewer)[ \t]+than|at[ \t]+least|at[ \t]+most|up[ \t]+to)[ \t]+)$/i;
 
 /** Extend DATE and DURATION candidates over the words that qualify them, recording the TIMEX3 mod. */
 export function refineModifiers(text: string, candidates: TimexCandidate[]): TimexCandidate[] {
@@ -56,7 +58,7 @@ function withModifier(text: string, c: TimexCandidate): TimexCandidate {
     const m = APPROX.exec(before);
     if (m) {
       const word = m[1]!.trim().toLowerCase();
-      const mod: TimexCandidate['mod'] = /^(?:over|more|at)/.test(word) ? undefined : 'APPROX';
+      const mod: TimexCandidate['mod'] = /^(?:over|more|at|no|not)/.test(word) ? undefined : 'APPROX';
       return candidate(c.start - m[1]!.length, c.end, c.type, c.value, c.rule, mod ?? c.mod, c.range, c.inferred);
     }
   }

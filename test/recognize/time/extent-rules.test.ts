@@ -25,6 +25,15 @@ const FAMILIES: Record<string, Case[]> = {
     // Negative: "decade-long" is a length, and "the end of" before it names no part of a decade.
     { text: 'The end of the decade-long war came in 1990.', dct: '2024-09-26', expect: [{ text: 'decade-long', type: 'DURATION', value: 'P10Y' }, { text: '1990', type: 'DATE', value: '1990' }] },
   ],
+  '"no more than sixty days", "at most two days": a bounded count is marked whole, as TimeBank does': [
+    { text: 'The truce will last no more than sixty days.', dct: '2024-09-26', expect: [{ text: 'no more than sixty days', type: 'DURATION', value: 'P60D' }] },
+    { text: 'The Parties shall meet at intervals of not more than three years.', dct: '2024-09-26', expect: [{ text: 'not more than three years', type: 'DURATION', value: 'P3Y' }] },
+    { text: 'Notice of not less than two weeks is required.', dct: '2024-09-26', expect: [{ text: 'not less than two weeks', type: 'DURATION', value: 'P2W' }] },
+    { text: 'The stop lasts at most two days.', dct: '2024-09-26', expect: [{ text: 'at most two days', type: 'DURATION', value: 'P2D' }] },
+    // Negatives: "no" and "not" before anything else stay out, and "less than" alone stays approximate.
+    { text: 'There was no two weeks of calm.', dct: '2024-09-26', expect: [{ text: 'two weeks', type: 'DURATION', value: 'P2W' }] },
+    { text: 'It lasted less than a day.', dct: '2024-09-26', expect: [{ text: 'less than a day', type: 'DURATION', value: 'P1D', mod: 'APPROX' }] },
+  ],
   '"the past decade" is the ten years up to now; "the last decade" stays the decade before': [
     { text: 'Over the past decade the sea has grown warmer.', dct: '2024-09-26', expect: [{ text: 'the past decade', type: 'DURATION', value: 'P10Y' }] },
     { text: 'Prices doubled in the past decade.', dct: '1998-10-25', expect: [{ text: 'the past decade', type: 'DURATION', value: 'P10Y' }] },
