@@ -55,6 +55,13 @@ export function refineCompounds(text: string, candidates: TimexCandidate[]): Tim
     }
     if (b && isClock(a) && isDay(b) && TIME_THEN_DAY.test(text.slice(a.end, b.start))) {
       const clock = parseRelative(a.value)!.suffix;
+      // "3 p.m. on Friday, 12 July": the weekday restates the date after it, and the clock time is on that date.
+      const c = candidates[i + 2];
+      if (c && isWeekday(b) && isFullDate(c) && WEEKDAY_THEN_DATE.test(text.slice(b.end, c.start))) {
+        out.push(candidate(a.start, c.end, 'TIME', `${c.value}${clock}`, 'time.time-of-day', undefined, undefined, c.inferred));
+        i += 2;
+        continue;
+      }
       const rel = parseRelative(b.value);
       const value = rel ? relative(rel.base, rel.unit as never, rel.offset, clock) : `${b.value}${clock}`;
       out.push(candidate(a.start, b.end, 'TIME', value, 'time.time-of-day', undefined, undefined, undefined));

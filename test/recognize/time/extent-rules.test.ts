@@ -25,6 +25,13 @@ const FAMILIES: Record<string, Case[]> = {
     // Negative: "decade-long" is a length, and "the end of" before it names no part of a decade.
     { text: 'The end of the decade-long war came in 1990.', dct: '2024-09-26', expect: [{ text: 'decade-long', type: 'DURATION', value: 'P10Y' }, { text: '1990', type: 'DATE', value: '1990' }] },
   ],
+  '"3 p.m. on Friday, 12 July": a clock time on a weekday that restates the date after it is one time on that date': [
+    { text: 'The Council met at 3 p.m. on Friday, 12 July 2019.', dct: '2019-08-03', expect: [{ text: '3 p.m. on Friday, 12 July 2019', type: 'TIME', value: '2019-07-12T15:00' }] },
+    { text: 'The Council met at 3 p.m. on Friday, 12 July.', dct: '2019-08-03', expect: [{ text: '3 p.m. on Friday, 12 July', type: 'TIME', value: '2019-07-12T15:00' }] },
+    // Negatives: a weekday alone keeps the clock time on it; a date after a full stop is a date of its own.
+    { text: 'At 9 a.m. on Friday the doors opened.', dct: '2019-08-03', expect: [{ text: '9 a.m. on Friday', type: 'TIME', value: '2019-08-02T09:00' }] },
+    { text: 'They met at 3 p.m. on Friday. 12 July was calm.', dct: '2019-08-03', expect: [{ text: '3 p.m. on Friday', type: 'TIME', value: '2019-08-02T15:00' }, { text: '12 July', type: 'DATE', value: '2019-07-12' }] },
+  ],
   '"no more than sixty days", "at most two days": a bounded count is marked whole, as TimeBank does': [
     { text: 'The truce will last no more than sixty days.', dct: '2024-09-26', expect: [{ text: 'no more than sixty days', type: 'DURATION', value: 'P60D' }] },
     { text: 'The Parties shall meet at intervals of not more than three years.', dct: '2024-09-26', expect: [{ text: 'not more than three years', type: 'DURATION', value: 'P3Y' }] },
