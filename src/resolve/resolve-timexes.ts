@@ -587,10 +587,19 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
   if (rel.base === 'REF' && rel.offset === 0 && periodStart && periodEnd && periodStart.y === periodEnd.y && !r.guessedPeriod && (rel.unit === 'Y' || rel.unit === 'DE' || rel.unit === 'CE')) {
     return resolvedAs(shiftedValue(periodStart, rel.unit, rel.offset) + suffix, 'period', ['value']);
   }
+  // "Trade rose on the previous year", "in December of the previous year" before any date in a report on one year: the
+  // year before (or after) the one reported on, as a reader of the report counts it.
+  // Not a count away from it ("three years later", "a year later": nothing told to count from), nor a year after the
+  // report told in the past ("The following year the office moved" follows some year the text has not named).
+  if (rel.base === 'REF' && rel.unit === 'Y' && Math.abs(rel.offset) === 1 && NEIGHBOUR_YEAR.test(r.t.text) && periodStart && periodEnd && periodStart.y === periodEnd.y && !r.guessedPeriod &&
+    !(rel.offset > 0 && r.tense() === 'past')) {
+    return resolvedAs(shiftedValue(periodStart, 'Y', rel.offset) + suffix, 'period', ['value']);
+  }
   return null;
 }
 
 const THE_YEAR = /(?:^|[^\w-])[Tt]he[ \t]+year$/;
+const NEIGHBOUR_YEAR = /(?:^|[^\w-])(?:previous|preceding|following|next)[ \t]+year(?![\w-])/i;
 const THE_MONTH_OR_YEAR = /(?:^|[^\w-])[Tt]he[ \t]+(?:month|year)$/;
 const NAME_AFTER_YEAR = /^[ \t]+([A-Z][a-z]+)/;
 const NOT_A_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|And|Or|To)$/;

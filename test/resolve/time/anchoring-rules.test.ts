@@ -79,6 +79,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The president Monday vowed to punish those responsible.', dct: '2025-01-27', expect: [{ text: 'Monday', value: '2025-01-27' }] },
     { text: 'He decided to travel to the capital on Monday.', dct: '2025-01-27', expect: [{ text: 'Monday', value: '2025-01-27' }] },
   ],
+  '"the previous year" before any date in a report on one year: the year before the one reported on': [
+    { text: 'Trade rose by a tenth on the previous year.', period: '2019', expect: [{ text: 'the previous year', value: '2018' }] },
+    { text: 'In December of the previous year the agreement was signed.', period: '2019', expect: [{ text: 'December of the previous year', value: '2018-12' }] },
+    { text: 'The following year will be decisive.', period: '2019', expect: [{ text: 'The following year', value: '2020' }] },
+    // Negatives: a date told before is what the year follows, and a count has nothing to count from.
+    { text: 'The office opened in 2015.\nThe following year it moved.', period: '2019', expect: [{ text: '2015', value: '2015' }, { text: 'The following year', value: '2016' }] },
+    { text: 'Three years later the office closed.', period: '2019', expect: [{ text: 'Three years later', value: 'XXXX' }] },
+  ],
   '"worked through the weekend": a past clause spans the weekend gone': [
     { text: 'Engineers worked through the weekend to repair it.', dct: '2022-11-02', expect: [{ text: 'the weekend', value: '2022-W43-WE' }] },
     { text: 'The rescuers searched through the weekend.', dct: '2022-11-02', expect: [{ text: 'the weekend', value: '2022-W43-WE' }] },
