@@ -129,13 +129,14 @@ const CENTURY_ORDINALS: Record<string, number> = {
 };
 // Found by the word "century"; the ordinal before it is read in code.
 const CENTURY = /\bcentury(?![\w-])/gi;
-const ORDINAL_BEFORE = /(?:^|[^\w-])((?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[ \t-]+)$/i;
+// "mid-nineteenth century", "early-twentieth-century": an edge word joined by a hyphen stands before the ordinal.
+const ORDINAL_BEFORE = /(?:^|[^\w-]|(?<=(?:^|[^\w-])(?:[Mm]id|[Ee]arly|[Ll]ate)-))((?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[ \t-]+)$/i;
 
 export const centuryParser: TimeParser = {
   name: 'time.century',
   pattern: CENTURY,
   extract(m, text) {
-    const o = ORDINAL_BEFORE.exec(text.slice(Math.max(0, m.index - 16), m.index));
+    const o = ORDINAL_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index));
     if (!o) return null;
     const n = o[2] ? Number(o[2]) : CENTURY_ORDINALS[o[3]!.toLowerCase()]!;
     if (n < 1 || n > 21) return null;

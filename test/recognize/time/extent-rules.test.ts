@@ -25,6 +25,13 @@ const FAMILIES: Record<string, Case[]> = {
     // Negative: "decade-long" is a length, and "the end of" before it names no part of a decade.
     { text: 'The end of the decade-long war came in 1990.', dct: '2024-09-26', expect: [{ text: 'decade-long', type: 'DURATION', value: 'P10Y' }, { text: '1990', type: 'DATE', value: '1990' }] },
   ],
+  '"the mid-nineteenth century": an edge word joined to an ordinal century by a hyphen narrows it': [
+    { text: 'In the mid-nineteenth century the town grew.', period: '1990', expect: [{ text: 'the mid-nineteenth century', type: 'DATE', value: '18', mod: 'MID' }] },
+    { text: 'It dates from the late-18th century.', period: '1990', expect: [{ text: 'the late-18th century', type: 'DATE', value: '17', mod: 'END' }] },
+    // Negatives: other words joined by a hyphen still block the ordinal, and "mid-century" alone before a noun is a style.
+    { text: 'A post-nineteenth century fashion.', period: '1990', expect: [] },
+    { text: 'The mid-century modern style.', period: '1990', expect: [] },
+  ],
   '"3 p.m. on Friday, 12 July": a clock time on a weekday that restates the date after it is one time on that date': [
     { text: 'The Council met at 3 p.m. on Friday, 12 July 2019.', dct: '2019-08-03', expect: [{ text: '3 p.m. on Friday, 12 July 2019', type: 'TIME', value: '2019-07-12T15:00' }] },
     { text: 'The Council met at 3 p.m. on Friday, 12 July.', dct: '2019-08-03', expect: [{ text: '3 p.m. on Friday, 12 July', type: 'TIME', value: '2019-07-12T15:00' }] },
