@@ -47,6 +47,9 @@ export const yearParser: TimeParser = {
     if (m[2]) {
       // A decade: "1990s" -> 199, the TIMEX3 value for the decade.
       if (!m[1]!.endsWith('0')) return null;
+      // "the 1600s", "the early 1900s": a year of hundreds names its century (16, 19), as the ordinal would; "the 2000s"
+      // stays the decade its readers mean.
+      if (m[1]!.endsWith('00') && m[1]! < '2000') return { start, end, type: 'DATE', value: m[1]!.slice(0, 2), rule: 'time.century' };
       return { start, end, type: 'DATE', value: m[1]!.slice(0, 3), rule: 'time.decade' };
     }
     return { start, end, type: 'DATE', value: m[1]!, rule: 'time.year' };

@@ -25,6 +25,13 @@ const FAMILIES: Record<string, Case[]> = {
     // Negative: "decade-long" is a length, and "the end of" before it names no part of a decade.
     { text: 'The end of the decade-long war came in 1990.', dct: '2024-09-26', expect: [{ text: 'decade-long', type: 'DURATION', value: 'P10Y' }, { text: '1990', type: 'DATE', value: '1990' }] },
   ],
+  '"the 1600s", "the early 1900s": a year of hundreds with -s names its century': [
+    { text: 'In the 1600s the caravans grew.', period: '1990', expect: [{ text: '1600s', type: 'DATE', value: '16' }] },
+    { text: 'In the early 1900s the road was built.', period: '1990', expect: [{ text: 'the early 1900s', type: 'DATE', value: '19', mod: 'START' }] },
+    // Negatives: other decades stay decades, and so does "the 2000s".
+    { text: 'In the 1610s the caravans grew.', period: '1990', expect: [{ text: '1610s', type: 'DATE', value: '161' }] },
+    { text: 'In the 2000s prices rose.', period: '2019', expect: [{ text: '2000s', type: 'DATE', value: '200' }] },
+  ],
   '"the mid-nineteenth century": an edge word joined to an ordinal century by a hyphen narrows it': [
     { text: 'In the mid-nineteenth century the town grew.', period: '1990', expect: [{ text: 'the mid-nineteenth century', type: 'DATE', value: '18', mod: 'MID' }] },
     { text: 'It dates from the late-18th century.', period: '1990', expect: [{ text: 'the late-18th century', type: 'DATE', value: '17', mod: 'END' }] },
