@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { openKnowledgeBase, type KnowledgeBase } from '../src/kb/open-knowledge-base.js';
 import { loadGazetteer } from '../src/recognize/gazetteer.js';
 import { PLOVER_TYPES, type PloverType } from '../src/model/index.js';
-import { PIPELINE_VERSION } from '../src/pipeline/version.js';
+import { pipelineVersion } from '../src/pipeline/version.js';
 
 export interface GenerateOptions {
   events?: number;
@@ -190,7 +190,7 @@ export async function generateEventsKnowledgeBase(file: string, opts: GenerateOp
       }
       pad(length);
       if (paraStart >= 0) paragraphs.push(['paragraph', paraStart, text.length - 1]);
-      insertDoc.run(docId, `/generated/${docId}.txt`, title, text, `${year}-01-01`, `${year}-12-31`, text.length, now, PIPELINE_VERSION);
+      insertDoc.run(docId, `/generated/${docId}.txt`, title, text, `${year}-01-01`, `${year}-12-31`, text.length, now, pipelineVersion());
       paragraphs.forEach(([kind, start, end], idx) => insertParagraph.run(docId, idx, kind, start, end));
       deferIndex.run(docId);
       sentences.forEach(([paragraph, start, end, sentence], idx) => insertSentence.run(docId, idx, paragraph, start, end, sentence));

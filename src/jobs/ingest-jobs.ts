@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { KnowledgeBase } from '../kb/open-knowledge-base.js';
 import { ingestOne, type IngestOutcome } from '../pipeline/ingest.js';
-import { PIPELINE_VERSION } from '../pipeline/version.js';
+import { pipelineVersion } from '../pipeline/version.js';
 import type { PeriodOverride } from '../read/infer-period.js';
 import type { NewJob } from './job-queue.js';
 
@@ -30,7 +30,7 @@ export async function ingestJobsFor(files: string[], override: PeriodOverride = 
       const st = await fs.stat(file);
       if (!st.isFile()) { problems.push(`${given}: not a file`); continue; }
       const payload: IngestJobPayload = { file, ...(override.period ? { period: override.period } : {}), ...(override.dct ? { dct: override.dct } : {}) };
-      const key = [file, st.size, Math.trunc(st.mtimeMs), override.period ?? '', override.dct ?? '', PIPELINE_VERSION].join('|');
+      const key = [file, st.size, Math.trunc(st.mtimeMs), override.period ?? '', override.dct ?? '', pipelineVersion()].join('|');
       jobs.push({ key, payload, bytes: st.size });
     } catch (err) {
       problems.push(`${given}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);

@@ -1,5 +1,5 @@
 import type { AnalysedDocument, EventDate } from '../model/index.js';
-import { PIPELINE_VERSION } from '../pipeline/version.js';
+import { pipelineVersion } from '../pipeline/version.js';
 import type { Database } from './schema.js';
 
 /** One table's new rows: the column names once, then each row's values in that order. */
@@ -64,7 +64,7 @@ export function documentRows(doc: AnalysedDocument): DocumentRows {
 
   add('documents', ['id', 'source', 'format', 'title', 'text', 'period_start', 'period_end', 'dct', 'period_rule', 'period_reason', 'chars', 'pipeline_version'], [[
     id, doc.source, doc.format, doc.title, doc.text, doc.period.start, doc.period.end, doc.period.dct ?? null,
-    doc.period.rule, doc.period.reason, doc.text.length, PIPELINE_VERSION,
+    doc.period.rule, doc.period.reason, doc.text.length, pipelineVersion(),
   ]]);
   add('sections', ['doc', 'id', 'parent', 'level', 'label', 'title', 'start', 'end', 'heading_start', 'heading_end'], seg.sections.map((s) => [
     id, s.id, s.parent ?? null, s.level, s.label ?? null, s.title, s.start, s.end, s.heading.start, s.heading.end,

@@ -4,7 +4,6 @@ import type { AnalysedDocument } from '../model/index.js';
 import type { Database } from './schema.js';
 import { PER_DOCUMENT_TABLES } from './schema.js';
 import type { KnowledgeBase } from './open-knowledge-base.js';
-import { PIPELINE_VERSION } from '../pipeline/version.js';
 import { openWriteBatch, writeTransaction } from './write-transaction.js';
 import { lockKeys } from './dialect.js';
 import { documentRows, type DocumentRows, type TableRows } from './document-rows.js';
@@ -22,6 +21,31 @@ export interface StoreResult {
   replaced: string[];
 }
 
+/** What decides whether a stored document is still current: the analysis that stored it and the period it was read in. */
+export interface StoredVersion {
+  pipeline_version: string;
+  period_start: string;
+  period_end: string;
+  dct: string | null;
+}
+
+/** The documents row of a document's rows, by column name. */
+function documentRowOf(doc: DocumentRows): StoredVersion {
+  const table = doc.tables.find((t) => t.table === 'documents')!;
+  const row = table.rows[0]!;
+  const at = (column: string) => row[table.columns.indexOf(column)];
+  return { pipeline_version: at('pipeline_version') as string, period_start: at('period_start') as string, period_end: at('period_end') as string, dct: (at('dct') as string | null) ?? null };
+}
+
+/**
+ * Whether a stored document is what storing these rows would write again: the same analysis, in the same period. A
+ * new period (an ingest with --period or --dct, or a year of ingest that has turned) is a new reading of it.
+ */
+export function isSameAnalysis(stored: StoredVersion, fresh: StoredVersion): boolean {
+  return stored.pipeline_version === fresh.pipeline_version && stored.period_start === fresh.period_start
+    && stored.period_end === fresh.period_end && (stored.dct ?? null) === (fresh.dct ?? null);
+}
+
 /**
  * Store an analysed document in one transaction (a savepoint when an ingest's write batch is
  * open, see WriteBatch). Documents are identified by the hash of their text: storing the same
@@ -37,8 +61,8 @@ export async function storeDocumentRows(kb: KnowledgeBase, doc: DocumentRows, no
   // An immediate write transaction: two processes storing the same text at once give one document.
   const result = await writeTransaction(kb, async (trx) => {
     await lockKeys(trx, kb.dialect, [`doc:${doc.id}`, `source:${doc.source}`]);
-    const [existing] = await runSql<{ pipeline_version: string }>(kb, trx, sql`select pipeline_version from documents where id = ${doc.id}`);
-    if (existing && existing.pipeline_version === PIPELINE_VERSION) return { id: doc.id, status: 'unchanged' as const, replaced: [] };
+    const [existing] = await runSql<StoredVersion>(kb, trx, sql`select pipeline_version, period_start, period_end, dct from documents where id = ${doc.id}`);
+    if (existing && isSameAnalysis(existing, documentRowOf(doc))) return { id: doc.id, status: 'unchanged' as const, replaced: [] };
     const older = await runSql<{ id: string }>(kb, trx, sql`select id from documents where source = ${doc.source} and id <> ${doc.id}`);
     const replaced = older.map((o) => o.id);
     // A document stored by an older pipeline is re-stored in place with the new analysis.

@@ -10,6 +10,7 @@ import { ingestLargeText, isLargeTextFile, type LargeTextOptions } from './inges
 import type { PipelineContext } from './context.js';
 import { readAndAnalyse } from './read-and-analyse.js';
 import { IngestBatch, isBigFile } from './ingest-batch.js';
+import { unchangedOutcome } from './unchanged-document.js';
 
 export { analysisFailure, readAndAnalyse } from './read-and-analyse.js';
 export { IngestBatch } from './ingest-batch.js';
@@ -74,6 +75,12 @@ export async function ingestFiles(kb: KnowledgeBase, files: string[], opts: Inge
       if (await isLargeTextFile(file, opts.read)) {
         await batch.commit();
         done(await ingestLargeText(kb, file, opts));
+        continue;
+      }
+      // A file stored before by this analysis, unchanged since, is not analysed again.
+      const unchanged = await unchangedOutcome(kb, file, opts);
+      if (unchanged) {
+        batch.report(unchanged, done);
         continue;
       }
       if (await isBigFile(file)) await batch.commit();

@@ -10,6 +10,7 @@ import { ingestFiles, ingestOne, readAndAnalyse, storeAnalysed, storeAnalysedRow
 import { isLargeTextFile } from './ingest-large-text.js';
 import { IngestBatch, isBigFile } from './ingest-batch.js';
 import type { WorkerJob, WorkerResult } from './ingest-worker.js';
+import { unchangedOutcome } from './unchanged-document.js';
 
 export interface ParallelIngestOptions extends IngestOptions {
   /** Threads that read and analyse, this one included (default: the available cores). 1 runs everything in this thread. */
@@ -46,7 +47,8 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
   try {
     // 'stream' marks a large text file, which this thread ingests itself when its turn comes;
     // `here` is a document this thread analysed.
-    type Ready = WorkerResult['result'] | 'stream' | { here: AnalysedDocument | IngestFailure };
+    // `skip` an outcome known without analysis (a file stored before, unchanged).
+    type Ready = WorkerResult['result'] | 'stream' | { here: AnalysedDocument | IngestFailure } | { skip: IngestOutcome };
     const waiting = new Map<number, Promise<Ready>>();
     const settled = new Set<number>();
     // Bytes of the files taken and not yet stored: what bounds how far ahead this thread analyses.
@@ -59,6 +61,12 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
       const size = (await stat(file).catch(() => undefined))?.size ?? 0;
       sizes.set(seq, size);
       aheadBytes += size;
+      const unchanged = await unchangedOutcome(kb, file, opts);
+      if (unchanged) {
+        waiting.set(seq, Promise.resolve({ skip: unchanged }));
+        settled.add(seq);
+        return;
+      }
       waiting.set(seq, (await isLargeTextFile(file, opts.read)) ? Promise.resolve('stream' as const) : run(seq, file).finally(() => settled.add(seq)));
     };
     const inWorkers = () => [...waiting.keys()].filter((k) => !settled.has(k)).length;
@@ -93,7 +101,9 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
         outcomes[seq] = outcome;
         opts.onFileDone?.(outcome, seq, files.length);
       };
-      if (result === 'stream') {
+      if (result !== 'stream' && 'skip' in result) {
+        batch.report(result.skip, done);
+      } else if (result === 'stream') {
         await batch.commit();
         done(await ingestOne(kb, file, opts));
       } else if ('here' in result) {
