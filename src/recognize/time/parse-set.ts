@@ -5,8 +5,8 @@ import { pad2, type TimeParser } from './time-parser.js';
 // "every year", "each week", "every two years", "every Monday", "every March", "each spring", "daily", "annually",
 // "twice a year".
 const PATTERN = new RegExp(
-  `(?<![\\w-])(?:(?:every|each)[ \\t]+(?:(other)[ \\t]+|(${COUNT_SRC})[ \\t]+)?(?:${UNIT_SRC.replace('(?:', '(')}|(${WEEKDAY_SRC})|${MONTH_SRC.replace('(?:', '(')}|(${PART_OF_DAY_SRC})|(${SEASON_SRC}))` +
-    `|(daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biannually|biennially|semiannually)` +
+  `(?<![\\w-])(?:(?:every|each)[ \\t]+(?:(other|second|third|fourth|fifth|sixth)[ \\t]+|(${COUNT_SRC})[ \\t]+)?(?:${UNIT_SRC.replace('(?:', '(')}|(${WEEKDAY_SRC})|${MONTH_SRC.replace('(?:', '(')}|(${PART_OF_DAY_SRC})|(${SEASON_SRC}))` +
+    `|(daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biannually|biennially|semiannually|semi-annually|bi-annually)` +
     `|(?:(once|twice|three[ \\t]+times|\\d+[ \\t]+times)[ \\t]+(?:a|an|per|each)[ \\t]+(year|month|week|day|decade|quarter)))(?![\\w-])`,
   'gi',
 );
@@ -15,8 +15,10 @@ const AMOUNT_BEFORE = /(?:^|[^\w-])(?:\d[\d.,]*%?|percent|million|billion|thousa
 
 const ADVERB: Record<string, string> = {
   daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P1Q', hourly: 'PT1H',
-  nightly: 'TNI', biannually: 'P6M', semiannually: 'P6M', biennially: 'P2Y',
+  nightly: 'TNI', biannually: 'P6M', semiannually: 'P6M', biennially: 'P2Y', 'semi-annually': 'P6M', 'bi-annually': 'P6M',
 };
+// "every other year", "every second year", "each third month": one in so many.
+const ORDINAL_STEP: Record<string, number> = { other: 2, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
 
 export const setParser: TimeParser = {
   name: 'time.set',
@@ -38,7 +40,7 @@ export const setParser: TimeParser = {
     if (m[4]) return set(`XXXX-WXX-${WEEKDAY_NUMBER[m[4].toLowerCase()]}`);
     if (m[5]) return set(`XXXX-${pad2(monthNumber(m[5]))}`);
     if (m[6]) return set(`XXXX-XX-XXT${m[6].toLowerCase().startsWith('morn') ? 'MO' : m[6].toLowerCase().startsWith('after') ? 'AF' : m[6].toLowerCase().startsWith('even') ? 'EV' : 'NI'}`);
-    const n = m[1] ? 2 : m[2] ? parseNumberWords(m[2]) : 1;
+    const n = m[1] ? ORDINAL_STEP[m[1].toLowerCase()]! : m[2] ? parseNumberWords(m[2]) : 1;
     return set(durationValue(n > 0 ? n : 'X', unitOf(m[3]!)));
   },
 };

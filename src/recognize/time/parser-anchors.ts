@@ -153,7 +153,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
       before: 1,
       after: 7,
     }],
-    pattern: '5842fb36',
+    pattern: ['5842fb36', '237bb2f1'],
   }],
   // 10 am local time, 10 a.m. (the "m"), 9.30 a.m. (one token), 10:30 GMT, noon
   [timeOfDayParser, {

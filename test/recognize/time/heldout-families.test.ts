@@ -97,6 +97,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The secretary will take minutes.', dct: '2019-10-10', expect: [] },
     { text: 'The weeks that followed were hard.', dct: '2019-10-10', expect: [] },
   ],
+  '"every second year", "semi-annually": one in so many, and the hyphenated adverbs of a set': [
+    { text: 'Reports shall be submitted every second year.', period: '2021', expect: [{ text: 'every second year', type: 'SET', value: 'P2Y' }] },
+    { text: 'The board meets every third month.', period: '2021', expect: [{ text: 'every third month', type: 'SET', value: 'P3M' }] },
+    { text: 'Contributions are payable semi-annually.', period: '2021', expect: [{ text: 'semi-annually', type: 'SET', value: 'P6M' }] },
+    // Negatives: "every other week" as before, and a rate of an amount is no set.
+    { text: 'It meets every other week.', period: '2021', expect: [{ text: 'every other week', type: 'SET', value: 'P2W' }] },
+    { text: 'Sales rose 5% semi-annually.', period: '2021', expect: [] },
+  ],
   'seasons of any year, and a season before a noun': [
     { text: 'The boom ended in the winter of 1873.', expect: [{ text: 'the winter of 1873', type: 'DATE', value: '1873-WI' }] },
     { text: 'The harvest failed in the autumn of 1846.', expect: [{ text: 'the autumn of 1846', type: 'DATE', value: '1846-FA' }] },
