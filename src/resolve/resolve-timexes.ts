@@ -279,7 +279,8 @@ class TimexResolution {
  */
 function forwardYear(ref: Reference, partial: string): string {
   const year = ref.value.slice(0, 4);
-  const refStart = rangeOf(ref.value)?.start;
+  // Before the start of the whole span told: a day inside a range ("8–10 January ... on 9 January") is not before it.
+  const refStart = rangeOf(ref.full.split('/', 1)[0]!)?.start;
   const here = rangeOf(year + partial.slice(4));
   return refStart && here && here.end < refStart ? String(Number(year) + 1).padStart(4, '0') : year;
 }

@@ -145,6 +145,17 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The Summit opened on 25 September 2015.\nOn Tuesday the leaders left.', period: '2017', expect: [
       { text: '25 September 2015', value: '2015-09-25' }, { text: 'Tuesday', value: '2015-09-22' }] },
   ],
+  'a day inside the span just told is not before it: a chronology keeps the year of its heading': [
+    { text: '2018\n8–10 January: visit to Ghana.\nTalks in Accra on 9 January.\n14 March: talks in Lima.', expect: [
+      { text: '2018', value: '2018' }, { text: '8–10 January', value: '2018-01-08/2018-01-10' }, { text: '9 January', value: '2018-01-09' },
+      { text: '14 March', value: '2018-03-14' }] },
+    // Negatives: a day before the start of the span told still runs the narrative into the next year, and a day
+    // after it keeps the year.
+    { text: '2018\n8–10 May: visit to Ghana.\nOn 2 May the envoy left.', expect: [
+      { text: '2018', value: '2018' }, { text: '8–10 May', value: '2018-05-08/2018-05-10' }, { text: '2 May', value: '2019-05-02' }] },
+    { text: '2018\n8–10 May: visit to Ghana.\nOn 12 May the envoy left.', expect: [
+      { text: '2018', value: '2018' }, { text: '8–10 May', value: '2018-05-08/2018-05-10' }, { text: '12 May', value: '2018-05-12' }] },
+  ],
   'told as still to come, a month is not lent an earlier year by a date in its sentence': [
     { text: 'The Agreement adopted on 17 December 2015 and the conference that is to take place in December will help.', period: '2017', expect: [
       { text: '17 December 2015', value: '2015-12-17' }, { text: 'December', value: '2017-12' }] },
