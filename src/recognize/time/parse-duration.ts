@@ -94,14 +94,15 @@ export const vagueDurationParser: TimeParser = {
   },
 };
 
-// "day-long", "year-long", "decades-long": a length as an adjective (one unit, or an unstated number of them).
-const UNIT_LONG = /(?<![\w-])(day|week|month|year|hour|decade|centur(?:y|ie))(s?)-long(?![\w-])/gi;
+// "day-long", "year-long", "decades-long": a length as an adjective (one unit, or an unstated number of them); US copy
+// writes one unit closed up ("a weeklong recess", "a yearlong inquiry").
+const UNIT_LONG = /(?<![\w-])(?:(day|week|month|year|hour|decade|centur(?:y|ie))(s?)-long|(day|week|month|year|hour|decade)long)(?![\w-])/gi;
 
 export const unitLongParser: TimeParser = {
   name: 'time.duration',
   pattern: UNIT_LONG,
   extract(m) {
-    const unit = unitOf(`${m[1]!}${m[2] ? 's' : ''}`);
+    const unit = unitOf(`${m[1] ?? m[3]!}${m[2] ? 's' : ''}`);
     return { start: m.index, end: m.index + m[0].length, type: 'DURATION', value: durationValue(m[2] ? 'X' : 1, unit), rule: 'time.duration' };
   },
 };

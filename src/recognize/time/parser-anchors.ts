@@ -187,7 +187,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   // the most recent quarter
   [latestPeriodParser, { groups: [{ words: ['period', 'quarter'], before: 3, after: 0 }], pattern: 'e8a0c504' }],
   // years-long
-  [unitLongParser, { groups: [{ words: ['long'], before: 1, after: 0 }], pattern: '1debd4e6' }],
+  [unitLongParser, { groups: [{ words: ['long', 'daylong', 'weeklong', 'monthlong', 'yearlong', 'hourlong', 'decadelong'], before: 1, after: 0 }], pattern: ['1debd4e6', '5199488c'] }],
   // March 3 - 4
   [secondDayParser, { groups: [{ words: MONTHS, before: 0, after: 4 }], pattern: 'edfb35b8' }],
   // 20th to 23rd of March, 2023

@@ -105,6 +105,13 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'It meets every other week.', period: '2021', expect: [{ text: 'every other week', type: 'SET', value: 'P2W' }] },
     { text: 'Sales rose 5% semi-annually.', period: '2021', expect: [] },
   ],
+  '"a weeklong recess": a unit closed up with "long" is a length, as "day-long" is': [
+    { text: 'Senators returned from a weeklong recess.', dct: '2021-03-03', expect: [{ text: 'weeklong', type: 'DURATION', value: 'P1W' }] },
+    { text: 'A yearlong inquiry ended.', dct: '2021-03-03', expect: [{ text: 'yearlong', type: 'DURATION', value: 'P1Y' }] },
+    // Negatives: words ending in "long" that name no unit, and the hyphenated form as before.
+    { text: 'The oblong table did not belong here.', dct: '2021-03-03', expect: [] },
+    { text: 'The day-long talks ended.', dct: '2021-03-03', expect: [{ text: 'day-long', type: 'DURATION', value: 'P1D' }] },
+  ],
   'seasons of any year, and a season before a noun': [
     { text: 'The boom ended in the winter of 1873.', expect: [{ text: 'the winter of 1873', type: 'DATE', value: '1873-WI' }] },
     { text: 'The harvest failed in the autumn of 1846.', expect: [{ text: 'the autumn of 1846', type: 'DATE', value: '1846-FA' }] },
