@@ -2,7 +2,9 @@ import { wordBefore, wordAfter, type TimeParser } from './time-parser.js';
 
 // A four-digit year, or a decade ("1990s"), standing alone: not inside a number, an amount, a code or a range of pages.
 // The regex starts on the digits so that it scans fast; what may stand before them is checked in code (yearMayStart).
-const PATTERN = /((?:1[5-9]|20)\d{2})(s|'s)?(?![\w%°/:-]|[.,]\d)/g;
+// A colon right after it joins it to what follows ("2018:12", a ratio or a reference); a colon and a space set a label
+// off ("Early 2018: the plan is adopted", an entry of a chronology).
+const PATTERN = /((?:1[5-9]|20)\d{2})(s|'s)?(?![\w%°/-]|:(?![ \t\n])|[.,]\d)/g;
 
 // "mid-1996", "early-1990s", "end-2024" (wire style): a hyphen after an edge word is no range or code.
 const EDGE_HYPHEN = /(?:^|[^\w-])(?:[Mm]id|[Ee]arly|[Ll]ate|[Pp]ost|[Pp]re|[Ee]nd|[Ss]tart)-$/;

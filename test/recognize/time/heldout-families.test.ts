@@ -112,6 +112,13 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The oblong table did not belong here.', dct: '2021-03-03', expect: [] },
     { text: 'The day-long talks ended.', dct: '2021-03-03', expect: [{ text: 'day-long', type: 'DURATION', value: 'P1D' }] },
   ],
+  '"Early 2018: the plan is adopted": a year set off by a colon and a space labels an entry': [
+    { text: 'Early 2018: The plan is adopted.', period: '2019', expect: [{ text: 'Early 2018', type: 'DATE', value: '2018', mod: 'START' }] },
+    { text: '2017\n2018: The plan is adopted.', period: '2019', expect: [{ text: '2017', type: 'DATE', value: '2017' }, { text: '2018', type: 'DATE', value: '2018' }] },
+    // Negatives: a colon joining the year to what follows keeps it a reference or a ratio, not a year.
+    { text: 'The ratio was 2018:12 at the close.', period: '2019', expect: [] },
+    { text: 'See Acts 2018:3 for the rule.', period: '2019', expect: [] },
+  ],
   'seasons of any year, and a season before a noun': [
     { text: 'The boom ended in the winter of 1873.', expect: [{ text: 'the winter of 1873', type: 'DATE', value: '1873-WI' }] },
     { text: 'The harvest failed in the autumn of 1846.', expect: [{ text: 'the autumn of 1846', type: 'DATE', value: '1846-FA' }] },
