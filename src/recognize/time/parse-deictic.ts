@@ -66,6 +66,14 @@ const GENERIC_AFTER_TODAY = /^['’]s[ \t]+(?:world|society|youth|young|generati
 
 const PAST_AS_ADJECTIVE = /^[ \t]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|few|several|many|couple)\b|(?:centur(?:y|ies)|decades?|years?|quarters?|months?|weeks?|weekends?|days?|nights?|hours?|summers?|winters?|springs?|falls?|autumns?|seasons?|generations?|term)\b)/i;
 
+// "the Summit of the Future", "Back to the Future", "the Future Investment Initiative": a capitalised "Future", "Past"
+// or "Present" inside a title-cased name is part of the name, not a time. A capitalised word joined to it by a
+// preposition before it, or a capitalised word right after it, marks the name ("In the Future" at the head of a
+// sentence has neither).
+const NAME_NOUN = /^the[ \t]+(?:Future|Past|Present)$/;
+const NAME_BEFORE = /(?:^|[^\w'-])[A-Z][\w'-]*[ \t]+(?:of|for|to|on|and|from|with|in)[ \t]+$/;
+const NAME_AFTER = /^[ \t]+[A-Z][a-z]/;
+
 const keys = Object.keys(WORDS).filter((k) => !SKIP.has(k)).sort((a, b) => b.length - a.length);
 const PATTERN = new RegExp(`(?<![\\w-])(?:${keys.map((k) => k.replace(/ /g, '[ \\t]+')).join('|')})(?![\\w-])`, 'gi');
 
@@ -81,6 +89,7 @@ export const deicticParser: TimeParser = {
     if (key.startsWith('immediately after') || key.startsWith('shortly after')) {
       if (key.endsWith('after') && /^[ \t]+(?:the|a|an|his|her|its|their|this|that|[A-Z0-9])/.test(text.slice(end, end + 6))) return null;
     }
+    if (NAME_NOUN.test(m[0]) && (NAME_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) || NAME_AFTER.test(text.slice(end, end + 3)))) return null;
     // "in the past" keeps only "the past" as TimeML does; "current" only before a noun ("current account" excepted).
     if (key === 'today' && GENERIC_AFTER_TODAY.test(text.slice(end, end + 16))) return null;
     // "the past century", "the past three summers": "past" is an adjective of the span that follows.
