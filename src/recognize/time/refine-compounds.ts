@@ -1,3 +1,4 @@
+import { PART_OF_DAY } from './lexicon.js';
 import { parseRelative, relative } from './relative-value.js';
 import { candidate, candidateList, type TimexCandidate } from './time-parser.js';
 
@@ -37,8 +38,16 @@ const DAY_BEFORE = /(?:^|[^\w-])([Dd]ay[ \t]+(before|after)[ \t]+)$/;
 
 const WEEK_OF = /(?:^|[^\w-])([Tt]he[ \t]+week[ \t]+of[ \t]+)$/;
 
-/** Join adjacent candidates that name one point in time (TIMEX3 keeps them as one expression). */
-export function refineCompounds(text: string, candidates: TimexCandidate[]): TimexCandidate[] {
+// "the evening of 13 September", "on the morning of 3 May": a part of that day, one TIME (as "the morning" of a day
+// the narrative is on is); the date alone would lose the part, and "the evening" alone would be put on another day.
+// TimeML's corpora mark the date alone ("on the night of [Oct. 23]", AQUAINT), so only the report style joins them.
+const PART_OF_DAY_OF = /(?:^|[^\w-])([Tt]he[ \t]+(morning|afternoon|evening|night)[ \t]+of[ \t]+)$/;
+
+/**
+ * Join adjacent candidates that name one point in time (TIMEX3 keeps them as one expression). `partOfDayOfDate`
+ * joins "the evening of" to the date after it (the report style; TimeML leaves it out).
+ */
+export function refineCompounds(text: string, candidates: TimexCandidate[], partOfDayOfDate = false): TimexCandidate[] {
   const out = candidateList();
   for (let i = 0; i < candidates.length; i++) {
     const a = candidates[i]!;
@@ -51,6 +60,17 @@ export function refineCompounds(text: string, candidates: TimexCandidate[]): Tim
       // "the day before" alone was read as a day before the last date told: it is part of this one.
       while (out.length && out[out.length - 1]!.end > start) out.pop();
       out.push(candidate(start, a.end, 'DATE', shifted, a.rule, undefined, undefined, undefined));
+      continue;
+    }
+    const partOf = partOfDayOfDate && isDay(a) && text.endsWith(' of ', a.start) ? PART_OF_DAY_OF.exec(text.slice(Math.max(0, a.start - 24), a.start)) : null;
+    if (partOf) {
+      const start = a.start - partOf[1]!.length;
+      // "in the evening" was found alone (on the narrative's day): it is part of this one.
+      while (out.length && out[out.length - 1]!.end > start) out.pop();
+      const code = `T${PART_OF_DAY[partOf[2]!.toLowerCase()]}`;
+      const rel = parseRelative(a.value);
+      const value = rel ? relative(rel.base, rel.unit as never, rel.offset, code) : `${a.value}${code}`;
+      out.push(candidate(start, a.end, 'TIME', value, 'time.time-of-day', undefined, undefined, a.inferred));
       continue;
     }
     if (b && isClock(a) && isDay(b) && TIME_THEN_DAY.test(text.slice(a.end, b.start))) {
