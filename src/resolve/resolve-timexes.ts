@@ -93,6 +93,8 @@ class TimexResolution {
   // The last span of several months mentioned ("the first nine months"): after it, "a year earlier" compares with
   // that span a year back, a year, not with the quarter mentioned before it.
   lastSpan = -1;
+  /** Resolving the ends of a range, which run forward. */
+  inRange = false;
   /** The timex being resolved, its index, and the sentence it stands in (-1 and undefined outside any). */
   index = -1;
   current: Timex | undefined;
@@ -187,7 +189,8 @@ class TimexResolution {
     }
     if (dct) return { value: String(nearestYear(partial, dct, this.tense())) + partial.slice(4), anchor: 'dct' };
     const told = this.guessedPeriod ? this.lastRef(2) : undefined;
-    if (told) return { value: forwardYear(told, partial) + partial.slice(4), anchor: `narrative:${told.index}` };
+    // A date told in a sentence of its own may look back; the ends of a range run forward (resolveCurrent).
+    if (told) return { value: forwardYear(told, partial, !this.inRange) + partial.slice(4), anchor: `narrative:${told.index}` };
     if (periodStart && periodEnd) {
       // A multi-year period: the year of the last date mentioned inside it, else its last year.
       let y = periodStart.y;
@@ -199,7 +202,7 @@ class TimexResolution {
       return { value: String(y) + partial.slice(4), anchor: 'period' };
     }
     const r = this.lastRef(2);
-    if (r) return { value: forwardYear(r, partial) + partial.slice(4), anchor: `narrative:${r.index}` };
+    if (r) return { value: forwardYear(r, partial, !this.inRange) + partial.slice(4), anchor: `narrative:${r.index}` };
     return null;
   }
 
@@ -221,11 +224,13 @@ class TimexResolution {
     let failed = false;
     // One value, or the ends of a range "2021-03/2021-05" one by one.
     if (parts) {
+      this.inRange = true;
       for (const part of parts) {
         const r = this.resolveOne(part);
         if (!r) failed = true;
         resolved.push(r);
       }
+      this.inRange = false;
       const [first, last] = resolved;
       // "fell from July to September" on 14 June: each end alone took the tense's nearest year (July this year,
       // September last); a range runs forward, so a year-less first end takes the year before its second end.
@@ -257,6 +262,14 @@ class TimexResolution {
     return after !== null && !NOT_A_NAME.test(after[1]!) && DETERMINER_BEFORE_YEAR.test(text.slice(Math.max(0, t.start - 8), t.start));
   }
 
+  /**
+   * A year after "since" ("the sixth elections since 1994") starts a span that runs up to the time told of: it looks
+   * back from the narrative, and the dates told after it ("the mission was deployed from 17 April") are not in it.
+   */
+  afterSince(t: Timex): boolean {
+    return t.rule === 'time.year' && SINCE_BEFORE.test(this.text.slice(Math.max(0, t.start - 12), t.start));
+  }
+
   /** The timex with its resolved value; a date or time (not a comparison) becomes the latest reference. */
   anchored(t: Timex, rs: Resolved[]): Timex {
     let value = rs[0]!.value;
@@ -264,7 +277,7 @@ class TimexResolution {
     const next = withResolution(t, value, rs);
     // Comparisons ("a year earlier") point back but do not move the narrative; nor does a year naming a programme
     // or an event ("the 2030 Agenda", "the 2015 Paris Agreement"): no time the text goes on to tell of.
-    if ((t.type === 'DATE' || t.type === 'TIME') && !/^REL:(?:ADAPT|AGO|CMP|QIN):/.test(t.value) && !this.yearInName(t)) {
+    if ((t.type === 'DATE' || t.type === 'TIME') && !/^REL:(?:ADAPT|AGO|CMP|QIN):/.test(t.value) && !this.yearInName(t) && !this.afterSince(t)) {
       const v = rs[rs.length - 1]!.value;
       const g = granularity(v);
       if (g) this.refs.push({ index: this.index, value: v, full: value, granularity: g, sentence: this.sentenceIndex });
@@ -276,13 +289,25 @@ class TimexResolution {
 /**
  * The year a year-less date takes from the date told before it: that date's year, or the next one when the date
  * would then lie wholly before it, as a narrative runs forward ("on Christmas Day 1911 ... by mid-January": 1912).
+ * With `lookBack`, a date much nearer back than on (less than half the distance) is told looking back instead ("the
+ * elections were held on 21 May 2019. The mission was deployed from 17 April": five weeks before, not 48 on).
  */
-function forwardYear(ref: Reference, partial: string): string {
+function forwardYear(ref: Reference, partial: string, lookBack = false): string {
   const year = ref.value.slice(0, 4);
-  // Before the start of the whole span told: a day inside a range ("8–10 January ... on 9 January") is not before it.
-  const refStart = rangeOf(ref.full.split('/', 1)[0]!)?.start;
+  // Compared with the whole span told: a day inside a range ("8–10 January ... on 9 January") is not before it.
+  const told = rangeOf(ref.full.split('/', 1)[0]!);
   const here = rangeOf(year + partial.slice(4));
-  return refStart && here && here.end < refStart ? String(Number(year) + 1).padStart(4, '0') : year;
+  if (!told || !here || here.end >= told.start) return year;
+  const next = String(Number(year) + 1).padStart(4, '0');
+  if (!lookBack) return next;
+  const toldEnd = rangeOf(ref.value)?.end;
+  const ahead = rangeOf(next + partial.slice(4));
+  if (!toldEnd || !ahead) return next;
+  return 2 * daysBetween(here.end, told.start) < daysBetween(toldEnd, ahead.start) ? year : next;
+}
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
 
 /** A copy of the timex with its resolved value, inferred parts, anchor and range. */
@@ -338,6 +363,7 @@ function narrativeDay(r: TimexResolution): { day: Day; anchor: string } | null {
   return d ? { day: d, anchor: `narrative:${ref!.index}` } : null;
 }
 
+const SINCE_BEFORE = /(?:^|[^\w-])since[ \t]+$/i;
 const DAY_SHIFT = /^D([+-]\d+)$/;
 
 function resolveWeekday(r: TimexResolution, rel: RelativeValue): Resolved | null {

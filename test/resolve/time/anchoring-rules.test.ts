@@ -149,12 +149,27 @@ const FAMILIES: Record<string, Case[]> = {
     { text: '2018\n8–10 January: visit to Ghana.\nTalks in Accra on 9 January.\n14 March: talks in Lima.', expect: [
       { text: '2018', value: '2018' }, { text: '8–10 January', value: '2018-01-08/2018-01-10' }, { text: '9 January', value: '2018-01-09' },
       { text: '14 March', value: '2018-03-14' }] },
-    // Negatives: a day before the start of the span told still runs the narrative into the next year, and a day
+    // Negatives: a day before the start of the span told runs into the next year when it is nearer there, and a day
     // after it keeps the year.
-    { text: '2018\n8–10 May: visit to Ghana.\nOn 2 May the envoy left.', expect: [
-      { text: '2018', value: '2018' }, { text: '8–10 May', value: '2018-05-08/2018-05-10' }, { text: '2 May', value: '2019-05-02' }] },
+    { text: '2018\n8–10 December: visit to Ghana.\nOn 2 January the envoy left.', expect: [
+      { text: '2018', value: '2018' }, { text: '8–10 December', value: '2018-12-08/2018-12-10' }, { text: '2 January', value: '2019-01-02' }] },
     { text: '2018\n8–10 May: visit to Ghana.\nOn 12 May the envoy left.', expect: [
       { text: '2018', value: '2018' }, { text: '8–10 May', value: '2018-05-08/2018-05-10' }, { text: '12 May', value: '2018-05-12' }] },
+  ],
+  'a year after "since" looks back from the narrative and anchors nothing after it': [
+    { text: 'The elections were held on 21 May 2019, the sixth since 1994.\nThe mission stayed until 30 June.', expect: [
+      { text: '21 May 2019', value: '2019-05-21' }, { text: '1994', value: '1994' }, { text: '30 June', value: '2019-06-30' }] },
+    // Negative: a year told as when something happened anchors what follows.
+    { text: 'The mission arrived in 1994.\nIt stayed until 30 June.', expect: [{ text: '1994', value: '1994' }, { text: '30 June', value: '1994-06-30' }] },
+  ],
+  'a year-less date before the date told takes the nearer year, back or on': [
+    { text: 'The elections were held on 21 May 2019.\nThe mission was deployed from 17 April.', expect: [
+      { text: '21 May 2019', value: '2019-05-21' }, { text: '17 April', value: '2019-04-17' }] },
+    // Negatives: just after a year's end it runs on into the next year; after the date told it keeps the year.
+    { text: 'They sailed on 25 December 1911.\nThey landed on 15 January.', expect: [
+      { text: '25 December 1911', value: '1911-12-25' }, { text: '15 January', value: '1912-01-15' }] },
+    { text: 'They sailed on 25 March 1911.\nThey landed on 15 May.', expect: [
+      { text: '25 March 1911', value: '1911-03-25' }, { text: '15 May', value: '1911-05-15' }] },
   ],
   'told as still to come, a month is not lent an earlier year by a date in its sentence': [
     { text: 'The Agreement adopted on 17 December 2015 and the conference that is to take place in December will help.', period: '2017', expect: [
