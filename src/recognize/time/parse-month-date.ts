@@ -24,6 +24,8 @@ const DATE_CONTEXT = new Set([
 ]);
 
 const FOLLOWED_BY_MONTH = new RegExp(`^[ \\t]*(?:and|or|to|through|until|-|–)[ \\t]*${MONTH_SRC}`);
+// "January–March", "April to May": the second of two months joined as a range or a pair is a month too.
+const PRECEDED_BY_MONTH = new RegExp(`${MONTH_SRC}[ \\t]*(?:and|or|to|through|until|-|–|—)[ \\t]*$`);
 
 export const monthDateParser: TimeParser = {
   name: 'time.month-date',
@@ -59,7 +61,7 @@ export const monthDateParser: TimeParser = {
         // "May" at a sentence start or after a subject is the verb; "the March" is a march. "May and June" stays a date.
         // "The March accession", "the May elections": after "the", a capitalised month before a noun modifies it.
         const modifier = before === 'the' && /^[A-Z]/.test(monthWord) && MONTH_AS_MODIFIER.test(text.slice(end, end + 24));
-        if (!modifier && !DATE_CONTEXT.has(before) && !FOLLOWED_BY_MONTH.test(text.slice(end, end + 24))) return null;
+        if (!modifier && !DATE_CONTEXT.has(before) && !FOLLOWED_BY_MONTH.test(text.slice(end, end + 24)) && !PRECEDED_BY_MONTH.test(text.slice(Math.max(0, start - 16), start))) return null;
       }
       // A capitalised word before a month is usually part of a name ("Arab Spring", "Hotel April").
       if (/^[A-Z][a-z]+$/.test(before) && !DATE_CONTEXT.has(before.toLowerCase()) && !/^(?:The|Since|Until|Early|Late|Last|Next|This|By|From)$/.test(before) && text[start - before.length - 2] !== '.') {

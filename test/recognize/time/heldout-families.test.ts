@@ -119,6 +119,13 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The ratio was 2018:12 at the close.', period: '2019', expect: [] },
     { text: 'See Acts 2018:3 for the rule.', period: '2019', expect: [] },
   ],
+  '"January–March": the second of two months joined by a dash is a month, though "March" and "May" are verbs too': [
+    { text: 'January\u2013March: talks continue.', period: '2019', expect: [{ text: 'January\u2013March', type: 'DATE', value: '2019-01/2019-03' }] },
+    { text: 'Prices held in February\u2013May.', period: '2019', expect: [{ text: 'February\u2013May', type: 'DATE', value: '2019-02/2019-05' }] },
+    // Negatives: the verbs after other words stay verbs.
+    { text: 'In January protesters March through the town.', period: '2019', expect: [{ text: 'January', type: 'DATE', value: '2019-01' }] },
+    { text: 'The parties may agree.', period: '2019', expect: [] },
+  ],
   'seasons of any year, and a season before a noun': [
     { text: 'The boom ended in the winter of 1873.', expect: [{ text: 'the winter of 1873', type: 'DATE', value: '1873-WI' }] },
     { text: 'The harvest failed in the autumn of 1846.', expect: [{ text: 'the autumn of 1846', type: 'DATE', value: '1846-FA' }] },
