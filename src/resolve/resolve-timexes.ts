@@ -262,6 +262,12 @@ class TimexResolution {
     return after !== null && !NOT_A_NAME.test(after[1]!) && DETERMINER_BEFORE_YEAR.test(text.slice(Math.max(0, t.start - 8), t.start));
   }
 
+  /** A reference that is a year given as a deadline ("by 2025", "until 2030", "before 2020"). */
+  isDeadlineYear(ref: Reference): boolean {
+    const t = this.timexes[ref.index];
+    return !!t && t.rule === 'time.year' && DEADLINE_BEFORE.test(this.text.slice(Math.max(0, t.start - 12), t.start));
+  }
+
   /**
    * A year after "since" ("the sixth elections since 1994") starts a span that runs up to the time told of: it looks
    * back from the narrative, and the dates told after it ("the mission was deployed from 17 April") are not in it.
@@ -364,6 +370,12 @@ function narrativeDay(r: TimexResolution): { day: Day; anchor: string } | null {
 }
 
 const SINCE_BEFORE = /(?:^|[^\w-])since[ \t]+$/i;
+const DEADLINE_BEFORE = /(?:^|[^\w-])(?:by|until|till|before|towards?)[ \t]+$/i;
+
+/** A time standing alone in brackets: "(14:06)". */
+function isBracketed(text: string, start: number, end: number): boolean {
+  return /\([ \t]*$/.test(text.slice(Math.max(0, start - 3), start)) && /^[ \t]*\)/.test(text.slice(end, end + 3));
+}
 const DAY_SHIFT = /^D([+-]\d+)$/;
 
 function resolveWeekday(r: TimexResolution, rel: RelativeValue): Resolved | null {
@@ -577,6 +589,11 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
   if (rel.base === 'REF' && rel.unit === 'D' && rel.offset === 0 && suffix.startsWith('T') && SPEAKERS_NOW.test(r.text.slice(Math.max(0, r.t.start - 30), r.t.start))) {
     return dct ? resolvedAs(shiftedValue(dct, 'D', 0) + suffix, 'dct', ['value']) : null;
   }
+  // "(14:06)" at the head of a speaker's turn, a record's time stamp: the time of the sitting, on the document's day,
+  // not on a day the speech before it told of ("applications received before Christmas").
+  if (dct && rel.base === 'REF' && rel.unit === 'D' && rel.offset === 0 && suffix.startsWith('T') && isBracketed(r.text, r.t.start, r.t.end)) {
+    return resolvedAs(shiftedValue(dct, 'D', 0) + suffix, 'dct', ['value']);
+  }
   // REF: the last date of at least this granularity; failing that, the document's own date.
   const ref = r.lastRef(UNIT_FINENESS[rel.unit] ?? 6);
   const d = ref ? firstDay(ref.value) : null;
@@ -601,7 +618,9 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
   // "before the end of the year" in a dated text (or one on a stated year), with no year told in its sentence or the
   // one before: the document's year, not a year named paragraphs back ("by 2030"). "That year", "the same year" still
   // point back however far.
-  if (ref && d && rel.base === 'REF' && rel.offset === 0 && rel.unit === 'Y' && r.sentenceIndex - ref.sentence > 1 && THE_YEAR.test(r.t.text)) {
+  // Nor a year the text looks ahead to just before ("agreed to raise it to 2 billion by 2025. ... signed before the end
+  // of the year").
+  if (ref && d && rel.base === 'REF' && rel.offset === 0 && rel.unit === 'Y' && (r.sentenceIndex - ref.sentence > 1 || r.isDeadlineYear(ref)) && THE_YEAR.test(r.t.text)) {
     const { periodStart, periodEnd } = r;
     if (dct) return resolvedAs(shiftedValue(dct, 'Y', 0) + suffix, 'dct', ['value']);
     if (periodStart && periodEnd && periodStart.y === periodEnd.y && !r.guessedPeriod) return resolvedAs(shiftedValue(periodStart, 'Y', 0) + suffix, 'period', ['value']);

@@ -171,6 +171,20 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'They sailed on 25 March 1911.\nThey landed on 15 May.', expect: [
       { text: '25 March 1911', value: '1911-03-25' }, { text: '15 May', value: '1911-05-15' }] },
   ],
+  'a time stamp in brackets is on the day of the record': [
+    { text: 'Ms Hart (14:05): Were the letters received before Christmas answered?\nMr Reid (14:06): They were.', dct: '2017-02-08', expect: [
+      { text: '14:05', value: '2017-02-08T14:05' }, { text: 'Christmas', value: '2016-12-25' }, { text: '14:06', value: '2017-02-08T14:06' }] },
+    // Negative: a clock time told in the text is on the day told before it.
+    { text: 'The envoys met on 3 February.\nThey parted at 14:06.', dct: '2017-02-08', expect: [
+      { text: '3 February', value: '2017-02-03' }, { text: '14:06', value: '2017-02-03T14:06' }] },
+  ],
+  '"the year" is not a year the text looks ahead to': [
+    { text: 'They agreed to double trade by 2025.\nThe agreement is expected to be signed before the end of the year.', dct: '2023-05-12', expect: [
+      { text: '2025', value: '2025' }, { text: 'the end of the year', value: '2023' }] },
+    // Negative: a year told as when something happens is what "the year" points back to.
+    { text: 'The summit will be held in 2025.\nThe agreement is expected to be signed before the end of the year.', dct: '2023-05-12', expect: [
+      { text: '2025', value: '2025' }, { text: 'the end of the year', value: '2025' }] },
+  ],
   'told as still to come, a month is not lent an earlier year by a date in its sentence': [
     { text: 'The Agreement adopted on 17 December 2015 and the conference that is to take place in December will help.', period: '2017', expect: [
       { text: '17 December 2015', value: '2015-12-17' }, { text: 'December', value: '2017-12' }] },
