@@ -3,9 +3,9 @@ import { UNIT_SRC, durationValue, unitOf } from './lexicon.js';
 import type { TimeParser } from './time-parser.js';
 
 // "77 years", "Seventy-seven years", "two-year", "eight trading days", "the past two months", "the first nine months", "24 hours",
-// "a decade", "more than three years", "several weeks".
+// "a decade", "more than three years", "several weeks", "three consecutive years", "another decade", "another two weeks".
 const PATTERN = new RegExp(
-  `(?<![\\w$£€.,/-])(?:(the[ \\t]+)?(?:(past|last|next|first|coming|previous|remaining|following|final|latest|initial|other|same)[ \\t]+))?(${COUNT_SRC}|half[ \\t]+an?|an?[ \\t]+half)(?:[ \\t]+and[ \\t]+a[ \\t]+half|[ \\t]+1\\/2|½)?(?:[ \\t]+(?:more|additional|further|extra))?(?:[ \\t]+(?:trading|business|working))?[ \\t-]+${UNIT_SRC.replace('(?:', '(')}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t-]+(old|long))?(?![\\w-]|,\\d)`,
+  `(?<![\\w$£€.,/-])(?:(the[ \\t]+)?(?:(past|last|next|first|coming|previous|remaining|following|final|latest|initial|other|same|another)[ \\t]+))?(${COUNT_SRC}|half[ \\t]+an?|an?[ \\t]+half|another)(?:[ \\t]+and[ \\t]+a[ \\t]+half|[ \\t]+1\\/2|½)?(?:[ \\t]+(?:more|additional|further|extra|consecutive|successive|straight))?(?:[ \\t]+(?:trading|business|working))?[ \\t-]+${UNIT_SRC.replace('(?:', '(')}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t-]+(old|long))?(?![\\w-]|,\\d)`,
   'gi',
 );
 
@@ -26,6 +26,8 @@ export const durationParser: TimeParser = {
     const unit = unitOf(m[4]!);
     let n: number | 'X';
     if (/half/.test(countText)) n = 0.5;
+    // "another decade", "another year": one more of the unit, a length as "a decade" is.
+    else if (countText === 'another') n = 1;
     else {
       const parsed = parseNumberWords(countText.replace(/^a few$|^a couple of$|^couple of$/, (s) => (s === 'a few' ? 'few' : 'two')));
       if (Number.isNaN(parsed)) return null;
@@ -36,20 +38,22 @@ export const durationParser: TimeParser = {
       return { start, end, type: 'DATE', value: 'FUTURE_REF', rule: 'time.duration' };
     }
     // "a decades-long feud": a plural after "a" is no count of it.
-    if (/^(?:an?|one)$/.test(countText) && /s$/i.test(m[4]!)) return null;
+    if (/^(?:an?|one|another)$/.test(countText) && /s$/i.test(m[4]!)) return null;
     // "three-quarters" and "a quarter of the market" are fractions.
     if (unit === 'quarter' && (/-quarters$/i.test(m[0]) || /^[ \t]+of\b/i.test(text.slice(end, end + 4)))) return null;
     // So is "a quarter" as the size of a change ("cut emissions by a quarter", "sales rose by a quarter", "up a
     // quarter"), unless the change is a delay ("postponed by a quarter" is three months).
-    if (unit === 'quarter' && /^(?:an?|one)$/.test(countText) && !m[1] && !m[2] && CHANGE_BY.test(text.slice(Math.max(0, start - 40), start))) return null;
+    if (unit === 'quarter' && /^(?:an?|one|another)$/.test(countText) && !m[1] && !m[2] && CHANGE_BY.test(text.slice(Math.max(0, start - 40), start))) return null;
     // "two and a half years", "2 1/2 years", "a minute and a half".
     if (typeof n === 'number' && /and[ \t]+a[ \t]+half|1\/2|½/i.test(m[0])) n += 0.5;
     // "a second group", "a second betrayal": the ordinal, unless the word after it belongs to no noun phrase.
-    if (/^(?:an?|one)$/.test(countText) && /^seconds?$/i.test(m[4]!) && /^[ \t]+[A-Za-z]/.test(text.slice(end, end + 2)) && !SECOND_FOLLOWER.test(text.slice(end, end + 12))) return null;
+    if (/^(?:an?|one|another)$/.test(countText) && /^seconds?$/i.test(m[4]!) && /^[ \t]+[A-Za-z]/.test(text.slice(end, end + 2)) && !SECOND_FOLLOWER.test(text.slice(end, end + 12))) return null;
     // "a day" after an amount is a rate ("$5 a day"), and "the one year" reads as a determiner slip.
     if (/^an?$/.test(countText) && /(?:\d|per|times|twice|once)[ \t]*$/i.test(text.slice(Math.max(0, start - 8), start))) return null;
     // "four flights a week", "$2 million a year", "10,000 units a year": a rate after an amount or a plural noun.
     if (/^an?$/.test(countText) && !m[1] && !m[2] && /(?:^|[^\w-])(?:\d[\d.,]*%?|million|billion|thousand|cents?|percent|[a-z]{2,}[^s\W]s)[ \t]+$/i.test(text.slice(Math.max(0, start - 24), start))) return null;
+    // "on another day", "on another occasion": some other day, not one more of them.
+    if (countText === 'another' && unit === 'day' && /(?:^|[^\w-])on[ \t]+$/i.test(text.slice(Math.max(0, start - 4), start))) return null;
     // "the nine months ended Sept. 30", "the four days": the article belongs to a counted span (TimeML marks it),
     // but not to an adjective ("the two-year contract" keeps "two-year" alone).
     const article = !m[1] && !m[2] && /s$/i.test(m[4]!) && !/-/.test(m[0]) ? /(?:^|[^\w-])(the[ \t]+)$/i.exec(text.slice(Math.max(0, start - 5), start))?.[1]?.length ?? 0 : 0;

@@ -142,7 +142,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   // year-earlier quarter; quarter of a year ago; last year's quarter
   [yearAgoParser, { groups: [{ words: ['ago', 'earlier', 'quarter', 'period'], before: 2, after: 4 }], pattern: '123994a6' }],
   // the past twenty one hundred and twenty one and a half more trading years and a half long
-  [durationParser, { groups: [{ words: UNITS, before: 13, after: 4 }], pattern: '8c935448' }],
+  [durationParser, { groups: [{ words: UNITS, before: 13, after: 4 }], pattern: '82b80c47' }],
   // for recent years
   [vagueDurationParser, { groups: [{ words: ['years', 'months', 'weeks', 'quarters', 'decades', 'days', 'hours', 'minutes', 'centuries'], before: 2, after: 0 }], pattern: ['ae9c9699', 'bd86f5cc'] }],
   // every twenty one hundred and twenty one years; each spring; daily; three times a year

@@ -31,6 +31,24 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'In the Future, robots will cook.', dct: '2023-09-20', expect: [{ text: 'the Future', type: 'DATE', value: 'FUTURE_REF' }] },
     { text: 'Summit leaders spoke of the past.', dct: '2023-09-20', expect: [{ text: 'the past', type: 'DATE', value: 'PAST_REF' }] },
   ],
+  '"three consecutive years": "consecutive", "successive" or "straight" between a count and its unit': [
+    { text: 'The harvest failed for three consecutive years.', dct: '2023-09-20', expect: [{ text: 'three consecutive years', type: 'DURATION', value: 'P3Y' }] },
+    { text: 'Output fell for two straight quarters.', dct: '2023-09-20', expect: [{ text: 'two straight quarters', type: 'DURATION', value: 'P2Q' }] },
+    { text: 'It rained on five successive days.', dct: '2023-09-20', expect: [{ text: 'five successive days', type: 'DURATION', value: 'P5D' }] },
+    // Negatives: no count, or no unit, is no length.
+    { text: 'The consecutive years of drought were hard.', dct: '2023-09-20', expect: [] },
+    { text: 'He drew three straight lines.', dct: '2023-09-20', expect: [] },
+  ],
+  '"another decade", "another two weeks": one more of a unit, or more of a counted one, is a length': [
+    { text: 'We cannot wait for another decade of pledges.', dct: '2023-09-20', expect: [{ text: 'another decade', type: 'DURATION', value: 'P10Y' }] },
+    { text: 'The work will take another year.', dct: '2023-09-20', expect: [{ text: 'another year', type: 'DURATION', value: 'P1Y' }] },
+    { text: 'The inspectors need another two weeks.', dct: '2023-09-20', expect: [{ text: 'another two weeks', type: 'DURATION', value: 'P2W' }] },
+    // Negatives: "on another day" is some other day, a plural after "another" is no count, and "another" before no
+    // unit is nothing.
+    { text: 'We will discuss it on another day.', dct: '2023-09-20', expect: [] },
+    { text: 'They stayed another weeks.', dct: '2023-09-20', expect: [] },
+    { text: 'He tried another route.', dct: '2023-09-20', expect: [] },
+  ],
 };
 
 describe('recognition families from the sixth held-out set', () => {
