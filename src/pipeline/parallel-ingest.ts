@@ -61,13 +61,17 @@ export async function ingestFilesParallel(kb: KnowledgeBase, files: string[], op
       const size = (await stat(file).catch(() => undefined))?.size ?? 0;
       sizes.set(seq, size);
       aheadBytes += size;
+      if (await isLargeTextFile(file, opts.read)) {
+        waiting.set(seq, Promise.resolve('stream' as const));
+        return;
+      }
       const unchanged = await unchangedOutcome(kb, file, opts);
       if (unchanged) {
         waiting.set(seq, Promise.resolve({ skip: unchanged }));
         settled.add(seq);
         return;
       }
-      waiting.set(seq, (await isLargeTextFile(file, opts.read)) ? Promise.resolve('stream' as const) : run(seq, file).finally(() => settled.add(seq)));
+      waiting.set(seq, run(seq, file).finally(() => settled.add(seq)));
     };
     const inWorkers = () => [...waiting.keys()].filter((k) => !settled.has(k)).length;
     const analyseHere = async (_s: number, file: string): Promise<Ready> => {
