@@ -61,11 +61,18 @@ export const seasonParser: TimeParser = {
     if (!det && unambiguous && preposition && !/^[ \t]+[a-z]/.test(after.replace(/^[ \t]+(?:and|or|to)\b.*/, ''))) {
       return { start, end, type: 'DATE', value: `XXXX-${code}`, rule: 'time.season' };
     }
+    // "In spring, talks resumed", "by late fall the deal was done": "spring" and "fall" bare after a preposition or an
+    // edge word are seasons too unless a noun follows that they would modify ("in spring water", "in fall colours").
+    if (!det && !unambiguous && BARE_SEASON_BEFORE.test(before) && /^[a-z]/.test(m[2]!) && !NOUN_AFTER.test(after)) {
+      return { start, end, type: 'DATE', value: `XXXX-${code}`, rule: 'time.season' };
+    }
     return null;
   },
 };
 
 const SUBJECT_THEN_PAST = /^[ \t]+[a-z]+[ \t]+(?:[a-z]{2,}ed|broke|began|came|fell|rose|went|took|grew|spread|swept|struck|met|won|lost|left|saw|brought|became|ran|sank|froze|fled|drew|were|was|had)\b/;
+// The words after which a bare "spring" or "fall" is a season ("after fall", "since spring" are as often a fall and a source).
+const BARE_SEASON_BEFORE = /^(?:in|during|by|until|till|through|throughout|early|late|mid|mid-)$/;
 const LINE_HEAD = /(?:^|\n)[ \t]*(?:[-*•][ \t]+)?$/;
 const LABEL_AFTER = /^[ \t]*(?::|[–—][ \t]|-[ \t])/;
 

@@ -126,6 +126,15 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'In January protesters March through the town.', period: '2019', expect: [{ text: 'January', type: 'DATE', value: '2019-01' }] },
     { text: 'The parties may agree.', period: '2019', expect: [] },
   ],
+  '"in spring", "by late fall": the ambiguous seasons bare after a preposition or an edge word': [
+    { text: 'In spring, talks resumed.', period: '2019', expect: [{ text: 'spring', type: 'DATE', value: '2019-SP' }] },
+    { text: 'In early spring, the talks resumed.', period: '2019', expect: [{ text: 'early spring', type: 'DATE', value: '2019-SP', mod: 'START' }] },
+    { text: 'By late fall the deal was done.', period: '2019', expect: [{ text: 'late fall', type: 'DATE', value: '2019-FA', mod: 'END' }] },
+    // Negatives: a noun after it makes it a modifier, and after other words it may be a fall or a source.
+    { text: 'In spring water is plentiful.', period: '2019', expect: [] },
+    { text: 'After fall the market rose.', period: '2019', expect: [] },
+    { text: 'Early spring rains came.', period: '2019', expect: [] },
+  ],
   'seasons of any year, and a season before a noun': [
     { text: 'The boom ended in the winter of 1873.', expect: [{ text: 'the winter of 1873', type: 'DATE', value: '1873-WI' }] },
     { text: 'The harvest failed in the autumn of 1846.', expect: [{ text: 'the autumn of 1846', type: 'DATE', value: '1846-FA' }] },
