@@ -7,11 +7,13 @@ const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 
 const LAST = new Set(['last', 'latter']);
 
 // "the third quarter (of 2022)", "third-quarter", "Q3 2022", "2022 Q3", "the first half of 2022", "the first two
-// quarters of 1990" (its first half).
+// quarters of 1990" (its first half), "H2 2023", "2023 H2" (a half written as analysts write it, with its year: "H2"
+// alone is too often something else, hydrogen or a heading).
 const PATTERN = new RegExp(
   '(?<![\\w-])(?:(?:the[ \\t]+)?(?:fiscal[ \\t-]+)?(first|1st|second|2nd|third|3rd|fourth|4th|final|last|latter)[ \\t-]+(quarter|half|two[ \\t]+quarters)' +
     '(?:[ \\t]+of[ \\t]+(?:(?:fiscal[ \\t]+(?:year[ \\t]+)?)?((?:19|20)\\d{2})|(this|last|next|the)[ \\t]+(?:fiscal[ \\t]+)?year))?' +
-    '|Q([1-4])(?:[ \\t]+((?:19|20)\\d{2}))?|((?:19|20)\\d{2})[ \\t]+Q([1-4])|([1-4])Q((?:19|20)?\\d{2})?)(?![\\w-])',
+    '|Q([1-4])(?:[ \\t]+((?:19|20)\\d{2}))?|((?:19|20)\\d{2})[ \\t]+Q([1-4])|([1-4])Q((?:19|20)?\\d{2})?' +
+    '|H([12])[ \\t]+((?:19|20)\\d{2})|((?:19|20)\\d{2})[ \\t]+H([12]))(?![\\w-])',
   'gi',
 );
 
@@ -41,6 +43,11 @@ export const quarterParser: TimeParser = {
     } else if (m[7]) {
       n = Number(m[8]);
       year = m[7];
+    } else if (m[11] || m[13]) {
+      // "H2 2023": the second half of 2023, valued as "the second half of 2023" is.
+      half = true;
+      n = Number(m[11] ?? m[14]);
+      year = m[12] ?? m[13];
     } else {
       n = Number(m[9]);
       const y = m[10];

@@ -49,6 +49,16 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'They stayed another weeks.', dct: '2023-09-20', expect: [] },
     { text: 'He tried another route.', dct: '2023-09-20', expect: [] },
   ],
+  '"H2 2023", "2022 H1": a half-year written with its year, valued as "the second half of 2023" is': [
+    { text: 'We expect a recovery in H2 2023 and through 2024.', dct: '2023-09-20', expect: [{ text: 'H2 2023', type: 'DATE', value: '2023-H2' }, { text: '2024', type: 'DATE', value: '2024' }] },
+    { text: 'Margins widened in H1 2022.', dct: '2023-09-20', expect: [{ text: 'H1 2022', type: 'DATE', value: '2022-H1' }] },
+    { text: 'Margins widened in 2022 H2.', dct: '2023-09-20', expect: [{ text: '2022 H2', type: 'DATE', value: '2022-H2' }] },
+    { text: 'Margins widened in the second half of 2022.', dct: '2023-09-20', expect: [{ text: 'the second half of 2022', type: 'DATE', value: '2022-H2' }] },
+    // Negatives: no third half, hydrogen and a visa are no halves, and "H2" without a year is left alone.
+    { text: 'Sales in H3 2023 rose.', dct: '2023-09-20', expect: [] },
+    { text: 'H2O prices rose; H1B visas were cut.', dct: '2023-09-20', expect: [] },
+    { text: 'We expect a recovery in H2.', dct: '2023-09-20', expect: [] },
+  ],
 };
 
 describe('recognition families from the sixth held-out set', () => {
