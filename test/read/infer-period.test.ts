@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { inferPeriod } from '../../src/read/infer-period.js';
 import { plainTextToDocument } from '../../src/read/read-plain-text.js';
 import type { ReadDocument } from '../../src/model/index.js';
@@ -115,6 +116,8 @@ describe('inferPeriod', () => {
     ['file name', 'We met last year.', 'JPN_74_2019.txt', {}],
     ['latest year', 'We met in 2014 and 2017.', 'speech.txt', {}],
     ['no year', 'We met last year.', 'speech.txt', {}],
+    ['numbered session', 'At this seventieth session of the General Assembly we met.', 'speech.txt', {}],
+    ['anniversary', 'We mark the seventieth anniversary of the United Nations.', 'speech.txt', {}],
     ['year override', 'x', 'x.txt', { period: '2021' }],
     ['month override', 'x', 'x.txt', { period: '2022-02' }],
     ['range override', 'x', 'x.txt', { period: '2022-01-01..2022-06-30' }],
@@ -130,5 +133,21 @@ describe('inferPeriod', () => {
   });
   it('rejects an impossible --dct', () => {
     expect(() => inferPeriod(doc('x'), { dct: '2022-02-30' })).toThrow(/YYYY-MM-DD/);
+  });
+
+  it('never throws on any text, and its evidence always slices the text to a span with a year or ordinal in it', () => {
+    const words = fc.constantFrom('the', 'seventy-first', 'seventieth', '71st', 'session', 'of', 'General', 'Assembly', 'anniversary',
+      'United', 'Nations', 'Charter', 'by', '2030', '1994', 'since', 'last', 'next', 'year', 'WHA75', 'HRC52', 'special', '—', ',', '.', '\n',
+      'Report', 'for', '2021', 'in', 'Review', 'Sept.', '24,', '2019', '10', 'a.m.', 'Human', 'Rights', 'Council', 'will', 'eve');
+    fc.assert(fc.property(fc.array(words, { maxLength: 40 }), fc.string({ maxLength: 30 }), (ws, noise) => {
+      const d = doc(`${ws.join(' ')} ${noise}`, 'speech.txt');
+      const { period } = inferPeriod(d, {}, fixedNow);
+      expect(period.start <= period.end).toBe(true);
+      if (period.evidence) {
+        const cut = d.text.slice(period.evidence.start, period.evidence.end);
+        expect(cut.length).toBe(period.evidence.end - period.evidence.start);
+        expect(/\d|[a-z]+(?:th|st|nd|rd)\b/i.test(cut)).toBe(true);
+      }
+    }), { numRuns: 300 });
   });
 });
