@@ -237,7 +237,10 @@ export const samePeriodParser: TimeParser = {
 };
 
 // "by mid-century", "midcentury": the middle of the document's century (of the period's, in a report without a date).
-const MID_CENTURY = /(?<![\w-])mid-?century(?![\w-])/gi;
+// "by mid-decade", "middecade": the middle of the document's decade, as "mid-century" is of its century (202 MID in a
+// text of 2023; "the end of the decade" is 202 END there too). It is said of plans and forecasts; a decade told in a
+// narrative ("in the 1970s ... by mid-decade") is left to the decade's own rules.
+const MID_CENTURY = /(?<![\w-])mid-?(century|decade)(?![\w-])/gi;
 
 export const midCenturyParser: TimeParser = {
   name: 'time.relative-unit',
@@ -246,6 +249,6 @@ export const midCenturyParser: TimeParser = {
     const end = m.index + m[0].length;
     // "mid-century modern", "mid-century architecture": a style, unless a preposition makes it a time ("by mid-century").
     if (!/(?:^|[^\w-])(?:by|until|till|before|after|around|at|in|towards?|from|since|through)[ \t]+$/i.test(text.slice(Math.max(0, m.index - 10), m.index)) && /^[ \t]+[a-z]/.test(text.slice(end, end + 3))) return null;
-    return { start: m.index, end, type: 'DATE', value: relative('DCT', 'CE', 0), mod: 'MID', rule: 'time.relative-unit' };
+    return { start: m.index, end, type: 'DATE', value: relative('DCT', m[1]!.toLowerCase() === 'decade' ? 'DE' : 'CE', 0), mod: 'MID', rule: 'time.relative-unit' };
   },
 };

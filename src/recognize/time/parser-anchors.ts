@@ -186,8 +186,8 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   // '80s, eighties
   [shortDecadeParser, { groups: [{ digits: { after: "'’" }, before: 0, after: 0 }, { suffix: 'ties', before: 0, after: 0 }], pattern: '6b72c3a0' }],
   [centuryParser, { groups: [{ words: ['century'], before: 0, after: 0 }], pattern: '0fc1d5cf' }],
-  // mid-century (the hyphen cuts tokens), midcentury
-  [midCenturyParser, { groups: [{ words: ['century', 'midcentury'], before: 1, after: 0 }], pattern: '18e9a642' }],
+  // mid-century, mid-decade (the hyphen cuts tokens), midcentury, middecade
+  [midCenturyParser, { groups: [{ words: ['century', 'midcentury', 'decade', 'middecade'], before: 1, after: 0 }], pattern: '8292a325' }],
   // the most recent quarter
   [latestPeriodParser, { groups: [{ words: ['period', 'quarter'], before: 3, after: 0 }], pattern: 'e8a0c504' }],
   // years-long

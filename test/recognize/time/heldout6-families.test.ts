@@ -59,6 +59,15 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'H2O prices rose; H1B visas were cut.', dct: '2023-09-20', expect: [] },
     { text: 'We expect a recovery in H2.', dct: '2023-09-20', expect: [] },
   ],
+  '"by mid-decade": the middle of the document\'s decade, as "mid-century" is of its century': [
+    { text: 'Debt will peak by mid-decade before it falls.', dct: '2023-09-20', expect: [{ text: 'mid-decade', type: 'DATE', value: '202', mod: 'MID' }] },
+    { text: 'Debt will peak by the end of the decade.', dct: '2023-09-20', expect: [{ text: 'the end of the decade', type: 'DATE', value: '202', mod: 'END' }] },
+    { text: 'The plan aims to halve waste by middecade.', dct: '2031-02-01', expect: [{ text: 'middecade', type: 'DATE', value: '203', mod: 'MID' }] },
+    // Negatives: before a noun with no preposition it qualifies the noun (as "mid-century modern"), and a plural is
+    // no decade.
+    { text: 'The mid-decade review is due.', dct: '2023-09-20', expect: [] },
+    { text: 'The mid-decades were calm.', dct: '2023-09-20', expect: [] },
+  ],
 };
 
 describe('recognition families from the sixth held-out set', () => {
