@@ -377,6 +377,7 @@ function isBracketed(text: string, start: number, end: number): boolean {
   return /\([ \t]*$/.test(text.slice(Math.max(0, start - 3), start)) && /^[ \t]*\)/.test(text.slice(end, end + 3));
 }
 const DAY_SHIFT = /^D([+-]\d+)$/;
+const WEEK_SHIFT = /^W(-?\d+)$/;
 
 function resolveWeekday(r: TimexResolution, rel: RelativeValue): Resolved | null {
   const target = Number(rel.unit);
@@ -388,6 +389,9 @@ function resolveWeekday(r: TimexResolution, rel: RelativeValue): Resolved | null
   let ref = (anaphoric ? narrativeDay(r) : null) ?? (r.dct ? { day: r.dct, anchor: 'dct' } : narrativeDay(r));
   if (ref && deictic && !anaphoric && ref.day.y !== r.periodStart!.y) ref = null;
   if (!ref) return null;
+  // "Thursday last week", "Monday next week" (suffix W-1, W1): that weekday of the week named, not the nearest one.
+  const inWeek = WEEK_SHIFT.exec(rel.suffix);
+  if (inWeek) return resolvedAs(isoDay(addDays(ref.day, 7 * Number(inWeek[1]) + target - weekday(ref.day))), ref.anchor, ['year', 'month', 'day']);
   const diff = target - weekday(ref.day);
   let shift: number;
   // News tells what happened: a bare weekday is the last one unless the sentence speaks of the future.

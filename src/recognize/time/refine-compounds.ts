@@ -111,6 +111,14 @@ export function refineCompounds(text: string, candidates: TimexCandidate[], part
       i++;
       continue;
     }
+    // "Thursday last week", "on Monday next week": the weekday of the week named (TimeML marks the two as one date).
+    const plainWeekday = b && isWeekday(a) ? /^REL:WD:(\d):0$/.exec(a.value) : null;
+    const week = plainWeekday && /^[ \t]+(?:of[ \t]+)?$/.test(text.slice(a.end, b!.start)) ? /^REL:DCT:W:(-1|0|1)$/.exec(b!.value) : null;
+    if (plainWeekday && week && /^(?:last|next|this)[ \t]+week$/i.test(text.slice(b!.start, b!.end))) {
+      out.push(candidate(a.start, b!.end, 'DATE', relative('WD', Number(plainWeekday[1]), 0, `W${week[1]}`), a.rule, undefined, undefined, undefined));
+      i++;
+      continue;
+    }
     if (b && isWeekday(a) && isFullDate(b) && WEEKDAY_THEN_DATE.test(text.slice(a.end, b.start))) {
       out.push(candidate(a.start, b.end, b.type, b.value, b.rule, b.mod, b.range, b.inferred));
       i++;

@@ -135,6 +135,13 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'After fall the market rose.', period: '2019', expect: [] },
     { text: 'Early spring rains came.', period: '2019', expect: [] },
   ],
+  '"Thursday last week", "Monday next week": the weekday of the week named': [
+    { text: 'The Minister met him on Thursday last week.', dct: '2019-10-14', expect: [{ text: 'Thursday last week', type: 'DATE', value: '2019-10-10' }] },
+    { text: 'Talks resume on Monday next week.', dct: '2019-10-14', expect: [{ text: 'Monday next week', type: 'DATE', value: '2019-10-21' }] },
+    { text: 'The vote is on Friday this week.', dct: '2019-10-14', expect: [{ text: 'Friday this week', type: 'DATE', value: '2019-10-18' }] },
+    // Negatives: a weekday and a week in separate phrases stay two expressions.
+    { text: 'Last week, on Thursday, he left.', dct: '2019-10-14', expect: [{ text: 'Last week', type: 'DATE', value: '2019-W41' }, { text: 'Thursday', type: 'DATE', value: '2019-10-10' }] },
+  ],
   'seasons of any year, and a season before a noun': [
     { text: 'The boom ended in the winter of 1873.', expect: [{ text: 'the winter of 1873', type: 'DATE', value: '1873-WI' }] },
     { text: 'The harvest failed in the autumn of 1846.', expect: [{ text: 'the autumn of 1846', type: 'DATE', value: '1846-FA' }] },
