@@ -14,6 +14,7 @@ import { weekendParser } from './parse-weekend.js';
 import { holidayParser } from './parse-holiday.js';
 import { wordYearParser } from './parse-word-year.js';
 import { partOfDayParser } from './parse-part-of-day.js';
+import { fortnightParser } from './parse-fortnight.js';
 
 /**
  * Words of which every match of a parser's pattern contains at least one, so that the pattern only needs to run
@@ -211,6 +212,8 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
     }],
     pattern: 'e8ffb78e',
   }],
+  // the preceding fortnight; fortnightly
+  [fortnightParser, { groups: [{ words: ['fortnight', 'fortnightly'], before: 2, after: 0 }], pattern: '01f431f7' }],
 ]);
 
 /** The current hash of a parser's pattern as the anchor table records it. */

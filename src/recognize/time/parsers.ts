@@ -14,6 +14,7 @@ import { weekendParser } from './parse-weekend.js';
 import { holidayParser } from './parse-holiday.js';
 import { wordYearParser } from './parse-word-year.js';
 import { partOfDayParser } from './parse-part-of-day.js';
+import { fortnightParser } from './parse-fortnight.js';
 
 /** Every time parser, in no particular order: refiners decide between overlapping results. */
 export const TIME_PARSERS: readonly TimeParser[] = [
@@ -21,5 +22,5 @@ export const TIME_PARSERS: readonly TimeParser[] = [
   deicticParser, deicticUnitParser, offsetParser, yearAgoParser, durationParser, vagueDurationParser, setParser,
   timeOfDayParser, namedEventParser, weekendParser, holidayParser, wordYearParser, yearEndParser, samePeriodParser,
   shortDecadeParser, centuryParser, latestPeriodParser, unitLongParser, secondDayParser, aheadParser, hourInPartParser,
-  weekdaySetParser, partOfDayParser, firstDayParser, midSeasonParser, midCenturyParser,
+  weekdaySetParser, partOfDayParser, firstDayParser, midSeasonParser, midCenturyParser, fortnightParser,
 ];

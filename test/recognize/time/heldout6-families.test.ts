@@ -68,6 +68,19 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The mid-decade review is due.', dct: '2023-09-20', expect: [] },
     { text: 'The mid-decades were calm.', dct: '2023-09-20', expect: [] },
   ],
+  '"the past fortnight", "fortnightly": a fortnight is two weeks, a length (no calendar unit) or a set': [
+    { text: 'Over the past fortnight the office assessed 140 requests.', dct: '2023-09-20', expect: [{ text: 'the past fortnight', type: 'DURATION', value: 'P2W' }] },
+    { text: 'Talks will continue over the next fortnight.', dct: '2023-09-20', expect: [{ text: 'the next fortnight', type: 'DURATION', value: 'P2W' }] },
+    { text: 'The bulletin appears fortnightly.', dct: '2023-09-20', expect: [{ text: 'fortnightly', type: 'SET', value: 'P2W' }] },
+    { text: 'The council meets fortnightly in the town hall.', dct: '2023-09-20', expect: [{ text: 'fortnightly', type: 'SET', value: 'P2W' }] },
+    { text: 'It lasted a fortnight, then two fortnights more.', dct: '2023-09-20', expect: [{ text: 'a fortnight', type: 'DURATION', value: 'P2W' }, { text: 'two fortnights', type: 'DURATION', value: 'P4W' }] },
+    // Negatives: an adjective before a noun and a rate of an amount are no sets; a name is no time; "the past" alone
+    // stays the past.
+    { text: 'A fortnightly bulletin closed.', dct: '2023-09-20', expect: [] },
+    { text: 'She edits the Fortnightly Gazette.', dct: '2023-09-20', expect: [] },
+    { text: 'He is paid 500 dollars fortnightly.', dct: '2023-09-20', expect: [] },
+    { text: 'She fought hard in the past.', dct: '2023-09-20', expect: [{ text: 'the past', type: 'DATE', value: 'PAST_REF' }] },
+  ],
 };
 
 describe('recognition families from the sixth held-out set', () => {
