@@ -1,5 +1,6 @@
 // Benchmarks: `npm run bench -- [name] [corpus folder ...] [--json] [options]`, names:
-//   ingest      end-to-end ingest throughput per core, per stage, peak memory, peers on the same text
+//   ingest      end-to-end ingest throughput per core, per stage, peak memory, peers on the same text (--warm: steady state,
+//               measured on every other file after warming up on the rest)
 //   threads     the same files with 1 and N worker threads (--threads N, default the cores), each in a fresh process (--rounds R alternates them R times)
 //   workers     the same files queued in fresh PostgreSQL databases, ingested by 1 and N `diplograph worker` processes (--workers N, default 2; --rounds R alternates them R times), beside a SQLite reference
 //   long-line   one generated paragraph without line breaks (--size MB, default 0.8 and 5) analysed; seconds per stage
@@ -42,7 +43,7 @@ const sub = positional[0] && !positional[0].includes('/') && !positional[0].incl
 const corpora = positional.length ? positional : ['../shared/data/ungdc', 'samples'];
 
 if (sub === 'ingest') {
-  await benchIngest({ corpora, json, limit: number('--limit'), src });
+  await benchIngest({ corpora, json, limit: number('--limit'), src, warm: args.includes('--warm') });
 } else if (sub === 'threads') {
   await benchThreads({ corpora, json, limit: number('--limit'), threads: number('--threads'), rounds: number('--rounds'), src });
 } else if (sub === 'workers') {
