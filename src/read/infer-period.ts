@@ -102,12 +102,12 @@ function latestYearMentioned(text: string): { year: number; span: Span } | undef
 }
 
 // What may stand before a dateline's date in its line: a label, a place (with a news agency) and a
-// weekday, e.g. "New York, ", "GENEVA (Reuters) - ", "Tokyo, Monday, ", "Date: ".
-const DATELINE_BEFORE = /^[\s*_#>]*(?:(?:Date[ds]?|Issued|Published|Released)\s*(?::|on)?\s*)?(?:\p{Lu}[\p{L}.'’ -]{0,40}(?:\s*\([\p{L} ]{1,20}\))?\s*(?:,|[—–-])\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?$/u;
+// weekday, e.g. "New York, ", "GENEVA (Reuters) - ", "Tokyo, Monday, ", "Date: ", "Date: Tue, " (a mail header).
+const DATELINE_BEFORE = /^[\s*_#>]*(?:(?:Date[ds]?|Issued|Published|Released)\s*(?::|on)?\s*)?(?:\p{Lu}[\p{L}.'’ -]{0,40}(?:\s*\([\p{L} ]{1,20}\))?\s*(?:,|[—–-])\s*)?(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)?(?:the\s+)?$/u;
 // And after it: the end of the line, or a dash, colon or bracket that sets it off from what follows.
 // A clock time may follow, with its zone ("Tuesday, 9 July 2019, 10 a.m.", the head of a meeting record;
 // "17 Oct 2019 10:32 BST").
-const DATELINE_AFTER = /^(?:,?\s*(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.\s?m\.|[ap]m|h|hrs)?(?:\s*[A-Z]{2,4}T?)?)?[\s*_]*(?:$|[—–:|(\[]|-\s|\.\s*$)/i;
+const DATELINE_AFTER = /^(?:,?\s*(?:at\s+)?\d{1,2}(?:[.:]\d{2}){0,2}\s*(?:[ap]\.\s?m\.|[ap]m|h|hrs)?(?:\s*(?:[A-Z]{2,4}T?|[+-]\d{4}))*)?[\s*_]*(?:$|[—–:|(\[]|-\s|\.\s*$)/i;
 
 /**
  * A date in a paragraph dates the document only where it stands as a dateline does, at the head of

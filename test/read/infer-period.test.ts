@@ -37,6 +37,7 @@ describe('inferPeriod', () => {
     ['Security Council\n8561st meeting\nTuesday, 9 July 2019, 10 a.m.\nNew York', 'x.txt', '2019-01-01', 'period.dateline', '2019-07-09'],
     ['Minutes\nMonday, 3 March 2025 at 14:30\nThe sitting opened.', 'x.txt', '2025-01-01', 'period.dateline', '2025-03-03'],
     ['Published: 17 Oct 2019 10:32 BST\nThe minister resigned.', 'x.txt', '2019-01-01', 'period.dateline', '2019-10-17'],
+    ['From: Embassy\nDate: Tue, 3 Mar 2020 10:32:11 +0100\nSubject: Talks\nThe talks resumed.', 'x.txt', '2020-01-01', 'period.dateline', '2020-03-03'],
     // A date with a clock time inside a sentence is not a dateline.
     ['The meeting of Tuesday, 9 July 2019, 10 a.m. was postponed. We met in 2020.', 'speech.txt', '2020-01-01', 'period.latest-year', undefined],
     // An abbreviated date told in prose is not a dateline.
