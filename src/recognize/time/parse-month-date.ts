@@ -8,9 +8,15 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?![\\d%]|:\\d)';
 // Month first ("February 24, 2023", "Feb. 24", "February 2023", "February"), or day first ("24 February 2023");
 // a bare month may carry "last", "this" or "next" before it or "(of) last year" after it. A month after a hyphen is a
 // code's part unless an edge word ("mid-May") or another month ("the April-June quarter", a range) stands before it.
+// "Mar 2015", "12 Apr 2021", "Sep 2018": tables and timelines write abbreviations without the period. Undotted, a
+// capitalised abbreviation is a month only with a year after it (and a day between or before), so "Mar" or "Dec"
+// alone stay words ("to mar the day", "Jan said").
+const BARE_ABBREVIATION = '(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=(?:[ \\t]+\\d{1,2}(?:st|nd|rd|th)?,?)?[ \\t]+(?:1[0-9]|20)\\d{2}(?![\\d%-]|[.,]\\d))';
+const MONTH_OR_BARE = MONTH_SRC.replace('(?:', `(${BARE_ABBREVIATION}|`);
+
 const PATTERN = new RegExp(
-  `(?<!\\w)(?<!(?<!(?:[Mm]id|[Ee]arly|[Ll]ate|[Ee]nd|[Ss]tart|January|February|March|April|May|June|July|August|September|October|November|December|(?<![\\w.,/:%-])\\d{1,2}))-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Tt]hat|[Tt]he[ \\t]+(?:following|next|previous|preceding))[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
-    `|${DAY}[ \\t]+(?:of[ \\t]+)?${MONTH_SRC.replace('(?:', '(')}(?:,?[ \\t]+${YEAR})?)(?![\\w])`,
+  `(?<!\\w)(?<!(?<!(?:[Mm]id|[Ee]arly|[Ll]ate|[Ee]nd|[Ss]tart|January|February|March|April|May|June|July|August|September|October|November|December|(?<![\\w.,/:%-])\\d{1,2}))-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Tt]hat|[Tt]he[ \\t]+(?:following|next|previous|preceding))[ \\t]+)?${MONTH_OR_BARE}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
+    `|${DAY}[ \\t]+(?:of[ \\t]+)?${MONTH_OR_BARE}(?:,?[ \\t]+${YEAR})?)(?![\\w])`,
   'g',
 );
 const OFFSET: Record<string, number> = { last: -1, past: -1, this: 0, next: 1, coming: 1 };
