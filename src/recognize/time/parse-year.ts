@@ -4,7 +4,12 @@ import { wordBefore, wordAfter, type TimeParser } from './time-parser.js';
 // The regex starts on the digits so that it scans fast; what may stand before them is checked in code (yearMayStart).
 // A colon right after it joins it to what follows ("2018:12", a ratio or a reference); a colon and a space set a label
 // off ("Early 2018: the plan is adopted", an entry of a chronology).
-const PATTERN = /((?:1[5-9]|20)\d{2})(s|'s)?(?![\w%°/-]|:(?![ \t\n])|[.,]\d)/g;
+// A hyphen joins it to a second year ("the plan period 2021-2025"), which refine-ranges makes one range as it does
+// "2021–2025" with an en dash; any other hyphen after it makes a code ("2021-A3", "2022-02-24").
+const PATTERN = /((?:1[5-9]|20)\d{2})(s|'s)?(?!(?!-(?:1[5-9]|20)\d{2}(?![\w%°/-]|[.,]\d))[\w%°/-]|:(?![ \t\n])|[.,]\d)/g;
+
+// "2021-2025": the first of two years joined by a hyphen, written close, itself after no code character.
+const YEAR_HYPHEN_BEFORE = /(?:^|[^\w$£€¥#.,/:-])((?:1[5-9]|20)\d{2})-$/;
 
 // "mid-1996", "early-1990s", "end-2024" (wire style): a hyphen after an edge word is no range or code.
 const EDGE_HYPHEN = /(?:^|[^\w-])(?:[Mm]id|[Ee]arly|[Ll]ate|[Pp]ost|[Pp]re|[Ee]nd|[Ss]tart)-$/;
@@ -16,6 +21,16 @@ export function yearMayStart(text: string, at: number): boolean {
   const c = text[at - 1]!;
   if (!NOT_BEFORE_NUMBER.test(c)) return true;
   return c === '-' && EDGE_HYPHEN.test(text.slice(Math.max(0, at - 7), at));
+}
+
+/**
+ * Whether a year and the one before it, joined by a hyphen ("2021-2025"), make a range: the second later than the
+ * first and within a century of it, so that "2025-2021" or "1999-2199" stay codes.
+ */
+function hyphenRange(first: string, second: string): boolean {
+  const a = Number(first);
+  const b = Number(second);
+  return b > a && b - a <= 100;
 }
 
 // Words before a number that make it a label, not a year ("Resolution 2231", "page 1998").
@@ -33,15 +48,26 @@ export const yearParser: TimeParser = {
   extract(m, text) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!yearMayStart(text, start)) return null;
-    const before = wordBefore(text, start);
+    // The second year of "2021-2025" starts after a hyphen; the first must be a year that may start there.
+    const firstOfPair = text[start - 1] === '-' ? YEAR_HYPHEN_BEFORE.exec(text.slice(Math.max(0, start - 6), start)) : null;
+    if (firstOfPair) {
+      if (m[2] || text[end] === '-' || !hyphenRange(firstOfPair[1]!, m[1]!) || !yearMayStart(text, start - 5)) return null;
+    } else if (!yearMayStart(text, start)) return null;
+    // The first year of "2021-2025" is one only when the second makes a range with it.
+    if (!firstOfPair && text[end] === '-') {
+      const second = text.slice(end + 1, end + 5);
+      if (m[2] || !hyphenRange(m[1]!, second) || COUNT_AFTER.test(wordAfter(text, end + 5))) return null;
+    }
+    // What stands before the pair decides for both years ("Resolution 2021-2025" is a label).
+    const lead = firstOfPair ? start - 5 : start;
+    const before = wordBefore(text, lead);
     if (LABEL_BEFORE.test(before)) return null;
     const after = wordAfter(text, end);
     // "between 1947 and 1949 refugees fled": the second end of a range of years is a year whatever noun follows.
     if (COUNT_AFTER.test(after) && !RANGE_OF_YEARS_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return null;
     // "Vostok 2022", "Tokyo 2020", "Agenda 2030": a name, unless the word before is a month or a preposition.
     if (/^[A-Z][\w-]*$/.test(before) && !CAPITAL_OK.test(before)) {
-      const atSentenceStart = /[.!?]["”’)]?\s*$/.test(text.slice(Math.max(0, start - before.length - 4), start - before.length));
+      const atSentenceStart = /[.!?]["”’)]?\s*$/.test(text.slice(Math.max(0, lead - before.length - 4), lead - before.length));
       if (!atSentenceStart || /^[A-Z]{2,}$/.test(before)) return null;
     }
     // "1988's fourth quarter": a possessive year, not a decade.

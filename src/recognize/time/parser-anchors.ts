@@ -106,7 +106,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   // (last|this|next|past|coming|that|the following) Month Day, (of) Year | Day (of) Month, Year | Month (of) (last|this|next) year.
   // Mar 2015, 12 Apr 2021 (an undotted abbreviation needs a year, at most 2 tokens after: inside the bounds)
   [monthDateParser, { groups: [{ words: MONTHS, before: 2, after: 4 }], pattern: ['76b76c91', '9461f592', 'aacac821', '4a1367e1', '797a5b1b'] }],
-  [yearParser, { groups: [{ digits: { min: 4 }, before: 0, after: 0 }], pattern: ['f2532ffe', '78901cc5'] }],
+  [yearParser, { groups: [{ digits: { min: 4 }, before: 0, after: 0 }], pattern: ['f2532ffe', '78901cc5', '2dde6178'] }],
   // the 1988 third quarter
   [yearQuarterParser, { groups: [{ words: ['quarter', 'half', 'period'], before: 3, after: 0 }], pattern: 'edeafadf' }],
   // fiscal year 2022, FY 2022

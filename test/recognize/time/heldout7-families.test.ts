@@ -29,6 +29,19 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Mar 15 was chosen by the committee.', dct: '2024-05-01', expect: [] },
     { text: 'The dec 2019 figure and the mar 2015 one.', dct: '2024-05-01', expect: [{ text: '2019', type: 'DATE', value: '2019' }, { text: '2015', type: 'DATE', value: '2015' }] },
   ],
+  '"the plan period 2021-2025": two years joined by a hyphen are one range, as with an en dash': [
+    { text: 'The plan period 2021-2025 ends soon.', dct: '2024-05-01', expect: [{ text: '2021-2025', type: 'DATE', value: '2021/2025' }] },
+    { text: 'In 2010-2012, exports rose.', dct: '2024-05-01', expect: [{ text: '2010-2012', type: 'DATE', value: '2010/2012' }] },
+    { text: 'The 1998-2001 drought was severe.', dct: '2024-05-01', expect: [{ text: '1998-2001', type: 'DATE', value: '1998/2001' }] },
+    // Negatives: a second year not later (or a century on), a third year, a label, a name, a count, a code or a date.
+    { text: 'Codes 2025-2021 and 1999-2199 apply.', dct: '2024-05-01', expect: [] },
+    { text: 'Use form 2014-2015-2016 here.', dct: '2024-05-01', expect: [] },
+    { text: 'See resolution 2021-2025 on this.', dct: '2024-05-01', expect: [] },
+    { text: 'They held Tokyo 2020-2021 games.', dct: '2024-05-01', expect: [] },
+    { text: 'Between 1500-1600 people came.', dct: '2024-05-01', expect: [] },
+    { text: 'Call 555-2021-2025 today.', dct: '2024-05-01', expect: [{ text: 'today', type: 'DATE', value: '2024-05-01' }] },
+    { text: 'The attack of 2022-02-24 began early.', dct: '2024-05-01', expect: [{ text: '2022-02-24', type: 'DATE', value: '2022-02-24' }] },
+  ],
 };
 
 describe('recognition families from the seventh held-out set', () => {
