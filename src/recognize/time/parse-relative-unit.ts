@@ -1,5 +1,5 @@
 import { COUNT_SRC, parseNumberWords } from './number-words.js';
-import { durationValue, unitOf } from './lexicon.js';
+import { MONTH_SRC, durationValue, unitOf } from './lexicon.js';
 import { RELATIVE_UNIT_OF, relative, type RelativeBase } from './relative-value.js';
 import type { TimeParser, TimexCandidate } from './time-parser.js';
 
@@ -19,6 +19,9 @@ const DET: Record<string, [RelativeBase, number]> = {
   'the previous': ['REF', -1], 'the preceding': ['REF', -1], 'the following': ['REF', 1], 'the next': ['REF', 1],
   'the current': ['DCT', 0], 'the latest': ['DCT', -1], the: ['REF', 0],
 };
+
+// What makes "the year" a span ending on a date: a participle, or "to" and a date ("the year to 30 June", "to March").
+const SPAN_END_AFTER = new RegExp(`^[ \\t]+(?:(?:ended|ending|that[ \\t]+ended|which[ \\t]+ended)\\b|to[ \\t]+(?:\\d|${MONTH_SRC}|end-))`, 'i');
 
 const YEAR_NAMED_AFTER = /^[ \t]+((?:1[0-9]|20)\d{2})(?![\w%.,-]\d|[\w%-])/;
 
@@ -74,8 +77,10 @@ export const deicticUnitParser: TimeParser = {
       if (edge) return null;
       return { start, end, type: 'DURATION', value: durationValue(1, unit), rule: 'time.relative-unit' };
     }
-    // "the year ended June 30", "the fiscal year ending in March": a twelve-month span, not a calendar year.
-    if (det === 'the' && unit === 'year' && /^[ \t]+(?:ended|ending|that[ \t]+ended|which[ \t]+ended|to)\b/i.test(text.slice(end, end + 16))) {
+    // "the year ended June 30", "the fiscal year ending in March", "the year to March": a twelve-month span, not a
+    // calendar year. "To" makes one only before the date the span runs to: "until the end of the year to act" is
+    // the year's end and an infinitive.
+    if (det === 'the' && unit === 'year' && SPAN_END_AFTER.test(text.slice(end, end + 24))) {
       return { start, end, type: 'DURATION', value: 'P1Y', rule: 'time.relative-unit' };
     }
     if (after) {

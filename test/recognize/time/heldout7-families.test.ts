@@ -42,6 +42,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Call 555-2021-2025 today.', dct: '2024-05-01', expect: [{ text: 'today', type: 'DATE', value: '2024-05-01' }] },
     { text: 'The attack of 2022-02-24 began early.', dct: '2024-05-01', expect: [{ text: '2022-02-24', type: 'DATE', value: '2022-02-24' }] },
   ],
+  '"until the end of the year to act": "the year" before "to" and a verb is the calendar year, not a span': [
+    { text: 'Senators have until the end of the year to decide.', dct: '2024-06-04', expect: [{ text: 'the end of the year', type: 'DATE', value: '2024', mod: 'END' }] },
+    { text: 'They used the year to rebuild.', dct: '2024-06-04', expect: [{ text: 'the year', type: 'DATE', value: '2024' }] },
+    // Negatives: "to" and the date a span runs to, or a participle, still make the twelve months.
+    { text: 'Profits in the year to March rose.', dct: '2024-06-04', expect: [{ text: 'the year', type: 'DURATION', value: 'P1Y' }, { text: 'March', type: 'DATE', value: '2024-03' }] },
+    { text: 'Sales in the year to 30 June 2023 fell.', dct: '2024-06-04', expect: [{ text: 'the year', type: 'DURATION', value: 'P1Y' }, { text: '30 June 2023', type: 'DATE', value: '2023-06-30' }] },
+    { text: 'Prices in the year ending in March rose.', dct: '2024-06-04', expect: [{ text: 'the year', type: 'DURATION', value: 'P1Y' }, { text: 'March', type: 'DATE', value: '2024-03' }] },
+  ],
 };
 
 describe('recognition families from the seventh held-out set', () => {
