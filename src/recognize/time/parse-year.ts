@@ -35,6 +35,9 @@ function hyphenRange(first: string, second: string): boolean {
 
 // Words before a number that make it a label, not a year ("Resolution 2231", "page 1998").
 const LABEL_BEFORE = /^(?:page|pages|p\.|pp\.|no\.|nos\.|number|article|articles|section|paragraph|para\.|resolution|resolutions|flight|route|room|chapter|annex|item|code|model|version|vol\.|volume|decision|rule|unit|ISO|approximately|some|nearly|than|only|total)$/i;
+// A resolution's or decision's number (70/1 for the General Assembly's) before a bracket, alone or after another
+// symbol of a list.
+const SYMBOL_YEAR_BEFORE = /(?:(?:^|[^\w])(?:[Rr]esolutions?|[Dd]ecisions?|RES\/)[ \t]*\d{1,4}(?:\/\d{1,4})*|\d{1,4}[ \t]*\((?:19|20)\d{2}\),?[ \t]+(?:and[ \t]+)?\d{1,4}(?:\/\d{1,4})*)[ \t]*\($/;
 // Words after a number that make it a count ("2000 troops").
 const COUNT_AFTER = /^(?:people|persons|individuals|troops|soldiers|men|women|children|refugees|members|cases|deaths|units|tons|tonnes|km|kilometres|kilometers|miles|metres|meters|feet|barrels|hectares|dollars|yen|euros|pounds|workers|jobs|students|votes|seats|delegates|participants|times|pages|words|points|shares|households|families|vehicles|homes|houses|rounds|calories|mw|kw|gw|bpd|hours|days|weeks|months|years|to\s+\d)$/i;
 // Capitalised words that may stand before a year without making it part of a name.
@@ -62,6 +65,9 @@ export const yearParser: TimeParser = {
     const lead = firstOfPair ? start - 5 : start;
     const before = wordBefore(text, lead);
     if (LABEL_BEFORE.test(before)) return null;
+    // "resolution 2719 (2023)", "resolutions 2231 (2015) and 2270 (2016)": the year in brackets after a resolution's
+    // or decision's number is part of its symbol, the year of adoption, not a time the text speaks of.
+    if (text[start - 1] === '(' && text[end] === ')' && SYMBOL_YEAR_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return null;
     const after = wordAfter(text, end);
     // "between 1947 and 1949 refugees fled": the second end of a range of years is a year whatever noun follows.
     if (COUNT_AFTER.test(after) && !RANGE_OF_YEARS_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return null;

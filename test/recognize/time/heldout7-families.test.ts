@@ -50,6 +50,16 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Sales in the year to 30 June 2023 fell.', dct: '2024-06-04', expect: [{ text: 'the year', type: 'DURATION', value: 'P1Y' }, { text: '30 June 2023', type: 'DATE', value: '2023-06-30' }] },
     { text: 'Prices in the year ending in March rose.', dct: '2024-06-04', expect: [{ text: 'the year', type: 'DURATION', value: 'P1Y' }, { text: 'March', type: 'DATE', value: '2024-03' }] },
   ],
+  '"resolution 2719 (2023)": the year in brackets after a resolution\'s number is part of its symbol': [
+    { text: 'Recalling resolution 2657 (2022) of 31 October 2022,', dct: '2023-12-14', expect: [{ text: '31 October 2022', type: 'DATE', value: '2022-10-31' }] },
+    { text: 'Recalling resolutions 2231 (2015), 2270 (2016) and 2321 (2016),', dct: '2023-12-14', expect: [] },
+    { text: 'Resolution 2719 (2023) was adopted.', dct: '2023-12-14', expect: [] },
+    { text: 'Recalling General Assembly resolution 70/1 (2015) and decision 77/555 (2023),', dct: '2023-12-14', expect: [] },
+    // Negatives: a year in brackets after anything else, and a year after a resolution's number outside brackets.
+    { text: 'The census (2023) showed growth.', dct: '2023-12-14', expect: [{ text: '2023', type: 'DATE', value: '2023' }] },
+    { text: 'The council met 3 times (2021).', dct: '2023-12-14', expect: [{ text: '2021', type: 'DATE', value: '2021' }] },
+    { text: 'Resolution 2719 of 2023 was adopted.', dct: '2023-12-14', expect: [{ text: '2023', type: 'DATE', value: '2023' }] },
+  ],
 };
 
 describe('recognition families from the seventh held-out set', () => {
