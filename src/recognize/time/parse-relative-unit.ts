@@ -136,9 +136,10 @@ function isTitleOfUnit(text: string, start: number, end: number): boolean {
   return TITLE_CUE_BEFORE.test(text.slice(Math.max(0, nounStart - 40), nounStart)) || AWARD_AFTER.test(text.slice(end, end + 16));
 }
 
-// "two years ago", "a year earlier", "three days later", "77 years after", "a week from now", "a fortnight later".
+// "two years ago", "a year earlier", "three days later", "77 years after", "a week from now", "a fortnight later",
+// "a century ago".
 const OFFSET = new RegExp(
-  `(?<![\\w-])(${COUNT_SRC})[ \\t-]+(decades?|years?|quarters?|months?|fortnights?|weeks?|days?)(?:[ \\t]+or[ \\t]+so)?[ \\t]+(ago|earlier|later|before|after|afterwards?|from[ \\t]+now|hence)(?![\\w-])`,
+  `(?<![\\w-])(${COUNT_SRC})[ \\t-]+(centur(?:y|ies)|decades?|years?|quarters?|months?|fortnights?|weeks?|days?)(?:[ \\t]+or[ \\t]+so)?[ \\t]+(ago|earlier|later|before|after|afterwards?|from[ \\t]+now|hence)(?![\\w-])`,
   'gi',
 );
 
@@ -172,6 +173,8 @@ export const offsetParser: TimeParser = {
     const base: RelativeBase = word === 'ago' || word.startsWith('from') || word === 'hence' ? 'AGO' : word === 'earlier' && unit === 'year' ? 'ADAPT' : 'REF';
     // "a decade ago" is the year ten years back (1989 in 1999), not the decade before this one (the 1980s).
     if (code === 'DE') return { start, end, type: 'DATE', value: relative(base === 'ADAPT' ? 'REF' : base, 'Y', sign * n * 10), rule: 'time.offset' };
+    // "a century ago" likewise is the year a hundred years back (1923 in 2023), not the century before ours.
+    if (code === 'CE') return { start, end, type: 'DATE', value: relative(base === 'ADAPT' ? 'REF' : base, 'Y', sign * n * 100), rule: 'time.offset' };
     return { start, end, type: 'DATE', value: relative(base, code, sign * n), rule: 'time.offset' };
   },
 };

@@ -144,7 +144,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
     pattern: ['3e75838c', '01ab7db0'],
   }],
   // twenty one hundred and twenty one years or so from now
-  [offsetParser, { groups: [{ words: UNITS.filter((u) => !/^(?:centur|hour|minute|second)/.test(u)), before: 6, after: 4 }], pattern: '923255c4' }],
+  [offsetParser, { groups: [{ words: UNITS.filter((u) => !/^(?:hour|minute|second)/.test(u)), before: 6, after: 4 }], pattern: ['923255c4', '1f7f5bdf'] }],
   // year-earlier quarter; quarter of a year ago; last year's quarter
   [yearAgoParser, { groups: [{ words: ['ago', 'earlier', 'quarter', 'period'], before: 2, after: 4 }], pattern: '123994a6' }],
   // the past twenty one hundred and twenty one and a half more trading years and a half long

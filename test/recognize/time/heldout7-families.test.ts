@@ -60,6 +60,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The council met 3 times (2021).', dct: '2023-12-14', expect: [{ text: '2021', type: 'DATE', value: '2021' }] },
     { text: 'Resolution 2719 of 2023 was adopted.', dct: '2023-12-14', expect: [{ text: '2023', type: 'DATE', value: '2023' }] },
   ],
+  '"a century ago": the year a hundred years back, as "a decade ago" is the year ten back': [
+    { text: 'A century ago our grandparents cut cane.', dct: '2023-08-12', expect: [{ text: 'A century ago', type: 'DATE', value: '1923' }] },
+    { text: 'The bridge opened two centuries ago.', dct: '2023-08-12', expect: [{ text: 'two centuries ago', type: 'DATE', value: '1823' }] },
+    // Negatives: a century after an event, or for a century, stays a length; "a decade ago" is unchanged.
+    { text: 'It came a century after the war.', dct: '2023-08-12', expect: [{ text: 'a century', type: 'DURATION', value: 'P100Y' }] },
+    { text: 'The family farmed here for a century.', dct: '2023-08-12', expect: [{ text: 'a century', type: 'DURATION', value: 'P100Y' }] },
+    { text: 'A decade ago we were poor.', dct: '2023-08-12', expect: [{ text: 'A decade ago', type: 'DATE', value: '2013' }] },
+  ],
 };
 
 describe('recognition families from the seventh held-out set', () => {
