@@ -6,13 +6,14 @@ const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 
 // ("last quarter" alone is the quarter before this one, another rule's).
 const LAST = new Set(['last', 'latter']);
 
-// "the third quarter (of 2022)", "third-quarter", "Q3 2022", "2022 Q3", "the first half of 2022", "the first two
+// "the third quarter (of 2022)", "third-quarter", "Q3 2022", "2022 Q3", "Q3 FY2022", "Q1 FY23", "FY2022 Q3" (a quarter
+// of a fiscal year named as fiscal years are, by the year: 'FY2023' is 2023), "the first half of 2022", "the first two
 // quarters of 1990" (its first half), "H2 2023", "2023 H2" (a half written as analysts write it, with its year: "H2"
 // alone is too often something else, hydrogen or a heading).
 const PATTERN = new RegExp(
   '(?<![\\w-])(?:(?:the[ \\t]+)?(?:fiscal[ \\t-]+)?(first|1st|second|2nd|third|3rd|fourth|4th|final|last|latter)[ \\t-]+(quarter|half|two[ \\t]+quarters)' +
     '(?:[ \\t]+of[ \\t]+(?:(?:fiscal[ \\t]+(?:year[ \\t]+)?)?((?:19|20)\\d{2})|(this|last|next|the)[ \\t]+(?:fiscal[ \\t]+)?year))?' +
-    '|Q([1-4])(?:[ \\t]+((?:19|20)\\d{2}))?|((?:19|20)\\d{2})[ \\t]+Q([1-4])|([1-4])Q((?:19|20)?\\d{2})?' +
+    '|Q([1-4])(?:[ \\t]+(?:FY[ \\t]?|fiscal[ \\t]+(?:year[ \\t]+)?)?((?:19|20)\\d{2}|(?<=FY[ \\t]?)\\d{2}))?|(?:FY[ \\t]?)?((?:19|20)\\d{2})[ \\t]+Q([1-4])|([1-4])Q((?:19|20)?\\d{2})?' +
     '|H([12])[ \\t]+((?:19|20)\\d{2})|((?:19|20)\\d{2})[ \\t]+H([12]))(?![\\w-])',
   'gi',
 );
@@ -39,7 +40,7 @@ export const quarterParser: TimeParser = {
       det = m[4]?.toLowerCase();
     } else if (m[5]) {
       n = Number(m[5]);
-      year = m[6];
+      year = m[6] && m[6].length === 2 ? (Number(m[6]) > 50 ? '19' : '20') + m[6] : m[6];
     } else if (m[7]) {
       n = Number(m[8]);
       year = m[7];

@@ -119,10 +119,10 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   // mid-summer of 1935 (the hyphen cuts tokens), midwinter 1935
   [midSeasonParser, { groups: [{ words: ['mid', 'midsummer', 'midwinter', 'midspring', 'midautumn'], before: 0, after: 3 }], pattern: 'da69d113' }],
   // the fiscal first two quarters of fiscal year 1990; Q3 2022, 2022 Q3, 1Q89 (the Q is a letter run of its own);
-  // H2 2023, 2023 H2 (so is the H)
+  // H2 2023, 2023 H2 (so is the H); Q3 fiscal year 2022, FY 2022 Q3
   [quarterParser, {
-    groups: [{ words: ['quarter', 'quarters', 'half'], before: 4, after: 4 }, { words: ['q'], before: 1, after: 1 }, { words: ['h'], before: 1, after: 1 }],
-    pattern: '008de16a',
+    groups: [{ words: ['quarter', 'quarters', 'half'], before: 4, after: 4 }, { words: ['q'], before: 2, after: 3 }, { words: ['h'], before: 1, after: 1 }],
+    pattern: ['008de16a', '816fc1af'],
   }],
   // last Friday morning
   [weekdayParser, { groups: [{ words: WEEKDAYS, before: 1, after: 1 }], pattern: 'c6b946e5' }],

@@ -68,6 +68,15 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The family farmed here for a century.', dct: '2023-08-12', expect: [{ text: 'a century', type: 'DURATION', value: 'P100Y' }] },
     { text: 'A decade ago we were poor.', dct: '2023-08-12', expect: [{ text: 'A decade ago', type: 'DATE', value: '2013' }] },
   ],
+  '"Q3 FY2022", "FY2022 Q3", "Q1 FY23": a quarter of a fiscal year named by its year': [
+    { text: 'The plant opens in Q3 FY2022, then ramps up.', dct: '2021-03-15', expect: [{ text: 'Q3 FY2022', type: 'DATE', value: '2022-Q3' }] },
+    { text: 'Sales rose in Q1 FY23.', dct: '2021-03-15', expect: [{ text: 'Q1 FY23', type: 'DATE', value: '2023-Q1' }] },
+    { text: 'Sales rose in FY2022 Q3.', dct: '2021-03-15', expect: [{ text: 'FY2022 Q3', type: 'DATE', value: '2022-Q3' }] },
+    { text: 'Sales rose in Q4 fiscal 2021.', dct: '2021-03-15', expect: [{ text: 'Q4 fiscal 2021', type: 'DATE', value: '2021-Q4' }] },
+    // Negatives: a calendar quarter with its year is unchanged, and "FY" without a year adds nothing.
+    { text: 'Sales rose in Q3 2022.', dct: '2021-03-15', expect: [{ text: 'Q3 2022', type: 'DATE', value: '2022-Q3' }] },
+    { text: 'Sales rose in FY2022 as a whole.', dct: '2021-03-15', expect: [{ text: 'FY2022', type: 'DATE', value: '2022' }] },
+  ],
 };
 
 describe('recognition families from the seventh held-out set', () => {
