@@ -20,6 +20,9 @@ const ADVERB: Record<string, string> = {
 // "every other year", "every second year", "each third month": one in so many.
 const ORDINAL_STEP: Record<string, number> = { other: 2, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
 
+// Words that follow a verb's adverb, not an adjective's noun (no coordinating conjunction: see below).
+const ADVERB_FOLLOWER = /^[ \t]+(?:with|to|by|in|at|on|for|from|until|since|as|through|during|thereafter|instead|throughout|via|unless|if|when|while|because)\b/;
+
 export const setParser: TimeParser = {
   name: 'time.set',
   pattern: PATTERN,
@@ -27,8 +30,13 @@ export const setParser: TimeParser = {
     const start = m.index;
     const end = start + m[0].length;
     const set = (value: string) => ({ start, end, type: 'SET' as const, value, rule: 'time.set' });
-    // "quarterly dividend", "annual report": the adjective before a noun is not a set of times.
-    if (m[8] && /^(?:quarterly|monthly|weekly)$/i.test(m[8]) && /^[ \t]+[a-z]/.test(text.slice(end, end + 3))) return null;
+    // "quarterly dividend", "annual report": the adjective before a noun is not a set of times. Before a preposition
+    // or a subordinating conjunction it is the adverb ("reviews them monthly with partners", "paid monthly in
+    // arrears"). Before "and" it is left out: TimeBank does not mark "adjusted quarterly and will reflect".
+    // After an article it is a noun ("the weekly in Boston", a newspaper).
+    if (m[8] && /^(?:quarterly|monthly|weekly)$/i.test(m[8]) && /^[ \t]+[a-z]/.test(text.slice(end, end + 3))) {
+      if (!ADVERB_FOLLOWER.test(text.slice(end, end + 16)) || /(?:^|[^\w-])(?:the|a|an|this|that|its|his|her|their|our)[ \t]+$/i.test(text.slice(Math.max(0, start - 8), start))) return null;
+    }
     // "the Communist Party daily Granma": a newspaper.
     if (m[8] && /^[ \t]+[A-Z]/.test(text.slice(end, end + 3)) && /[A-Z][\w-]*[ \t]+$/.test(text.slice(Math.max(0, start - 20), start))) return null;
     // "to rise 8.5% annually", "10,000 units annually": a rate of an amount, as "$2 million a year" is, not times

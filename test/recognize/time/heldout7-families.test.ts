@@ -77,6 +77,17 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Sales rose in Q3 2022.', dct: '2021-03-15', expect: [{ text: 'Q3 2022', type: 'DATE', value: '2022-Q3' }] },
     { text: 'Sales rose in FY2022 as a whole.', dct: '2021-03-15', expect: [{ text: 'FY2022', type: 'DATE', value: '2022' }] },
   ],
+  '"review them monthly with partners": "monthly", "weekly", "quarterly" before a preposition or conjunction are adverbs': [
+    { text: 'Officials review the accounts monthly with our partners.', dct: '2022-11-14', expect: [{ text: 'monthly', type: 'SET', value: 'P1M' }] },
+    { text: 'The board meets weekly until the works end.', dct: '2022-11-14', expect: [{ text: 'weekly', type: 'SET', value: 'P1W' }] },
+    { text: 'Staff are paid monthly in arrears.', dct: '2022-11-14', expect: [{ text: 'monthly', type: 'SET', value: 'P1M' }] },
+    // Negatives: before a noun they are adjectives, after an article nouns (a newspaper); before "and" they are left as
+    // they were (TimeBank leaves "adjusted quarterly and will reflect" unmarked).
+    { text: 'The board meets weekly and reports to the minister.', dct: '2022-11-14', expect: [] },
+    { text: 'They publish a monthly report.', dct: '2022-11-14', expect: [] },
+    { text: 'He pays quarterly dividends to us.', dct: '2022-11-14', expect: [] },
+    { text: 'The weekly in Boston closed.', dct: '2022-11-14', expect: [] },
+  ],
 };
 
 describe('recognition families from the seventh held-out set', () => {
