@@ -23,6 +23,9 @@ const DET: Record<string, [RelativeBase, number]> = {
 // What makes "the year" a span ending on a date: a participle, or "to" and a date ("the year to 30 June", "to March").
 const SPAN_END_AFTER = new RegExp(`^[ \\t]+(?:(?:ended|ending|that[ \\t]+ended|which[ \\t]+ended)\\b|to[ \\t]+(?:\\d|${MONTH_SRC}|end-))`, 'i');
 
+// What after "the last day of" is itself a time: a month, a year, or a unit ("of the month", "of March", "of 2019").
+const TIME_AFTER_OF = new RegExp(`^[ \\t]+of[ \\t]+(?:(?:the|this|that|last|next)[ \\t]+)?(?:${MONTH_SRC}|(?:1[0-9]|20)\\d{2}\\b|(?:century|decade|year|quarter|month|week)\\b)`);
+
 const YEAR_NAMED_AFTER = /^[ \t]+((?:1[0-9]|20)\d{2})(?![\w%.,-]\d|[\w%-])/;
 
 const CENTURY_PART_BEFORE = /(?:^|[^\w-])(?:beginning|start|middle|end|close|dawn)[ \t]+of[ \t]+$/i;
@@ -62,6 +65,9 @@ export const deicticUnitParser: TimeParser = {
     // "the past year", "the last decade": the unit before the document's own (TimeML dates them).
     if (det === 'past' || det === 'the past' || det === 'the last') {
       if (edge) return null;
+      // "the last day of the summer term", "the last year of his life": the final one of a span named after it, not
+      // the one before now. A span of time after "of" is joined by the compounds ("the last week of March").
+      if (det === 'the last' && !m[4] && /^[ \t]+of[ \t]/i.test(text.slice(end, end + 5)) && !TIME_AFTER_OF.test(text.slice(end, end + 24))) return null;
       // "over the past decade": the ten years up to now, as "the past ten years" is, not the calendar decade before
       // ours (which a text names by its digits, "the 2010s"); TimeBank and AQUAINT mark it P10Y.
       if (unit === 'decade' && det !== 'the last') return { start, end, type: 'DURATION', value: durationValue(1, unit), rule: 'time.relative-unit' };

@@ -88,6 +88,15 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'He pays quarterly dividends to us.', dct: '2022-11-14', expect: [] },
     { text: 'The weekly in Boston closed.', dct: '2022-11-14', expect: [] },
   ],
+  '"the last day of the summer term": the final unit of a span named after "of" is not the one before now': [
+    { text: 'The assembly is on Thursday 16th July, the last day of the summer term.', dct: '2020-02-14', expect: [{ text: 'Thursday 16th July', type: 'DATE', value: '2020-07-16' }] },
+    { text: 'Over the last year of his life he wrote two books.', dct: '2020-02-14', expect: [] },
+    { text: 'In the last month of the war, they fled.', dct: '2020-02-14', expect: [] },
+    // Negatives: "the last year" alone is still the year before, and a time after "of" still joins it.
+    { text: 'Over the last year, prices rose.', dct: '2020-02-14', expect: [{ text: 'the last year', type: 'DATE', value: '2019' }] },
+    { text: 'They met in the last week of March.', dct: '2020-02-14', expect: [{ text: 'the last week of March', type: 'DATE', value: '2020-03', mod: 'END' }] },
+    { text: 'In the last week of 2019 it snowed.', dct: '2020-02-14', expect: [{ text: 'the last week of 2019', type: 'DATE', value: '2019', mod: 'END' }] },
+  ],
 };
 
 describe('recognition families from the seventh held-out set', () => {
