@@ -155,6 +155,7 @@ function leftTense(text: string, sentenceStart: number, start: number): Tense | 
     const cue = classify(w, left[i + 1], left[i - 1], n, w === 'to' && intentWithin(left, i));
     if (cue === 'stop') break;
     if (cue === 'skip' || !cue) continue;
+    if (cue === 'past' && reducedRelative(left, i) && futureFurtherLeft(left, i)) return 'future';
     if (cue === 'future' && expectationInPast(left, i)) return 'past';
     // "went there to question him on Tuesday": an infinitive of purpose happens when the verb that governs it
     // did; only a word of intent or obligation before "to" looks ahead.
@@ -164,6 +165,31 @@ function leftTense(text: string, sentenceStart: number, start: number): Tense | 
   return null;
 }
 
+// "will cut the price of diesel sold to distributors from Wednesday": a participle right after a noun and before a
+// preposition may qualify the noun (a reduced relative clause) rather than be the clause's verb. It gives way only
+// to a plain future earlier in the same clause; alone it still reads as the past ("the firm sold to investors").
+const PARTICIPLE_FOLLOWER = /^(?:to|by|for|at|in|from|on|abroad|overseas|under|through|via)$/;
+function reducedRelative(words: string[], i: number): boolean {
+  const w = words[i]!.toLowerCase();
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  if (!prev || !next || !PARTICIPLE_FOLLOWER.test(next)) return false;
+  if (!PARTICIPLE.has(w) && !(w.length > 4 && w.endsWith('ed'))) return false;
+  return /^[a-z]{3,}$/.test(prev) && !NOT_A_NOUN.test(prev) && !BOUNDARY.has(prev) && !/ly$/.test(prev);
+}
+function futureFurtherLeft(words: string[], i: number): boolean {
+  for (let k = i - 2, n = 1; k >= 0 && n <= 16; k--, n++) {
+    const w = words[k]!;
+    if ((CLAUSE_END.test(w) && !isAbbreviationDot(words, k)) || w === ',') return false;
+    if (/^(?:will|shall|'ll)$/i.test(w)) return true;
+    if (BOUNDARY.has(w.toLowerCase())) return false;
+  }
+  return false;
+}
+// Past forms that are past participles as well.
+const PARTICIPLE = new Set(['sold', 'paid', 'held', 'bought', 'made', 'found', 'kept', 'led', 'left', 'brought', 'sent', 'spent',
+  'built', 'told', 'heard', 'taught', 'caught', 'shot', 'laid', 'won', 'lost', 'struck', 'fought', 'sought', 'meant', 'felt']);
+
 // A past-tense verb earlier in the clause of an infinitive, with no word of intent or future on the way.
 function governedByPast(words: string[], to: number): boolean {
   for (let k = to - 1, n = 1; k >= 0 && n <= 12; k--, n++) {
@@ -171,7 +197,7 @@ function governedByPast(words: string[], to: number): boolean {
     if (CLAUSE_END.test(w) && !isAbbreviationDot(words, k)) return false;
     const cue = classify(w, words[k + 1], words[k - 1], 99);
     if (cue === 'stop' || cue === 'future' || cue === 'present') return false;
-    if (cue === 'past') return true;
+    if (cue === 'past') return !(reducedRelative(words, k) && futureFurtherLeft(words, k));
   }
   return false;
 }

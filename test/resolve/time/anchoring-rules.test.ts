@@ -215,3 +215,17 @@ describe('local tense of a promise dated by its own preposition', () => {
     expect(localTense(text, 0, text.length, at, at + date.length).tense).toBe(tense);
   });
 });
+
+describe('local tense past a participle that qualifies a noun (seventh held-out set)', () => {
+  it.each([
+    ['Petrobras will cut the price of diesel sold to distributors by 6% from Wednesday', 'Wednesday', 'future'],
+    ['The board will review the grants paid to farmers on Friday', 'Friday', 'future'],
+    // Negatives: with no future before it the participle is the verb, and a clause break stops the search.
+    ['The company sold to investors on Wednesday', 'Wednesday', 'past'],
+    ['The firm will grow, and its diesel sold to distributors on Wednesday', 'Wednesday', 'past'],
+    ['Officials said the diesel sold to distributors on Wednesday was cheap', 'Wednesday', 'past'],
+  ] as const)('%s: %s is %s', (text, date, tense) => {
+    const at = text.indexOf(date);
+    expect(localTense(text, 0, text.length, at, at + date.length).tense).toBe(tense);
+  });
+});
