@@ -35,6 +35,10 @@ const WORDS: Record<string, Make> = {
   'these days': date('PRESENT_REF'),
   'for the time being': date('PRESENT_REF'),
   'to date': date('PRESENT_REF'),
+  // "disbursements year to date", "year-to-date sales": the current year up to now, marked as "so far this year"
+  // marks "this year".
+  'year to date': date(relative('DCT', 'Y', 0)),
+  'year-to-date': date(relative('DCT', 'Y', 0)),
   recently: date('PAST_REF'),
   recent: date('PAST_REF'),
   'the past': date('PAST_REF'),
@@ -85,6 +89,10 @@ export const deicticParser: TimeParser = {
     const make = WORDS[key];
     if (!make) return null;
     const end = m.index + m[0].length;
+    // "the financial year to date" is a fiscal year's part, not the calendar year's: left to "to date" alone.
+    if (key.startsWith('year') && /(?:financial|fiscal|tax|school|academic)[ \t]+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) {
+      return key === 'year to date' ? WORDS['to date']!(m.index + m[0].search(/to[ \t]+date$/i), end) : null;
+    }
     // "immediately after the meeting" is relative to an event, not a date: keep it only when it stands alone.
     if (key.startsWith('immediately after') || key.startsWith('shortly after')) {
       if (key.endsWith('after') && /^[ \t]+(?:the|a|an|his|her|its|their|this|that|[A-Z0-9])/.test(text.slice(end, end + 6))) return null;

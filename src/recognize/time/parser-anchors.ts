@@ -135,7 +135,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
       before: 3,
       after: 1,
     }],
-    pattern: '11572868',
+    pattern: ['11572868', '3f58d884'],
   }],
   // earlier the same fiscal year before. "century" and the second hash: the pattern of the time-values branch
   // ("this century", "that same year"), checked as well.

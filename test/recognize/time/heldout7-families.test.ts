@@ -97,6 +97,13 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'They met in the last week of March.', dct: '2020-02-14', expect: [{ text: 'the last week of March', type: 'DATE', value: '2020-03', mod: 'END' }] },
     { text: 'In the last week of 2019 it snowed.', dct: '2020-02-14', expect: [{ text: 'the last week of 2019', type: 'DATE', value: '2019', mod: 'END' }] },
   ],
+  '"disbursements year to date", "year-to-date sales": the current year up to now, as "so far this year" marks "this year"': [
+    { text: 'Disbursements year to date are 40 per cent higher.', dct: '2022-11-14', expect: [{ text: 'year to date', type: 'DATE', value: '2022' }] },
+    { text: 'Year-to-date sales rose 5%.', dct: '2022-11-14', expect: [{ text: 'Year-to-date', type: 'DATE', value: '2022' }] },
+    // Negatives: "to date" alone is unchanged, and a financial year to date is no calendar year.
+    { text: 'None has been paid to date.', dct: '2022-11-14', expect: [{ text: 'to date', type: 'DATE', value: 'PRESENT_REF' }] },
+    { text: 'The financial year to date saw gains.', dct: '2022-11-14', expect: [{ text: 'to date', type: 'DATE', value: 'PRESENT_REF' }] },
+  ],
 };
 
 describe('recognition families from the seventh held-out set', () => {
