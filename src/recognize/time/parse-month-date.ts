@@ -2,20 +2,23 @@ import { MONTH_SRC, monthNumber } from './lexicon.js';
 import { pad2, wordBefore, type TimeParser } from './time-parser.js';
 import { relative } from './relative-value.js';
 
-const YEAR = '((?:1[0-9]|20)\\d{2})(?![\\d%-]|[.,]\\d)';
+// A year may stand before a hyphen only when a month follows it: 'March 2018-June 2019' is a range, 'March 2018-A1' a code.
+const MONTH_AFTER_HYPHEN = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b';
+const YEAR = `((?:1[0-9]|20)\\d{2})(?![\\d%]|-(?!${MONTH_AFTER_HYPHEN})|[.,]\\d)`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?![\\d%]|:\\d)';
 
 // Month first ("February 24, 2023", "Feb. 24", "February 2023", "February"), or day first ("24 February 2023");
 // a bare month may carry "last", "this" or "next" before it or "(of) last year" after it. A month after a hyphen is a
-// code's part unless an edge word ("mid-May") or another month ("the April-June quarter", a range) stands before it.
+// code's part unless an edge word ("mid-May"), another month ("the April-June quarter", a range) or a month and its
+// year ("March 2018-June 2019") stands before it.
 // "Mar 2015", "12 Apr 2021", "Sep 2018": tables and timelines write abbreviations without the period. Undotted, a
 // capitalised abbreviation is a month only with a year after it (and a day between or before), so "Mar" or "Dec"
 // alone stay words ("to mar the day", "Jan said").
-const BARE_ABBREVIATION = '(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=(?:[ \\t]+\\d{1,2}(?:st|nd|rd|th)?,?)?[ \\t]+(?:1[0-9]|20)\\d{2}(?![\\d%-]|[.,]\\d))';
+const BARE_ABBREVIATION = `(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=(?:[ \\t]+\\d{1,2}(?:st|nd|rd|th)?,?)?[ \\t]+(?:1[0-9]|20)\\d{2}(?![\\d%]|-(?!${MONTH_AFTER_HYPHEN})|[.,]\\d))`;
 const MONTH_OR_BARE = MONTH_SRC.replace('(?:', `(${BARE_ABBREVIATION}|`);
 
 const PATTERN = new RegExp(
-  `(?<!\\w)(?<!(?<!(?:[Mm]id|[Ee]arly|[Ll]ate|[Ee]nd|[Ss]tart|January|February|March|April|May|June|July|August|September|October|November|December|(?<![\\w.,/:%-])\\d{1,2}))-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Tt]hat|[Tt]he[ \\t]+(?:following|next|previous|preceding))[ \\t]+)?${MONTH_OR_BARE}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
+  `(?<!\\w)(?<!(?<!(?:[Mm]id|[Ee]arly|[Ll]ate|[Ee]nd|[Ss]tart|January|February|March|April|May|June|July|August|September|October|November|December|(?<![\\w.,/:%-])\\d{1,2}|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?[ \\t]+(?:1[0-9]|20)\\d{2}))-)(?:(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Tt]hat|[Tt]he[ \\t]+(?:following|next|previous|preceding))[ \\t]+)?${MONTH_OR_BARE}(?:[ \\t]+${DAY})?(?:,?[ \\t]+(?:of[ \\t]+)?${YEAR}|[ \\t]+(?:of[ \\t]+)?(last|this|next)[ \\t]+year)?` +
     `|${DAY}[ \\t]+(?:of[ \\t]+)?${MONTH_OR_BARE}(?:,?[ \\t]+${YEAR})?)(?![\\w])`,
   'g',
 );

@@ -104,8 +104,9 @@ function namedEventShape(re: RegExp): RegExp {
 
 const TABLE = new Map<TimeParser, ParserAnchors>([
   // (last|this|next|past|coming|that|the following) Month Day, (of) Year | Day (of) Month, Year | Month (of) (last|this|next) year.
-  // Mar 2015, 12 Apr 2021 (an undotted abbreviation needs a year, at most 2 tokens after: inside the bounds)
-  [monthDateParser, { groups: [{ words: MONTHS, before: 2, after: 4 }], pattern: ['76b76c91', '9461f592', 'aacac821', '4a1367e1', '797a5b1b'] }],
+  // Mar 2015, 12 Apr 2021 (an undotted abbreviation needs a year, at most 2 tokens after: inside the bounds);
+  // March 2018-June 2019 (the second month is a match of its own)
+  [monthDateParser, { groups: [{ words: MONTHS, before: 2, after: 4 }], pattern: ['76b76c91', '9461f592', 'aacac821', '4a1367e1', '797a5b1b', 'b7585973'] }],
   [yearParser, { groups: [{ digits: { min: 4 }, before: 0, after: 0 }], pattern: ['f2532ffe', '78901cc5', '2dde6178'] }],
   // the 1988 third quarter
   [yearQuarterParser, { groups: [{ words: ['quarter', 'half', 'period'], before: 3, after: 0 }], pattern: 'edeafadf' }],
@@ -197,7 +198,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   // March 3 - 4
   [secondDayParser, { groups: [{ words: MONTHS, before: 0, after: 4 }], pattern: 'edfb35b8' }],
   // 20th to 23rd of March, 2023
-  [firstDayParser, { groups: [{ words: MONTHS, before: 4, after: 1 }], pattern: ['c061248a', '732b515a'] }],
+  [firstDayParser, { groups: [{ words: MONTHS, before: 4, after: 1 }], pattern: ['c061248a', '732b515a', '80162e40'] }],
   // the next few weeks ahead
   [aheadParser, { groups: [{ words: ['ahead'], before: 3, after: 0 }], pattern: '917589a3' }],
   // 11:30 o'clock in the morning

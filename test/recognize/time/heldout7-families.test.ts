@@ -104,6 +104,15 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'None has been paid to date.', dct: '2022-11-14', expect: [{ text: 'to date', type: 'DATE', value: 'PRESENT_REF' }] },
     { text: 'The financial year to date saw gains.', dct: '2022-11-14', expect: [{ text: 'to date', type: 'DATE', value: 'PRESENT_REF' }] },
   ],
+  '"March 2018-June 2019", "Sep 2018-Jun 2019": two months with their years joined by a close hyphen are one range': [
+    { text: 'Works ran March 2018-June 2019 in the port.', dct: '2024-05-01', expect: [{ text: 'March 2018-June 2019', type: 'DATE', value: '2018-03/2019-06' }] },
+    { text: 'Sep 2018-Jun 2019 | Dredging', dct: '2024-05-01', expect: [{ text: 'Sep 2018-Jun 2019', type: 'DATE', value: '2018-09/2019-06' }] },
+    { text: 'The mission ran from 24 February 2022-March 2023.', dct: '2024-05-01', expect: [{ text: '24 February 2022-March 2023', type: 'DATE', value: '2022-02-24/2023-03' }] },
+    // Negatives: a code after a month's year, and a month after a lone year, stay as they were.
+    { text: 'Code March 2018-A1 applies.', dct: '2024-05-01', expect: [] },
+    { text: 'Works ran 2018-June 2019.', dct: '2024-05-01', expect: [{ text: '2019', type: 'DATE', value: '2019' }] },
+    { text: 'They met in the April-June quarter.', dct: '2024-05-01', expect: [{ text: 'April-June', type: 'DATE', value: '2024-04/2024-06' }] },
+  ],
 };
 
 describe('recognition families from the seventh held-out set', () => {
