@@ -2,6 +2,7 @@ import type { Span } from '../model/index.js';
 import { readDataRows } from '../extract/data-files.js';
 import { ORDINAL_SRC, parseOrdinal } from './ordinal-words.js';
 import { isFutureMention } from './future-mention.js';
+import { NUMBER_WORD_SRC, parseNumberWords } from '../recognize/time/number-words.js';
 
 export interface AnniversaryYear {
   year: number;
@@ -59,6 +60,12 @@ function datedAt(text: string, from: number): { dated: Dated; end: number; useEn
   return undefined;
 }
 
+// "Today we mark seventy-five years since our flag was first raised, on 12 August 1948", "it has been 20 years since
+// 1995": a count of years since a dated moment, told in the present, dates the text to that year plus the count.
+const YEARS_SINCE = new RegExp(`(?<![\\w-])(\\d{1,3}|${NUMBER_WORD_SRC})\\s+years\\s+since\\b`, 'giu');
+const TOLD_IN_PAST = /\b(?:was|were|had|did)\b[^.;!?]*$/i;
+const YEAR_AFTER = /(?<![\d.,/-])((?:1[5-9]|20)\d{2})(?![\d%]|-\d)/;
+
 const LAST_YEAR = /\blast\s+year\b/i;
 const NEXT_YEAR = /\bnext\s+year\b/i;
 // Drawing near an anniversary ("on the eve of", "as we approach"): ahead, by days or by months, which cannot be told.
@@ -94,6 +101,21 @@ export function yearOfAnniversaries(text: string): AnniversaryYear | undefined {
     const year = (found.useEnd ? found.dated.end : found.dated.start) + n + shift;
     if (!best || year > best.year) {
       best = { year, span: { start: m.index, end: found.end }, reason: `"${text.slice(m.index, found.end).replace(/\s+/g, ' ')}": ${found.dated.name} plus ${n} years is ${year}` };
+    }
+  }
+  YEARS_SINCE.lastIndex = 0;
+  for (let m = YEARS_SINCE.exec(text); m; m = YEARS_SINCE.exec(text)) {
+    const n = parseNumberWords(m[1]!.toLowerCase());
+    if (!(n > 0)) continue;
+    const clauseBefore = /[^.;!?]*$/.exec(text.slice(Math.max(0, m.index - 120), m.index))![0];
+    if (TOLD_IN_PAST.test(clauseBefore) || isFutureMention(text, m.index, m.index + m[0].length)) continue;
+    const rest = /^[^.;!?]*/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 160))![0];
+    const at = YEAR_AFTER.exec(rest);
+    if (!at) continue;
+    const year = Number(at[1]) + n;
+    const end = m.index + m[0].length + at.index + at[0].length;
+    if (!best || year > best.year) {
+      best = { year, span: { start: m.index, end }, reason: `"${text.slice(m.index, end).replace(/\s+/g, ' ')}": ${at[1]} plus ${n} years is ${year}` };
     }
   }
   return best;

@@ -77,6 +77,12 @@ describe('inferPeriod', () => {
     ['The seventy-fifth anniversary of the United Nations next year will be a moment to reflect.', 'speech.txt', '2019-01-01', 'period.anniversary', undefined],
     ['On the eve of the seventy-fifth anniversary of the United Nations we met in 2019.', 'speech.txt', '2019-01-01', 'period.latest-year', undefined],
     ['The thirtieth anniversary of the United Nations Convention on the Law of the Sea is marked.', 'speech.txt', '2012-01-01', 'period.anniversary', undefined],
+    // A count of years since a dated moment, told in the present.
+    ['Today we mark seventy-five years since our flag was first raised over the harbour, on 12 August 1948.', 'speech.txt', '2023-01-01', 'period.anniversary', undefined],
+    ['It has been 20 years since the accord of 1995. We met in 2001.', 'speech.txt', '2015-01-01', 'period.anniversary', undefined],
+    // Told in the past, or ahead, it says nothing of the text's own year.
+    ['It was ten years since he had left in 1990. We met in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
+    ['Next year it will be fifty years since the treaty of 1975. We met in 2020.', 'speech.txt', '2020-01-01', 'period.latest-year', undefined],
     // A name that goes on is a longer name, not the institution: no anniversary of the United Nations' founding.
     ['The fortieth anniversary of the United Nations University campus fell in 2016.', 'speech.txt', '2016-01-01', 'period.latest-year', undefined],
   ];
