@@ -33,12 +33,14 @@ export function parseOrdinal(words: string): number | undefined {
   return belowHundred(w);
 }
 
+// Own keys only: "constructor" or "__proto__" are no ordinals.
+const own = (table: Record<string, number>, key: string): number | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 function belowHundred(w: string): number | undefined {
-  if (w in UNIT_ORDINALS) return UNIT_ORDINALS[w];
-  if (w in TEN_ORDINALS) return TEN_ORDINALS[w];
+  const single = own(UNIT_ORDINALS, w) ?? own(TEN_ORDINALS, w);
+  if (single !== undefined) return single;
   const compound = /^([a-z]+)[- ]([a-z]+)$/.exec(w);
-  if (compound && compound[1]! in TENS && compound[2]! in UNIT_ORDINALS && UNIT_ORDINALS[compound[2]!]! < 10) {
-    return TENS[compound[1]!]! + UNIT_ORDINALS[compound[2]!]!;
-  }
-  return undefined;
+  const tens = compound ? own(TENS, compound[1]!) : undefined;
+  const unit = compound ? own(UNIT_ORDINALS, compound[2]!) : undefined;
+  return tens !== undefined && unit !== undefined && unit < 10 ? tens + unit : undefined;
 }

@@ -9,6 +9,7 @@ describe('parseOrdinal', () => {
     ['hundred-and-fifth', 105], ['71st', 71], ['2nd', 2], ['103rd', 103],
     // Not ordinals.
     ['seventy', undefined], ['seventy-tenth', undefined], ['first-class', undefined], ['seven', undefined], ['', undefined],
+    ['__proto__', undefined], ['constructor', undefined], ['seventy-__proto__', undefined], ['toString', undefined],
   ];
   it.each(cases)('%s', (words, value) => expect(parseOrdinal(words)).toBe(value));
 
