@@ -18,7 +18,6 @@ const monthNumber = (name: string): number => MONTHS.findIndex((m) => m.startsWi
 
 // Annual reviews named by the year they are published in report on the year before.
 const EDITION_PREVIOUS_YEAR = /\b(Diplomatic Bluebook|Blue ?book|White Paper|Defen[cs]e of Japan)\s+((?:19|20)\d{2})\b/i;
-// Reports that say which year they cover.
 // Reports that say which year they cover: "Annual Report 2016", "Report on 2019".
 const EDITION_SAME_YEAR = /\b(?:Annual Report|Yearbook|Year in Review|Report)\s+(?:on|for|of)?\s*(?:the year\s+)?((?:19|20)\d{2})\b/i;
 // And, in a title or heading only, the other ways titles say it: "Country Reports on Terrorism 2019", "Human Rights
