@@ -88,7 +88,8 @@ export class IngestBatch {
       failure = err as Error;
     }
     for (const { outcome, report } of pending) {
-      report(failure && outcome.ok
+      // A document found unchanged wrote nothing to the batch: it is stored as it was, commit or not.
+      report(failure && outcome.ok && outcome.status !== 'unchanged'
         ? { file: outcome.file, ok: false, problem: 'store', message: `${outcome.file}: could not be stored (nothing was changed): ${failure.message}` }
         : outcome);
     }

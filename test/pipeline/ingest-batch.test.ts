@@ -92,6 +92,20 @@ describe('IngestBatch', () => {
     expect(committedCount()).toBe(1);
   });
 
+  it('reports a document found unchanged as unchanged even when the batch holding it fails to commit', async () => {
+    const first = new IngestBatch(kb, UNTIMED);
+    await store(first, 1, []);
+    await first.commit();
+    const batch = new IngestBatch(kb, UNTIMED);
+    const reported: Array<[string, IngestOutcome]> = [];
+    await store(batch, 1, reported);
+    await store(batch, 2, reported);
+    kb.sqlite!.prepare('rollback').run();
+    await batch.commit();
+    expect(reported.map(([f, o]) => [f, o.ok ? o.status : o.problem])).toEqual([['f1', 'unchanged'], ['f2', 'store']]);
+    expect(committedCount()).toBe(1);
+  });
+
   it(`commits by itself after ${BATCH_DOCUMENTS} documents`, async () => {
     const batch = new IngestBatch(kb, UNTIMED);
     const reported: Array<[string, IngestOutcome]> = [];
