@@ -14,7 +14,7 @@ interface GoldDocument {
 }
 type GoldFile = GoldDocument | { documents: GoldDocument[] };
 
-export const DEFAULT_TIME_GOLD = ['test/fixtures/timex-gold.json', 'test/fixtures/timex-gold-heldout.json', 'test/fixtures/timex-gold-heldout2.json', 'test/fixtures/timex-gold-heldout3.json', 'test/fixtures/timex-gold-heldout4.json', 'test/fixtures/timex-gold-heldout5.json', 'test/fixtures/timex-gold-heldout6.json', 'test/fixtures/timex-gold-heldout7.json'];
+export const DEFAULT_TIME_GOLD = ['test/fixtures/timex-gold.json', 'test/fixtures/timex-gold-heldout.json', 'test/fixtures/timex-gold-heldout2.json', 'test/fixtures/timex-gold-heldout3.json', 'test/fixtures/timex-gold-heldout4.json', 'test/fixtures/timex-gold-heldout5.json', 'test/fixtures/timex-gold-heldout6.json', 'test/fixtures/timex-gold-heldout7.json', 'test/fixtures/timex-gold-heldout8.json'];
 
 type Difference = { kind: 'value' | 'type' | 'missed' | 'spurious'; text: string; gold?: string; system?: string };
 
