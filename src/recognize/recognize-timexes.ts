@@ -6,7 +6,7 @@ import { refineRanges } from './time/refine-ranges.js';
 import { refineOverlaps } from './time/refine-overlaps.js';
 import { refineCompounds } from './time/refine-compounds.js';
 import { refineTitles } from './time/refine-titles.js';
-import { timemlOffsets, timemlTimexes } from './time/timeml-style.js';
+import { timemlTimexes } from './time/timeml-style.js';
 import { scanParsers, scanWhole } from './time/anchored-scan.js';
 import { newTimex } from './time/new-timex.js';
 
@@ -47,7 +47,7 @@ function timexesFrom(doc: DocumentWithPeriod, found: TimexCandidate[], options: 
   const style = options.style ?? 'report';
   const text = doc.text;
   let candidates = found;
-  if (style === 'timeml') candidates = timemlOffsets(text, timemlTimexes(candidates));
+  if (style === 'timeml') candidates = timemlTimexes(candidates);
   candidates = refineTitles(text, candidates);
   candidates = refineOverlaps(candidates);
   // "the evening of 13 September" is one time in reports; TimeML tags only the date (AQUAINT: "on the night of [Oct. 23]").

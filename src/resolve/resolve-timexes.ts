@@ -4,6 +4,7 @@ import { addDays, easterSunday, firstDay, granularity, isoDay, nthWeekday, parse
 import type { Tense } from './time/sentence-tense.js';
 import { localTense, type LocalTense } from './time/local-tense.js';
 import { newTimex } from '../recognize/time/new-timex.js';
+import { durationValue } from '../recognize/time/lexicon.js';
 
 type Msg = Omit<Message, 'doc'>;
 
@@ -66,7 +67,7 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
       continue;
     }
     r.moveTo(i, t, sentence && sentence.start <= t.start && t.start < sentence.end ? sentence : undefined);
-    out.push(r.resolveCurrent());
+    out.push(t.type === 'DURATION' && t.value.startsWith('REL:') ? r.resolveOffsetDuration() : r.resolveCurrent());
   }
   return { timexes: out, messages: r.messages };
 }
@@ -252,6 +253,27 @@ class TimexResolution {
     const next = failed ? unanchored(t, parts ?? [t.value], this.messages) : this.anchored(t, resolved as Resolved[]);
     if (t.type === 'DURATION' && /^P(?:[2-9]|1[01])M$/.test(t.value)) this.lastSpan = this.index;
     return next;
+  }
+
+  /**
+   * "Three days later" (recognised as the duration "three days" with the point it leads to as a relative value): the
+   * duration TimeML gives it, with that point, anchored as the date it once was, as its inferred range. The point
+   * stays a reference for the narrative ("Three days later ... The next day"). With nothing to count from, the
+   * duration alone: its length is stated, only the point is not.
+   */
+  resolveOffsetDuration(): Timex {
+    const t = this.t;
+    const rel = parseRelative(t.value)!;
+    const duration = durationValue(Math.abs(rel.offset), DURATION_UNIT[rel.unit] ?? 'day');
+    const r = this.resolveOne(t.value);
+    const range = r ? rangeOf(r.value) : null;
+    const g = r ? granularity(r.value) : null;
+    if (!r || !range || !g) return newTimex(t.doc, t.start, t.end, t.text, t.type, duration, t.mod, t.range, t.anchor, t.inferred, t.rule);
+    const inferred = noStrings();
+    addNew(inferred, t.inferred);
+    addNew(inferred, ['range']);
+    this.refs.push({ index: this.index, value: r.value, full: r.value, granularity: g, sentence: this.sentenceIndex });
+    return newTimex(t.doc, t.start, t.end, t.text, t.type, duration, t.mod, range, r.anchor || t.anchor, inferred, t.rule);
   }
 
   /** A bare year between a determiner and a capitalised name ("the 2030 Agenda for Sustainable Development"). */
@@ -647,6 +669,9 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
   }
   return null;
 }
+
+// The unit of an offset's relative value, as a duration names it (decades and centuries were counted in years).
+const DURATION_UNIT: Record<string, string> = { Y: 'year', M: 'month', W: 'week', D: 'day' };
 
 const THE_YEAR = /(?:^|[^\w-])[Tt]he[ \t]+year$/;
 const NEIGHBOUR_YEAR = /(?:^|[^\w-])(?:previous|preceding|following|next)[ \t]+year(?![\w-])/i;

@@ -149,6 +149,8 @@ const OFFSET = new RegExp(
   'gi',
 );
 
+const THAN_AFTER = /^[ \t]+than(?![\w-])/i;
+
 const EVENT_AFTER = /^[ \t]+(?!(?:and|or|but|when|while|which|who|in|on|at|to|of|for|with|as|then|that)\b)[a-z]{2,}/;
 
 export const offsetParser: TimeParser = {
@@ -176,6 +178,19 @@ export const offsetParser: TimeParser = {
       return { start, end: durEnd - (text[durEnd - 1] === ' ' ? 1 : 0), type: 'DURATION', value: durationValue(n, unit), rule: 'time.duration' };
     }
     const sign = word === 'ago' || word === 'earlier' || word === 'before' ? -1 : 1;
+    // "three days later", "five years afterwards", "a week earlier": TimeML (TimeBank 2 of 2 "N days later", 1 of 1 "a
+    // day earlier") marks the count alone, a duration, and leaves the word after it out as a signal. The point it
+    // leads to is kept in the value, for resolution to give the duration as its range (the report's timeline dates
+    // events by it). A count of years back ("a year earlier", TimeBank 24 of 24 dates; "two decades earlier", "five
+    // years before") compares with a time told and stays a date, as quarters do; "ago" counts from now.
+    if (word !== 'ago' && !word.startsWith('from') && word !== 'hence' && code !== 'Q' && !(sign < 0 && (code === 'Y' || code === 'DE' || code === 'CE'))) {
+      let countEnd = start + m[0].length - m[3]!.length;
+      while (text[countEnd - 1] === ' ' || text[countEnd - 1] === '\t') countEnd--;
+      // "two years later than planned", "a week earlier than expected": a delay measured, no step from a date told.
+      if (THAN_AFTER.test(text.slice(end, end + 6))) return { start, end: countEnd, type: 'DURATION', value: durationValue(count, unitOf(m[2]!)), rule: 'time.offset' };
+      const years = code === 'DE' ? 10 : code === 'CE' ? 100 : 0;
+      return { start, end: countEnd, type: 'DURATION', value: years ? relative('REF', 'Y', sign * n * years) : relative('REF', code, sign * n), rule: 'time.offset' };
+    }
     const base: RelativeBase = word === 'ago' || word.startsWith('from') || word === 'hence' ? 'AGO' : word === 'earlier' && unit === 'year' ? 'ADAPT' : 'REF';
     // "a decade ago" is the year ten years back (1989 in 1999), not the decade before this one (the 1980s).
     if (code === 'DE') return { start, end, type: 'DATE', value: relative(base === 'ADAPT' ? 'REF' : base, 'Y', sign * n * 10), rule: 'time.offset' };

@@ -22,6 +22,9 @@
  *                   "the next spring"); -1 the last one before it ("the previous autumn"); with none, after the document's date
  *
  * An optional fifth field carries a suffix to append, e.g. `TMO` for "yesterday morning".
+ *
+ * On a DURATION the value is the point a count of units leads to from a date told ("three days later": REL:REF:D:3):
+ * resolution gives the timex its duration value (P3D) and that point as its range.
  */
 export type RelativeBase = 'DCT' | 'REF' | 'ADAPT' | 'AGO' | 'CMP' | 'WD' | 'MON' | 'QIN' | 'WE' | 'NWD' | 'EAS' | 'SAME' | 'PER' | 'WOF' | 'FOL';
 export type RelativeUnit = 'CE' | 'DE' | 'Y' | 'Q' | 'M' | 'W' | 'D';
