@@ -2,6 +2,7 @@ import type { EventDate, Timex } from '../model/index.js';
 import { roleAt } from './function-words.js';
 import { firstTokenEndingAfter, firstTokenStartingFrom, tokensWithin, type SentenceView, type TimexRef } from './sentence-view.js';
 import type { Clause } from './split-clauses.js';
+import { valueOfRange } from '../resolve/time/calendar.js';
 
 // Word tests used per token, compiled once (a literal in a function makes a new expression object each time it runs).
 const YEAR_FIRST = /^\d{4}/;
@@ -14,9 +15,26 @@ const ACT_NOUN = /^(measures|steps|actions|moves|decisions|acts|expulsions)$/;
 
 const MAX_DATE_DISTANCE = 15;
 
-/** A timex that can date an event: a calendar date or range, not a duration, a set or a name part. */
+// The word that makes a count a step from a date told: "three days later", "two weeks earlier", "a year after,".
+const OFFSET_RELATION = /^[ \t]+(?:later|afterwards?|after|earlier|before)(?![\w-])/i;
+
+/**
+ * "Three days later": a duration (as TimeML marks it) that resolution anchored on a date told, its range the day,
+ * month or year it leads to. It dates an event as that point would; a duration without one ("for three days") does not.
+ */
+function isAnchoredOffset(view: SentenceView, ref: TimexRef): boolean {
+  return ref.type === 'DURATION' && ref.timex.range !== undefined && OFFSET_RELATION.test(view.doc.text.slice(ref.end, ref.end + 14));
+}
+
+/** Where a dating timex's phrase ends: after the relation word of an anchored offset ("Three days later|,"). */
+function phraseEnd(view: SentenceView, ref: TimexRef): number {
+  if (!isAnchoredOffset(view, ref)) return ref.end;
+  return ref.end + OFFSET_RELATION.exec(view.doc.text.slice(ref.end, ref.end + 14))![0].length;
+}
+
+/** A timex that can date an event: a calendar date or range, or a duration anchored as a step from one; not a set or a name part. */
 export function isDatingTimex(view: SentenceView, ref: TimexRef): boolean {
-  if (ref.type !== 'DATE' || !YEAR_FIRST.test(ref.value)) return false;
+  if (!(ref.type === 'DATE' && YEAR_FIRST.test(ref.value)) && !isAnchoredOffset(view, ref)) return false;
   // "resolution 2445 (2018)": the year of a numbered text is part of its name, not when anything happened.
   if (NUMBER_AND_BRACKET_BEFORE.test(view.doc.text.slice(Math.max(0, ref.start - 12), ref.start))) return false;
   // "Vostok 2022", "Sakhalin 2": a year inside a name.
@@ -33,7 +51,9 @@ export function eventDate(value: string, start: string | null, end: string | nul
 
 export function toEventDate(ref: TimexRef, inferred: boolean, how = `timex:${ref.index}`): EventDate {
   const t: Timex = ref.timex;
-  return eventDate(t.value, t.range?.start ?? null, t.range?.end ?? null, how, inferred);
+  // An anchored duration dates by the point it leads to, not by its length.
+  const value = t.type === 'DURATION' && t.range ? (valueOfRange(t.range) ?? t.range.start) : t.value;
+  return eventDate(value, t.range?.start ?? null, t.range?.end ?? null, how, inferred);
 }
 
 /**
@@ -50,8 +70,9 @@ export function ownDate(view: SentenceView, clause: Clause, triggerStart: number
   // A date closing an opening phrase ("However, at the summit in September, ...") frames the sentence.
   let openingPhraseEnd = -1;
   for (const r of view.timexes) {
-    const k = firstTokenStartingFrom(view.tokens, r.end);
-    if (k < view.tokens.length && k <= 15 && view.tokens[k]!.text === ',') openingPhraseEnd = Math.max(openingPhraseEnd, r.end);
+    const end = phraseEnd(view, r);
+    const k = firstTokenStartingFrom(view.tokens, end);
+    if (k < view.tokens.length && k <= 15 && view.tokens[k]!.text === ',') openingPhraseEnd = Math.max(openingPhraseEnd, end);
   }
   // A date far from the trigger, or "for 2023" (what the act is about), dates something else.
   const near = (r: TimexRef): boolean => {

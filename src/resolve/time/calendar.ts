@@ -130,6 +130,22 @@ export function rangeOf(value: string): { start: string; end: string } | null {
   }
 }
 
+/**
+ * The calendar value (a day, ISO week, month, quarter or year) whose days are exactly the range, or null: the point
+ * an anchored duration leads to ("three days later") is kept as its range only.
+ */
+export function valueOfRange(range: { start: string; end: string }): string | null {
+  const first = parseDay(range.start);
+  if (!first || !parseDay(range.end)) return null;
+  if (range.start === range.end) return range.start;
+  const y = pad4(first.y);
+  for (const value of [shiftedValue(first, 'W', 0), `${y}-${pad2(first.m)}`, `${y}-Q${Math.ceil(first.m / 3)}`, y]) {
+    const r = rangeOf(value);
+    if (r && r.start === range.start && r.end === range.end) return value;
+  }
+  return null;
+}
+
 /** The value of the unit containing `day`, shifted by n units: unit Y Q M W D DE CE. */
 export function shiftedValue(day: Day, unit: string, n: number): string {
   switch (unit) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { granularity, rangeOf } from '../../../src/resolve/time/calendar.js';
+import { granularity, rangeOf, valueOfRange } from '../../../src/resolve/time/calendar.js';
 
 describe('granularity', () => {
   it.each([
@@ -33,5 +33,25 @@ describe('rangeOf', () => {
 
   it.each(['2000-13', 'XXXX', 'PAST_REF'])('%s covers nothing', (value) => {
     expect(rangeOf(value)).toBeNull();
+  });
+});
+
+describe('valueOfRange', () => {
+  it.each([
+    [{ start: '1935-05-07', end: '1935-05-07' }, '1935-05-07'],
+    [{ start: '2003-12-29', end: '2004-01-04' }, '2004-W01'],
+    [{ start: '2000-02-01', end: '2000-02-29' }, '2000-02'],
+    [{ start: '2000-07-01', end: '2000-09-30' }, '2000-Q3'],
+    [{ start: '1975-01-01', end: '1975-12-31' }, '1975'],
+  ])('%j is %s', (range, expected) => {
+    expect(valueOfRange(range)).toBe(expected);
+  });
+
+  // Negatives: a span that is no one calendar unit, or no dates at all.
+  it.each([
+    { start: '2000-02-01', end: '2000-02-28' }, { start: '2000-01-01', end: '2000-06-30' }, { start: '2000-01-03', end: '2000-01-08' },
+    { start: '1990-01-01', end: '1999-12-31' }, { start: 'XXXX', end: 'XXXX' }, { start: '2000-01-01', end: 'P1Y' },
+  ])('%j is none', (range) => {
+    expect(valueOfRange(range)).toBeNull();
   });
 });
