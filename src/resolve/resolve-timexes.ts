@@ -268,12 +268,23 @@ class TimexResolution {
     const r = this.resolveOne(t.value);
     const range = r ? rangeOf(r.value) : null;
     const g = r ? granularity(r.value) : null;
-    if (!r || !range || !g) return newTimex(t.doc, t.start, t.end, t.text, t.type, duration, t.mod, t.range, t.anchor, t.inferred, t.rule);
+    if (!r || !range || !g || this.pastTheText(rel, range)) return newTimex(t.doc, t.start, t.end, t.text, t.type, duration, t.mod, t.range, t.anchor, t.inferred, t.rule);
     const inferred = noStrings();
     addNew(inferred, t.inferred);
     addNew(inferred, ['range']);
     this.refs.push({ index: this.index, value: r.value, full: r.value, granularity: g, sentence: this.sentenceIndex });
     return newTimex(t.doc, t.start, t.end, t.text, t.type, duration, t.mod, range, r.anchor || t.anchor, inferred, t.rule);
+  }
+
+  /**
+   * A count forward that reaches past the document's own time, told in the past or present, counted from the wrong
+   * date: "Seventy-one years later, Africa continues to be denied ..." in a speech of 2016 is now, not 71 years after
+   * an election due in June 2017. Which date it counts from is not told; the duration stands without a point.
+   */
+  pastTheText(rel: RelativeValue, range: { start: string; end: string }): boolean {
+    if (rel.offset <= 0) return false;
+    const own = this.dct ?? (this.periodEnd && !this.guessedPeriod ? this.periodEnd : null);
+    return own !== null && range.start > isoDay(own) && this.tense() !== 'future';
   }
 
   /** A bare year between a determiner and a capitalised name ("the 2030 Agenda for Sustainable Development"). */

@@ -34,6 +34,15 @@ const FAMILIES: Record<string, Case[]> = {
       { text: 'Three days', type: 'DURATION', value: 'P3D', range: day('1935-05-07'), anchor: 'narrative:0', inferred: ['range'] },
       { text: 'The next day', type: 'DATE', value: '1935-05-08', range: day('1935-05-08'), anchor: 'narrative:1', inferred: ['value'] }] },
   ],
+  'a count forward past the document\'s own time, told in the past or present, counted from the wrong date: no point': [
+    // A speech of 2016: "later" is now, not 71 years after the election due in 2017.
+    { text: 'The election will be held in June 2017.\nSeventy-one years later, the region continues to be denied a seat.', period: '2016', expect: [{ text: 'Seventy-one years', type: 'DURATION', value: 'P71Y', inferred: [] }] },
+    { text: 'Talks opened on 4 May 1990.\nThree weeks later the garrisons are still firing.', dct: '1990-05-10', expect: [{ text: 'Three weeks', type: 'DURATION', value: 'P3W', inferred: [] }] },
+    // Negatives: told as still to come, it may lie ahead; within the document's time it stands; an undated narrative
+    // (its period a guess) has no time of its own to pass.
+    { text: 'The vote is set for 8 May.\nThree weeks later the council will meet.', dct: '1990-05-01', expect: [{ text: 'Three weeks', type: 'DURATION', value: 'P3W', range: { start: '1990-05-28', end: '1990-06-03' }, anchor: 'narrative:0', inferred: ['range'] }] },
+    { text: 'Talks opened on 4 May 1990.\nThree days later the garrisons fired.', dct: '1990-05-10', expect: [{ text: 'Three days', type: 'DURATION', value: 'P3D', range: day('1990-05-07'), anchor: 'narrative:0', inferred: ['range'] }] },
+  ],
   'negatives: no range without a point reached': [
     // A delay ("later than planned"), a vague count, or a span before an event reaches no point.
     { text: 'Talks opened on 4 May 1935.\nThe vote came two years later than planned.', expect: [{ text: 'two years', type: 'DURATION', value: 'P2Y', inferred: [] }] },
@@ -51,11 +60,14 @@ describe('"N units later": the duration and the point it leads to', () => {
     });
   }
 
-  // In a dated text with no date told before, the document's date is what it counts from.
+  // In a dated text with no date told before, the document's date is what it counts from: ahead, told as to come;
+  // told in the past, a point after the document's own date cannot be what is meant.
   it('counts from the document date when no date was told before, and the range is that point', () => {
-    const { doc, seg } = makeTimedDoc('Three days later the garrisons fired.', { dct: '1990-01-10' });
+    const { doc, seg } = makeTimedDoc('Three days later the council will meet.', { dct: '1990-01-10' });
     const [t] = resolveTimexes(doc, seg, recognizeTimexes(doc, seg)).timexes;
     expect(t).toMatchObject({ text: 'Three days', type: 'DURATION', value: 'P3D', range: day('1990-01-13'), anchor: 'dct', inferred: ['range'] });
+    const past = makeTimedDoc('Three days later the garrisons fired.', { dct: '1990-01-10' });
+    expect(resolveTimexes(past.doc, past.seg, recognizeTimexes(past.doc, past.seg)).timexes[0]?.range).toBeUndefined();
   });
 
   // Nothing told to count from: the duration alone, and no message of a date left unknown (its length is stated).
