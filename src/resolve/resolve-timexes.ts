@@ -431,7 +431,7 @@ function resolveWeekday(r: TimexResolution, rel: RelativeValue): Resolved | null
   // News narrates what happened: a weekday with no cue in its own clause is the last one.
   const lt = r.localOf();
   const tn = rel.offset !== 0 ? '' : lt.from !== 'deadline' && lt.tense === 'present' ? 'past' : lt.tense;
-  const direction = rel.offset !== 0 ? rel.offset : tn === 'future' || lt.from === 'postponed' ? 1 : tn === 'past' ? -1 : 0;
+  const direction = rel.offset !== 0 ? rel.offset : possessiveDone(r) ? -1 : tn === 'future' || lt.from === 'postponed' ? 1 : tn === 'past' ? -1 : 0;
   if (direction < 0) shift = diff <= 0 ? diff : diff - 7;
   else if (direction > 0) shift = diff >= 0 ? diff : diff + 7;
   // No tense: the nearest such weekday, either side ("meet separately Monday").
@@ -448,6 +448,17 @@ function resolveWeekday(r: TimexResolution, rel: RelativeValue): Resolved | null
   const days = DAY_SHIFT.exec(rel.suffix);
   if (days) return resolvedAs(shiftedValue(addDays(ref.day, shift + Number(days[1])), 'D', 0), ref.anchor, ['year', 'month', 'day']);
   return resolvedAs(shiftedValue(addDays(ref.day, shift), 'D', 0) + rel.suffix, ref.anchor, ['year', 'month', 'day']);
+}
+
+// "get around Wednesday's ruling", "Friday's trading volume": a weekday in the possessive names the day of a thing
+// already done (the ruling, the trading); news names a day still to come so only with a plain future or a word that
+// looks ahead ("will vote in Sunday's election", "ahead of Tuesday's summit").
+const POSSESSIVE_AFTER = /^['’]s[ \t]+[a-z]/;
+const AHEAD_BEFORE = /(?:^|[^\w'’-])(?:ahead[ \t]+of|before|until|till|for|await(?:s|ing)?|prepar(?:e|es|ing)(?:[ \t]+for)?|upcoming|coming)[ \t]+$/i;
+function possessiveDone(r: TimexResolution): boolean {
+  const t = r.t;
+  if (!POSSESSIVE_AFTER.test(r.text.slice(t.end, t.end + 4))) return false;
+  return !AHEAD_BEFORE.test(r.text.slice(Math.max(0, t.start - 30), t.start)) && !plainFutureAround(r.text, t.start, t.end);
 }
 
 const WILL_BEFORE = /(?:^|[^\w'’-])(?:will|shall)[ \t]+(?!not\b)[^.,;:!?\n]{0,50}$|['’]ll[ \t]+[^.,;:!?\n]{0,50}$/i;

@@ -192,6 +192,16 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The Agreement adopted on 17 December 2015 was signed in March.', period: '2017', expect: [
       { text: '17 December 2015', value: '2015-12-17' }, { text: 'March', value: '2015-03' }] },
   ],
+  '"Wednesday\'s ruling": a weekday in the possessive is the day of a thing already done': [
+    { text: 'The relatives said they would look for ways to get around Wednesday\'s ruling.', dct: '2000-01-07', expect: [{ text: 'Wednesday', value: '2000-01-05' }] },
+    { text: 'Lawyers hope to overturn Thursday\'s verdict.', dct: '2000-01-07', expect: [{ text: 'Thursday', value: '2000-01-06' }] },
+    { text: 'The family plans to appeal Monday\'s decision.', dct: '2000-01-07', expect: [{ text: 'Monday', value: '2000-01-03' }] },
+    // Negatives: a plain future, or a word that looks ahead, puts the day still to come; without the possessive
+    // the clause decides as before.
+    { text: 'Voters will go to the polls in Sunday\'s election.', dct: '2000-01-07', expect: [{ text: 'Sunday', value: '2000-01-09' }] },
+    { text: 'The ministers prepared for Tuesday\'s summit, which is expected to decide on sanctions.', dct: '2000-01-07', expect: [{ text: 'Tuesday', value: '2000-01-04' }] },
+    { text: 'They said they would look for ways to appeal on Wednesday.', dct: '2000-01-07', expect: [{ text: 'Wednesday', value: '2000-01-12' }] },
+  ],
 };
 
 describe('anchoring rules from the third held-out set and the known errors', () => {
