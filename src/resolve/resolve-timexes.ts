@@ -16,6 +16,8 @@ interface Reference {
   full: string;
   granularity: string;
   sentence: number;
+  /** A relative expression that took its value from a date told before it ("the quarter"): it names nothing new. */
+  echo: boolean;
 }
 
 // How fine each granularity is; a reference serves a relative expression when it is at least as fine.
@@ -163,7 +165,9 @@ class TimexResolution {
     if (!recent || recent.sentence === sentenceIndex) return recent;
     const counts = new Map<string, { n: number; first: Reference }>();
     for (const r of refs) {
-      if (r.granularity !== 'Q' || r.index < lastSpan || sentenceIndex - r.sentence > 10) continue;
+      // "During the quarter" repeats the quarter it was given and casts no vote of its own ("the fiscal first quarter
+      // ... the quarter ended Sept. 30 ... during the quarter": the echo must not break the tie for the first).
+      if (r.granularity !== 'Q' || r.index < lastSpan || sentenceIndex - r.sentence > 10 || r.echo) continue;
       const c = counts.get(r.value);
       if (c) c.n++;
       else counts.set(r.value, { n: 1, first: r });
@@ -319,7 +323,8 @@ class TimexResolution {
     if ((t.type === 'DATE' || t.type === 'TIME') && !/^REL:(?:ADAPT|AGO|CMP|QIN):/.test(t.value) && !this.yearInName(t) && !this.afterSince(t)) {
       const v = rs[rs.length - 1]!.value;
       const g = granularity(v);
-      if (g) this.refs.push({ index: this.index, value: v, full: value, granularity: g, sentence: this.sentenceIndex });
+      const echo = t.value.startsWith('REL:') && rs[rs.length - 1]!.anchor.startsWith('narrative:');
+      if (g) this.refs.push({ index: this.index, value: v, full: value, granularity: g, sentence: this.sentenceIndex, echo });
     }
     return next;
   }

@@ -168,6 +168,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The two sides meet this month.', dct: '2019-06-14', expect: [{ text: 'this month', type: 'DATE', value: '2019-06' }] },
     { text: 'They met on March 3.\nLater that month the talks failed.', dct: '2019-06-14', expect: [{ text: 'March 3', type: 'DATE', value: '2019-03-03' }, { text: 'Later that month', type: 'DATE', value: '2019-03' }] },
   ],
+  'the quarter a report keeps coming back to is counted on the quarters it names, not on "the quarter" echoing one': [
+    { text: 'Acme earned a record in the fiscal first quarter.\nFor the quarter ended Sept. 30, Acme earned $5 million.\nDuring the quarter, it issued shares.\nTraffic rose in the quarter.\nSeparately, Beta reported third-quarter profit of $2 million.\nYear-earlier results included a gain.', dct: '1989-10-26', style: 'timeml', expect: [
+      { text: 'the fiscal first quarter', type: 'DATE', value: '1989-Q1' }, { text: 'the quarter', type: 'DATE', value: '1989-Q3' }, { text: 'Sept. 30', type: 'DATE', value: '1989-09-30' },
+      { text: 'the quarter', type: 'DATE', value: '1989-Q1' }, { text: 'the quarter', type: 'DATE', value: '1989-Q1' }, { text: 'third-quarter', type: 'DATE', value: '1989-Q3' }, { text: 'Year-earlier', type: 'DATE', value: '1988-Q3' }] },
+    // Negative: a quarter named twice still outweighs one named once.
+    { text: 'Acme earned a record in the first quarter.\nSales rose in the first quarter.\nBeta reported third-quarter profit of $2 million.\nYear-earlier results included a gain.', dct: '1989-10-26', style: 'timeml', expect: [
+      { text: 'the first quarter', type: 'DATE', value: '1989-Q1' }, { text: 'the first quarter', type: 'DATE', value: '1989-Q1' }, { text: 'third-quarter', type: 'DATE', value: '1989-Q3' }, { text: 'Year-earlier', type: 'DATE', value: '1988-Q1' }] },
+  ],
 };
 
 describe('time expression families in dated news and reports', () => {
