@@ -560,6 +560,12 @@ function resolveMonth(r: TimexResolution, rel: RelativeValue): Resolved | null {
 function resolveFromCreation(r: TimexResolution, rel: RelativeValue): Resolved | null {
   const { dct, periodStart, periodEnd } = r;
   const suffix = rel.suffix;
+  // "compared with a loss of $3 million last year", "a 13% increase from last year's $1.55 billion": in a report on a
+  // quarter, a figure set against "last year" is that quarter's a year back, as "a year earlier" is.
+  if (rel.unit === 'Y' && rel.offset === -1 && !suffix && COMPARED_LAST_YEAR.test(r.text.slice(Math.max(0, r.t.start - 60), r.t.end))) {
+    const q = r.quarterRef();
+    if (q) return yearBack(q, -1);
+  }
   // "today" in a report with no date of its own is its present, not a day.
   if (!dct && rel.unit === 'D' && rel.offset === 0 && !suffix) return resolvedAs('PRESENT_REF', '', ['value']);
   if (dct) return resolvedAs(shiftedValue(dct, rel.unit, rel.offset) + suffix, 'dct', ['value']);
@@ -700,6 +706,9 @@ function resolveByReference(r: TimexResolution, rel: RelativeValue): Resolved | 
 // The unit of an offset's relative value, as a duration names it (decades and centuries were counted in years).
 const DURATION_UNIT: Record<string, string> = { Y: 'year', M: 'month', W: 'week', D: 'day' };
 
+// A comparison right before "last year", with at most a figure between: "compared with (a loss of) $3 million last
+// year", "up from 12 cents a share last year", "from last year's $1.55 billion", "than last year".
+const COMPARED_LAST_YEAR = /(?:^|[^\w-])(?:compared[ \t]+(?:with|to)|from|than|versus|vs\.)[ \t]+(?:(?:a[ \t]+)?(?:loss|profit|earnings|net|income)[ \t]+of[ \t]+)?(?:(?:[A-Z]{0,2}[$#]|US\$)?\d[\d.,]*(?:[ \t]+(?:million|billion))?(?:[ \t]+(?:[A-Za-z]+[ \t]+)?(?:cents?|pence)(?:[ \t]+a[ \t]+share)?)?,?[ \t]+)?last[ \t]+year$/i;
 const THE_YEAR = /(?:^|[^\w-])[Tt]he[ \t]+year$/;
 const NEIGHBOUR_YEAR = /(?:^|[^\w-])(?:previous|preceding|following|next)[ \t]+year(?![\w-])/i;
 const THE_MONTH_OR_YEAR = /(?:^|[^\w-])[Tt]he[ \t]+(?:month|year)$/;

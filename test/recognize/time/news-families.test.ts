@@ -176,6 +176,19 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Acme earned a record in the first quarter.\nSales rose in the first quarter.\nBeta reported third-quarter profit of $2 million.\nYear-earlier results included a gain.', dct: '1989-10-26', style: 'timeml', expect: [
       { text: 'the first quarter', type: 'DATE', value: '1989-Q1' }, { text: 'the first quarter', type: 'DATE', value: '1989-Q1' }, { text: 'third-quarter', type: 'DATE', value: '1989-Q3' }, { text: 'Year-earlier', type: 'DATE', value: '1988-Q1' }] },
   ],
+  '"compared with $3 million last year" in a report on a quarter: that quarter a year back, as "a year earlier" is': [
+    { text: 'Acme posted third-quarter net of $24 million.\nIts insurance unit earned $5 million, compared with a loss of $3 million last year.', dct: '1989-10-30', style: 'timeml', expect: [
+      { text: 'third-quarter', type: 'DATE', value: '1989-Q3' }, { text: 'last year', type: 'DATE', value: '1988-Q3' }] },
+    { text: 'Acme posted third-quarter net of $24 million.\nSales were $1.76 billion, a 13% increase from last year\'s $1.55 billion.', dct: '1989-10-30', style: 'timeml', expect: [
+      { text: 'third-quarter', type: 'DATE', value: '1989-Q3' }, { text: 'last year', type: 'DATE', value: '1988-Q3' }] },
+    // Negatives: "last year" not set against a figure, a comparison after a span of months, and one in a text about
+    // no quarter stay the year.
+    { text: 'Acme posted third-quarter net of $24 million.\nLast year the unit lost money.', dct: '1989-10-30', style: 'timeml', expect: [
+      { text: 'third-quarter', type: 'DATE', value: '1989-Q3' }, { text: 'Last year', type: 'DATE', value: '1988' }] },
+    { text: 'Acme posted third-quarter net of $24 million.\nIn the nine months, net rose to $525 million from $504 million last year.', dct: '1989-10-30', style: 'timeml', expect: [
+      { text: 'third-quarter', type: 'DATE', value: '1989-Q3' }, { text: 'the nine months', type: 'DURATION', value: 'P9M' }, { text: 'last year', type: 'DATE', value: '1988' }] },
+    { text: 'Exports rose to $5 billion, compared with $4 billion last year.', dct: '1989-10-30', style: 'timeml', expect: [{ text: 'last year', type: 'DATE', value: '1988' }] },
+  ],
 };
 
 describe('time expression families in dated news and reports', () => {
