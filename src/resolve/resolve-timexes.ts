@@ -276,7 +276,7 @@ class TimexResolution {
     const inferred = noStrings();
     addNew(inferred, t.inferred);
     addNew(inferred, ['range']);
-    this.refs.push({ index: this.index, value: r.value, full: r.value, granularity: g, sentence: this.sentenceIndex });
+    this.refs.push({ index: this.index, value: r.value, full: r.value, granularity: g, sentence: this.sentenceIndex, echo: false });
     return newTimex(t.doc, t.start, t.end, t.text, t.type, duration, t.mod, range, r.anchor || t.anchor, inferred, t.rule);
   }
 
