@@ -14,7 +14,10 @@ export interface Timex {
   /** TIMEX3-style value: `2022`, `2022-09`, `2022-02-24`, `2021-FA`, `2022-Q1`, `P77Y`, `PRESENT_REF`. */
   value: string;
   mod?: 'START' | 'MID' | 'END' | 'APPROX' | 'BEFORE' | 'AFTER' | 'ON_OR_AFTER';
-  /** For ranges and for calendar values, the ISO dates the value covers (inclusive). */
+  /**
+   * For ranges and for calendar values, the ISO dates the value covers (inclusive). For a duration counted from a
+   * date told ("three days later"), the day, month or year it leads to, inferred (listed in `inferred`).
+   */
   range?: { start: string; end: string };
   /** What an underspecified value was anchored on: `period`, `dct`, or `narrative:<timex index>`. */
   anchor?: string;
