@@ -1,7 +1,8 @@
 // `npm run eval -- period [folder ...] [--json]`: how often the period a document reports on is inferred right when
 // its file name says nothing. Each file whose name carries a year (the UN General Debate files: AFG_70_2015.txt) is
 // read under a neutral name, so only its title, dateline and text can date it, and the year inferred is compared
-// with the year of the name. Default folder: ../shared/data/ungdc.
+// with the year of the name. Default folder: ../shared/data/ungdc. `--half even|odd` keeps the even- or odd-numbered
+// files (in path order), to design a rule on one half and check it on the other.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readBytes } from '../src/read/read-file.js';
@@ -31,11 +32,12 @@ function filesUnder(dir: string): string[] {
   return out.sort();
 }
 
-export async function scorePeriods(folder: string): Promise<PeriodEvaluation> {
+export async function scorePeriods(folder: string, half?: 'even' | 'odd'): Promise<PeriodEvaluation> {
   const r: PeriodEvaluation = { folder, documents: 0, right: 0, ahead: 0, behind: 0, byRule: {}, offBy: {} };
   // A fixed "now" so that a document left undated is counted the same on any day.
   const now = () => new Date(Date.UTC(2100, 0, 1));
-  for (const file of filesUnder(folder)) {
+  const files = filesUnder(folder);
+  for (const file of half ? files.filter((_, i) => i % 2 === (half === 'even' ? 0 : 1)) : files) {
     const truth = Number(NAME_YEAR.exec(path.basename(file))![1]);
     const doc = await readBytes(`document${path.extname(file)}`, readFileSync(file));
     const { period } = inferPeriod(doc, {}, now);
@@ -56,16 +58,16 @@ export async function scorePeriods(folder: string): Promise<PeriodEvaluation> {
   return r;
 }
 
-export async function evalPeriod(folders: string[], opts: { json: boolean }): Promise<void> {
+export async function evalPeriod(folders: string[], opts: { json: boolean; half?: 'even' | 'odd' }): Promise<void> {
   for (const folder of folders) {
-    const r = await scorePeriods(folder);
+    const r = await scorePeriods(folder, opts.half);
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(r)}\n`);
       continue;
     }
     const pct = (n: number, d: number) => (d ? (100 * n / d).toFixed(1) : '-');
     const lines = [
-      `${folder}: ${r.documents} documents read without their file names`,
+      `${folder}${opts.half ? ` (${opts.half} half)` : ''}: ${r.documents} documents read without their file names`,
       `  year right ${r.right} (${pct(r.right, r.documents)}%), ahead ${r.ahead}, behind ${r.behind}`,
       ...Object.entries(r.byRule).sort((a, b) => b[1].documents - a[1].documents)
         .map(([rule, c]) => `  ${rule.padEnd(24)} ${String(c.documents).padStart(5)} documents, ${pct(c.right, c.documents)}% right`),

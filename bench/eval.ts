@@ -2,7 +2,8 @@
 //   time [gold.json ...]: the time layer against hand-made gold (default: the sample's test/fixtures/timex-gold.json,
 //     then the held-out sets test/fixtures/timex-gold-heldout.json and -heldout2.json, 16 documents of kinds TimeML lacks).
 //   timeml [folder ...]: the time layer on TimeML files (default: ../shared/data/timeml/timebank and aquaint).
-//   period [folder ...]: the period of each document inferred without its file name (default: ../shared/data/ungdc).
+//   period [folder ...] [--half even|odd]: the period of each document inferred without its file name (default:
+//     ../shared/data/ungdc); --half keeps every other file, to design on one half and check on the other.
 const [name, ...rest] = process.argv.slice(2);
 const json = rest.includes('--json');
 const args = rest.filter((a) => a !== '--json');
@@ -19,7 +20,12 @@ const evaluations: Record<string, () => Promise<void>> = {
     for (const folder of args.length ? args : ['../shared/data/timeml/timebank', '../shared/data/timeml/aquaint']) await evalTimeml(folder, { json });
   },
   events: async () => (await import('./eval-events.js')).evalEvents({ json, args }),
-  period: async () => (await import('./eval-period.js')).evalPeriod(args.length ? args : ['../shared/data/ungdc'], { json }),
+  period: async () => {
+    const i = args.indexOf('--half');
+    const half = i >= 0 ? args.splice(i, 2)[1] : undefined;
+    if (half !== undefined && half !== 'even' && half !== 'odd') throw new Error(`--half must be even or odd, not ${half}`);
+    await (await import('./eval-period.js')).evalPeriod(args.length ? args : ['../shared/data/ungdc'], { json, ...(half ? { half } : {}) });
+  },
 };
 
 if (!name || !(name in evaluations)) {

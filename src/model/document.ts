@@ -46,6 +46,7 @@ export type PeriodRule =
   | 'period.filename-year'
   | 'period.numbered-session'
   | 'period.anniversary'
+  | 'period.years-counted'
   | 'period.latest-year'
   | 'period.none';
 

@@ -1,5 +1,5 @@
 import type { Span } from '../model/index.js';
-import { readDataRows } from '../extract/data-files.js';
+import { datedAt } from './dated-names.js';
 import { ORDINAL_SRC, parseOrdinal } from './ordinal-words.js';
 import { isFutureMention } from './future-mention.js';
 import { NUMBER_WORD_SRC, parseNumberWords } from '../recognize/time/number-words.js';
@@ -10,55 +10,8 @@ export interface AnniversaryYear {
   reason: string;
 }
 
-interface Dated {
-  name: string;
-  start: number;
-  end: number;
-}
-
-// What has a known year: historical events (data/named-events.tsv, start and end) and agreements (data/agreements.tsv,
-// the year signed), by every name and alias, lower case, without a leading "the".
-const DATED = new Map<string, Dated>();
-for (const [name, aliases, start, end] of readDataRows('named-events.tsv')) {
-  if (!name || !start) continue;
-  for (const n of [name, ...(aliases ?? '').split('|')]) if (n) DATED.set(key(n), { name, start: Number(start.slice(0, 4)), end: Number((end || start).slice(0, 4)) });
-}
-for (const [, name, aliases, signed] of readDataRows('agreements.tsv')) {
-  if (!name || !/^\d{4}/.test(signed ?? '')) continue;
-  const year = Number(signed!.slice(0, 4));
-  for (const n of [name, ...(aliases ?? '').split('|')]) if (n && !DATED.has(key(n))) DATED.set(key(n), { name, start: year, end: year });
-}
-const NAMES = [...DATED.keys()].sort((a, b) => b.length - a.length);
-
-function key(name: string): string {
-  return name.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
-}
-
 // "the seventieth anniversary of the Universal Declaration", "our 75th anniversary of the founding of the United Nations".
 const ANNIVERSARY = new RegExp(`(?<![\\w-])(${ORDINAL_SRC})\\s+anniversary\\s+of\\s+`, 'giu');
-// What may stand between "anniversary of" and the name: the act that began it, or the end of an event.
-const ACT = /^(?:the\s+)?(?:(end|close)|(?:start|beginning|outbreak|adoption|signing|signature|conclusion|founding|foundation|establishment|creation|birth)|)\s*(?:of\s+)?(?:the\s+)?/i;
-
-/** The name with a known year that the text at `from` begins with, longest first ("United Nations" as its founding). */
-function datedAt(text: string, from: number): { dated: Dated; end: number; useEnd: boolean } | undefined {
-  const act = ACT.exec(text.slice(from, from + 40))!;
-  const at = from + act[0].length;
-  const ahead = text.slice(at, at + 120).toLowerCase().replace(/\s+/g, ' ');
-  const original = text.slice(at, at + 120).replace(/\s+/g, ' ');
-  // Bounded, and not the start of a longer name: "the United Nations Convention on the Law of the Sea".
-  const bounded = (n: string) => ahead.startsWith(n) && !/[\w-]/.test(ahead.charAt(n.length)) && !/^ \p{Lu}/u.test(original.slice(n.length));
-  for (const n of NAMES) {
-    if (bounded(n)) return { dated: DATED.get(n)!, end: at + n.length, useEnd: !!act[1] };
-  }
-  // An institution's anniversary is that of its founding: "the seventieth anniversary of the United Nations".
-  if (!act[1]) {
-    for (const n of NAMES) {
-      const founded = /^(?:founding|foundation|establishment|creation) of (?:the )?(.+)$/.exec(n);
-      if (founded && bounded(founded[1]!)) return { dated: DATED.get(n)!, end: at + founded[1]!.length, useEnd: false };
-    }
-  }
-  return undefined;
-}
 
 // "Today we mark seventy-five years since our flag was first raised, on 12 August 1948", "it has been 20 years since
 // 1995": a count of years since a dated moment, told in the present, dates the text to that year plus the count.
@@ -83,12 +36,12 @@ function yearsFromAnniversary(text: string, start: number, end: number): number 
 }
 
 /**
- * The latest year an anniversary the text marks falls in: the Nth anniversary of something that began (or ended,
- * "the end of World War II") in year Y is kept in Y + N. Anniversaries the text looks ahead to ("next year's
- * seventy-fifth anniversary") are left out.
+ * The years the anniversaries the text marks fall in, and its counts of years since a year it names, in text order:
+ * the Nth anniversary of something that began (or ended, "the end of World War II") in year Y is kept in Y + N.
+ * Anniversaries the text looks ahead to ("next year's seventy-fifth anniversary") are left out.
  */
-export function yearOfAnniversaries(text: string): AnniversaryYear | undefined {
-  let best: AnniversaryYear | undefined;
+export function anniversaryYears(text: string): AnniversaryYear[] {
+  const all: AnniversaryYear[] = [];
   ANNIVERSARY.lastIndex = 0;
   for (let m = ANNIVERSARY.exec(text); m; m = ANNIVERSARY.exec(text)) {
     const n = parseOrdinal(m[1]!);
@@ -99,9 +52,7 @@ export function yearOfAnniversaries(text: string): AnniversaryYear | undefined {
     const shift = yearsFromAnniversary(text, m.index, found.end);
     if (shift === undefined) continue;
     const year = (found.useEnd ? found.dated.end : found.dated.start) + n + shift;
-    if (!best || year > best.year) {
-      best = { year, span: { start: m.index, end: found.end }, reason: `"${text.slice(m.index, found.end).replace(/\s+/g, ' ')}": ${found.dated.name} plus ${n} years is ${year}` };
-    }
+    all.push({ year, span: { start: m.index, end: found.end }, reason: `"${text.slice(m.index, found.end).replace(/\s+/g, ' ')}": ${found.dated.name} plus ${n} years is ${year}` });
   }
   YEARS_SINCE.lastIndex = 0;
   for (let m = YEARS_SINCE.exec(text); m; m = YEARS_SINCE.exec(text)) {
@@ -114,9 +65,7 @@ export function yearOfAnniversaries(text: string): AnniversaryYear | undefined {
     if (!at) continue;
     const year = Number(at[1]) + n;
     const end = m.index + m[0].length + at.index + at[0].length;
-    if (!best || year > best.year) {
-      best = { year, span: { start: m.index, end }, reason: `"${text.slice(m.index, end).replace(/\s+/g, ' ')}": ${at[1]} plus ${n} years is ${year}` };
-    }
+    all.push({ year, span: { start: m.index, end }, reason: `"${text.slice(m.index, end).replace(/\s+/g, ' ')}": ${at[1]} plus ${n} years is ${year}` });
   }
-  return best;
+  return all.sort((a, b) => a.span.start - b.span.start);
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { FUTURE_CLAUSE } from './future-mention.js';
 import { yearOfNumberedSessions } from './numbered-session-year.js';
-import { yearOfAnniversaries } from './anniversary-year.js';
+import { anniversaryYears } from './anniversary-year.js';
+import { countedYears } from './years-ago-year.js';
 import { newPeriod, type Message, type ReadDocument, type ReportPeriod, type Span } from '../model/index.js';
 
 export interface PeriodOverride {
@@ -78,14 +79,33 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
   // which is as often one the text looks back or ahead to.
   const session = yearOfNumberedSessions(doc.text, latest?.year);
   if (session) return { period: yearPeriod(session.year, 'period.numbered-session', session.reason, session.span), messages };
-  const anniversary = yearOfAnniversaries(doc.text);
-  if (anniversary) return { period: yearPeriod(anniversary.year, 'period.anniversary', anniversary.reason, anniversary.span), messages };
+  const cue = yearOfCues(doc.text);
+  if (cue && 'year' in cue) return { period: yearPeriod(cue.year, cue.rule, cue.reason, cue.span), messages };
+  if (cue) return undated(cue.disagree, messages, now);
   if (latest) {
     return { period: yearPeriod(latest.year, 'period.latest-year', `the latest year the text mentions is ${latest.year}`, latest.span), messages };
   }
+  return undated('no year found in the title, a dateline, the file name or the text', messages, now);
+}
+
+/** No period found, or none the text agrees on: the year of ingest is assumed, and the user told. */
+function undated(why: string, messages: Omit<Message, 'doc'>[], now: () => Date): PeriodResult {
   const year = now().getUTCFullYear();
-  messages.push({ rule: 'period.none', severity: 'warning', message: `no year found in the title, a dateline, the file name or the text; assumed ${year}, the year of ingest — pass --period or --dct to set it` });
-  return { period: yearPeriod(year, 'period.none', `no year in the document; assumed the year of ingest (${year})`), messages };
+  messages.push({ rule: 'period.none', severity: 'warning', message: `${why}; assumed ${year}, the year of ingest — pass --period or --dct to set it` });
+  return { period: yearPeriod(year, 'period.none', `${why}; assumed the year of ingest (${year})`), messages };
+}
+
+/**
+ * The year the text's anniversaries and counts of years from dated moments agree on. When they name different years
+ * the text is not dated by them: a wrong year misdates every relative date in it, an undated text is flagged.
+ */
+function yearOfCues(text: string): { year: number; rule: ReportPeriod['rule']; reason: string; span: Span } | { disagree: string } | undefined {
+  const cues = [...anniversaryYears(text).map((c) => ({ ...c, rule: 'period.anniversary' as const })), ...countedYears(text).map((c) => ({ ...c, rule: 'period.years-counted' as const }))];
+  if (!cues.length) return undefined;
+  const years = [...new Set(cues.map((c) => c.year))];
+  // An anniversary, named and numbered, is the surer evidence of the two when both are there.
+  if (years.length === 1) return cues.find((c) => c.rule === 'period.anniversary') ?? cues[0]!;
+  return { disagree: `the text's anniversaries and counts of years date it differently (${cues.map((c) => `${c.reason.split(':')[0]}: ${c.year}`).join('; ')})` };
 }
 
 /** The latest year the text mentions, leaving out years it looks ahead to. */

@@ -83,6 +83,13 @@ describe('inferPeriod', () => {
     // Told in the past, or ahead, it says nothing of the text's own year.
     ['It was ten years since he had left in 1990. We met in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
     ['Next year it will be fifty years since the treaty of 1975. We met in 2020.', 'speech.txt', '2020-01-01', 'period.latest-year', undefined],
+    // A count of years back to a moment of known year, told in the present.
+    ['Seventy years ago, the founders created the United Nations. We met in 2001.', 'speech.txt', '2015-01-01', 'period.years-counted', undefined],
+    ['It is now 30 years since the adoption of the Montreal Protocol. We met in 2001.', 'speech.txt', '2017-01-01', 'period.years-counted', undefined],
+    ['Almost 70 years ago, the United Nations was founded. We met in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
+    // Cues that agree date the text; cues that disagree leave it undated, whatever the latest year it names.
+    ['We mark the seventieth anniversary of the United Nations. Seventy years ago, we adopted the Charter of the United Nations.', 'speech.txt', '2015-01-01', 'period.anniversary', undefined],
+    ['We mark the seventieth anniversary of the United Nations. Three years ago, we adopted the 2030 Agenda. We met in 2014.', 'speech.txt', '2030-01-01', 'period.none', undefined],
     // A name that goes on is a longer name, not the institution: no anniversary of the United Nations' founding.
     ['The fortieth anniversary of the United Nations University campus fell in 2016.', 'speech.txt', '2016-01-01', 'period.latest-year', undefined],
   ];
@@ -125,6 +132,8 @@ describe('inferPeriod', () => {
     ['no year', 'We met last year.', 'speech.txt', {}],
     ['numbered session', 'At this seventieth session of the General Assembly we met.', 'speech.txt', {}],
     ['anniversary', 'We mark the seventieth anniversary of the United Nations.', 'speech.txt', {}],
+    ['years counted', 'Seventy years ago, the founders created the United Nations.', 'speech.txt', {}],
+    ['cues disagree', 'We mark the seventieth anniversary of the United Nations. Three years ago, we adopted the 2030 Agenda.', 'speech.txt', {}],
     ['year override', 'x', 'x.txt', { period: '2021' }],
     ['month override', 'x', 'x.txt', { period: '2022-02' }],
     ['range override', 'x', 'x.txt', { period: '2022-01-01..2022-06-30' }],
