@@ -97,3 +97,54 @@ export function datedNamesIn(text: string, start: number, end: number): DatedMen
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+// "the Organization", "our Organization": in a text that names one institution of known founding (the United Nations
+// in a speech to its Assembly), that institution. Capitalized only: "an organization" is any.
+const ORGANIZATION = /\bOrganization\b/g;
+
+/** The one institution of known founding the text names, if only one. */
+function soleInstitution(text: string): { institution: string; dated: Dated } | undefined {
+  const lower = text.toLowerCase();
+  const named = FOUNDED.filter((f) => new RegExp(`(?<![\\w-])${f.institution.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(lower));
+  return new Set(named.map((f) => f.dated.name)).size === 1 ? named[0] : undefined;
+}
+
+/**
+ * What "its" refers to when said of an anniversary ("the Universal Declaration, which celebrates its seventieth
+ * anniversary"): the last name with a known year in `text` between `from` and `to`, an institution counting as its
+ * founding, and "the Organization" as the one institution of known founding the whole text names.
+ */
+export function lastDatedBefore(text: string, from: number, to: number): { dated: Dated; start: number; end: number } | undefined {
+  const span = text.slice(from, to);
+  const lower = span.toLowerCase().replace(/\s/g, ' ');
+  let best: { dated: Dated; start: number; end: number } | undefined;
+  const consider = (i: number, n: string, dated: Dated) => {
+    if (/[\w-]/.test(lower.charAt(i - 1)) || /[\w-]/.test(lower.charAt(i + n.length))) return;
+    if (!best || from + i > best.start) best = { dated, start: from + i, end: from + i + n.length };
+  };
+  for (const n of NAMES) {
+    const i = lower.lastIndexOf(n);
+    if (i >= 0) consider(i, n, DATED.get(n)!);
+  }
+  for (const f of FOUNDED) {
+    const i = lower.lastIndexOf(f.institution);
+    if (i >= 0 && !/^ \p{Lu}/u.test(span.slice(i + f.institution.length, i + f.institution.length + 2))) consider(i, f.institution, f.dated);
+  }
+  ORGANIZATION.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = ORGANIZATION.exec(span); m; m = ORGANIZATION.exec(span)) last = m;
+  if (last && (!best || from + last.index > best.start)) {
+    const sole = soleInstitution(text);
+    if (sole) best = { dated: sole.dated, start: from + last.index, end: from + last.index + last[0].length };
+  }
+  return best;
+}
+
+const ORGANIZATION_AT = /^(?:the\s+|our\s+|this\s+)?(?:[\p{Ll}-]+\s+){0,2}Organization(?![\w-])/u;
+
+/** "the Organization", "our global Organization" at `from`: the one institution of known founding the text names. */
+export function organizationAt(text: string, from: number): { dated: Dated; end: number } | undefined {
+  const m = ORGANIZATION_AT.exec(text.slice(from, from + 60));
+  const sole = m ? soleInstitution(text) : undefined;
+  return m && sole ? { dated: sole.dated, end: from + m[0].length } : undefined;
+}

@@ -83,6 +83,21 @@ describe('inferPeriod', () => {
     // Told in the past, or ahead, it says nothing of the text's own year.
     ['It was ten years since he had left in 1990. We met in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
     ['Next year it will be fifty years since the treaty of 1975. We met in 2020.', 'speech.txt', '2020-01-01', 'period.latest-year', undefined],
+    // "its" anniversary: of what its sentence named last; "the Organization" as the one institution of known founding the text names.
+    ['The Universal Declaration of Human Rights, which celebrates its seventieth anniversary this year, guides us.', 'speech.txt', '2018-01-01', 'period.anniversary', undefined],
+    ['The United Nations is here to stay. As we mark the seventieth anniversary of our Organization, we met in 2001.', 'speech.txt', '2015-01-01', 'period.anniversary', undefined],
+    ["The United Nations is here to stay. We celebrate the Organization's seventieth anniversary.", 'speech.txt', '2015-01-01', 'period.anniversary', undefined],
+    ['The seventieth anniversary of our Organization is here. We met in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
+    ['The seventieth anniversary of our organization is near. We met in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
+    // Anniversaries told of the past or drawn near, and counts that are measures or rates, date nothing.
+    ['The United Nations celebrated its seventieth anniversary at a time of turbulence. We met in 2016.', 'speech.txt', '2016-01-01', 'period.latest-year', undefined],
+    ['As he said on the occasion of the fiftieth anniversary of the United Nations, we must act. We met in 2016.', 'speech.txt', '2016-01-01', 'period.latest-year', undefined],
+    ['As the United Nations nears its seventy-fifth anniversary, we met in 2019.', 'speech.txt', '2019-01-01', 'period.latest-year', undefined],
+    ['We are a year away from the fiftieth anniversary of the Treaty on the Non-Proliferation of Nuclear Weapons. We met in 2017.', 'speech.txt', '2017-01-01', 'period.latest-year', undefined],
+    ['As the seventy-fifth anniversary of the end of the Second World War approaches, we met in 2019.', 'speech.txt', '2019-01-01', 'period.latest-year', undefined],
+    ['Life expectancy has increased by 20 years since 2001. We met in 2014.', 'speech.txt', '2014-01-01', 'period.latest-year', undefined],
+    ['Elections are held every five years since 1993. We met in 2014.', 'speech.txt', '2014-01-01', 'period.latest-year', undefined],
+    ['In the four years since its launch, we have worked for the 2030 Agenda. We met in 2014.', 'speech.txt', '2014-01-01', 'period.latest-year', undefined],
     // A count of years back to a moment of known year, told in the present.
     ['Seventy years ago, the founders created the United Nations. We met in 2001.', 'speech.txt', '2015-01-01', 'period.years-counted', undefined],
     ['It is now 30 years since the adoption of the Montreal Protocol. We met in 2001.', 'speech.txt', '2017-01-01', 'period.years-counted', undefined],
