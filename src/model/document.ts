@@ -47,6 +47,7 @@ export type PeriodRule =
   | 'period.numbered-session'
   | 'period.anniversary'
   | 'period.years-counted'
+  | 'period.event-this-year'
   | 'period.latest-year'
   | 'period.none';
 

@@ -5,18 +5,19 @@ export interface Dated {
   name: string;
   start: number;
   end: number;
+  kind: 'event' | 'agreement';
 }
 
 // Every name and alias of data/named-events.tsv and data/agreements.tsv, lower case, without a leading "the".
 const DATED = new Map<string, Dated>();
 for (const [name, aliases, start, end] of readDataRows('named-events.tsv')) {
   if (!name || !start) continue;
-  for (const n of [name, ...(aliases ?? '').split('|')]) if (n) DATED.set(datedKey(n), { name, start: Number(start.slice(0, 4)), end: Number((end || start).slice(0, 4)) });
+  for (const n of [name, ...(aliases ?? '').split('|')]) if (n) DATED.set(datedKey(n), { name, start: Number(start.slice(0, 4)), end: Number((end || start).slice(0, 4)), kind: 'event' });
 }
 for (const [, name, aliases, signed] of readDataRows('agreements.tsv')) {
   if (!name || !/^\d{4}/.test(signed ?? '')) continue;
   const year = Number(signed!.slice(0, 4));
-  for (const n of [name, ...(aliases ?? '').split('|')]) if (n && !DATED.has(datedKey(n))) DATED.set(datedKey(n), { name, start: year, end: year });
+  for (const n of [name, ...(aliases ?? '').split('|')]) if (n && !DATED.has(datedKey(n))) DATED.set(datedKey(n), { name, start: year, end: year, kind: 'agreement' });
 }
 const NAMES = [...DATED.keys()].sort((a, b) => b.length - a.length);
 // An institution's founding, named as "the founding of X": X itself, when the text says it was founded.

@@ -3,6 +3,7 @@ import { FUTURE_CLAUSE } from './future-mention.js';
 import { yearOfNumberedSessions } from './numbered-session-year.js';
 import { anniversaryYears } from './anniversary-year.js';
 import { countedYears } from './years-ago-year.js';
+import { eventYears } from './this-year-event.js';
 import { newPeriod, type Message, type ReadDocument, type ReportPeriod, type Span } from '../model/index.js';
 
 export interface PeriodOverride {
@@ -96,16 +97,21 @@ function undated(why: string, messages: Omit<Message, 'doc'>[], now: () => Date)
 }
 
 /**
- * The year the text's anniversaries and counts of years from dated moments agree on. When they name different years
+ * The year the text's anniversaries, counts of years from dated moments and moments told as this year or last year
+ * agree on. When they name different years
  * the text is not dated by them: a wrong year misdates every relative date in it, an undated text is flagged.
  */
 function yearOfCues(text: string): { year: number; rule: ReportPeriod['rule']; reason: string; span: Span } | { disagree: string } | undefined {
-  const cues = [...anniversaryYears(text).map((c) => ({ ...c, rule: 'period.anniversary' as const })), ...countedYears(text).map((c) => ({ ...c, rule: 'period.years-counted' as const }))];
+  const cues = [
+    ...anniversaryYears(text).map((c) => ({ ...c, rule: 'period.anniversary' as const })),
+    ...countedYears(text).map((c) => ({ ...c, rule: 'period.years-counted' as const })),
+    ...eventYears(text).map((c) => ({ ...c, rule: 'period.event-this-year' as const })),
+  ];
   if (!cues.length) return undefined;
   const years = [...new Set(cues.map((c) => c.year))];
   // An anniversary, named and numbered, is the surer evidence of the two when both are there.
   if (years.length === 1) return cues.find((c) => c.rule === 'period.anniversary') ?? cues[0]!;
-  return { disagree: `the text's anniversaries and counts of years date it differently (${cues.map((c) => `${c.reason.split(':')[0]}: ${c.year}`).join('; ')})` };
+  return { disagree: `the text's anniversaries, counts of years and moments of this or last year date it differently (${cues.map((c) => `${c.reason.split(':')[0]}: ${c.year}`).join('; ')})` };
 }
 
 /** The latest year the text mentions, leaving out years it looks ahead to. */
