@@ -103,11 +103,21 @@ export function datedNamesIn(text: string, start: number, end: number): DatedMen
 // in a speech to its Assembly), that institution. Capitalized only: "an organization" is any.
 const ORGANIZATION = /\bOrganization\b/g;
 
-/** The one institution of known founding the text names, if only one. */
+/**
+ * The institution of known founding the text is about: the one it names, or the one it names at least twice as often
+ * as any other (a speech to the United Nations that mentions its Human Rights Council once).
+ */
 function soleInstitution(text: string): { institution: string; dated: Dated } | undefined {
   const lower = text.toLowerCase();
-  const named = FOUNDED.filter((f) => new RegExp(`(?<![\\w-])${f.institution.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(lower));
-  return new Set(named.map((f) => f.dated.name)).size === 1 ? named[0] : undefined;
+  const counts = new Map<string, { f: { institution: string; dated: Dated }; n: number }>();
+  for (const f of FOUNDED) {
+    const n = lower.split(f.institution).length - 1;
+    if (!n) continue;
+    const c = counts.get(f.dated.name);
+    if (!c || n > c.n) counts.set(f.dated.name, { f, n });
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
+  return ranked.length && (ranked.length === 1 || ranked[0]!.n >= 2 * ranked[1]!.n) ? ranked[0]!.f : undefined;
 }
 
 /**

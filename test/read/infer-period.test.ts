@@ -89,6 +89,9 @@ describe('inferPeriod', () => {
     ["The United Nations is here to stay. We celebrate the Organization's seventieth anniversary.", 'speech.txt', '2015-01-01', 'period.anniversary', undefined],
     ['The seventieth anniversary of our Organization is here. We met in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
     ['The seventieth anniversary of our organization is near. We met in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
+    // "the Organization": the institution the text names most, when it names it at least twice as often as any other.
+    ['The United Nations and the United Nations family, with the Human Rights Council: we mark the seventieth anniversary of our Organization.', 'speech.txt', '2015-01-01', 'period.anniversary', undefined],
+    ['The United Nations and the Human Rights Council: we mark the seventieth anniversary of our Organization. We met in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
     // Anniversaries told of the past or drawn near, and counts that are measures or rates, date nothing.
     ['The United Nations celebrated its seventieth anniversary at a time of turbulence. We met in 2016.', 'speech.txt', '2016-01-01', 'period.latest-year', undefined],
     ['As he said on the occasion of the fiftieth anniversary of the United Nations, we must act. We met in 2016.', 'speech.txt', '2016-01-01', 'period.latest-year', undefined],

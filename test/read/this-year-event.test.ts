@@ -11,6 +11,7 @@ describe('eventYears', () => {
     ['The adoption of the Paris Agreement last year gave us hope.', [2016]],
     ['We took a historic step last year in concluding the Treaty on the Prohibition of Nuclear Weapons.', [2018]],
     ["Last year's Millennium Summit set the goals.", [2001]],
+    ["This year's World Humanitarian Summit was a turning point.", [2016]],
   ];
   it.each(cases)('%s', (text, years) => {
     expect(eventYears(text).map((c) => c.year)).toEqual(years);
