@@ -79,8 +79,14 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
   // A numbered session or an anniversary names the year it is held in: surer than the latest year mentioned,
   // which is as often one the text looks back or ahead to.
   const session = yearOfNumberedSessions(doc.text, latest?.year);
-  if (session) return { period: yearPeriod(session.year, 'period.numbered-session', session.reason, session.span), messages };
   const cue = yearOfCues(doc.text);
+  // The latest session a text names is most often the one it is given at, but a text may name only the one before
+  // ("the President of the sixty-ninth session"): when every anniversary and count it gives names another year, the two
+  // disagree, and it is left undated.
+  if (session && cue && 'year' in cue && cue.year !== session.year) {
+    return undated(`the session it names (${session.reason.split(':')[0]}) and its anniversaries or counts of years (${cue.reason.split(':')[0]}) date it differently`, messages, now);
+  }
+  if (session) return { period: yearPeriod(session.year, 'period.numbered-session', session.reason, session.span), messages };
   if (cue && 'year' in cue) return { period: yearPeriod(cue.year, cue.rule, cue.reason, cue.span), messages };
   if (cue) return undated(cue.disagree, messages, now);
   if (latest) {

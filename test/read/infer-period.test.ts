@@ -105,6 +105,9 @@ describe('inferPeriod', () => {
     ['Seventy years ago, the founders created the United Nations. We met in 2001.', 'speech.txt', '2015-01-01', 'period.years-counted', undefined],
     ['It is now 30 years since the adoption of the Montreal Protocol. We met in 2001.', 'speech.txt', '2017-01-01', 'period.years-counted', undefined],
     ['Almost 70 years ago, the United Nations was founded. We met in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
+    // A numbered session and anniversaries that agree date the text; when they disagree it is left undated.
+    ['We thank the President of the sixty-ninth session of the General Assembly. We mark the seventieth anniversary of the United Nations.', 'speech.txt', '2030-01-01', 'period.none', undefined],
+    ['At this seventieth session of the General Assembly we mark the seventieth anniversary of the United Nations.', 'speech.txt', '2015-01-01', 'period.numbered-session', undefined],
     // A moment of known year told as this year or last year.
     ['Last year, the Assembly adopted the 2030 Agenda. We met in 2001.', 'speech.txt', '2016-01-01', 'period.event-this-year', undefined],
     ['The Paris Agreement must enter into force this year. We met in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
@@ -156,6 +159,7 @@ describe('inferPeriod', () => {
     ['years counted', 'Seventy years ago, the founders created the United Nations.', 'speech.txt', {}],
     ['event this year', 'Last year, the Assembly adopted the 2030 Agenda.', 'speech.txt', {}],
     ['cues disagree', 'We mark the seventieth anniversary of the United Nations. Three years ago, we adopted the 2030 Agenda.', 'speech.txt', {}],
+    ['session and cues disagree', 'At the sixty-ninth session of the General Assembly. We mark the seventieth anniversary of the United Nations.', 'speech.txt', {}],
     ['year override', 'x', 'x.txt', { period: '2021' }],
     ['month override', 'x', 'x.txt', { period: '2022-02' }],
     ['range override', 'x', 'x.txt', { period: '2022-01-01..2022-06-30' }],
