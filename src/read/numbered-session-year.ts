@@ -63,6 +63,22 @@ function mostNamedBody(text: string): NumberedBody | undefined {
   return best;
 }
 
+// What tells of a session as past: its President thanked or named as a predecessor (congratulated, a President is as
+// often the present one: "congratulating the President on his leadership of the seventy-second session") ("I thank Mr. X, President of the
+// Assembly at its sixty-ninth session, for his able leadership"; "your predecessor ... the seventy-first session"), a
+// session concluded or presided over, an address given at it ("During my address to the Assembly at its seventy-second
+// session (see A/72/PV.19)").
+const PAST_SESSION = /\b(?:predecessor|(?:previous|preceding)(?!\s+speakers?)|outgoing|past\s+year|(?:just\s+)?concluded|just\s+ended|presided\s+over|having\s+(?:presided|led|steered|guided)|(?:led|steered)\s+the|during\s+my\s+(?:address|statement)|when\s+(?:I\s+)?address(?:ed|ing)|thank\w*\b[^.;!?]{0,160}\bfor\s+(?:his|her))\b|\(see\s+A\/\s?\d/i;
+// A session addressed as the present one: "your election to the presidency of the seventy-third session".
+const PRESENT_SESSION = /\b(?:your|this|current|present)\b(?!\s+predecessor)|\belection\b/i;
+
+function isPastSession(text: string, start: number, end: number): boolean {
+  const before = /[^.;!?]*$/.exec(text.slice(Math.max(0, start - 200), start))![0];
+  const after = /^[^.;!?]*/.exec(text.slice(end, end + 200))![0];
+  const sentence = `${before} ${after}`;
+  return PAST_SESSION.test(sentence) && !PRESENT_SESSION.test(before.slice(-60));
+}
+
 /**
  * The latest year a session mentioned in the text was held, from its number: session N of a body that first met in
  * year Y and holds k regular sessions a year met in Y + floor((N - 1) / k). Sessions the text looks ahead to ("the
@@ -100,12 +116,20 @@ export function yearOfNumberedSessions(text: string, latestYearMentioned?: numbe
     }
     if (!body || !n) continue;
     if (isFutureMention(text, m.index, m.index + m[0].length)) continue;
-    const year = body.firstYear + Math.floor((n - 1) / body.perYear);
+    let year = body.firstYear + Math.floor((n - 1) / body.perYear);
+    let after = '';
+    // A session told as past (its President thanked as a predecessor, an address given at it) is not the one the text
+    // is given at: for a body meeting once a year, that is the next. For one meeting more often it says nothing.
+    if (isPastSession(text, m.index, m.index + m[0].length)) {
+      if (body.perYear !== 1) continue;
+      year += 1;
+      after = ', told as past: the text is of the year after';
+    }
     // A session whose body is only guessed must not be later than what the text tells of: a "seventy-second
     // session" is no Human Rights Council session of 2029 in a text whose latest year is 2017.
     if (!bodyNamed && latestYearMentioned !== undefined && year > latestYearMentioned + 1) continue;
     if (!best || year > best.year) {
-      best = { year, span: { start: m.index, end: m.index + m[0].length }, reason: `"${m[0].replace(/\s+/g, ' ')}": session ${n} of the ${body.name} met in ${year}` };
+      best = { year, span: { start: m.index, end: m.index + m[0].length }, reason: `"${m[0].replace(/\s+/g, ' ')}": session ${n} of the ${body.name} met in ${after ? year - 1 : year}${after}` };
     }
   }
   return best;

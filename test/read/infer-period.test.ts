@@ -64,6 +64,14 @@ describe('inferPeriod', () => {
     ['The delegation spoke at WHA75 on pandemic preparedness.', 'statement.txt', '2022-01-01', 'period.numbered-session', undefined],
     ['The 52nd session of the Human Rights Council heard the report.', 'statement.txt', '2023-01-01', 'period.numbered-session', undefined],
     ['The Assembly met under the General Assembly rules. At this seventieth session, the Assembly must act.', 'speech.txt', '2015-01-01', 'period.numbered-session', undefined],
+    // A session told as past is not the one the text is given at: for a body meeting once a year, that is the next.
+    ['I thank Mr. Kutesa, President of the General Assembly at its sixty-ninth session, for his able leadership over the past year.', 'speech.txt', '2015-01-01', 'period.numbered-session', undefined],
+    ['I pay tribute to your predecessor for his stewardship of the General Assembly at its seventy-first session.', 'speech.txt', '2017-01-01', 'period.numbered-session', undefined],
+    ['During my address to the General Assembly at its seventy-second session (see A/72/PV.19), I spoke of peace.', 'speech.txt', '2018-01-01', 'period.numbered-session', undefined],
+    ['We join previous speakers in congratulating the President of the General Assembly at its seventy-first session.', 'speech.txt', '2016-01-01', 'period.numbered-session', undefined],
+    ['We congratulate you on your election to the presidency of the General Assembly at its seventieth session, and thank your predecessor.', 'speech.txt', '2015-01-01', 'period.numbered-session', undefined],
+    ['I congratulate the President on his leadership of the General Assembly at its seventy-second session.', 'speech.txt', '2017-01-01', 'period.numbered-session', undefined],
+    ['The Human Rights Council at its 52nd session, just concluded, adopted the text. We met in 2016.', 'statement.txt', '2016-01-01', 'period.latest-year', undefined],
     // Sessions the text looks ahead to, special sessions and sessions of bodies not in the table date nothing.
     ['The General Assembly will take the matter up at its seventy-fifth session. We met in 2017.', 'speech.txt', '2017-01-01', 'period.latest-year', undefined],
     ['The General Assembly held its twenty-sixth special session on HIV in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
