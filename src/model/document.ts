@@ -48,6 +48,7 @@ export type PeriodRule =
   | 'period.anniversary'
   | 'period.years-counted'
   | 'period.event-this-year'
+  | 'period.session-president'
   | 'period.latest-year'
   | 'period.none';
 

@@ -4,6 +4,7 @@ import { yearOfNumberedSessions } from './numbered-session-year.js';
 import { anniversaryYears } from './anniversary-year.js';
 import { countedYears } from './years-ago-year.js';
 import { eventYears } from './this-year-event.js';
+import { presidentYears } from './session-president-year.js';
 import { newPeriod, type Message, type ReadDocument, type ReportPeriod, type Span } from '../model/index.js';
 
 export interface PeriodOverride {
@@ -84,7 +85,7 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
   // ("the President of the sixty-ninth session"): when every anniversary and count it gives names another year, the two
   // disagree, and it is left undated.
   if (session && cue && 'year' in cue && cue.year !== session.year) {
-    return undated(`the session it names (${session.reason.split(':')[0]}) and its anniversaries or counts of years (${cue.reason.split(':')[0]}) date it differently`, messages, now);
+    return undated(`the session it names (${session.reason.split(':')[0]}) and its other cues (${cue.reason.split(':')[0]}) date it differently`, messages, now);
   }
   if (session) return { period: yearPeriod(session.year, 'period.numbered-session', session.reason, session.span), messages };
   if (cue && 'year' in cue) return { period: yearPeriod(cue.year, cue.rule, cue.reason, cue.span), messages };
@@ -103,8 +104,8 @@ function undated(why: string, messages: Omit<Message, 'doc'>[], now: () => Date)
 }
 
 /**
- * The year the text's anniversaries, counts of years from dated moments and moments told as this year or last year
- * agree on. When they name different years
+ * The year the text's anniversaries, counts of years from dated moments, moments told as this year or last year and
+ * Presidents of numbered sessions agree on. When they name different years
  * the text is not dated by them: a wrong year misdates every relative date in it, an undated text is flagged.
  */
 function yearOfCues(text: string): { year: number; rule: ReportPeriod['rule']; reason: string; span: Span } | { disagree: string } | undefined {
@@ -112,12 +113,13 @@ function yearOfCues(text: string): { year: number; rule: ReportPeriod['rule']; r
     ...anniversaryYears(text).map((c) => ({ ...c, rule: 'period.anniversary' as const })),
     ...countedYears(text).map((c) => ({ ...c, rule: 'period.years-counted' as const })),
     ...eventYears(text).map((c) => ({ ...c, rule: 'period.event-this-year' as const })),
+    ...presidentYears(text).map((c) => ({ ...c, rule: 'period.session-president' as const })),
   ];
   if (!cues.length) return undefined;
   const years = [...new Set(cues.map((c) => c.year))];
   // An anniversary, named and numbered, is the surer evidence of the two when both are there.
   if (years.length === 1) return cues.find((c) => c.rule === 'period.anniversary') ?? cues[0]!;
-  return { disagree: `the text's anniversaries, counts of years and moments of this or last year date it differently (${cues.map((c) => `${c.reason.split(':')[0]}: ${c.year}`).join('; ')})` };
+  return { disagree: `the text's anniversaries, counts of years, moments of this or last year and Presidents of sessions date it differently (${cues.map((c) => `${c.reason.split(':')[0]}: ${c.year}`).join('; ')})` };
 }
 
 /** The latest year the text mentions, leaving out years it looks ahead to. */

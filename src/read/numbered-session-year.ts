@@ -41,6 +41,17 @@ const SESSION = new RegExp(
 );
 const BODY_NAMES = NAME_SRC ? new RegExp(`(?<![\\w-])(?:${NAME_SRC})(?![\\w-])`, 'giu') : /(?!)/g;
 
+/** The year session `n` of the body named `name` (as in numbered-sessions.tsv) met in, undefined for a body not listed. */
+export function sessionYear(name: string, n: number): number | undefined {
+  const body = bodyOfName(name);
+  return body ? body.firstYear + Math.floor((n - 1) / body.perYear) : undefined;
+}
+
+/** Whether the body named `name` holds one regular session a year. */
+export function meetsOnceAYear(name: string): boolean {
+  return bodyOfName(name)?.perYear === 1;
+}
+
 function bodyOfName(name: string): NumberedBody | undefined {
   const n = name.toLowerCase().replace(/\s+/g, ' ');
   return BODIES.find((b) => b.names.some((x) => x.toLowerCase() === n));
@@ -68,7 +79,8 @@ function mostNamedBody(text: string): NumberedBody | undefined {
 // Assembly at its sixty-ninth session, for his able leadership"; "your predecessor ... the seventy-first session"), a
 // session concluded or presided over, an address given at it ("During my address to the Assembly at its seventy-second
 // session (see A/72/PV.19)").
-const PAST_SESSION = /\b(?:predecessor|(?:previous|preceding)(?!\s+speakers?)|outgoing|past\s+year|(?:just\s+)?concluded|just\s+ended|presided\s+over|having\s+(?:presided|led|steered|guided)|(?:led|steered)\s+the|during\s+my\s+(?:address|statement)|when\s+(?:I\s+)?address(?:ed|ing)|thank\w*\b[^.;!?]{0,160}\bfor\s+(?:his|her))\b|\(see\s+A\/\s?\d/i;
+export const PAST_SESSION_WORDS = /\b(?:predecessor|(?:previous|preceding)(?!\s+speakers?)|outgoing|past\s+year|(?:just\s+)?concluded|just\s+ended|presided\s+over|having\s+(?:presided|led|steered|guided)|(?:led|steered)\s+the|during\s+my\s+(?:address|statement)|when\s+(?:I\s+)?address(?:ed|ing)|thank\w*\b[^.;!?]{0,160}\bfor\s+(?:his|her))\b/i;
+const PAST_SESSION = new RegExp(`${PAST_SESSION_WORDS.source}|\\(see\\s+A\\/\\s?\\d`, 'i');
 // A session addressed as the present one: "your election to the presidency of the seventy-third session".
 const PRESENT_SESSION = /\b(?:your|this|current|present)\b(?!\s+predecessor)|\belection\b/i;
 
