@@ -68,8 +68,21 @@ const ENDED_AFTER = /^\s+(?:ended|came\s+to\s+an\s+end|was\s+over)\b/i;
 const FOUNDING_BEFORE = /\b(?:found(?:ed|ing)|foundation|establish(?:ed|ing|ment)|creat(?:ed|ing|ion)|birth|born|set\s+up)\s+(?:of\s+)?(?:the\s+)?$/i;
 const FOUNDING_AFTER = /^\s*(?:was|were)\s+(?:founded|established|created|born|set\s+up)\b/i;
 
+// The names and institutions a text contains anywhere, found once per text: the windows searched for them (one per
+// "years ago", "this year", "its anniversary") then try only those, not every name known.
+let presentCache: { text: string; names: string[]; founded: typeof FOUNDED } | undefined;
+
+function present(text: string): { names: string[]; founded: typeof FOUNDED } {
+  if (presentCache?.text !== text) {
+    const lower = text.toLowerCase().replace(/\s/g, ' ');
+    presentCache = { text, names: NAMES.filter((n) => lower.includes(n)), founded: FOUNDED.filter((f) => lower.includes(f.institution)) };
+  }
+  return presentCache;
+}
+
 /** Every name with a known year between `start` and `end` of the text, bounded as words. */
 export function datedNamesIn(text: string, start: number, end: number): DatedMention[] {
+  const known = present(text);
   const span = text.slice(start, end);
   const lower = span.toLowerCase().replace(/\s/g, ' ');
   const taken: Array<[number, number]> = [];
@@ -84,12 +97,12 @@ export function datedNamesIn(text: string, start: number, end: number): DatedMen
       : BEGAN_BEFORE.test(before) || BEGAN_AFTER.test(after) || dated.start === dated.end ? dated.start : undefined;
     out.push({ dated, start: start + i, end: start + i + n.length, year });
   };
-  for (const n of NAMES) {
+  for (const n of known.names) {
     for (let i = lower.indexOf(n); i >= 0; i = lower.indexOf(n, i + 1)) {
       if (boundedAt(i, n) && free(i, i + n.length)) add(i, n, DATED.get(n)!);
     }
   }
-  for (const f of FOUNDED) {
+  for (const f of known.founded) {
     const n = f.institution;
     for (let i = lower.indexOf(n); i >= 0; i = lower.indexOf(n, i + 1)) {
       if (!boundedAt(i, n) || !free(i, i + n.length)) continue;
@@ -107,7 +120,15 @@ const ORGANIZATION = /\bOrganization\b/g;
  * The institution of known founding the text is about: the one it names, or the one it names at least twice as often
  * as any other (a speech to the United Nations that mentions its Human Rights Council once).
  */
+let soleCache: { text: string; sole: { institution: string; dated: Dated } | undefined } | undefined;
+
 function soleInstitution(text: string): { institution: string; dated: Dated } | undefined {
+  // Asked once per "Organization" in the text: counted once per text, not once per mention.
+  if (soleCache?.text !== text) soleCache = { text, sole: countInstitutions(text) };
+  return soleCache.sole;
+}
+
+function countInstitutions(text: string): { institution: string; dated: Dated } | undefined {
   const lower = text.toLowerCase();
   const counts = new Map<string, { f: { institution: string; dated: Dated }; n: number }>();
   for (const f of FOUNDED) {
@@ -133,11 +154,12 @@ export function lastDatedBefore(text: string, from: number, to: number): { dated
     if (/[\w-]/.test(lower.charAt(i - 1)) || /[\w-]/.test(lower.charAt(i + n.length))) return;
     if (!best || from + i > best.start) best = { dated, start: from + i, end: from + i + n.length };
   };
-  for (const n of NAMES) {
+  const known = present(text);
+  for (const n of known.names) {
     const i = lower.lastIndexOf(n);
     if (i >= 0) consider(i, n, DATED.get(n)!);
   }
-  for (const f of FOUNDED) {
+  for (const f of known.founded) {
     const i = lower.lastIndexOf(f.institution);
     if (i >= 0 && !/^ \p{Lu}/u.test(span.slice(i + f.institution.length, i + f.institution.length + 2))) consider(i, f.institution, f.dated);
   }
