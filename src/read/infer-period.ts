@@ -96,6 +96,8 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
   if (cue && 'year' in cue) return { period: yearPeriod(cue.year, cue.rule, cue.reason, cue.span), messages };
   if (cue) return undated(cue.disagree, messages, now);
   if (latest) {
+    // The weakest evidence (about one text in five is given in the latest year it names): the user is told.
+    messages.push({ rule: 'period.latest-year', severity: 'warning', message: `no title, dateline, file name, session or anniversary dates this text; guessed ${latest.year}, the latest year it mentions — pass --period or --dct to set it` });
     return { period: yearPeriod(latest.year, 'period.latest-year', `the latest year the text mentions is ${latest.year}`, latest.span), messages };
   }
   return undated('no year found in the title, a dateline, the file name or the text', messages, now);
