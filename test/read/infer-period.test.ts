@@ -142,6 +142,15 @@ describe('inferPeriod', () => {
     expect(messages[0]!.rule).toBe('period.none');
   });
 
+  it('warns when only the latest year mentioned dates the text, and not when a stronger cue does', () => {
+    const guessed = inferPeriod(doc('The panel met in 2016 and reported in 2017.', 'x.txt'), {}, fixedNow);
+    expect(guessed.period.rule).toBe('period.latest-year');
+    expect(guessed.messages.map((m) => [m.rule, m.severity])).toEqual([['period.latest-year', 'warning']]);
+    expect(guessed.messages[0]!.message).toMatch(/guessed 2017.*--period/);
+    const titled = inferPeriod(doc('Annual Report 2016\nThe organisation grew in 2016 and 2017.', 'x.txt'), {}, fixedNow);
+    expect(titled.messages).toEqual([]);
+  });
+
   it('tells the user when the other cues overrule the session the text names', () => {
     const { period, messages } = inferPeriod(doc('At the sixty-ninth session of the General Assembly. We mark the seventieth anniversary of the United Nations.', 'speech.txt'), {}, fixedNow);
     expect(period.start).toBe('2015-01-01');
