@@ -526,7 +526,8 @@ const THROUGH_BEFORE = /(?:^|[^\w-])(?:through|thru)[ \t]+$/i;
 const MOVED_BEFORE = /(?:^|[^\w-])(?:extended|prolonged|postponed|delayed|deferred|renewed)\b/i;
 
 function resolveWeekend(r: TimexResolution, rel: RelativeValue): Resolved | null {
-  // A weekend belongs to the ISO week of the Monday before it. Past tense on a weekday means the one just gone.
+  // A weekend belongs to the ISO week of the Monday before it. Past tense on a weekday means the one just gone;
+  // offset 2 ("the weekend after next") is the one after the coming one.
   const dct = r.dct;
   const ref = dct ?? (() => {
     const last = r.lastRef(6);
@@ -540,7 +541,7 @@ function resolveWeekend(r: TimexResolution, rel: RelativeValue): Resolved | null
   const spanned = lt.from === 'deadline' && lt.tense === 'present' && THROUGH_BEFORE.test(r.text.slice(Math.max(0, r.t.start - 12), r.t.start)) &&
     !MOVED_BEFORE.test(r.text.slice(Math.max(r.sentence?.start ?? 0, r.t.start - 40), r.t.start));
   const direction = rel.offset !== 0 ? rel.offset : r.tense() === 'past' || spanned ? -1 : 0;
-  const weeks = direction < 0 ? (wd >= 6 ? 0 : -1) : direction > 0 ? (wd >= 6 ? 1 : 0) : 0;
+  const weeks = direction < 0 ? (wd >= 6 ? 0 : -1) : direction > 0 ? (wd >= 6 ? 1 : 0) + direction - 1 : 0;
   return resolvedAs(`${shiftedValue(ref, 'W', weeks)}-WE`, dct ? 'dct' : 'narrative', ['value']);
 }
 

@@ -52,7 +52,6 @@ const WORDS: Record<string, Make> = {
   'the short term': date('FUTURE_REF'),
   'the long term': date('FUTURE_REF'),
   'a later date': date('FUTURE_REF'),
-  'the coming years': date('FUTURE_REF'),
   'the years ahead': date('FUTURE_REF'),
   'immediately after': date(relative('REF', 'D', 0), 'time.narrative'),
   'immediately afterwards': date(relative('REF', 'D', 0), 'time.narrative'),

@@ -5,7 +5,7 @@ import type { TimeParser } from './time-parser.js';
 // "77 years", "Seventy-seven years", "two-year", "eight trading days", "the past two months", "the first nine months", "24 hours",
 // "a decade", "more than three years", "several weeks", "three consecutive years", "another decade", "another two weeks".
 const PATTERN = new RegExp(
-  `(?<![\\w$£€.,/-])(?:(the[ \\t]+)?(?:(past|last|next|first|coming|previous|remaining|following|final|latest|initial|other|same|another)[ \\t]+))?(${COUNT_SRC}|half[ \\t]+an?|an?[ \\t]+half|another)(?:[ \\t]+and[ \\t]+a[ \\t]+half|[ \\t]+1\\/2|½)?(?:[ \\t]+(?:more|additional|further|extra|consecutive|successive|straight))?(?:[ \\t]+(?:trading|business|working))?[ \\t-]+${UNIT_SRC.replace('(?:', '(')}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t-]+(old|long))?(?![\\w-]|,\\d)`,
+  `(?<![\\w$£€.,/-])(?:(the[ \\t]+)?(?:(past|last|next|first|coming|previous|remaining|following|final|latest|initial|other|same|another)[ \\t]+))?(${COUNT_SRC}|half[ \\t]+an?|an?[ \\t]+half|another)(?:[ \\t]+and[ \\t]+a[ \\t]+half|[ \\t]+1\\/2|½)?(?:[ \\t]+(?:more|additional|further|extra|consecutive|successive|straight|full|whole))?(?:[ \\t]+(?:trading|business|working))?[ \\t-]+${UNIT_SRC.replace('(?:', '(')}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t-]+(old|long))?(?![\\w-]|,\\d)`,
   'gi',
 );
 
@@ -92,7 +92,10 @@ export const vagueDurationParser: TimeParser = {
     // (TimeBank codes these PXW, PXM); "recent years" stays the past in general, as annotators read it.
     if (/\brecent[ \t]+(?:days|weeks|months)$/i.test(span)) return { start, end, type: 'DURATION', value: durationValue('X', unitOf(unitText)), rule: 'time.vague-duration' };
     if (/\b(?:recent|past|last)\b/i.test(span)) return { start, end, type: 'DATE', value: 'PAST_REF', rule: 'time.vague-duration' };
-    if (/\b(?:coming|next)\b/i.test(span)) return { start, end, type: 'DATE', value: 'FUTURE_REF', rule: 'time.vague-duration' };
+    // "the coming days", "coming weeks": a stretch of time ahead, measured (TimeBank "coming weeks" PXW and AQUAINT
+    // "coming years" PXY against one "coming months" FUTURE_REF); "next months" stays the future in general.
+    if (/\bcoming\b/i.test(span)) return { start, end, type: 'DURATION', value: durationValue('X', unitOf(unitText)), rule: 'time.vague-duration' };
+    if (/\b(?:next)\b/i.test(span)) return { start, end, type: 'DATE', value: 'FUTURE_REF', rule: 'time.vague-duration' };
     const value = durationValue('X', unitOf(unitText));
     return { start, end, type: 'DURATION', value, rule: 'time.vague-duration' };
   },

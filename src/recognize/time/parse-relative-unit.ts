@@ -196,6 +196,9 @@ export const offsetParser: TimeParser = {
     if (code === 'DE') return { start, end, type: 'DATE', value: relative(base === 'ADAPT' ? 'REF' : base, 'Y', sign * n * 10), rule: 'time.offset' };
     // "a century ago" likewise is the year a hundred years back (1923 in 2023), not the century before ours.
     if (code === 'CE') return { start, end, type: 'DATE', value: relative(base === 'ADAPT' ? 'REF' : base, 'Y', sign * n * 100), rule: 'time.offset' };
+    // "two weeks ago", "three weeks ago": a few weeks back from a known day names that day (TimeBank "two weeks ago"
+    // and "a week or so ago" are days); a longer count ("six weeks ago", TimeBank and AQUAINT) only the week.
+    if (base === 'AGO' && code === 'W' && sign < 0 && n <= 4) return { start, end, type: 'DATE', value: relative(base, 'D', -7 * n), rule: 'time.offset' };
     return { start, end, type: 'DATE', value: relative(base, code, sign * n), rule: 'time.offset' };
   },
 };

@@ -8,7 +8,7 @@ import { deicticParser } from './parse-deictic.js';
 import { deicticUnitParser, latestPeriodParser, midCenturyParser, offsetParser, yearAgoParser, yearEndParser, samePeriodParser } from './parse-relative-unit.js';
 import { aheadParser, durationParser, unitLongParser, vagueDurationParser } from './parse-duration.js';
 import { setParser } from './parse-set.js';
-import { hourInPartParser, timeOfDayParser } from './parse-time-of-day.js';
+import { hourInPartParser, oClockParser, timeOfDayParser } from './parse-time-of-day.js';
 import { NAMED_EVENT_NAMES, namedEventParser } from './parse-named-event.js';
 import { weekendParser } from './parse-weekend.js';
 import { holidayParser } from './parse-holiday.js';
@@ -136,7 +136,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
       before: 3,
       after: 1,
     }],
-    pattern: ['11572868', '3f58d884'],
+    pattern: ['11572868', '3f58d884', 'e43f6b08'],
   }],
   // earlier the same fiscal year before. "century" and the second hash: the pattern of the time-values branch
   // ("this century", "that same year"), checked as well.
@@ -149,7 +149,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   // year-earlier quarter; quarter of a year ago; last year's quarter
   [yearAgoParser, { groups: [{ words: ['ago', 'earlier', 'quarter', 'period'], before: 2, after: 4 }], pattern: '123994a6' }],
   // the past twenty one hundred and twenty one and a half more trading years and a half long
-  [durationParser, { groups: [{ words: UNITS, before: 13, after: 4 }], pattern: '82b80c47' }],
+  [durationParser, { groups: [{ words: UNITS, before: 13, after: 4 }], pattern: ['82b80c47', '1b9fa269'] }],
   // for recent years
   [vagueDurationParser, { groups: [{ words: ['years', 'months', 'weeks', 'quarters', 'decades', 'days', 'hours', 'minutes', 'centuries'], before: 2, after: 0 }], pattern: ['ae9c9699', 'bd86f5cc'] }],
   // every twenty one hundred and twenty one years; each spring; daily; three times a year
@@ -173,7 +173,7 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   }],
   [namedEventParser, { groups: namedEventGroups(), pattern: '72b15ee8' }],
   // the past weekend
-  [weekendParser, { groups: [{ words: ['weekend'], before: 2, after: 0 }], pattern: 'de6a116b' }],
+  [weekendParser, { groups: [{ words: ['weekend'], before: 2, after: 2 }], pattern: ['de6a116b', 'adabc336'] }],
   // next Martin Luther King Day; Christmas Eve
   // The Easter words and the second hash: the pattern of the time-values branch (Easter, Good Friday, Holy Week), checked too.
   [holidayParser, {
@@ -203,6 +203,8 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   [aheadParser, { groups: [{ words: ['ahead'], before: 3, after: 0 }], pattern: '917589a3' }],
   // 11:30 o'clock in the morning
   [hourInPartParser, { groups: [{ words: ['morning', 'afternoon', 'evening', 'night'], before: 4, after: 0 }], pattern: 'ad0445c5' }],
+  // six o'clock
+  [oClockParser, { groups: [{ words: ['clock'], before: 1, after: 0 }], pattern: '1dee7d39' }],
   // Mondays, Tuesday nights
   [weekdaySetParser, { groups: [{ words: [...WEEKDAYS, ...WEEKDAYS.map((d) => `${d}s`)], before: 0, after: 1 }], pattern: 'd631da43' }],
   // the next morning; in the early evening; mid-afternoon, midafternoon; later that same night; the night before

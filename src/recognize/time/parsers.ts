@@ -8,7 +8,7 @@ import { deicticParser } from './parse-deictic.js';
 import { deicticUnitParser, latestPeriodParser, midCenturyParser, offsetParser, yearAgoParser, yearEndParser, samePeriodParser } from './parse-relative-unit.js';
 import { aheadParser, durationParser, unitLongParser, vagueDurationParser } from './parse-duration.js';
 import { setParser } from './parse-set.js';
-import { hourInPartParser, timeOfDayParser } from './parse-time-of-day.js';
+import { hourInPartParser, oClockParser, timeOfDayParser } from './parse-time-of-day.js';
 import { namedEventParser } from './parse-named-event.js';
 import { weekendParser } from './parse-weekend.js';
 import { holidayParser } from './parse-holiday.js';
@@ -21,6 +21,6 @@ export const TIME_PARSERS: readonly TimeParser[] = [
   monthDateParser, yearParser, yearQuarterParser, fiscalYearParser, numericDateParser, seasonParser, quarterParser, weekdayParser,
   deicticParser, deicticUnitParser, offsetParser, yearAgoParser, durationParser, vagueDurationParser, setParser,
   timeOfDayParser, namedEventParser, weekendParser, holidayParser, wordYearParser, yearEndParser, samePeriodParser,
-  shortDecadeParser, centuryParser, latestPeriodParser, unitLongParser, secondDayParser, aheadParser, hourInPartParser,
+  shortDecadeParser, centuryParser, latestPeriodParser, unitLongParser, secondDayParser, aheadParser, hourInPartParser, oClockParser,
   weekdaySetParser, partOfDayParser, firstDayParser, midSeasonParser, midCenturyParser, fortnightParser,
 ];

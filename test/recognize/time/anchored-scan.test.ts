@@ -47,7 +47,7 @@ const PHRASES = [
   'the 20th century', 'the twenty-first century', 'over the years', 'in recent years', 'half an hour', 'an hour and a half',
   "10:30 o'clock in the morning", '9 at night', '4 in the afternoon', 'noonday', 'the fall of the Berlin Wall', 'the 9/11 attacks',
   'World War I', 'the Great War', 'Russia\'s annexation of Crimea', 'two thousand and one', 'earlier that same year', 'last Easter',
-  'the last century', 'next Good Friday', 'Holy Week',
+  'the last century', 'next Good Friday', 'Holy Week', "at six o'clock", 'the weekend after next', 'two full days', 'the coming days',
 ];
 const SEPARATORS = [' ', ' ', ' ', '  ', '\t', '-', ' - ', ', ', '. ', '\n', ' \t ', '', "'s ", ' (', ') ', '\u00a0', '–', '/', ': '];
 

@@ -118,10 +118,10 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Prices have risen in recent weeks.', dct: '1989-10-30', expect: [{ text: 'recent weeks', type: 'DURATION', value: 'PXW' }] },
     { text: 'Recent months brought more layoffs.', dct: '1998-04-02', expect: [{ text: 'Recent months', type: 'DURATION', value: 'PXM' }] },
     { text: 'Security was tightened in recent days.', dct: '1998-08-12', expect: [{ text: 'recent days', type: 'DURATION', value: 'PXD' }] },
-    // Not longer units, nor the other words of a past stretch, nor the adjective alone.
+    // Not longer units, nor the other words of a past stretch, nor the adjective alone; a stretch ahead is measured too.
     { text: 'Exports doubled in recent decades.', dct: '1998-02-06', expect: [{ text: 'recent decades', type: 'DATE', value: 'PAST_REF' }] },
     { text: 'Prices have risen in past weeks.', dct: '1989-10-30', expect: [{ text: 'past weeks', type: 'DATE', value: 'PAST_REF' }] },
-    { text: 'Prices will rise in coming weeks.', dct: '1989-10-30', expect: [{ text: 'coming weeks', type: 'DATE', value: 'FUTURE_REF' }] },
+    { text: 'Prices will rise in coming weeks.', dct: '1989-10-30', expect: [{ text: 'coming weeks', type: 'DURATION', value: 'PXW' }] },
     { text: 'The recent weekly figures were weak.', dct: '1989-10-30', expect: [] },
     { text: 'He has promoted rights over the years.', period: '2022', expect: [{ text: 'the years', type: 'DURATION', value: 'PXY' }] },
   ],
