@@ -414,6 +414,7 @@ const DEADLINE_BEFORE = /(?:^|[^\w-])(?:by|until|till|before|towards?)[ \t]+$/i;
 function isBracketed(text: string, start: number, end: number): boolean {
   return /\([ \t]*$/.test(text.slice(Math.max(0, start - 3), start)) && /^[ \t]*\)/.test(text.slice(end, end + 3));
 }
+const WEEKDAY_NAMED = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 const DAY_SHIFT = /^D([+-]\d+)$/;
 const WEEK_SHIFT = /^W(-?\d+)$/;
 
@@ -449,6 +450,19 @@ function resolveWeekday(r: TimexResolution, rel: RelativeValue): Resolved | null
   // Only a plain future ("will", "shall") in the weekday's own clause says so: an intent or a vow ("decided to travel
   // on Thursday", "vowed Saturday to ...") is as often told on the day it is made.
   if (rel.offset === 0 && shift === 0 && tn === 'future' && ref.anchor === 'dct' && !rel.suffix && plainFutureAround(r.text, r.t.start, r.t.end)) shift = 7;
+  // A plan told day by day past the writer's day ("On Wednesday, January 3, she will meet ... On Friday, she will
+  // travel"): a weekday still to come that the writer's day would put before the last day told is the one after that
+  // day. Only when that day was told with its weekday, as a schedule is, and as one day, not the end of a span
+  // ("from 20 to 23 March ... on Tuesday" is inside the span; "from 1 March ... on Monday" the coming Monday).
+  if (rel.offset === 0 && direction > 0 && ref.anchor === 'dct' && !rel.suffix) {
+    const told = narrativeDay(r);
+    const toldRef = r.lastRef(6);
+    const toldTimex = toldRef && !toldRef.full.includes('/') ? r.timexes[toldRef.index] : undefined;
+    if (told && toldTimex && WEEKDAY_NAMED.test(toldTimex.text) && isoDay(told.day) > isoDay(addDays(ref.day, shift))) {
+      const after = (target - weekday(told.day) + 7) % 7;
+      return resolvedAs(isoDay(addDays(told.day, after)), told.anchor, ['year', 'month', 'day']);
+    }
+  }
   // "the day before last Tuesday" (suffix D-1): the weekday found as any is, then the day beside it.
   const days = DAY_SHIFT.exec(rel.suffix);
   if (days) return resolvedAs(shiftedValue(addDays(ref.day, shift + Number(days[1])), 'D', 0), ref.anchor, ['year', 'month', 'day']);

@@ -58,6 +58,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: "The ship lay at his two o'clock position and 14 o'clock.", dct: '2025-02-11', expect: [] },
     { text: "It closed at 11 o'clock at night.", dct: '2025-02-11', expect: [{ text: "11 o'clock at night", type: 'TIME', value: '2025-02-11T23:00' }] },
   ],
+  'a weekday still to come after a day told with its weekday, past the writer\'s day, is the one after that day': [
+    { text: 'On Wednesday, January 3, she will meet the advisers. On Friday, she will travel to Nairobi.', dct: '2023-12-29', expect: [{ text: 'Wednesday, January 3', type: 'DATE', value: '2024-01-03' }, { text: 'Friday', type: 'DATE', value: '2024-01-05' }] },
+    { text: 'On Monday, 10 June, the envoy will land in Accra. On Thursday he will fly to Lagos.', dct: '2024-06-05', expect: [{ text: 'Monday, 10 June', type: 'DATE', value: '2024-06-10' }, { text: 'Thursday', type: 'DATE', value: '2024-06-13' }] },
+    // Negatives: a day told without its weekday, the end of a span, a weekday in the past, a weekday the writer's day already puts after the day told.
+    { text: 'The rules will apply from 1 March. The envoy will report to ministers on Monday.', dct: '2025-01-29', expect: [{ text: '1 March', type: 'DATE', value: '2025-03-01' }, { text: 'Monday', type: 'DATE', value: '2025-02-03' }] },
+    { text: 'She will visit from 20 to 23 March. In Riga on Tuesday she will sign a memorandum.', dct: '2023-03-14', expect: [{ text: '20 to 23 March', type: 'DATE', value: '2023-03-20/2023-03-23' }, { text: 'Tuesday', type: 'DATE', value: '2023-03-21' }] },
+    { text: 'On Wednesday, January 3, she will meet the advisers. On Friday, she met the press.', dct: '2023-12-29', expect: [{ text: 'Wednesday, January 3', type: 'DATE', value: '2024-01-03' }, { text: 'Friday', type: 'DATE', value: '2023-12-29' }] },
+  ],
 };
 
 describe('time families from the eighth held-out set', () => {
