@@ -71,6 +71,7 @@ export function resolveTimexes(doc: DocumentWithPeriod, seg: Segmentation, timex
     r.moveTo(i, t, sentence && sentence.start <= t.start && t.start < sentence.end ? sentence : undefined);
     out.push(t.type === 'DURATION' && t.value.startsWith('REL:') ? r.resolveOffsetDuration() : r.resolveCurrent());
   }
+  timeOnDayAfter(r.text, timexes, out);
   return { timexes: out, messages: r.messages };
 }
 
@@ -414,6 +415,21 @@ const DEADLINE_BEFORE = /(?:^|[^\w-])(?:by|until|till|before|towards?)[ \t]+$/i;
 function isBracketed(text: string, start: number, end: number): boolean {
   return /\([ \t]*$/.test(text.slice(Math.max(0, start - 3), start)) && /^[ \t]*\)/.test(text.slice(end, end + 3));
 }
+// "at 10:00 a.m. EST the following day", "at noon, Friday": a clock time that took the day last told is on the day
+// named right after it, once that day is resolved.
+const DAY_JUST_AFTER = /^[ \t]*,?[ \t]*(?:on[ \t]+)?$/;
+function timeOnDayAfter(text: string, given: Timex[], out: Timex[]): void {
+  for (let i = 0; i + 1 < out.length; i++) {
+    const t = out[i]!;
+    const next = out[i + 1]!;
+    if (t.type !== 'TIME' || !given[i]!.value.startsWith('REL:REF:D:0:T') || next.type !== 'DATE' || !/^\d{4}-\d{2}-\d{2}$/.test(next.value)) continue;
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(t.value) || !DAY_JUST_AFTER.test(text.slice(t.end, next.start))) continue;
+    const value = next.value + t.value.slice(10);
+    if (value === t.value) continue;
+    out[i] = newTimex(t.doc, t.start, t.end, t.text, t.type, value, t.mod, rangeOf(value) ?? t.range, `narrative:${i + 1}`, t.inferred, t.rule);
+  }
+}
+
 const WEEKDAY_NAMED = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 const DAY_SHIFT = /^D([+-]\d+)$/;
 const WEEK_SHIFT = /^W(-?\d+)$/;

@@ -66,6 +66,13 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'She will visit from 20 to 23 March. In Riga on Tuesday she will sign a memorandum.', dct: '2023-03-14', expect: [{ text: '20 to 23 March', type: 'DATE', value: '2023-03-20/2023-03-23' }, { text: 'Tuesday', type: 'DATE', value: '2023-03-21' }] },
     { text: 'On Wednesday, January 3, she will meet the advisers. On Friday, she met the press.', dct: '2023-12-29', expect: [{ text: 'Wednesday, January 3', type: 'DATE', value: '2024-01-03' }, { text: 'Friday', type: 'DATE', value: '2023-12-29' }] },
   ],
+  'a clock time right before the day it is on ("10:00 a.m. EST the following day") is on that day': [
+    { text: 'The trip ends on Tuesday, January 9. She will brief reporters at 10:00 a.m. EST the following day.', dct: '2024-01-02', expect: [{ text: 'Tuesday, January 9', type: 'DATE', value: '2024-01-09' }, { text: '10:00 a.m. EST', type: 'TIME', value: '2024-01-10T10:00' }, { text: 'the following day', type: 'DATE', value: '2024-01-10' }] },
+    { text: 'The talks opened on 4 May. Voting starts at 8 a.m., the next day.', dct: '2024-05-01', expect: [{ text: '4 May', type: 'DATE', value: '2024-05-04' }, { text: '8 a.m.', type: 'TIME', value: '2024-05-05T08:00' }, { text: 'the next day', type: 'DATE', value: '2024-05-05' }] },
+    // Negatives: a day further on in the sentence, or a month, leaves the time on the day told.
+    { text: 'The talks opened on 4 May. Voting starts at 8 a.m. and ends before the next day.', dct: '2024-05-01', expect: [{ text: '4 May', type: 'DATE', value: '2024-05-04' }, { text: '8 a.m.', type: 'TIME', value: '2024-05-04T08:00' }, { text: 'the next day', type: 'DATE', value: '2024-05-05' }] },
+    { text: 'The talks opened on 4 May. Voting starts at 8 a.m. in June.', dct: '2024-05-01', expect: [{ text: '4 May', type: 'DATE', value: '2024-05-04' }, { text: '8 a.m.', type: 'TIME', value: '2024-05-04T08:00' }, { text: 'June', type: 'DATE', value: '2024-06' }] },
+  ],
 };
 
 describe('time families from the eighth held-out set', () => {
