@@ -175,6 +175,14 @@ export const offsetParser: TimeParser = {
     // arrived"); only a clause break or a conjunction leaves the offset standing alone ("two days after, he quit").
     if ((word === 'after' || word === 'before') && (/^[ \t]+(?:(?:the|a|an|its|his|her|their|our|my|your|these|those|this|that|he|she|it|they|we|I|you)\b|[A-Z0-9])/.test(text.slice(end, end + 7)) || EVENT_AFTER.test(text.slice(end, end + 16)))) {
       const durEnd = start + m[0].length - m[3]!.length;
+      // "A decade after the charter, the first dam ...": opening its sentence, before a short noun phrase and a comma,
+      // the count moves the story on from the time last told (the event's); the point it reaches anchors what follows.
+      const opening = /(?:^|[.!?][ \t]+|\n[ \t]*)$/.test(text.slice(Math.max(0, start - 3), start));
+      const shortEvent = /^[ \t]+(?:the|its|their)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?,/i.test(text.slice(end, end + 40));
+      if (word === 'after' && opening && shortEvent && code !== 'Q') {
+        const years = code === 'DE' ? 10 : code === 'CE' ? 100 : 0;
+        return { start, end: durEnd - (text[durEnd - 1] === ' ' ? 1 : 0), type: 'DURATION', value: years ? relative('REF', 'Y', n * years) : relative('REF', code, n), rule: 'time.offset' };
+      }
       return { start, end: durEnd - (text[durEnd - 1] === ' ' ? 1 : 0), type: 'DURATION', value: durationValue(n, unit), rule: 'time.duration' };
     }
     const sign = word === 'ago' || word === 'earlier' || word === 'before' ? -1 : 1;

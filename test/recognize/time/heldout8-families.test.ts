@@ -73,6 +73,13 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The talks opened on 4 May. Voting starts at 8 a.m. and ends before the next day.', dct: '2024-05-01', expect: [{ text: '4 May', type: 'DATE', value: '2024-05-04' }, { text: '8 a.m.', type: 'TIME', value: '2024-05-04T08:00' }, { text: 'the next day', type: 'DATE', value: '2024-05-05' }] },
     { text: 'The talks opened on 4 May. Voting starts at 8 a.m. in June.', dct: '2024-05-01', expect: [{ text: '4 May', type: 'DATE', value: '2024-05-04' }, { text: '8 a.m.', type: 'TIME', value: '2024-05-04T08:00' }, { text: 'June', type: 'DATE', value: '2024-06' }] },
   ],
+  '"A decade after the charter," opening its sentence moves the story on: "the end of the decade" is of the time reached': [
+    { text: 'The charter was signed in 1962. A decade after the charter, the dam was built. By the end of the decade the commission stopped.', dct: '2024-01-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'A decade', type: 'DURATION', value: 'P10Y' }, { text: 'the end of the decade', type: 'DATE', value: '197', mod: 'END' }] },
+    { text: 'The war ended in 1945. Six years after the war, the treaty was signed. By the end of the decade trade had doubled.', dct: '2024-01-01', expect: [{ text: '1945', type: 'DATE', value: '1945' }, { text: 'Six years', type: 'DURATION', value: 'P6Y' }, { text: 'the end of the decade', type: 'DATE', value: '195', mod: 'END' }] },
+    // Negatives: inside a sentence, or before a clause, the count does not move the time told.
+    { text: 'The charter was signed in 1962. The dam came a decade after the charter, and by the end of the decade the commission stopped.', dct: '2024-01-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'a decade', type: 'DURATION', value: 'P10Y' }, { text: 'the end of the decade', type: 'DATE', value: '196', mod: 'END' }] },
+    { text: 'The charter was signed in 1962. A decade after the charter was signed the dam came. By the end of the decade the commission stopped.', dct: '2024-01-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'A decade', type: 'DURATION', value: 'P10Y' }, { text: 'the end of the decade', type: 'DATE', value: '196', mod: 'END' }] },
+  ],
 };
 
 describe('time families from the eighth held-out set', () => {
