@@ -270,7 +270,7 @@ class TimexResolution {
     const t = this.t;
     const rel = parseRelative(t.value)!;
     const duration = durationValue(Math.abs(rel.offset), DURATION_UNIT[rel.unit] ?? 'day');
-    const r = this.resolveOne(t.value);
+    const r = this.presentFrame(rel) ?? this.resolveOne(t.value);
     const range = r ? rangeOf(r.value) : null;
     const g = r ? granularity(r.value) : null;
     if (!r || !range || !g || this.pastTheText(rel, range)) return newTimex(t.doc, t.start, t.end, t.text, t.type, duration, t.mod, t.range, t.anchor, t.inferred, t.rule);
@@ -279,6 +279,26 @@ class TimexResolution {
     addNew(inferred, ['range']);
     this.refs.push({ index: this.index, value: r.value, full: r.value, granularity: g, sentence: this.sentenceIndex, echo: false });
     return newTimex(t.doc, t.start, t.end, t.text, t.type, duration, t.mod, range, r.anchor || t.anchor, inferred, t.rule);
+  }
+
+  /**
+   * "Today, 70 years later, ...", "A year later, our warning has been fulfilled": a count forward told in a present
+   * frame reaches the document's own time, whatever the count from the date told would give (a speech rounds its
+   * anniversaries). The point is that time, at the unit's granularity; only with a time of the document's own.
+   */
+  presentFrame(rel: RelativeValue): Resolved | null {
+    if (rel.offset <= 0 || rel.base !== 'REF') return null;
+    const own = this.dct ?? (this.periodEnd && !this.guessedPeriod ? this.periodEnd : null);
+    if (!own) return null;
+    const t = this.t;
+    const sentenceEnd = this.sentence?.end ?? t.end + 80;
+    const before = this.text.slice(Math.max(this.sentence?.start ?? 0, t.start - 12), t.start);
+    const after = this.text.slice(t.end, Math.min(sentenceEnd, t.end + 60));
+    const framed = TODAY_BEFORE.test(before) || /^[ \t]+later,?[ \t]+(?:today|now)\b/i.test(after) || PERFECT_AFTER.test(after);
+    if (!framed) return null;
+    const unit = rel.unit === 'D' || rel.unit === 'W' ? 'D' : rel.unit === 'M' ? 'M' : 'Y';
+    if (unit !== 'Y' && !this.dct) return null;
+    return resolvedAs(shiftedValue(own, unit, 0), this.dct ? 'dct' : 'period', ['value']);
   }
 
   /**
@@ -430,6 +450,9 @@ function timeOnDayAfter(text: string, given: Timex[], out: Timex[]): void {
   }
 }
 
+const TODAY_BEFORE = /(?:^|[^\w-])(?:today|now)[ \t]*,?[ \t]*$/i;
+// "A year later, our warning has been fulfilled": a present perfect in the count's own clause.
+const PERFECT_AFTER = /^[ \t]+(?:later|on|after)\b[ \t]*,?[^.;:!?\n]{0,40}?\b(?:has|have)[ \t]+(?:(?:now|already|finally|still|not|never)[ \t]+)?(?:been|[a-z]+ed|come|become|gone|grown|seen|taken|shown|done|made|given|proven|fallen|risen)\b/i;
 const WEEKDAY_NAMED = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 const DAY_SHIFT = /^D([+-]\d+)$/;
 const WEEK_SHIFT = /^W(-?\d+)$/;

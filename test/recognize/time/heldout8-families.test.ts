@@ -91,3 +91,21 @@ describe('time families from the eighth held-out set', () => {
     });
   }
 });
+
+// "Today, 70 years later": a count forward in a present frame reaches the document's own time (its range), whatever
+// the count from the date told gives; without that frame the range stays the point counted to.
+const PRESENT_FRAME: [string, string, string | undefined][] = [
+  ['The Organization was founded in 1945. Today, 70 years later, wars continue.', '70 years', '2019-01-01'],
+  ['The case went to the Court in January 2017. A year later, our warning has been fulfilled.', 'A year', '2019-01-01'],
+  // Negatives: a past clause keeps the point counted to; a count back is no frame.
+  ['The Organization was founded in 1945. Seventy years later it met again.', 'Seventy years', '2015-01-01'],
+  ['The Organization was founded in 1945. Today, two years earlier than planned, it met.', 'two years', undefined],
+];
+
+describe('a count forward in a present frame reaches the document\'s own time', () => {
+  it.each(PRESENT_FRAME)('%s', (text, span, start) => {
+    const { doc, seg } = makeTimedDoc(text, { period: '2019' });
+    const t = resolveTimexes(doc, seg, recognizeTimexes(doc, seg)).timexes.find((x) => x.text === span);
+    expect(t?.range?.start).toBe(start);
+  });
+});
