@@ -45,6 +45,21 @@ const CAPITAL_OK = /^(?:A|An|That|This|These|Those|Its|His|Her|Their|Our|Each|Ev
 
 const RANGE_OF_YEARS_BEFORE = /(?:^|[^\w-])(?:[Bb]etween|[Ff]rom)[ \t]+(?:1[5-9]|20)\d{2}[ \t]+(?:and|to|until|till|through)[ \t]+$/;
 
+/**
+ * Whether the capitalised word before a year at `lead` makes it part of a name ("Vostok 2022", "Tokyo 2020", "Agenda
+ * 2030", "Annual Report 2022–23"): not when that word is a month or a preposition, or opens a sentence.
+ */
+export function nameBeforeYear(text: string, lead: number, before = wordBefore(text, lead)): boolean {
+  if (!/^[A-Z][\w-]*$/.test(before) || CAPITAL_OK.test(before)) return false;
+  const atSentenceStart = /[.!?]["”’)]?\s*$/.test(text.slice(Math.max(0, lead - before.length - 4), lead - before.length));
+  return !atSentenceStart || /^[A-Z]{2,}$/.test(before);
+}
+
+/** Whether the word before a number makes it a label ("Resolution 2231", "page 1998"), not a year. */
+export function labelBeforeYear(text: string, lead: number): boolean {
+  return LABEL_BEFORE.test(wordBefore(text, lead));
+}
+
 export const yearParser: TimeParser = {
   name: 'time.year',
   pattern: PATTERN,
@@ -71,11 +86,7 @@ export const yearParser: TimeParser = {
     const after = wordAfter(text, end);
     // "between 1947 and 1949 refugees fled": the second end of a range of years is a year whatever noun follows.
     if (COUNT_AFTER.test(after) && !RANGE_OF_YEARS_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return null;
-    // "Vostok 2022", "Tokyo 2020", "Agenda 2030": a name, unless the word before is a month or a preposition.
-    if (/^[A-Z][\w-]*$/.test(before) && !CAPITAL_OK.test(before)) {
-      const atSentenceStart = /[.!?]["”’)]?\s*$/.test(text.slice(Math.max(0, lead - before.length - 4), lead - before.length));
-      if (!atSentenceStart || /^[A-Z]{2,}$/.test(before)) return null;
-    }
+    if (nameBeforeYear(text, lead, before)) return null;
     // "1988's fourth quarter": a possessive year, not a decade.
     if (m[2] && m[2] !== 's' && !m[1]!.endsWith('0')) return { start, end: start + 4, type: 'DATE', value: m[1]!, rule: 'time.year' };
     if (m[2]) {

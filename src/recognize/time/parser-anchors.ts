@@ -1,5 +1,6 @@
 import type { TimeParser } from './time-parser.js';
 import { firstDayParser, monthDateParser, secondDayParser } from './parse-month-date.js';
+import { financialYearParser } from './parse-financial-year.js';
 import { centuryParser, fiscalYearParser, numericDateParser, shortDecadeParser, yearParser } from './parse-year.js';
 import { midSeasonParser, seasonParser } from './parse-season.js';
 import { quarterParser, yearQuarterParser } from './parse-quarter.js';
@@ -110,6 +111,9 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   [yearParser, { groups: [{ digits: { min: 4 }, before: 0, after: 0 }], pattern: ['f2532ffe', '78901cc5', '2dde6178'] }],
   // the 1988 third quarter
   [yearQuarterParser, { groups: [{ words: ['quarter', 'half', 'period'], before: 3, after: 0 }], pattern: 'edeafadf' }],
+  // the financial year 2022-23, FY2023-24, the 2024–25 financial year: the first year's digits (after "FY" too); the
+  // hyphen cuts a token, and "financial year" follows.
+  [financialYearParser, { groups: [{ digits: { min: 4 }, before: 3, after: 3 }], pattern: '5112b975' }],
   // fiscal year 2022, FY 2022
   [fiscalYearParser, { groups: [{ words: ['fiscal', 'fy'], before: 0, after: 2 }], pattern: '0fa2062a' }],
   // 2022-02-24 (hyphens cut tokens: the month is the anchor), 2/24/2022

@@ -1,5 +1,6 @@
 import type { TimeParser } from './time-parser.js';
 import { firstDayParser, monthDateParser, secondDayParser } from './parse-month-date.js';
+import { financialYearParser } from './parse-financial-year.js';
 import { centuryParser, fiscalYearParser, numericDateParser, shortDecadeParser, yearParser } from './parse-year.js';
 import { midSeasonParser, seasonParser } from './parse-season.js';
 import { quarterParser, yearQuarterParser } from './parse-quarter.js';
@@ -18,7 +19,7 @@ import { fortnightParser } from './parse-fortnight.js';
 
 /** Every time parser, in no particular order: refiners decide between overlapping results. */
 export const TIME_PARSERS: readonly TimeParser[] = [
-  monthDateParser, yearParser, yearQuarterParser, fiscalYearParser, numericDateParser, seasonParser, quarterParser, weekdayParser,
+  monthDateParser, yearParser, yearQuarterParser, financialYearParser, fiscalYearParser, numericDateParser, seasonParser, quarterParser, weekdayParser,
   deicticParser, deicticUnitParser, offsetParser, yearAgoParser, durationParser, vagueDurationParser, setParser,
   timeOfDayParser, namedEventParser, weekendParser, holidayParser, wordYearParser, yearEndParser, samePeriodParser,
   shortDecadeParser, centuryParser, latestPeriodParser, unitLongParser, secondDayParser, aheadParser, hourInPartParser, oClockParser,

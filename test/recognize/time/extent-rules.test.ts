@@ -119,7 +119,8 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'In the winter of 1941/1942 it froze.', period: '1990', expect: [{ text: 'the winter of 1941/1942', type: 'DATE', value: '1941-WI' }] },
     // Negatives: years that are not one winter, and another season, make no season of two years.
     { text: 'In the winter of 1941-45 it froze.', period: '1990', expect: [] },
-    { text: 'In the summer of 1941-42 it rained.', period: '1990', expect: [] },
+    // ("1941-42" alone is a range of two years, as a financial year is.)
+    { text: 'In the summer of 1941-42 it rained.', period: '1990', expect: [{ text: '1941-42', type: 'DATE', value: '1941/1942' }] },
   ],
   '"between 1947 and 1949 refugees fled": the second end of a range of years is a year before a noun of count': [
     { text: 'Between 1947 and 1949 refugees fled.', period: '1990', expect: [{ text: '1947 and 1949', type: 'DATE', value: '1947/1949' }] },
