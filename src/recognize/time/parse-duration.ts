@@ -48,6 +48,10 @@ export const durationParser: TimeParser = {
     if (typeof n === 'number' && /and[ \t]+a[ \t]+half|1\/2|½/i.test(m[0])) n += 0.5;
     // "a second group", "a second betrayal": the ordinal, unless the word after it belongs to no noun phrase.
     if (/^(?:an?|one|another)$/.test(countText) && /^seconds?$/i.test(m[4]!) && /^[ \t]+[A-Za-z]/.test(text.slice(end, end + 2)) && !SECOND_FOLLOWER.test(text.slice(end, end + 12))) return null;
+    // "the fifty-second session", "FIFTY-SECOND FORUM", "Forty-Second Meeting": a tens word joined to "second" after an
+    // article or possessive, or written as in a title, is the ordinal; "a thirty-second advert" stays a length.
+    if (/(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-second$/i.test(m[0]) && !m[2] &&
+      (!/second$/.test(m[0]) || /(?:^|[^\w-])(?:the|its|their|his|her|our|this|that)[ \t]+$/i.test(text.slice(Math.max(0, start - 7), start)))) return null;
     // "a day" after an amount is a rate ("$5 a day"), and "the one year" reads as a determiner slip.
     if (/^an?$/.test(countText) && /(?:\d|per|times|twice|once)[ \t]*$/i.test(text.slice(Math.max(0, start - 8), start))) return null;
     // "four flights a week", "$2 million a year", "10,000 units a year": a rate after an amount or a plural noun.

@@ -43,6 +43,9 @@ const COUNT_AFTER = /^(?:people|persons|individuals|troops|soldiers|men|women|ch
 // Capitalised words that may stand before a year without making it part of a name.
 const CAPITAL_OK = /^(?:A|An|That|This|These|Those|Its|His|Her|Their|Our|Each|Every|In|On|Since|Until|Till|By|From|To|During|Through|Before|After|Of|And|Or|Early|Late|Mid|Mid-|Spring|Summer|Fall|Autumn|Winter|Fiscal|FY|Between|The|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.|As|At|For|Throughout|Circa|Around|About|Beginning|End|Year|Calendar|Last|This|Next|Only|Even|Also|But|Then|Until|Like|Unlike)$/;
 
+// Capitalised nouns naming a plan by its target year.
+const TARGET_NAME_AFTER = /^(?:Agenda|Strategy|Vision|Roadmap|Blueprint|Framework|Compact|Goals|Targets)$/;
+
 const RANGE_OF_YEARS_BEFORE = /(?:^|[^\w-])(?:[Bb]etween|[Ff]rom)[ \t]+(?:1[5-9]|20)\d{2}[ \t]+(?:and|to|until|till|through)[ \t]+$/;
 
 /**
@@ -87,6 +90,9 @@ export const yearParser: TimeParser = {
     // "between 1947 and 1949 refugees fled": the second end of a range of years is a year whatever noun follows.
     if (COUNT_AFTER.test(after) && !RANGE_OF_YEARS_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return null;
     if (nameBeforeYear(text, lead, before)) return null;
+    // "the 2030 Agenda", "the 2050 Strategy": a target year in a plan's name is no time the text speaks of, as "Agenda
+    // 2030" is not; lower case ("the 2030 targets") it stays the year.
+    if (!firstOfPair && !m[2] && /^the$/i.test(before) && TARGET_NAME_AFTER.test(after)) return null;
     // "1988's fourth quarter": a possessive year, not a decade.
     if (m[2] && m[2] !== 's' && !m[1]!.endsWith('0')) return { start, end: start + 4, type: 'DATE', value: m[1]!, rule: 'time.year' };
     if (m[2]) {

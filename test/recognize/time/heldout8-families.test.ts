@@ -80,6 +80,22 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The charter was signed in 1962. The dam came a decade after the charter, and by the end of the decade the commission stopped.', dct: '2024-01-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'a decade', type: 'DURATION', value: 'P10Y' }, { text: 'the end of the decade', type: 'DATE', value: '196', mod: 'END' }] },
     { text: 'The charter was signed in 1962. A decade after the charter was signed the dam came. By the end of the decade the commission stopped.', dct: '2024-01-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'A decade', type: 'DURATION', value: 'P10Y' }, { text: 'the end of the decade', type: 'DATE', value: '196', mod: 'END' }] },
   ],
+  '"the fifty-second session", "FORTY-SECOND FORUM": a tens word joined to "second" as an ordinal is no length': [
+    { text: 'The fifty-second session opened.', dct: '2024-05-01', expect: [] },
+    { text: 'SIXTY-SECOND REGIONAL MEETING', dct: '2024-05-01', expect: [] },
+    { text: 'Delegates at the Thirty-Second Assembly agreed.', dct: '2024-05-01', expect: [] },
+    // Negatives: a length written the same way, without an article, or counted.
+    { text: 'They aired a thirty-second advert.', dct: '2024-05-01', expect: [{ text: 'thirty-second', type: 'DURATION', value: 'PT30S' }] },
+    { text: 'Wait for ninety seconds.', dct: '2024-05-01', expect: [{ text: 'ninety seconds', type: 'DURATION', value: 'PT90S' }] },
+  ],
+  '"the 2030 Agenda", "the 2050 Strategy": a target year in a plan\'s name is no date': [
+    { text: 'Ministers backed the 2040 Vision for the region.', dct: '2024-05-01', expect: [] },
+    { text: 'They reviewed the 2035 Roadmap on energy.', dct: '2024-05-01', expect: [] },
+    // Negatives: lower case, an event's year, and a year after a preposition stay years.
+    { text: 'They missed the 2030 targets.', dct: '2024-05-01', expect: [{ text: '2030', type: 'DATE', value: '2030' }] },
+    { text: 'Athens hosted the 2004 Olympics.', dct: '2024-05-01', expect: [{ text: '2004', type: 'DATE', value: '2004' }] },
+    { text: 'By 2030 Strategy officers will retire.', dct: '2024-05-01', expect: [{ text: '2030', type: 'DATE', value: '2030' }] },
+  ],
 };
 
 describe('time families from the eighth held-out set', () => {
