@@ -26,6 +26,8 @@ const EDITION_SAME_YEAR = /\b(?:Annual Report|Yearbook|Year in Review|Report)\s+
 // And, in a title or heading only, the other ways titles say it: "Country Reports on Terrorism 2019", "Human Rights
 // Practices for 2021", "The Year in Review: 2020", "Review of 2018", "2019 in Review".
 const TITLE_SAME_YEAR = /\b(?:Annual Reports|Year in Review:|Reports|Review|Survey|Overview|Chronicle)\s+(?:on|for|of)?\s*(?:the year\s+)?((?:19|20)\d{2})\b|\b(?:Reports?|Practices|Developments|Events|Activities)\b[^.!?\n]{0,60}\b(?:for|in|during)\s+(?:the year\s+)?((?:19|20)\d{2})\s*$|^\s*((?:19|20)\d{2})\s+in\s+Review\b|\bReports?\b[^.!?\n\d]{0,60}\s((?:19|20)\d{2})\s*$/i;
+// The second year of a financial year right after an edition's year ("2022–23", "2022/23").
+const FINANCIAL_YEAR_AFTER = /^[–/-](\d{2})(?![\d\w])/;
 const DATELINE = new RegExp(
   `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE}),?\\s+((?:19|20)\\d{2})|(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})|((?:19|20)\\d{2})[-/](\\d{2})[-/](\\d{2}))\\b`,
 );
@@ -55,6 +57,14 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
       ?? (block.kind === 'title' || block.kind === 'heading' ? TITLE_SAME_YEAR.exec(line) : null);
     if (same) {
       const year = Number(same[1] ?? same[2] ?? same[3] ?? same[4]);
+      // "Annual Report 2022–23", "Annual Report 2022-23": an edition on a financial year, taken as July to June (the
+      // commonest; a year from April is told no differently in a title).
+      const fy = FINANCIAL_YEAR_AFTER.exec(line.slice(same.index + same[0].length));
+      if (fy && (Number(fy[1]) - (year % 100) + 100) % 100 === 1) {
+        const span = at(block, same);
+        span.end += fy[0].length;
+        return { period: newPeriod(`${year}-07-01`, `${year + 1}-06-30`, 'period.edition-year', `"${same[0].trim()}${fy[0]}" names the financial year it covers`, undefined, span), messages };
+      }
       return { period: yearPeriod(year, 'period.edition-year', `"${same[0].trim()}" names the year it covers`, at(block, same)), messages };
     }
   }

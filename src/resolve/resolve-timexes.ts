@@ -200,7 +200,11 @@ class TimexResolution {
     if (periodStart && periodEnd) {
       // A multi-year period: the year of the last date mentioned inside it, else its last year.
       let y = periodStart.y;
-      if (periodEnd.y !== periodStart.y) {
+      const month = Number(partial.slice(5, 7));
+      // A financial year (July 2022 to June 2023): a month falls in whichever of its two years holds it in the span.
+      if (periodStart.m !== 1 && periodEnd.y === periodStart.y + 1 && periodEnd.m < periodStart.m && month >= 1) {
+        y = month >= periodStart.m ? periodStart.y : periodEnd.y;
+      } else if (periodEnd.y !== periodStart.y) {
         const r = this.lastRef(2);
         const ry = r ? Number(r.value.slice(0, 4)) : NaN;
         y = ry >= periodStart.y && ry <= periodEnd.y ? ry : periodEnd.y;

@@ -11,6 +11,10 @@ function doc(text: string, source = 'report.txt'): ReadDocument {
 const fixedNow = () => new Date('2030-06-01T00:00:00Z');
 
 describe('inferPeriod', () => {
+  it('ends a financial-year edition in June of its second year', () => {
+    expect(inferPeriod(doc('Annual Report 2020–21\nText.'), {}, fixedNow).period.end).toBe('2021-06-30');
+    expect(inferPeriod(doc('Annual Report 2020\nText.'), {}, fixedNow).period.end).toBe('2020-12-31');
+  });
   const cases: Array<[string, string, string, string, string | undefined]> = [
     // text, source, expected start, expected rule, expected dct
     ['Diplomatic Bluebook 2019\nChapter 1\nRelations improved in March.', 'x.txt', '2018-01-01', 'period.edition-year', undefined],
@@ -19,6 +23,12 @@ describe('inferPeriod', () => {
     ['Country Reports on Terrorism 2019\nChapter 1\nAttacks fell in March.', 'x.txt', '2019-01-01', 'period.edition-year', undefined],
     ['Country Reports on Human Rights Practices for 2021\nThe government held elections in 2022.', 'x.txt', '2021-01-01', 'period.edition-year', undefined],
     ['2018 in Review\nTrade grew in 2019 too.', 'x.txt', '2018-01-01', 'period.edition-year', undefined],
+    // An edition on a financial year: July of its first year (the end is checked below).
+    ['Annual Report 2020–21\nGrants grew in March.', 'x.txt', '2020-07-01', 'period.edition-year', undefined],
+    ['Review of the Annual Report 2019-20\nCanberra, 4 December 2020', 'x.txt', '2019-07-01', 'period.edition-year', undefined],
+    // Negatives: a second year that is not the next, or a code, leaves the calendar year.
+    ['Annual Report 2020–24\nGrants grew.', 'x.txt', '2020-01-01', 'period.edition-year', undefined],
+    ['Annual Report 2020-21A\nGrants grew.', 'x.txt', '2020-01-01', 'period.edition-year', undefined],
     // A title naming a year it does not cover.
     ['Preparing the Agenda 2030 Report\nWe met in 2016.', 'x.txt', '2016-01-01', 'period.latest-year', undefined],
     ['Report of the Panel\nThe panel met in 2016 and reported in 2017.', 'x.txt', '2017-01-01', 'period.latest-year', undefined],

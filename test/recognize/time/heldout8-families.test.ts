@@ -96,6 +96,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Athens hosted the 2004 Olympics.', dct: '2024-05-01', expect: [{ text: '2004', type: 'DATE', value: '2004' }] },
     { text: 'By 2030 Strategy officers will retire.', dct: '2024-05-01', expect: [{ text: '2030', type: 'DATE', value: '2030' }] },
   ],
+  '"the cyclones in March" in a report on July 2022 to June 2023: a year-less month falls in the span\'s year that holds it': [
+    { text: 'Payments rose after the floods in February.', period: '2020-07-01..2021-06-30', expect: [{ text: 'February', type: 'DATE', value: '2021-02' }] },
+    { text: 'The office opened in October.', period: '2020-07-01..2021-06-30', expect: [{ text: 'October', type: 'DATE', value: '2020-10' }] },
+    { text: 'Staff returned in July.', period: '2020-07-01..2021-06-30', expect: [{ text: 'July', type: 'DATE', value: '2020-07' }] },
+    // Negatives: a calendar year and a period of several calendar years keep their rules.
+    { text: 'Payments rose in February.', period: '2020', expect: [{ text: 'February', type: 'DATE', value: '2020-02' }] },
+    { text: 'Payments rose in February.', period: '2019-01-01..2021-12-31', expect: [{ text: 'February', type: 'DATE', value: '2021-02' }] },
+  ],
 };
 
 describe('time families from the eighth held-out set', () => {
