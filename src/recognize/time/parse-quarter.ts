@@ -83,3 +83,19 @@ export const yearQuarterParser: TimeParser = {
     return { start, end, type: 'DATE', value: relative('QIN', Number(year), 0), rule: 'time.quarter' };
   },
 };
+
+// "the September quarter of 2023", "the June quarter", "the March 2024 quarter": a calendar quarter named by the month
+// it ends in, as Australian and New Zealand reports write.
+const MONTH_QUARTER = /(?<![\w-])(?:the[ \t]+)?(March|June|September|December)(?:[ \t]+((?:19|20)\d{2}))?[ \t]+quarter(?:[ \t]+of[ \t]+((?:19|20)\d{2}))?(?![\w-])/g;
+const QUARTER_ENDING: Record<string, number> = { March: 1, June: 2, September: 3, December: 4 };
+
+export const monthQuarterParser: TimeParser = {
+  name: 'time.month-quarter',
+  pattern: MONTH_QUARTER,
+  extract(m) {
+    if (m[2] && m[3]) return null;
+    const year = m[2] ?? m[3];
+    const n = QUARTER_ENDING[m[1]!]!;
+    return { start: m.index, end: m.index + m[0].length, type: 'DATE', value: `${year ?? 'XXXX'}-Q${n}`, rule: 'time.quarter' };
+  },
+};

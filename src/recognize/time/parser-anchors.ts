@@ -3,7 +3,7 @@ import { firstDayParser, monthDateParser, secondDayParser } from './parse-month-
 import { financialYearParser } from './parse-financial-year.js';
 import { centuryParser, fiscalYearParser, numericDateParser, shortDecadeParser, yearParser } from './parse-year.js';
 import { midSeasonParser, seasonParser } from './parse-season.js';
-import { quarterParser, yearQuarterParser } from './parse-quarter.js';
+import { monthQuarterParser, quarterParser, yearQuarterParser } from './parse-quarter.js';
 import { weekdayParser, weekdaySetParser } from './parse-weekday.js';
 import { deicticParser } from './parse-deictic.js';
 import { deicticUnitParser, latestPeriodParser, midCenturyParser, offsetParser, yearAgoParser, yearEndParser, samePeriodParser } from './parse-relative-unit.js';
@@ -111,6 +111,8 @@ const TABLE = new Map<TimeParser, ParserAnchors>([
   [yearParser, { groups: [{ digits: { min: 4 }, before: 0, after: 0 }], pattern: ['f2532ffe', '78901cc5', '2dde6178'] }],
   // the 1988 third quarter
   [yearQuarterParser, { groups: [{ words: ['quarter', 'half', 'period'], before: 3, after: 0 }], pattern: 'edeafadf' }],
+  // the September quarter of 2023, the March 2024 quarter
+  [monthQuarterParser, { groups: [{ words: ['quarter'], before: 3, after: 2 }], pattern: '6be88847' }],
   // the financial year 2022-23, FY2023-24, the 2024–25 financial year: the first year's digits (after "FY" too); the
   // hyphen cuts a token, and "financial year" follows.
   [financialYearParser, { groups: [{ digits: { min: 4 }, before: 3, after: 3 }], pattern: '5112b975' }],

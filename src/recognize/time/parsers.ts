@@ -3,7 +3,7 @@ import { firstDayParser, monthDateParser, secondDayParser } from './parse-month-
 import { financialYearParser } from './parse-financial-year.js';
 import { centuryParser, fiscalYearParser, numericDateParser, shortDecadeParser, yearParser } from './parse-year.js';
 import { midSeasonParser, seasonParser } from './parse-season.js';
-import { quarterParser, yearQuarterParser } from './parse-quarter.js';
+import { monthQuarterParser, quarterParser, yearQuarterParser } from './parse-quarter.js';
 import { weekdayParser, weekdaySetParser } from './parse-weekday.js';
 import { deicticParser } from './parse-deictic.js';
 import { deicticUnitParser, latestPeriodParser, midCenturyParser, offsetParser, yearAgoParser, yearEndParser, samePeriodParser } from './parse-relative-unit.js';
@@ -19,7 +19,7 @@ import { fortnightParser } from './parse-fortnight.js';
 
 /** Every time parser, in no particular order: refiners decide between overlapping results. */
 export const TIME_PARSERS: readonly TimeParser[] = [
-  monthDateParser, yearParser, yearQuarterParser, financialYearParser, fiscalYearParser, numericDateParser, seasonParser, quarterParser, weekdayParser,
+  monthDateParser, yearParser, yearQuarterParser, financialYearParser, fiscalYearParser, numericDateParser, seasonParser, quarterParser, monthQuarterParser, weekdayParser,
   deicticParser, deicticUnitParser, offsetParser, yearAgoParser, durationParser, vagueDurationParser, setParser,
   timeOfDayParser, namedEventParser, weekendParser, holidayParser, wordYearParser, yearEndParser, samePeriodParser,
   shortDecadeParser, centuryParser, latestPeriodParser, unitLongParser, secondDayParser, aheadParser, hourInPartParser, oClockParser,

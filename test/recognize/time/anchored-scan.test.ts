@@ -34,7 +34,7 @@ const NUMBERS = ['1990', '1990s', "'80s", '’90s', '2022', '1988', '10:30', '3'
   'FY2022', '12,000', '1.5', '9/11', '21st', '2021', '1', '11', '$5', '4%', '19', '10am', '10pm', '7:45', '3Q', 'a.m.', 'p.m.', 'P.M.', '11990',
   '020', '1/2', '½'];
 const PHRASES = [
-  'the financial year 2022-23', 'FY2023-24 budget', 'the 2024–25 financial year', 'fiscal year 2022/2023', 'FY 2012/13', 'the past twenty-one hundred and twenty-one and a half more trading years and a half long', 'every twenty one hundred and twenty one years',
+  'the September quarter of 2023', 'the March 2024 quarter', 'the financial year 2022-23', 'FY2023-24 budget', 'the 2024–25 financial year', 'fiscal year 2022/2023', 'FY 2012/13', 'the past twenty-one hundred and twenty-one and a half more trading years and a half long', 'every twenty one hundred and twenty one years',
   'earlier the same fiscal year before', 'the first two quarters of fiscal year 1990', 'a couple of weeks or so from now', 'the day before yesterday',
   'for the time being', 'this past fall of 2021', 'last May 5, 2020', '24th of February, 2023', 'March 3 - 4', 'April 24 and 25',
   "11 o'clock in the morning", '10:30 a.m. local time', 'in    the   early   morning', 'the year two thousand and twenty one',

@@ -104,6 +104,14 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Payments rose in February.', period: '2020', expect: [{ text: 'February', type: 'DATE', value: '2020-02' }] },
     { text: 'Payments rose in February.', period: '2019-01-01..2021-12-31', expect: [{ text: 'February', type: 'DATE', value: '2021-02' }] },
   ],
+  '"the September quarter of 2023", "the June quarter": a calendar quarter named by the month it ends in': [
+    { text: 'Sales fell in the December quarter of 2019.', dct: '2024-05-01', expect: [{ text: 'the December quarter of 2019', type: 'DATE', value: '2019-Q4' }] },
+    { text: 'Output grew in the March 2021 quarter.', dct: '2024-05-01', expect: [{ text: 'the March 2021 quarter', type: 'DATE', value: '2021-Q1' }] },
+    { text: 'Prices rose in the June quarter.', period: '2018', expect: [{ text: 'the June quarter', type: 'DATE', value: '2018-Q2' }] },
+    // Negatives: a month that ends no quarter, a quarter-final, and "quarterly" after a month.
+    { text: 'Sales fell in the May quarter of 2019.', dct: '2024-05-01', expect: [{ text: 'May', type: 'DATE', value: '2024-05' }, { text: '2019', type: 'DATE', value: '2019' }] },
+    { text: 'They lost the June quarter-final.', period: '2018', expect: [{ text: 'June', type: 'DATE', value: '2018-06' }] },
+  ],
 };
 
 describe('time families from the eighth held-out set', () => {
