@@ -12,6 +12,11 @@ const CALENDAR = /^\d{4}(?:-\d{2}){0,2}$/;
 // A month or day in a year told relatively ("24 May next year": REL:DCT:Y:1:-05-24); group 1 is that year.
 const REL_YEAR_OF_DATE = /^(REL:(?:DCT|REF):Y:-?\d+):-\d{2}(?:-\d{2})?$/;
 
+/** A range from `a` to `b`; ends that are ranges themselves ("2022-23 to 2024-25") give their outer ends. */
+function spanValue(a: string, b: string): string {
+  return `${a.split('/')[0]}/${b.slice(b.lastIndexOf('/') + 1)}`;
+}
+
 /** Whether value `a` lies wholly after value `b`: by year, and within a year when both are plain calendar dates. */
 export function comesAfter(a: string, b: string): boolean {
   if (!hasYear(a) || !hasYear(b)) return false;
@@ -62,7 +67,7 @@ function joinPair(text: string, first: TimexCandidate, b: TimexCandidate, merge:
     inferred.push('year');
     a = candidate(a.start, a.end, a.type, `${relYear[1]}:${a.value.slice(4)}`, a.rule, a.mod, a.range, inferred);
     if (merge && !pair) {
-      out.push(candidate(a.start, b.end, 'DATE', `${a.value}/${b.value}`, 'time.range', undefined, undefined, a.inferred));
+      out.push(candidate(a.start, b.end, 'DATE', spanValue(a.value, b.value), 'time.range', undefined, undefined, a.inferred));
       return true;
     }
   }
@@ -73,7 +78,7 @@ function joinPair(text: string, first: TimexCandidate, b: TimexCandidate, merge:
   }
   // A range runs forwards: "2022 — 1991" are two dates (a list, a table row), not a span.
   if (merge && (hasYear(a.value) || monthOrDay(a.value)) && (hasYear(b.value) || monthOrDay(b.value)) && !a.value.startsWith('REL') && !comesAfter(a.value, b.value)) {
-    out.push(candidate(a.start, b.end, 'DATE', `${a.value}/${b.value}`, 'time.range', undefined, undefined, a.inferred));
+    out.push(candidate(a.start, b.end, 'DATE', spanValue(a.value, b.value), 'time.range', undefined, undefined, a.inferred));
     return true;
   }
   out.push(a);
