@@ -28,6 +28,7 @@ const EDITION_SAME_YEAR = /\b(?:Annual Report|Yearbook|Year in Review|Report)\s+
 const TITLE_SAME_YEAR = /\b(?:Annual Reports|Year in Review:|Reports|Review|Survey|Overview|Chronicle)\s+(?:on|for|of)?\s*(?:the year\s+)?((?:19|20)\d{2})\b|\b(?:Reports?|Practices|Developments|Events|Activities)\b[^.!?\n]{0,60}\b(?:for|in|during)\s+(?:the year\s+)?((?:19|20)\d{2})\s*$|^\s*((?:19|20)\d{2})\s+in\s+Review\b|\bReports?\b[^.!?\n\d]{0,60}\s((?:19|20)\d{2})\s*$/i;
 // The second year of a financial year right after an edition's year ("2022–23", "2022/23").
 const FINANCIAL_YEAR_AFTER = /^[–/-](\d{2})(?![\d\w])/;
+const FINANCIAL_YEAR_TITLE = /\b(?:financial|fiscal) year\s+((?:19|20)\d{2})[–/-](\d{2})(?![\d\w])/i;
 const DATELINE = new RegExp(
   `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE}),?\\s+((?:19|20)\\d{2})|(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})|((?:19|20)\\d{2})[-/](\\d{2})[-/](\\d{2}))\\b`,
 );
@@ -52,6 +53,12 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
     if (prev) {
       const year = Number(prev[2]) - 1;
       return { period: yearPeriod(year, 'period.edition-year', `"${prev[0]}" is an annual review published in ${prev[2]} on ${year}`, at(block, prev)), messages };
+    }
+    // "Budget Statement for the financial year 2022–23" as a title or heading: that financial year, July to June.
+    const fyTitle = block.kind === 'title' || block.kind === 'heading' ? FINANCIAL_YEAR_TITLE.exec(line) : null;
+    if (fyTitle && (Number(fyTitle[2]) - (Number(fyTitle[1]) % 100) + 100) % 100 === 1) {
+      const year = Number(fyTitle[1]);
+      return { period: newPeriod(`${year}-07-01`, `${year + 1}-06-30`, 'period.edition-year', `"${fyTitle[0]}" names the financial year it covers`, undefined, at(block, fyTitle)), messages };
     }
     const same = (block.kind !== 'paragraph' || line.length < 120 ? EDITION_SAME_YEAR.exec(line) : null)
       ?? (block.kind === 'title' || block.kind === 'heading' ? TITLE_SAME_YEAR.exec(line) : null);

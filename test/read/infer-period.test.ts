@@ -26,7 +26,9 @@ describe('inferPeriod', () => {
     // An edition on a financial year: July of its first year (the end is checked below).
     ['Annual Report 2020–21\nGrants grew in March.', 'x.txt', '2020-07-01', 'period.edition-year', undefined],
     ['Review of the Annual Report 2019-20\nCanberra, 4 December 2020', 'x.txt', '2019-07-01', 'period.edition-year', undefined],
+    ['Budget Statement for the Financial Year 2021/22\nGrants grew in March.', 'x.txt', '2021-07-01', 'period.edition-year', undefined],
     // Negatives: a second year that is not the next, or a code, leaves the calendar year.
+    ['Budget Statement for the financial year 2021/25\nThe plan was adopted in 2019.', 'x.txt', '2021-01-01', 'period.latest-year', undefined],
     ['Annual Report 2020–24\nGrants grew.', 'x.txt', '2020-01-01', 'period.edition-year', undefined],
     ['Annual Report 2020-21A\nGrants grew.', 'x.txt', '2020-01-01', 'period.edition-year', undefined],
     // A title naming a year it does not cover.
