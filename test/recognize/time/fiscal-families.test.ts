@@ -71,7 +71,7 @@ const FAMILIES: Record<string, Case[]> = {
   ],
 };
 
-describe('recognition families from the eighth held-out set', () => {
+describe('fiscal recognition families from the eighth held-out set', () => {
   for (const [family, cases] of Object.entries(FAMILIES)) {
     describe(family, () => {
       it.each(cases)('$text', (c) => {

@@ -80,38 +80,6 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'The charter was signed in 1962. The dam came a decade after the charter, and by the end of the decade the commission stopped.', dct: '2024-01-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'a decade', type: 'DURATION', value: 'P10Y' }, { text: 'the end of the decade', type: 'DATE', value: '196', mod: 'END' }] },
     { text: 'The charter was signed in 1962. A decade after the charter was signed the dam came. By the end of the decade the commission stopped.', dct: '2024-01-01', expect: [{ text: '1962', type: 'DATE', value: '1962' }, { text: 'A decade', type: 'DURATION', value: 'P10Y' }, { text: 'the end of the decade', type: 'DATE', value: '196', mod: 'END' }] },
   ],
-  '"the fifty-second session", "FORTY-SECOND FORUM": a tens word joined to "second" as an ordinal is no length': [
-    { text: 'The fifty-second session opened.', dct: '2024-05-01', expect: [] },
-    { text: 'SIXTY-SECOND REGIONAL MEETING', dct: '2024-05-01', expect: [] },
-    { text: 'Delegates at the Thirty-Second Assembly agreed.', dct: '2024-05-01', expect: [] },
-    // Negatives: a length written the same way, without an article, or counted.
-    { text: 'They aired a thirty-second advert.', dct: '2024-05-01', expect: [{ text: 'thirty-second', type: 'DURATION', value: 'PT30S' }] },
-    { text: 'Wait for ninety seconds.', dct: '2024-05-01', expect: [{ text: 'ninety seconds', type: 'DURATION', value: 'PT90S' }] },
-  ],
-  '"the 2030 Agenda", "the 2050 Strategy": a target year in a plan\'s name is no date': [
-    { text: 'Ministers backed the 2040 Vision for the region.', dct: '2024-05-01', expect: [] },
-    { text: 'They reviewed the 2035 Roadmap on energy.', dct: '2024-05-01', expect: [] },
-    // Negatives: lower case, an event's year, and a year after a preposition stay years.
-    { text: 'They missed the 2030 targets.', dct: '2024-05-01', expect: [{ text: '2030', type: 'DATE', value: '2030' }] },
-    { text: 'Athens hosted the 2004 Olympics.', dct: '2024-05-01', expect: [{ text: '2004', type: 'DATE', value: '2004' }] },
-    { text: 'By 2030 Strategy officers will retire.', dct: '2024-05-01', expect: [{ text: '2030', type: 'DATE', value: '2030' }] },
-  ],
-  '"the cyclones in March" in a report on July 2022 to June 2023: a year-less month falls in the span\'s year that holds it': [
-    { text: 'Payments rose after the floods in February.', period: '2020-07-01..2021-06-30', expect: [{ text: 'February', type: 'DATE', value: '2021-02' }] },
-    { text: 'The office opened in October.', period: '2020-07-01..2021-06-30', expect: [{ text: 'October', type: 'DATE', value: '2020-10' }] },
-    { text: 'Staff returned in July.', period: '2020-07-01..2021-06-30', expect: [{ text: 'July', type: 'DATE', value: '2020-07' }] },
-    // Negatives: a calendar year and a period of several calendar years keep their rules.
-    { text: 'Payments rose in February.', period: '2020', expect: [{ text: 'February', type: 'DATE', value: '2020-02' }] },
-    { text: 'Payments rose in February.', period: '2019-01-01..2021-12-31', expect: [{ text: 'February', type: 'DATE', value: '2021-02' }] },
-  ],
-  '"the September quarter of 2023", "the June quarter": a calendar quarter named by the month it ends in': [
-    { text: 'Sales fell in the December quarter of 2019.', dct: '2024-05-01', expect: [{ text: 'the December quarter of 2019', type: 'DATE', value: '2019-Q4' }] },
-    { text: 'Output grew in the March 2021 quarter.', dct: '2024-05-01', expect: [{ text: 'the March 2021 quarter', type: 'DATE', value: '2021-Q1' }] },
-    { text: 'Prices rose in the June quarter.', period: '2018', expect: [{ text: 'the June quarter', type: 'DATE', value: '2018-Q2' }] },
-    // Negatives: a month that ends no quarter, a quarter-final, and "quarterly" after a month.
-    { text: 'Sales fell in the May quarter of 2019.', dct: '2024-05-01', expect: [{ text: 'May', type: 'DATE', value: '2024-05' }, { text: '2019', type: 'DATE', value: '2019' }] },
-    { text: 'They lost the June quarter-final.', period: '2018', expect: [{ text: 'June', type: 'DATE', value: '2018-06' }] },
-  ],
 };
 
 describe('time families from the eighth held-out set', () => {
