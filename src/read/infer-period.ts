@@ -58,7 +58,7 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
     const fyTitle = block.kind === 'title' || block.kind === 'heading' ? FINANCIAL_YEAR_TITLE.exec(line) : null;
     if (fyTitle && (Number(fyTitle[2]) - (Number(fyTitle[1]) % 100) + 100) % 100 === 1) {
       const year = Number(fyTitle[1]);
-      return { period: newPeriod(`${year}-07-01`, `${year + 1}-06-30`, 'period.edition-year', `"${fyTitle[0]}" names the financial year it covers`, undefined, at(block, fyTitle)), messages };
+      return { period: financialYearPeriod(doc.text, year, `"${fyTitle[0]}" names the financial year it covers`, at(block, fyTitle)), messages };
     }
     const same = (block.kind !== 'paragraph' || line.length < 120 ? EDITION_SAME_YEAR.exec(line) : null)
       ?? (block.kind === 'title' || block.kind === 'heading' ? TITLE_SAME_YEAR.exec(line) : null);
@@ -70,7 +70,7 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
       if (fy && (Number(fy[1]) - (year % 100) + 100) % 100 === 1) {
         const span = at(block, same);
         span.end += fy[0].length;
-        return { period: newPeriod(`${year}-07-01`, `${year + 1}-06-30`, 'period.edition-year', `"${same[0].trim()}${fy[0]}" names the financial year it covers`, undefined, span), messages };
+        return { period: financialYearPeriod(doc.text, year, `"${same[0].trim()}${fy[0]}" names the financial year it covers`, span), messages };
       }
       return { period: yearPeriod(year, 'period.edition-year', `"${same[0].trim()}" names the year it covers`, at(block, same)), messages };
     }
@@ -118,6 +118,23 @@ export function inferPeriod(doc: ReadDocument, override: PeriodOverride = {}, no
     return { period: yearPeriod(latest.year, 'period.latest-year', `the latest year the text mentions is ${latest.year}`, latest.span), messages };
   }
   return undated('no year found in the title, a dateline, the file name or the text', messages, now);
+}
+
+const MONTH_DAY_YEAR = (day: number, month: string, year: number) =>
+  new RegExp(`(?<![\\w-])(?:${day}(?:st|th)?[ \\t]+${month},?[ \\t]+${year}|${month}[ \\t]+${day}(?:st|th)?,[ \\t]*${year})(?![\\w-])`, 'i');
+
+/**
+ * A financial year written "2022–23" runs July to June (Australia, New Zealand, Pakistan, Egypt...) or April to March
+ * (the United Kingdom, India, Japan, Canada...): a text that names the year's last day ("31 March 2023", "June 30,
+ * 2023") says which; otherwise July to June is taken and the reason says it was assumed. Year-less months from April
+ * to June fall in different years under the two.
+ */
+function financialYearPeriod(text: string, year: number, reason: string, span: Span): ReportPeriod {
+  const endsMarch = MONTH_DAY_YEAR(31, 'March', year + 1).test(text);
+  const endsJune = MONTH_DAY_YEAR(30, 'June', year + 1).test(text);
+  if (endsMarch && !endsJune) return newPeriod(`${year}-04-01`, `${year + 1}-03-31`, 'period.edition-year', `${reason}, April to March (the text names 31 March ${year + 1})`, undefined, span);
+  const told = endsJune && !endsMarch ? ` (the text names 30 June ${year + 1})` : ' (assumed: the text names neither 31 March nor 30 June of its second year)';
+  return newPeriod(`${year}-07-01`, `${year + 1}-06-30`, 'period.edition-year', `${reason}, July to June${told}`, undefined, span);
 }
 
 /** No period found, or none the text agrees on: the year of ingest is assumed, and the user told. */

@@ -187,6 +187,15 @@ class TimexResolution {
     // "the Agreement adopted on 17 December 2015 and the conference to take place in December": told as still to
     // come in a speech on a stated year, a month is not lent a year before that one.
     const lendsPast = sameSentence && periodStart && !this.guessedPeriod && Number(sameSentence.value.slice(0, 4)) < periodStart.y && this.tense() === 'future';
+    // A financial year (July 2022 to June 2023): a month falls in whichever of its two years holds it in the span.
+    const month = Number(partial.slice(5, 7));
+    const fiscal = periodStart && periodEnd && periodStart.m !== 1 && periodEnd.y === periodStart.y + 1 && periodEnd.m < periodStart.m && month >= 1;
+    const fiscalYear = fiscal ? (month >= periodStart.m ? periodStart.y : periodEnd.y) : undefined;
+    // "in May and again in February" of a report on 2022–23: each month in its own year of the span, not the first's.
+    if (sameSentence && !dct && fiscalYear !== undefined && !this.guessedPeriod) {
+      const y = Number(sameSentence.value.slice(0, 4));
+      if (y === periodStart!.y || y === periodEnd!.y) return { value: String(fiscalYear) + partial.slice(4), anchor: 'period' };
+    }
     if (sameSentence && !dct && !lendsPast) {
       // A narrative runs forward; a speech or report with a stated period names dates in any order in one sentence
       // ("the pre-conference meeting it will host in October, before the summit in December").
@@ -200,10 +209,8 @@ class TimexResolution {
     if (periodStart && periodEnd) {
       // A multi-year period: the year of the last date mentioned inside it, else its last year.
       let y = periodStart.y;
-      const month = Number(partial.slice(5, 7));
-      // A financial year (July 2022 to June 2023): a month falls in whichever of its two years holds it in the span.
-      if (periodStart.m !== 1 && periodEnd.y === periodStart.y + 1 && periodEnd.m < periodStart.m && month >= 1) {
-        y = month >= periodStart.m ? periodStart.y : periodEnd.y;
+      if (fiscalYear !== undefined) {
+        y = fiscalYear;
       } else if (periodEnd.y !== periodStart.y) {
         const r = this.lastRef(2);
         const ry = r ? Number(r.value.slice(0, 4)) : NaN;

@@ -27,6 +27,14 @@ describe('inferPeriod', () => {
     ['Annual Report 2020–21\nGrants grew in March.', 'x.txt', '2020-07-01', 'period.edition-year', undefined],
     ['Review of the Annual Report 2019-20\nCanberra, 4 December 2020', 'x.txt', '2019-07-01', 'period.edition-year', undefined],
     ['Budget Statement for the Financial Year 2021/22\nGrants grew in March.', 'x.txt', '2021-07-01', 'period.edition-year', undefined],
+    // The year's last day named in the text says whether it runs from April or from July.
+    ['Annual Report 2022–23\nThe year to 31 March 2023 saw grants grow in May.', 'x.txt', '2022-04-01', 'period.edition-year', undefined],
+    ['Annual Report 2022–23\nIn the year ending March 31, 2023, grants grew.', 'x.txt', '2022-04-01', 'period.edition-year', undefined],
+    ['Annual Report 2022–23\nThe year to 30 June 2023 saw grants grow in May.', 'x.txt', '2022-07-01', 'period.edition-year', undefined],
+    ['Budget Statement for the Financial Year 2021/22\nSpending to 31 March 2022 rose.', 'x.txt', '2021-04-01', 'period.edition-year', undefined],
+    // 31 March of the first year, or both days named, say nothing.
+    ['Annual Report 2022–23\nBy 31 March 2022 the plan was set; 30 June 2023 closed it.', 'x.txt', '2022-07-01', 'period.edition-year', undefined],
+    ['Annual Report 2022–23\nOn 31 March 2023 and 30 June 2023 reports were filed.', 'x.txt', '2022-07-01', 'period.edition-year', undefined],
     // Negatives: a second year that is not the next, or a code, leaves the calendar year.
     ['Budget Statement for the financial year 2021/25\nThe plan was adopted in 2019.', 'x.txt', '2021-01-01', 'period.latest-year', undefined],
     ['Annual Report 2020–24\nGrants grew.', 'x.txt', '2020-01-01', 'period.edition-year', undefined],

@@ -57,6 +57,12 @@ const FAMILIES: Record<string, Case[]> = {
     { text: 'Payments rose after the floods in February.', period: '2020-07-01..2021-06-30', expect: [{ text: 'February', type: 'DATE', value: '2021-02' }] },
     { text: 'The office opened in October.', period: '2020-07-01..2021-06-30', expect: [{ text: 'October', type: 'DATE', value: '2020-10' }] },
     { text: 'Staff returned in July.', period: '2020-07-01..2021-06-30', expect: [{ text: 'July', type: 'DATE', value: '2020-07' }] },
+    // Two months in one sentence each fall in their own year of the span, and a year from April splits there.
+    { text: 'The board met in May and again in February.', period: '2022-07-01..2023-06-30', expect: [{ text: 'May', type: 'DATE', value: '2023-05' }, { text: 'February', type: 'DATE', value: '2023-02' }] },
+    { text: 'The board met in May and again in February.', period: '2022-04-01..2023-03-31', expect: [{ text: 'May', type: 'DATE', value: '2022-05' }, { text: 'February', type: 'DATE', value: '2023-02' }] },
+    { text: 'The board met in October and again in March.', period: '2022-07-01..2023-06-30', expect: [{ text: 'October', type: 'DATE', value: '2022-10' }, { text: 'March', type: 'DATE', value: '2023-03' }] },
+    // Negative: a month after a date of another year in its sentence takes that year.
+    { text: 'The office shut in May 2019 and reopened in June.', period: '2022-07-01..2023-06-30', expect: [{ text: 'May 2019', type: 'DATE', value: '2019-05' }, { text: 'June', type: 'DATE', value: '2019-06' }] },
     // Negatives: a calendar year and a period of several calendar years keep their rules.
     { text: 'Payments rose in February.', period: '2020', expect: [{ text: 'February', type: 'DATE', value: '2020-02' }] },
     { text: 'Payments rose in February.', period: '2019-01-01..2021-12-31', expect: [{ text: 'February', type: 'DATE', value: '2021-02' }] },
